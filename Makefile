@@ -1,0 +1,75 @@
+# Pathfinder. `make run` serves the demo; `make test` runs every test. `make help` lists the rest.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup test test-fast test-browser lint bench demo worker clean system-packages
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet -r requirements/dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static_build/.built: node_modules/.installed frontend/pathfinder.scss frontend/pathfinder-init.js
+	mkdir -p static_build/govuk
+	npx sass --load-path=node_modules --style=compressed --no-source-map --quiet frontend/pathfinder.scss static_build/pathfinder.min.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static_build/govuk/
+	rm -rf static_build/govuk/assets && cp -r node_modules/govuk-frontend/dist/govuk/assets static_build/govuk/assets
+	cp frontend/pathfinder-init.js static_build/pathfinder-init.js
+	touch $@
+
+system-packages: ## Install Debian packages for PDFs and browser tests, if missing (needs root)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+setup: $(VENV)/.installed static_build/.built ## Install everything the app needs (idempotent)
+
+run: setup system-packages ## Set up, load the demo county, and serve http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) demo_sign_ins
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & $(MANAGE) runserver $(HOST):$(PORT)
+
+demo: setup ## Rebuild the demo data from scratch
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_demo --reset
+
+worker: setup ## Run the background task worker
+	$(MANAGE) db_worker --queue-name '*'
+
+test: setup system-packages ## Run every test (unit, integration, browser) on the database in DATABASE_URL (SQLite by default)
+	$(PY) -m ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
+	$(PY) -m pytest
+
+test-fast: setup ## Run the tests without the browser journeys
+	$(PY) -m pytest -m "not browser"
+
+lint: setup ## Check the code style
+	$(PY) -m ruff check .
+
+bench: setup ## Measure speed at council and national scale (ratios against the database floor)
+	$(PY) -m bench.run
+
+clean: ## Remove built files and the local database
+	rm -rf static_build staticfiles pathfinder.sqlite3* media

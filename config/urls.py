@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("pathfinder.core.urls")),
+    path("account/", include("pathfinder.accounts.urls")),
+    path("children/", include("pathfinder.people.urls")),
+    path("assessments/", include("pathfinder.assessments.urls")),
+    path("plans/", include("pathfinder.plans.urls")),
+    path("insights/", include("pathfinder.insights.urls")),
+    path("local-offer/", include("pathfinder.directory.urls")),
+    path("local-offer/", include("pathfinder.feedback.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "pathfinder.core.views.permission_denied"
+handler404 = "pathfinder.core.views.page_not_found"
+handler500 = "pathfinder.core.views.server_error"

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(label="Username", max_length=150)
+    password = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, request: HttpRequest, *args, **kwargs) -> None:
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors:
+            return data
+        self.user = authenticate(self.request, username=data.get("username"), password=data.get("password"))
+        if self.user is None or not self.user.is_active:
+            # The same words whether the username or the password was wrong: no account enumeration.
+            raise forms.ValidationError("Enter a correct username and password")
+        return data
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label="Security code", max_length=8, help_text="The 6-digit code from your authenticator app",
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -1,0 +1,46 @@
+"""Second-factor sign-in for staff with time-based codes (django-otp TOTP)."""
+
+from __future__ import annotations
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+def confirmed_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def pending_device(user) -> TOTPDevice:
+    """The unconfirmed device being set up, made if needed."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+def qr_code_svg(device: TOTPDevice) -> str:
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode()
+    return svg[svg.index("<svg"):]
+
+
+def verify_code(request, code: str) -> bool:
+    """Check the code against the user's devices; a first good code confirms a new device."""
+    user = request.user
+    code = code.replace(" ", "")
+    device = match_token(user, code)
+    if device is None:
+        pending = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        if pending is not None and pending.verify_token(code):
+            pending.confirmed = True
+            pending.save(update_fields=["confirmed"])
+            device = pending
+    if device is None:
+        return False
+    otp_login(request, device)
+    return True

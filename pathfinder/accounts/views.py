@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import auth
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from pathfinder.accounts import mfa
+from pathfinder.accounts.forms import SignInForm, VerifyForm
+from pathfinder.accounts.models import User
+from pathfinder.accounts.roles import Role, STAFF_ROLES
+from pathfinder.audit.models import AuditAction
+from pathfinder.audit.services import audit_event_record
+from pathfinder.core.access import for_roles, public
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return "/"
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request, data=request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            auth.login(request, form.user)
+            audit_event_record(acting_user=form.user, action=AuditAction.SIGN_IN, what="signed in", request=request)
+            if settings.PATHFINDER_REQUIRE_STAFF_MFA and form.user.role in STAFF_ROLES:
+                return redirect(f"{redirect('accounts:verify').url}?next={_next_url(request)}")
+            return redirect(_next_url(request))
+        audit_event_record(
+            acting_user=None, action=AuditAction.SIGN_IN_FAILED,
+            what=f"failed sign-in for {request.POST.get('username', '')[:60]}", request=request,
+        )
+    return render(request, "accounts/sign_in.html", {"form": form, "page_title": "Sign in", "next": _next_url(request)})
+
+
+@public
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    auth.logout(request)
+    return render(request, "accounts/signed_out.html", {"page_title": "You have signed out"})
+
+
+@public
+@require_http_methods(["GET", "POST"])
+def verify(request: HttpRequest) -> HttpResponse:
+    """The second step of sign-in for staff: a code from an authenticator app, set up on first use."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:sign-in")
+    form = VerifyForm(request.POST or None)
+    device = mfa.confirmed_device(request.user)
+    setup = None
+    if device is None:
+        pending = mfa.pending_device(request.user)
+        setup = {"qr": mfa.qr_code_svg(pending), "secret": pending.bin_key.hex()}
+    if request.method == "POST" and form.is_valid():
+        if mfa.verify_code(request, form.cleaned_data["code"]):
+            return redirect(_next_url(request))
+        form.add_error("code", "Enter the security code shown in your authenticator app now")
+    return render(
+        request, "accounts/verify.html",
+        {"form": form, "setup": setup, "page_title": "Enter your security code", "next": _next_url(request)},
+    )
+
+
+def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs) -> HttpResponse:
+    return render(request, "accounts/locked_out.html", {"page_title": "Your account is locked"}, status=429)
+
+
+@for_roles(Role.ADMINISTRATOR)
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.select_related("team").order_by("role", "last_name")
+    return render(request, "accounts/user_list.html", {"users": users, "page_title": "Users"})

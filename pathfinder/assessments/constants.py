@@ -1,0 +1,69 @@
+from django.db import models
+
+
+class AssessmentStatus(models.TextChoices):
+    """Where an EHC needs assessment stands. Allowed moves are in transitions.py."""
+
+    REQUESTED = "requested", "Request received"
+    ASSESSING = "assessing", "Assessing"
+    REFUSED = "refused", "Refused to assess"
+    NOT_ISSUING = "not_issuing", "Decided not to issue a plan"
+    DRAFTING = "drafting", "Writing the draft plan"
+    DRAFT_SENT = "draft_sent", "Draft plan sent"
+    FINAL_ISSUED = "final_issued", "Final plan issued"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+OPEN_STATUSES = (
+    AssessmentStatus.REQUESTED,
+    AssessmentStatus.ASSESSING,
+    AssessmentStatus.DRAFTING,
+    AssessmentStatus.DRAFT_SENT,
+)
+
+
+class RequestSource(models.TextChoices):
+    """SEN2 RequestSource (2026)."""
+
+    PARENT_OR_YOUNG_PERSON = "1", "Parent or young person"
+    SCHOOL = "2", "School or education setting"
+    HEALTH = "3", "Health professional"
+    SOCIAL_CARE = "4", "Social care"
+    OTHER = "5", "Other"
+
+
+class ReceivedBy(models.TextChoices):
+    EMAIL = "email", "Email"
+    ONLINE = "online", "Online form"
+    POST = "post", "Post"
+    HAND = "hand", "By hand"
+    PHONE = "phone", "Phone, confirmed in writing"
+
+
+class AdviceKind(models.TextChoices):
+    """Advice and information sought under SEND Regulations 2014 reg 6(1)."""
+
+    PARENT_OR_YOUNG_PERSON = "a", "(a) The parent or young person"
+    EDUCATIONAL = "b", "(b) Educational advice from the head teacher, principal or early years setting"
+    MEDICAL = "c", "(c) Medical advice from a health care professional"
+    PSYCHOLOGICAL = "d", "(d) Psychological advice from an educational psychologist"
+    SOCIAL_CARE = "e", "(e) Social care advice"
+    OTHER = "f", "(f) Anyone else the council thinks appropriate"
+    PREPARING_FOR_ADULTHOOD = "g", "(g) Preparing for adulthood and independent living (Year 9 and above)"
+    REQUESTED_BY_FAMILY = "h", "(h) Anyone the parent or young person reasonably asks for"
+
+
+class ExceptionCode(models.TextChoices):
+    """Exceptions to the time limits: reg 10(4) (also 5(4), 13(3)); and reg 8(2) for advisers."""
+
+    E1 = "E1", "School or college closed for 4 weeks or more when advice was asked for (reg 10(4)(a))"
+    E2 = "E2", "Early years setting closed for 4 weeks or more when advice was asked for (reg 10(4)(b))"
+    E3 = "E3", "Exceptional personal circumstances of the child, parent or young person (reg 10(4)(c))"
+    E4 = "E4", "Away from the council's area for 4 weeks or more in a row (reg 10(4)(d))"
+    A1 = "A1", "Adviser: exceptional circumstances affecting the child, parent or young person (reg 8(2)(a))"
+    A2 = "A2", "Adviser: away from the council's area for 4 weeks or more in a row (reg 8(2)(b))"
+    A3 = "A3", "Adviser: an appointment for an examination or test was missed (reg 8(2)(c))"
+
+
+ASSESSMENT_EXCEPTION_CODES = ("E1", "E2", "E3", "E4")
+ADVICE_EXCEPTION_CODES = ("A1", "A2", "A3")

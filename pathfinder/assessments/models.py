@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from pathfinder.assessments.constants import (
+    AdviceKind,
+    AssessmentStatus,
+    ExceptionCode,
+    ReceivedBy,
+    RequestSource,
+)
+
+
+class Assessment(models.Model):
+    """A request for an EHC needs assessment and everything that follows it, up to the final plan.
+
+    Status changes only through assessments.transitions.assessment_transition(), which checks the move,
+    stamps the dates and writes the audit event in one transaction.
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="assessments")
+    caseworker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
+    )
+    status = models.CharField(max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.REQUESTED)
+    request_source = models.CharField(max_length=1, choices=RequestSource.choices)
+    requester_name = models.CharField(max_length=200, blank=True)
+    received_by = models.CharField(max_length=10, choices=ReceivedBy.choices, default=ReceivedBy.EMAIL)
+    received_on = models.DateField(help_text="The day the request counts as received: the clocks start here")
+    request_summary = models.TextField(blank=True)
+
+    decision_to_assess_on = models.DateField(null=True, blank=True)
+    decided_to_assess = models.BooleanField(null=True)
+    refusal_reasons = models.TextField(blank=True)
+
+    decision_to_issue_on = models.DateField(null=True, blank=True)
+    decided_to_issue = models.BooleanField(null=True)
+    not_issue_reasons = models.TextField(blank=True)
+
+    draft_served_on = models.DateField(null=True, blank=True)
+    final_issued_on = models.DateField(null=True, blank=True)
+    withdrawn_on = models.DateField(null=True, blank=True)
+
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two people saving at once")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["status", "received_on"]),
+            models.Index(fields=["caseworker", "status"]),
+            models.Index(fields=["received_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"EHC needs assessment for {self.child} (received {self.received_on:%d %b %Y})"
+
+
+class AssessmentException(models.Model):
+    """An exception to the time limits. It never moves a deadline; it can excuse lateness it caused."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="exceptions")
+    code = models.CharField(max_length=2, choices=ExceptionCode.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    evidence = models.TextField(help_text="What shows the exception happened")
+    causal_note = models.TextField(
+        blank=True, help_text="How it made the deadline impractical. Without this, lateness is not excused."
+    )
+    applies_to = models.CharField(
+        max_length=40, blank=True, help_text="The step it is claimed for; blank means every step of the assessment"
+    )
+    family_told_on = models.DateField(null=True, blank=True, help_text="CoP 9.42: tell the family an exception applies")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+
+class AdviceRequest(models.Model):
+    """Advice asked for under reg 6(1), or existing advice reused with everyone's agreement (reg 6(4))."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="advice_requests")
+    kind = models.CharField(max_length=1, choices=AdviceKind.choices)
+    adviser = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="advice_requests",
+        help_text="The professional asked, if they use Pathfinder",
+    )
+    adviser_name = models.CharField(max_length=200)
+    adviser_organisation = models.CharField(max_length=200, blank=True)
+    requested_on = models.DateField(null=True, blank=True)
+    received_on = models.DateField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    reused_existing = models.BooleanField(default=False)
+    reuse_agreed_by_adviser = models.BooleanField(default=False)
+    reuse_agreed_by_council = models.BooleanField(default=False)
+    reuse_agreed_by_family = models.BooleanField(default=False)
+    reuse_source = models.CharField(max_length=200, blank=True, help_text="Which existing report is reused")
+    exception_code = models.CharField(max_length=2, choices=ExceptionCode.choices, blank=True)
+    exception_start = models.DateField(null=True, blank=True)
+    exception_end = models.DateField(null=True, blank=True)
+    exception_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        indexes = [models.Index(fields=["adviser", "received_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.adviser_name}"

@@ -1,0 +1,151 @@
+"""Render Django forms with the GOV.UK Frontend macros, and the error pattern they expect."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+
+def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, Any]:
+    """Macro parameters (govukInput, govukTextarea, govukRadios, ...) for a bound Django form field."""
+    field = bound_field.field
+    widget = field.widget
+    params: dict[str, Any] = {
+        "id": bound_field.id_for_label or bound_field.auto_id,
+        "name": bound_field.html_name,
+        "label": {"text": bound_field.label, "classes": "govuk-label--s"},
+    }
+    if field.help_text:
+        params["hint"] = {"text": str(field.help_text)}
+    if bound_field.errors:
+        params["errorMessage"] = {"text": bound_field.errors[0]}
+    value = bound_field.value()
+    if isinstance(widget, GOVUKDateWidget):
+        parts = value if isinstance(value, (list, tuple)) else widget.decompress(value)
+        error_class = " govuk-input--error" if bound_field.errors else ""
+        params["namePrefix"] = params.pop("name")
+        params["fieldset"] = {"legend": {"text": bound_field.label, "classes": "govuk-fieldset__legend--s"}}
+        params.pop("label")
+        params["items"] = [
+            {"name": "day", "label": "Day", "classes": "govuk-input--width-2" + error_class, "value": parts[0] or ""},
+            {"name": "month", "label": "Month", "classes": "govuk-input--width-2" + error_class,
+             "value": parts[1] or ""},
+            {"name": "year", "label": "Year", "classes": "govuk-input--width-4" + error_class, "value": parts[2] or ""},
+        ]
+        params.update(overrides)
+        return params
+    if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        params["idPrefix"] = params.pop("id")
+        params["fieldset"] = {"legend": {"text": bound_field.label, "classes": "govuk-fieldset__legend--s"}}
+        params.pop("label")
+        selected = value if isinstance(value, (list, tuple)) else [value]
+        selected = [str(v) for v in selected if v not in (None, "")]
+        params["items"] = [
+            {"value": str(choice_value), "text": str(choice_label), "checked": str(choice_value) in selected}
+            for choice_value, choice_label in field.choices
+            if str(choice_value) != ""
+        ]
+    elif isinstance(widget, forms.Select):
+        params["items"] = [
+            {"value": str(v), "text": str(label), "selected": str(v) == str(value if value is not None else "")}
+            for v, label in field.choices
+        ]
+    elif isinstance(widget, forms.CheckboxInput):
+        params["idPrefix"] = params.pop("id")
+        params.pop("label")
+        params["items"] = [{"value": "on", "text": bound_field.label, "checked": bool(value)}]
+    else:
+        params["value"] = "" if value is None else widget.format_value(value) or ""
+        if field.required is False and "label" in params:
+            params["label"]["text"] = f"{bound_field.label} (optional)"
+        input_type = getattr(widget, "input_type", None)
+        if input_type in {"email", "number", "password"}:
+            params["type"] = input_type
+    params.update(overrides)
+    return params
+
+
+def error_summary_items(form: forms.Form | None) -> list[dict[str, str]]:
+    """The list for govukErrorSummary: each error links to its field."""
+    if form is None or not form.errors:
+        return []
+    items = []
+    for name, errors in form.errors.items():
+        if name == forms.forms.NON_FIELD_ERRORS:
+            items.extend({"text": str(e), "href": "#main-content"} for e in errors)
+            continue
+        bound = form[name]
+        anchor = bound.auto_id
+        if isinstance(bound.field.widget, GOVUKDateWidget):
+            anchor = f"{bound.auto_id}-day"
+        items.append({"text": str(errors[0]), "href": f"#{anchor}"})
+    return items
+
+
+class GOVUKDateWidget(forms.MultiWidget):
+    """Day, month and year boxes, named <name>-day, <name>-month, <name>-year as govukDateInput names them."""
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+
+    def decompress(self, value: Any) -> list[Any]:
+        if value:
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
+        return [str(data.get(f"{name}-{part}", "")).strip() for part in ("day", "month", "year")]
+
+
+class GOVUKDateField(forms.MultiValueField):
+    """A date entered in the GOV.UK date pattern, with the Design System's error messages."""
+
+    widget = GOVUKDateWidget
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", "For example, 27 3 2026")
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields, *args, require_all_fields=False, **kwargs)
+
+    def clean(self, value: Any) -> date | None:
+        day, month, year = (value or ["", "", ""])
+        label = (self.label or "the date").lower()
+        if not (day or month or year):
+            if self.required:
+                raise forms.ValidationError(f"Enter {label}")
+            return None
+        missing = [part for part, given in (("day", day), ("month", month), ("year", year)) if not given]
+        if missing:
+            raise forms.ValidationError(f"{self.label} must include a {' and '.join(missing)}")
+        try:
+            result = date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError(f"{self.label} must be a real date") from None
+        if len(year) != 4:
+            raise forms.ValidationError("Year must include 4 numbers")
+        return result
+
+    def compress(self, data_list: list[Any]) -> Any:  # pragma: no cover - clean() does the work
+        return data_list
+
+
+def field_kind(bound_field: forms.BoundField) -> str:
+    """Which GOV.UK macro renders this field; used by the shared form_field macro."""
+    widget = bound_field.field.widget
+    if isinstance(widget, GOVUKDateWidget):
+        return "date"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    if isinstance(widget, forms.ClearableFileInput):
+        return "file"
+    return "input"

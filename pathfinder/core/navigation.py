@@ -1,0 +1,42 @@
+"""The service navigation each role sees. Links only to pages that role may use."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from pathfinder.accounts.roles import Role
+
+_PUBLIC = [("Local Offer", "directory:search")]
+_BY_ROLE: dict[str, list[tuple[str, str]]] = {
+    Role.CASEWORKER: [("My cases", "insights:caseworker-home"), ("Find a child", "people:child-list"),
+                      ("New request", "assessments:request-new")],
+    Role.MANAGER: [("Timeliness", "insights:manager-home"), ("Find a child", "people:child-list"),
+                   ("New request", "assessments:request-new")],
+    Role.ADVISER: [("Advice requests", "assessments:adviser-home")],
+    Role.PARENT: [("Your child", "people:family-home")],
+    Role.YOUNG_PERSON: [("Your plan", "people:family-home")],
+    Role.ADMINISTRATOR: [("Users", "accounts:user-list")],
+    Role.PROVIDER: [("Your services", "directory:provider-home")],
+    Role.LOCAL_OFFER_OFFICER: [("Approvals", "directory:officer-home")],
+}
+
+
+def _link(text: str, name: str, current: str) -> dict | None:
+    try:
+        href = reverse(name)
+    except NoReverseMatch:
+        return None
+    return {"href": href, "text": text, "active": current == href or (href != "/" and current.startswith(href))}
+
+
+def navigation_items(request: HttpRequest) -> list[dict]:
+    user = getattr(request, "user", None)
+    entries = list(_BY_ROLE.get(getattr(user, "role", ""), [])) if user and user.is_authenticated else []
+    entries += _PUBLIC
+    items = [item for text, name in entries if (item := _link(text, name, request.path))]
+    if user and user.is_authenticated:
+        items.append({"href": reverse("accounts:sign-out"), "text": f"Sign out ({user.display_name})"})
+    else:
+        items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})
+    return items

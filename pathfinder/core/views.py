@@ -1,0 +1,54 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from pathfinder.accounts.roles import Role
+from pathfinder.core.access import public
+
+HOME_BY_ROLE = {
+    Role.CASEWORKER: "insights:caseworker-home",
+    Role.MANAGER: "insights:manager-home",
+    Role.ADVISER: "assessments:adviser-home",
+    Role.PARENT: "people:family-home",
+    Role.YOUNG_PERSON: "people:family-home",
+    Role.ADMINISTRATOR: "accounts:user-list",
+    Role.PROVIDER: "directory:provider-home",
+    Role.LOCAL_OFFER_OFFICER: "directory:officer-home",
+}
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    """Signed-in people go to their own start page; everyone else sees the public start page."""
+    if request.user.is_authenticated and request.user.role in HOME_BY_ROLE:
+        return redirect(HOME_BY_ROLE[request.user.role])
+    return render(request, "core/start.html", {"page_title": "Start"})
+
+
+@public
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html", {"page_title": "Accessibility statement"})
+
+
+@public
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html", {"page_title": "Privacy"})
+
+
+@public
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/403.html", {"page_title": "You cannot see this page"}, status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "core/404.html", {"page_title": "Page not found"}, status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/500.html", {"page_title": "Sorry, there is a problem with the service"}, status=500)

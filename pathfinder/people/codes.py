@@ -1,0 +1,45 @@
+"""SEN2 code lists used on the child's record (DfE SEN2 person-level return; shared/spec/sen2)."""
+
+from django.db import models
+
+
+class Sex(models.TextChoices):
+    MALE = "M", "Male"
+    FEMALE = "F", "Female"
+    UNKNOWN = "U", "Not known or not recorded"
+
+
+class NeedType(models.TextChoices):
+    SPLD = "SPLD", "Specific learning difficulty"
+    MLD = "MLD", "Moderate learning difficulty"
+    SLD = "SLD", "Severe learning difficulty"
+    PMLD = "PMLD", "Profound and multiple learning difficulty"
+    SEMH = "SEMH", "Social, emotional and mental health"
+    SLCN = "SLCN", "Speech, language and communication needs"
+    HI = "HI", "Hearing impairment"
+    VI = "VI", "Vision impairment"
+    MSI = "MSI", "Multi-sensory impairment"
+    PD = "PD", "Physical disability"
+    ASD = "ASD", "Autistic spectrum disorder"
+    DS = "DS", "Down syndrome"
+    OTH = "OTH", "Other difficulty or disability"
+
+
+class SettingCode(models.TextChoices):
+    """SEN2 SENSetting: only where the child has no school URN or provider UKPRN."""
+
+    OLA = "OLA", "Education arranged by the council (EOTAS, s.61)"
+    OPA = "OPA", "Education arranged by parents (not elective home education)"
+    EHE = "EHE", "Elective home education"
+    EYP = "EYP", "Early years provider without a URN"
+    OTH = "OTH", "Other arrangement"
+    NEET = "NEET", "Not in education, employment or training (16 to 25)"
+    NIEC = "NIEC", "Not in education: cease notice issued"
+    NIEO = "NIEO", "Not in education: other"
+
+
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", "Email"
+    POST = "post", "Post"
+    PHONE = "phone", "Phone"
+    TEXT = "text", "Text message"

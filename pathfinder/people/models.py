@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+import statutory
+from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, Sex
+
+
+class Child(models.Model):
+    """A child or young person (0 to 25). One record across education, health and social care."""
+
+    legal_first_name = models.CharField(max_length=100)
+    legal_last_name = models.CharField(max_length=100)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    date_of_birth = models.DateField()
+    sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    la_code = models.CharField("Council responsible (DfE LA code)", max_length=3)
+    upn = models.CharField("Unique pupil number (UPN)", max_length=13, blank=True, db_index=True)
+    uln = models.CharField("Unique learner number (ULN)", max_length=10, blank=True)
+    nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
+    setting_name = models.CharField("Current school, college or setting", max_length=200, blank=True)
+    setting_urn = models.CharField("School URN", max_length=6, blank=True)
+    setting_ukprn = models.CharField("Provider UKPRN", max_length=8, blank=True)
+    setting_code = models.CharField(
+        "Other arrangement (SEN2 setting code)", max_length=4, choices=SettingCode.choices, blank=True
+    )
+    communication_needs = models.TextField(blank=True, help_text="How to communicate well with this child")
+    first_language = models.CharField(max_length=60, default="English")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="children")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="own_record",
+        help_text="The young person's own sign-in, used from the end of compulsory school age",
+    )
+    lacks_capacity = models.BooleanField(
+        default=False,
+        help_text="Assessed under the Mental Capacity Act as lacking capacity for SEND decisions (CFA s.80)",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name_plural = "children"
+        indexes = [models.Index(fields=["team", "legal_last_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        first = self.preferred_name or self.legal_first_name
+        return f"{first} {self.legal_last_name}"
+
+    @property
+    def legal_name(self) -> str:
+        return f"{self.legal_first_name} {self.legal_last_name}"
+
+    def decision_maker(self, on: date) -> statutory.DecisionMaker:
+        """Who holds the rights on that date: parent, young person, or representative (CFA s.80)."""
+        has_representative = any(m.is_representative for m in self.family_members.all())
+        return statutory.decision_maker(
+            self.date_of_birth, on, lacks_capacity=self.lacks_capacity, has_representative=has_representative
+        )
+
+    def ranked_needs(self) -> list[ChildNeed]:
+        return sorted(self.needs.all(), key=lambda n: n.rank)
+
+
+class ChildNeed(models.Model):
+    """A special educational need, ranked: rank 1 is the primary need (SEN2 SENtypeRank)."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="needs")
+    need_type = models.CharField(max_length=4, choices=NeedType.choices)
+    rank = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["child", "rank"], name="one_need_per_rank")]
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return f"{self.rank}. {self.get_need_type_display()}"
+
+
+class FamilyMember(models.Model):
+    """A parent, carer or other person in the child's life, and whether they must receive notices."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="family_members")
+    name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=60, help_text="For example: mother, father, foster carer")
+    has_parental_responsibility = models.BooleanField(default=True)
+    is_representative = models.BooleanField(
+        default=False, help_text="Deputy or attorney acting for a young person who lacks capacity (CFA s.80)"
+    )
+    receives_notices = models.BooleanField(default=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    contact_preference = models.CharField(
+        max_length=10, choices=ContactPreference.choices, default=ContactPreference.EMAIL
+    )
+    needs_interpreter = models.BooleanField(default=False)
+    language = models.CharField(max_length=60, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="family_links",
+        help_text="The parent's or carer's own sign-in",
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relationship})"

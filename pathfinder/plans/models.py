@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    FINAL = "final", "Final"
+
+
+class InstitutionType(models.TextChoices):
+    """Institutions a parent or young person may ask to be named (CFA s.38(3)), and others."""
+
+    MAINTAINED_SCHOOL = "maintained_school", "Maintained school"
+    MAINTAINED_NURSERY = "maintained_nursery", "Maintained nursery school"
+    ACADEMY = "academy", "Academy or free school"
+    FE_INSTITUTION = "fe", "Further education college or sixth form college"
+    NON_MAINTAINED_SPECIAL = "nmss", "Non-maintained special school"
+    SECTION_41 = "s41", "Independent special school or special post-16 institution (section 41 approved)"
+    OTHER_INDEPENDENT = "independent", "Other independent school (no duty to name)"
+    EARLY_YEARS = "early_years", "Early years setting"
+    OTHER = "other", "Other arrangement (for example education otherwise than at school)"
+
+
+S38_REQUESTABLE_TYPES = (
+    InstitutionType.MAINTAINED_SCHOOL,
+    InstitutionType.MAINTAINED_NURSERY,
+    InstitutionType.ACADEMY,
+    InstitutionType.FE_INSTITUTION,
+    InstitutionType.NON_MAINTAINED_SPECIAL,
+    InstitutionType.SECTION_41,
+)
+
+
+class ProvisionSection(models.TextChoices):
+    F = "F", "F: Special educational provision"
+    G = "G", "G: Health provision"
+    H1 = "H1", "H1: Social care provision under section 2 of the Chronically Sick and Disabled Persons Act 1970"
+    H2 = "H2", "H2: Other social care provision"
+
+
+class Plan(models.Model):
+    """An EHC plan, sections A to K (SEND Regulations 2014 reg 12). One per assessment here."""
+
+    assessment = models.OneToOneField("assessments.Assessment", on_delete=models.PROTECT, related_name="plan")
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    section_a = models.TextField("A: Views, interests and aspirations", blank=True)
+    section_c = models.TextField("C: Health needs related to special educational needs", blank=True)
+    section_d = models.TextField("D: Social care needs", blank=True)
+    placement_name = models.CharField("I: Name of school or other institution", max_length=200, blank=True)
+    placement_type = models.CharField("I: Type of institution", max_length=20, choices=InstitutionType.choices, blank=True)
+    placement_urn = models.CharField("I: School URN or UKPRN", max_length=8, blank=True)
+    section_j = models.TextField("J: Personal budget and direct payments", blank=True)
+    final_pdf = models.FileField(upload_to="plans/%Y/", blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two people saving at once")
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    history = HistoricalRecords(excluded_fields=["updated_at", "final_pdf"])
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} EHC plan for {self.assessment.child}"
+
+
+class PlanNeed(models.Model):
+    """Section B: one special educational need."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="needs")
+    area = models.CharField(max_length=80, help_text="For example: communication and interaction")
+    description = models.TextField()
+    order = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"B{self.order}: {self.area}"
+
+
+class PlanOutcome(models.Model):
+    """Section E: an outcome sought, linked to the needs it answers."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
+    description = models.TextField()
+    needs = models.ManyToManyField(PlanNeed, related_name="outcomes")
+    preparing_for_adulthood = models.BooleanField(default=False)
+    order = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords(m2m_fields=[needs])
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"E{self.order}"
+
+
+class PlanProvision(models.Model):
+    """Sections F, G, H1 and H2: what will be provided, how much, how often and by whom."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="provisions")
+    section = models.CharField(max_length=2, choices=ProvisionSection.choices)
+    description = models.TextField(help_text="What will be done")
+    amount = models.CharField(max_length=120, blank=True, help_text="How much: for example 30 minutes")
+    frequency = models.CharField(max_length=120, blank=True, help_text="How often: for example twice a week")
+    provided_by = models.CharField(max_length=200, blank=True, help_text="Who, with what expertise")
+    needs = models.ManyToManyField(PlanNeed, related_name="provisions")
+    outcomes = models.ManyToManyField(PlanOutcome, related_name="provisions", blank=True)
+    preparing_for_adulthood = models.BooleanField(default=False)
+    health_commissioner_agreed = models.BooleanField(default=False, help_text="Section G: agreed by the ICB")
+    health_commissioner_agreed_by = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords(m2m_fields=[needs, outcomes])
+
+    class Meta:
+        ordering = ["section", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.section}{self.order}"
+
+
+class PlacementRequest(models.Model):
+    """The parent's or young person's request for a particular school or college (CFA s.38(2)(b))."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="placement_requests")
+    institution_name = models.CharField(max_length=200)
+    institution_type = models.CharField(max_length=20, choices=InstitutionType.choices)
+    institution_urn = models.CharField(max_length=8, blank=True)
+    requested_on = models.DateField()
+    history = HistoricalRecords()
+
+    @property
+    def must_be_considered_for_naming(self) -> bool:
+        """Only s.38(3) types carry the duty to consult and name (s.39)."""
+        return self.institution_type in S38_REQUESTABLE_TYPES
+
+
+class Consultation(models.Model):
+    """The council consults an institution before naming it; each has its own 15-day response date."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="consultations")
+    institution_name = models.CharField(max_length=200)
+    institution_type = models.CharField(max_length=20, choices=InstitutionType.choices)
+    sent_on = models.DateField()
+    responded_on = models.DateField(null=True, blank=True)
+    response = models.TextField(blank=True)
+    can_meet_needs = models.BooleanField(null=True)
+    history = HistoricalRecords()
