@@ -39,6 +39,15 @@ class Assessment(models.Model):
     decided_to_issue = models.BooleanField(null=True)
     not_issue_reasons = models.TextField(blank=True)
 
+    # Statutory due dates, stored when the request is recorded. Exceptions never move them (reg 10(4)),
+    # so storing them is safe, and it lets timeliness be counted by the database at national scale.
+    decision_due_on = models.DateField(null=True, help_text="6 weeks: reg 5(1)")
+    not_issue_due_on = models.DateField(null=True, help_text="16 weeks: reg 10(1)")
+    final_plan_due_on = models.DateField(null=True, help_text="20 weeks: reg 13(2)")
+    final_plan_exception_applies = models.BooleanField(
+        default=False, help_text="A 20-week exception is recorded and shown (SEN2 Week20)"
+    )
+
     draft_served_on = models.DateField(null=True, blank=True)
     final_issued_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
@@ -53,6 +62,8 @@ class Assessment(models.Model):
             models.Index(fields=["status", "received_on"]),
             models.Index(fields=["caseworker", "status"]),
             models.Index(fields=["received_on"]),
+            models.Index(fields=["final_issued_on"]),
+            models.Index(fields=["decision_to_assess_on"]),
         ]
 
     def __str__(self) -> str:

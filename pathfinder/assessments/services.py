@@ -1,0 +1,234 @@
+"""Changes to an EHC needs assessment other than status moves (those are in transitions.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+import statutory
+from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind
+from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.audit.models import AuditAction
+from pathfinder.audit.services import audit_event_record
+from pathfinder.core.errors import ServiceError
+
+
+def _not_future(day: date | None, field: str, what: str) -> None:
+    if day is not None and day > timezone.localdate():
+        raise ServiceError(f"{what} cannot be in the future", field=field)
+
+
+def statutory_due_dates(received_on: date) -> dict[str, date]:
+    """The three headline deadlines, fixed from the day the request is received."""
+    timeline = statutory.assessment_timeline(statutory.AssessmentFacts(request_received=received_on), today=received_on)
+    return {
+        "decision_due_on": timeline["decision_to_assess"].due,
+        "not_issue_due_on": timeline["decision_not_to_issue"].due,
+        "final_plan_due_on": timeline["final_plan"].due,
+    }
+
+
+def assessment_request_create(
+    *,
+    acting_user,
+    child,
+    received_on: date,
+    received_by: str,
+    request_source: str,
+    requester_name: str = "",
+    request_summary: str = "",
+    caseworker=None,
+) -> Assessment:
+    """Record a request for an EHC needs assessment (CFA s.36(1)). The statutory clocks start on received_on."""
+    _not_future(received_on, "received_on", "The date the request was received")
+    if received_on < child.date_of_birth:
+        raise ServiceError("The request cannot be received before the child was born", field="received_on")
+    open_request = child.assessments.exclude(
+        status__in=["refused", "not_issuing", "final_issued", "withdrawn"]
+    ).first()
+    if open_request is not None:
+        raise ServiceError(
+            f"{child.full_name} already has an open request, received {open_request.received_on:%d %B %Y}. "
+            "Record further information on that case instead."
+        )
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            child=child,
+            caseworker=caseworker or (acting_user if acting_user.role == "caseworker" else None),
+            received_on=received_on,
+            received_by=received_by,
+            request_source=request_source,
+            requester_name=requester_name,
+            request_summary=request_summary,
+            **statutory_due_dates(received_on),
+        )
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=assessment,
+            what=f"recorded a request for an EHC needs assessment received {received_on:%d %B %Y}",
+        )
+    return assessment
+
+
+def _refresh_week20_flag(assessment: Assessment) -> None:
+    timeline = statutory.assessment_timeline(assessment_facts(assessment), today=timezone.localdate())
+    final = timeline.get("final_plan")
+    flag = bool(final and (final.exception_codes or final.exception_applies))
+    if assessment.final_plan_exception_applies != flag:
+        assessment.final_plan_exception_applies = flag
+        assessment.save(update_fields=["final_plan_exception_applies"])
+
+
+def assessment_exception_record(
+    *,
+    acting_user,
+    assessment: Assessment,
+    code: str,
+    period_start: date,
+    period_end: date,
+    evidence: str,
+    causal_note: str = "",
+    applies_to: str = "",
+    family_told_on: date | None = None,
+) -> AssessmentException:
+    """Record an exception to the time limits (reg 10(4)). It never moves a deadline."""
+    if code not in ASSESSMENT_EXCEPTION_CODES:
+        raise ServiceError("Choose which exception applies", field="code")
+    if period_end < period_start:
+        raise ServiceError("The end of the period must be the same as or after the start", field="period_end")
+    if period_end < assessment.received_on:
+        raise ServiceError("The period must overlap the assessment: it ends before the request", field="period_end")
+    if not evidence.strip():
+        raise ServiceError("Describe the evidence for the exception", field="evidence")
+    with transaction.atomic():
+        exception = AssessmentException.objects.create(
+            assessment=assessment, code=code, period_start=period_start, period_end=period_end,
+            evidence=evidence.strip(), causal_note=causal_note.strip(), applies_to=applies_to,
+            family_told_on=family_told_on, recorded_by=acting_user,
+        )
+        _refresh_week20_flag(assessment)
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=exception,
+            what=f"recorded exception {code} ({period_start:%d %b %Y} to {period_end:%d %b %Y})",
+        )
+    return exception
+
+
+def advice_kinds_for(assessment: Assessment, on: date) -> list[tuple[str, str]]:
+    """Reg 6(1) advice that may be sought: (g) preparing for adulthood only from Year 9."""
+    year_9 = statutory.is_year_9_or_above(assessment.child.date_of_birth, on)
+    return [(k.value, k.label) for k in AdviceKind if k != AdviceKind.PREPARING_FOR_ADULTHOOD or year_9]
+
+
+def advice_request_create(
+    *,
+    acting_user,
+    assessment: Assessment,
+    kind: str,
+    adviser_name: str,
+    adviser_organisation: str = "",
+    adviser=None,
+    requested_on: date,
+) -> AdviceRequest:
+    """Ask for advice under reg 6(1). The adviser has 6 weeks from receiving the request (reg 8(1))."""
+    _not_future(requested_on, "requested_on", "The date advice was asked for")
+    if assessment.status not in ("assessing", "requested"):
+        raise ServiceError("Advice can be asked for only while the council is assessing")
+    if requested_on < assessment.received_on:
+        raise ServiceError("Advice cannot be asked for before the request was received", field="requested_on")
+    if kind not in dict(advice_kinds_for(assessment, requested_on)):
+        raise ServiceError(
+            "Preparing for adulthood advice is for young people in Year 9 or above", field="kind"
+        )
+    with transaction.atomic():
+        advice = AdviceRequest.objects.create(
+            assessment=assessment, kind=kind, adviser=adviser, adviser_name=adviser_name,
+            adviser_organisation=adviser_organisation, requested_on=requested_on,
+        )
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=advice,
+            what=f"asked {adviser_name} for advice {advice.get_kind_display()[:3]}",
+        )
+    return advice
+
+
+def advice_reuse_record(
+    *,
+    acting_user,
+    assessment: Assessment,
+    kind: str,
+    adviser_name: str,
+    reuse_source: str,
+    agreed_by_adviser: bool,
+    agreed_by_council: bool,
+    agreed_by_family: bool,
+    summary: str = "",
+) -> AdviceRequest:
+    """Reg 6(4): existing advice is used instead of asking again, only if all three are satisfied."""
+    if kind == AdviceKind.PARENT_OR_YOUNG_PERSON:
+        raise ServiceError("The family's own views are always sought afresh (reg 6(1)(a))", field="kind")
+    if not (agreed_by_adviser and agreed_by_council and agreed_by_family):
+        raise ServiceError(
+            "Existing advice can be reused only if the adviser, the council and the family all agree it is "
+            "enough (reg 6(4))",
+            field="agreed_by_family",
+        )
+    with transaction.atomic():
+        advice = AdviceRequest.objects.create(
+            assessment=assessment, kind=kind, adviser_name=adviser_name, reused_existing=True,
+            reuse_agreed_by_adviser=True, reuse_agreed_by_council=True, reuse_agreed_by_family=True,
+            reuse_source=reuse_source, summary=summary, received_on=timezone.localdate(),
+        )
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=advice,
+            what=f"reused existing advice from {adviser_name} (reg 6(4))",
+        )
+    return advice
+
+
+def advice_received_record(
+    *,
+    acting_user,
+    advice: AdviceRequest,
+    received_on: date,
+    summary: str,
+    document=None,
+) -> AdviceRequest:
+    """Record the advice given, with its document and a summary."""
+    _not_future(received_on, "received_on", "The date advice was received")
+    if advice.requested_on and received_on < advice.requested_on:
+        raise ServiceError("Advice cannot be received before it was asked for", field="received_on")
+    if not summary.strip():
+        raise ServiceError("Write a short summary of the advice", field="summary")
+    with transaction.atomic():
+        advice.received_on = received_on
+        advice.summary = summary.strip()
+        if document is not None:
+            advice.document = document
+        advice.save()
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child, obj=advice,
+            what=f"recorded advice received from {advice.adviser_name}",
+        )
+    return advice
+
+
+def advice_exception_record(
+    *, acting_user, advice: AdviceRequest, code: str, start: date, end: date, note: str
+) -> AdviceRequest:
+    """Reg 8(2): the adviser's own exceptions (a different list from reg 10(4))."""
+    if code not in ADVICE_EXCEPTION_CODES:
+        raise ServiceError("Choose which exception applies to the adviser", field="code")
+    if end < start:
+        raise ServiceError("The end of the period must be the same as or after the start", field="end")
+    with transaction.atomic():
+        advice.exception_code, advice.exception_start, advice.exception_end = code, start, end
+        advice.exception_note = note.strip()
+        advice.save()
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child, obj=advice,
+            what=f"recorded adviser exception {code}",
+        )
+    return advice

@@ -1,0 +1,33 @@
+"""Views about one child: check the user may see this child, and audit the read, in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+from pathfinder.audit.services import audit_read
+from pathfinder.people.selectors import child_get_for
+
+
+def child_view(what: str) -> Callable[[Callable], Callable]:
+    """Load the child named by `child_id` for this user (404 if not theirs to see) and audit the read.
+
+    A child the user may not see gives 404, not 403, so that it does not confirm the record exists.
+    """
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request: HttpRequest, child_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            child = child_get_for(request.user, child_id)
+            if child is None:
+                raise Http404("No such child for this user")
+            if request.method == "GET":
+                audit_read(request, child, what)
+            return view(request, child, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
