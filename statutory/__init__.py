@@ -1,0 +1,116 @@
+"""Pathfinder statutory rules: the SEND law for England as plain Python (no Django, no database, no clock).
+
+Facts and ``today`` go in; deadlines come out, each naming the rule (citation and legislation.gov.uk link) it
+comes from. Nothing here reads the current date: callers pass ``today`` so results are reproducible.
+
+Typical use::
+
+    from datetime import date
+    from statutory import AssessmentFacts, assessment_timeline, validate_assessment_facts
+
+    facts = AssessmentFacts(request_received=date(2026, 11, 23), decision_to_assess=date(2026, 12, 30),
+                            decided_to_assess=True)
+    problems = validate_assessment_facts(facts)      # plain-English form errors
+    timeline = assessment_timeline(facts, today=date(2027, 1, 4))
+    for deadline in timeline.deadlines:              # ordered by due date
+        print(deadline.step, deadline.due, deadline.status, deadline.rule.citation)
+    timeline.next_due()                              # earliest open deadline on/after today
+    timeline.overdue                                 # overdue deadlines
+
+Key rules (see ``statutory.assessment`` for the full list):
+
+* "within N weeks of X" = X + 7N days; on time iff done on or before the due date.
+* Exceptions never move a due date. A late/overdue step shows "late_exception_applies" /
+  "overdue_exception_applies" only if an exception claimed for that step overlaps its period and has a causal
+  note.
+* Durations live in :data:`statutory.rules.RULES` with effective-from dates: a change in the law is a new row.
+* Working days: :class:`WorkingDayCalendar` (England bank holidays + the council's extra closed days).
+* People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
+  representative).
+* DfE-style timeliness percentages: :func:`timeliness_report`.
+"""
+
+from statutory.assessment import (
+    ADVICE_EXCEPTIONS,
+    ASSESSMENT_EXCEPTIONS,
+    DONE_LATE,
+    DONE_ON_TIME,
+    DUE,
+    LATE_EXCEPTION_APPLIES,
+    NOT_APPLICABLE,
+    OVERDUE,
+    OVERDUE_EXCEPTION_APPLIES,
+    STEP_HELP,
+    AdviceRequestFacts,
+    AssessmentFacts,
+    ConsultationFacts,
+    Deadline,
+    ExceptionRecord,
+    Status,
+    Timeline,
+    assessment_timeline,
+    validate_assessment_facts,
+)
+from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
+from statutory.people import (
+    DecisionMaker,
+    age_on,
+    compulsory_school_age_end,
+    decision_maker,
+    is_over_compulsory_school_age,
+    is_year_9_or_above,
+    national_curriculum_year,
+    plan_may_continue_until,
+)
+from statutory.rules import RULES, Rule, RuleBook, rule_in_force
+from statutory.timeliness import (
+    TimelinessCase,
+    TimelinessMeasure,
+    TimelinessReport,
+    case_from_facts,
+    timeliness_report,
+)
+
+__all__ = [
+    "ADVICE_EXCEPTIONS",
+    "ASSESSMENT_EXCEPTIONS",
+    "DONE_LATE",
+    "DONE_ON_TIME",
+    "DUE",
+    "LATE_EXCEPTION_APPLIES",
+    "NOT_APPLICABLE",
+    "OVERDUE",
+    "OVERDUE_EXCEPTION_APPLIES",
+    "RULES",
+    "STEP_HELP",
+    "AdviceRequestFacts",
+    "AssessmentFacts",
+    "ConsultationFacts",
+    "Deadline",
+    "DecisionMaker",
+    "ExceptionRecord",
+    "Rule",
+    "RuleBook",
+    "Status",
+    "Timeline",
+    "TimelinessCase",
+    "TimelinessMeasure",
+    "TimelinessReport",
+    "WorkingDayCalendar",
+    "add_calendar_days",
+    "add_months",
+    "add_weeks",
+    "age_on",
+    "assessment_timeline",
+    "bank_holidays",
+    "case_from_facts",
+    "compulsory_school_age_end",
+    "decision_maker",
+    "is_over_compulsory_school_age",
+    "is_year_9_or_above",
+    "national_curriculum_year",
+    "plan_may_continue_until",
+    "rule_in_force",
+    "timeliness_report",
+    "validate_assessment_facts",
+]

@@ -1,0 +1,152 @@
+"""Statutory durations as data.
+
+Why data and not constants: the law changes (the 2026 White Paper proposes new plans, not yet law). A change
+in the law is a new :class:`Rule` row with a later ``effective_from``; :meth:`RuleBook.lookup` picks the row
+in force on the *trigger* date, so cases started under the old law keep the old deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from statutory.calendar import UNITS, Unit, WorkingDayCalendar
+
+REGS = "https://www.legislation.gov.uk/uksi/2014/1530/regulation/"
+CFA = "https://www.legislation.gov.uk/ukpga/2014/6/section/"
+
+#: SEND Regulations 2014 and CFA 2014 Part 3 came into force on 1 September 2014.
+SEND_2014_IN_FORCE = date(2014, 9, 1)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One statutory time limit: ``amount`` ``unit`` counted from a trigger date.
+
+    ``unit`` "days" and "calendar_days" both mean calendar days (the Regulations say "days" and mean calendar
+    days, spec section 0); "working_days" needs a :class:`~statutory.calendar.WorkingDayCalendar`.
+    """
+
+    code: str
+    summary: str
+    citation: str
+    url: str
+    amount: int
+    unit: Unit
+    effective_from: date
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"Unknown unit {self.unit!r} for rule {self.code!r}")
+        if self.amount < 0:
+            raise ValueError(f"Rule {self.code!r} has a negative amount")
+
+    def due_from(self, trigger: date, calendar: WorkingDayCalendar | None = None) -> date:
+        """The last compliant day: trigger + amount (``within N weeks of X`` = X + 7N days)."""
+        return (calendar or WorkingDayCalendar()).add(trigger, self.amount, self.unit)
+
+    @property
+    def duration_text(self) -> str:
+        """E.g. "6 weeks", "15 working days"."""
+        unit = {"calendar_days": "days"}.get(self.unit, self.unit).replace("_", " ")
+        if self.amount == 1:
+            unit = unit.removesuffix("s")
+        return f"{self.amount} {unit}"
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """A versioned table of rules. Lookup is by code and the date the clock started."""
+
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        seen: set[tuple[str, date]] = set()
+        for rule in self.rules:
+            key = (rule.code, rule.effective_from)
+            if key in seen:
+                raise ValueError(f"Two rows for {rule.code!r} take effect on {rule.effective_from}")
+            seen.add(key)
+
+    def lookup(self, code: str, on: date) -> Rule:
+        """The row for ``code`` in force on ``on`` (the latest ``effective_from`` not after ``on``)."""
+        candidates = [r for r in self.rules if r.code == code and r.effective_from <= on]
+        if not candidates:
+            raise LookupError(f"No rule {code!r} in force on {on.isoformat()}")
+        return max(candidates, key=lambda r: r.effective_from)
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(r.code for r in self.rules)
+
+    def with_rules(self, extra: Iterable[Rule]) -> RuleBook:
+        """A new book with more rows, e.g. a future amendment to the law."""
+        return RuleBook(self.rules + tuple(extra))
+
+
+RULES = RuleBook(
+    (
+        Rule(
+            code="decision_to_assess",
+            summary="Tell the parent/young person whether an EHC needs assessment will be carried out",
+            citation="SEND Regulations 2014, reg 5(1)",
+            url=f"{REGS}5",
+            amount=6,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="advice",
+            summary="Each person asked for advice must give it within 6 weeks of receiving the request",
+            citation="SEND Regulations 2014, reg 8(1)",
+            url=f"{REGS}8",
+            amount=6,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="decision_not_to_issue",
+            summary="Tell the parent/young person of a decision not to issue an EHC plan",
+            citation="SEND Regulations 2014, reg 10(1)",
+            url=f"{REGS}10",
+            amount=16,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="representations_close",
+            summary=(
+                "Parent/young person has at least 15 days, beginning with the day the draft plan was served, "
+                "to make representations and ask for a school; the last day is served + 14"
+            ),
+            citation="SEND Regulations 2014, reg 13(1)(a)",
+            url=f"{REGS}13",
+            amount=14,
+            unit="calendar_days",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="consultation",
+            summary="A school or college consulted about being named should respond within 15 days",
+            citation="Children and Families Act 2014, s.39; SEND Code of Practice 2015, paras 9.78-9.80",
+            url=f"{CFA}39",
+            amount=15,
+            unit="calendar_days",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="final_plan",
+            summary="Send the finalised EHC plan within 20 weeks of the request",
+            citation="SEND Regulations 2014, reg 13(2)",
+            url=f"{REGS}13",
+            amount=20,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+    )
+)
+
+
+def rule_in_force(code: str, on: date, rules: RuleBook | None = None) -> Rule:
+    """Shortcut for ``(rules or RULES).lookup(code, on)``."""
+    return (rules or RULES).lookup(code, on)

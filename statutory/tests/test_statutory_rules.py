@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+
+from statutory import AssessmentFacts, assessment_timeline
+from statutory.rules import RULES, Rule, RuleBook, rule_in_force
+
+
+def test_assessment_rules_match_the_spec() -> None:
+    expected = {
+        "decision_to_assess": (6, "weeks", "reg 5(1)", "/regulation/5"),
+        "advice": (6, "weeks", "reg 8(1)", "/regulation/8"),
+        "decision_not_to_issue": (16, "weeks", "reg 10(1)", "/regulation/10"),
+        "representations_close": (14, "calendar_days", "reg 13(1)(a)", "/regulation/13"),
+        "consultation": (15, "calendar_days", "s.39", "/ukpga/2014/6/section/39"),
+        "final_plan": (20, "weeks", "reg 13(2)", "/regulation/13"),
+    }
+    for code, (amount, unit, cite, url_tail) in expected.items():
+        rule = rule_in_force(code, date(2026, 11, 23))
+        assert (rule.amount, rule.unit) == (amount, unit), code
+        assert cite in rule.citation
+        assert rule.url.startswith("https://www.legislation.gov.uk/") and rule.url.endswith(url_tail)
+        assert rule.effective_from == date(2014, 9, 1)
+
+
+def test_no_rule_before_the_2014_regime() -> None:
+    with pytest.raises(LookupError):
+        RULES.lookup("final_plan", date(2014, 8, 31))
+
+
+def test_a_change_in_the_law_is_a_new_row_picked_by_trigger_date() -> None:
+    amended = RULES.with_rules(
+        [
+            Rule(
+                code="final_plan",
+                summary="Hypothetical amendment: 18 weeks",
+                citation="Hypothetical SEND (Amendment) Regulations 2029, reg 3",
+                url="https://www.legislation.gov.uk/uksi/2029/1/regulation/3",
+                amount=18,
+                unit="weeks",
+                effective_from=date(2029, 9, 1),
+            )
+        ]
+    )
+    assert amended.lookup("final_plan", date(2029, 8, 31)).amount == 20
+    assert amended.lookup("final_plan", date(2029, 9, 1)).amount == 18
+    old = assessment_timeline(AssessmentFacts(date(2029, 8, 31)), today=date(2029, 9, 1), rules=amended)
+    new = assessment_timeline(AssessmentFacts(date(2029, 9, 1)), today=date(2029, 9, 1), rules=amended)
+    assert old["final_plan"].due == date(2030, 1, 18)  # 20 weeks
+    assert new["final_plan"].due == date(2030, 1, 5)  # 18 weeks
+    assert new["decision_to_assess"].rule.amount == 6  # other rows unchanged
+
+
+def test_rulebook_rejects_duplicate_rows_and_bad_units() -> None:
+    rule = RULES.lookup("advice", date(2020, 1, 1))
+    with pytest.raises(ValueError):
+        RuleBook((rule, rule))
+    with pytest.raises(ValueError):
+        Rule("x", "x", "x", "x", 1, "fortnights", date(2014, 9, 1))  # type: ignore[arg-type]
+
+
+def test_working_day_rules_use_the_calendar() -> None:
+    book = RuleBook(
+        (
+            Rule(
+                "transfer",
+                "15 working days",
+                "SEND Regulations 2014, reg 15(2)",
+                "u",
+                15,
+                "working_days",
+                date(2014, 9, 1),
+            ),
+        )
+    )
+    rule = book.lookup("transfer", date(2026, 12, 18))
+    assert rule.due_from(date(2026, 12, 18)) == date(2027, 1, 13)
+    assert rule.duration_text == "15 working days"
