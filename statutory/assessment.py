@@ -201,7 +201,12 @@ class AssessmentFacts:
 
 @dataclass(frozen=True)
 class Deadline:
-    """One statutory deadline, the rule it comes from and how the case stands against it."""
+    """One statutory deadline, the rule it comes from and how the case stands against it.
+
+    ``representations_close`` is a window for the family, not a duty on the council: it is "due" while open
+    and "done_on_time" once closed (``completed_on`` = its last day, or the final plan date if the plan was
+    finalised early - then ``note`` says so and :func:`validate_assessment_facts` reports it).
+    """
 
     step: str
     label: str
@@ -243,21 +248,34 @@ class Deadline:
 
     def explain(self) -> str:
         """A plain-English sentence for caseworkers and letters."""
-        text = (
-            f"{self.label}: due {_fmt(self.due)}, {self.rule.duration_text} from {self.trigger_label} "
-            f"on {_fmt(self.trigger)} ({self.rule.citation})."
-        )
-        status_text = {
-            DONE_ON_TIME: "Done on time",
-            DONE_LATE: "Done late",
-            LATE_EXCEPTION_APPLIES: "Done late, but an exception applies",
-            OVERDUE: "Overdue",
-            OVERDUE_EXCEPTION_APPLIES: "Overdue, but an exception applies",
-            DUE: "Not yet done",
-            NOT_APPLICABLE: "No longer applies",
-        }[self.status]
-        if self.completed_on and self.status != NOT_APPLICABLE:
-            status_text += f" ({_fmt(self.completed_on)})"
+        if self.family == "representations_close":
+            text = (
+                f"{self.label}: last day {_fmt(self.due)}, the 15th day beginning with the day "
+                f"the draft plan was served ({_fmt(self.trigger)}) ({self.rule.citation})."
+            )
+            status_text = {
+                DUE: "Still open",
+                DONE_ON_TIME: "Closed",
+                NOT_APPLICABLE: "No longer applies",
+            }.get(self.status, self.status)
+            if self.status == DONE_ON_TIME and self.completed_on and self.completed_on < self.due:
+                status_text = "Cut short"
+        else:
+            text = (
+                f"{self.label}: due {_fmt(self.due)}, {self.rule.duration_text} from {self.trigger_label} "
+                f"on {_fmt(self.trigger)} ({self.rule.citation})."
+            )
+            status_text = {
+                DONE_ON_TIME: "Done on time",
+                DONE_LATE: "Done late",
+                LATE_EXCEPTION_APPLIES: "Done late, but an exception applies",
+                OVERDUE: "Overdue",
+                OVERDUE_EXCEPTION_APPLIES: "Overdue, but an exception applies",
+                DUE: "Not yet done",
+                NOT_APPLICABLE: "No longer applies",
+            }[self.status]
+            if self.completed_on and self.status != NOT_APPLICABLE:
+                status_text += f" ({_fmt(self.completed_on)})"
         text += f" {status_text}."
         if self.exception_codes:
             text += f" Exceptions shown: {', '.join(self.exception_codes)}."

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from statutory import (
@@ -322,3 +323,14 @@ def test_validation_of_refusal_with_later_steps_and_missing_outcomes() -> None:
     half = AssessmentFacts(RECEIVED, decision_to_assess=date(2026, 12, 1))
     assert any("not whether it was yes or no" in p for p in validate_assessment_facts(half))
     assert validate_assessment_facts(AssessmentFacts(RECEIVED)) == []
+
+
+def test_representation_window_explain_reads_as_a_window() -> None:
+    facts = _issued_facts(decision_to_issue=date(2027, 2, 1), draft_plan_served=date(2027, 2, 1))
+    open_text = assessment_timeline(facts, today=date(2027, 2, 3))["representations_close"].explain()
+    assert "15th day beginning with the day the draft plan was served" in open_text
+    assert "Still open" in open_text
+    closed = assessment_timeline(facts, today=date(2027, 2, 16))["representations_close"]
+    assert "Closed" in closed.explain()
+    cut = assessment_timeline(replace(facts, final_plan_issued=date(2027, 2, 10)), today=date(2027, 3, 1))
+    assert "Cut short" in cut["representations_close"].explain()
