@@ -45,6 +45,20 @@ def page_messages(context) -> list:
     return list(get_messages(request)) if request is not None else []
 
 
+def plan_url(assessment) -> str:
+    """The plan pages for an assessment, by whichever route the plans app names its overview."""
+    from django.urls import NoReverseMatch
+
+    kwargs = {"child_id": assessment.child_id, "assessment_id": assessment.pk}
+    for name in ("plans:overview", "plans:plan", "plans:draft"):
+        for candidate in (kwargs, {"assessment_id": assessment.pk}):
+            try:
+                return reverse(name, kwargs=candidate)
+            except NoReverseMatch:
+                continue
+    return reverse("assessments:case", kwargs=kwargs)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count:,} {word}"
@@ -71,6 +85,7 @@ def environment(**options) -> Environment:
             "field_kind": field_kind,
             "error_summary_items": error_summary_items,
             "plural": plural,
+            "plan_url": plan_url,
             "navigation_items": navigation_items,
         }
     )

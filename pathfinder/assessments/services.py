@@ -232,3 +232,10 @@ def advice_exception_record(
             what=f"recorded adviser exception {code}",
         )
     return advice
+
+
+def advice_due_on(advice: AdviceRequest) -> date | None:
+    """6 weeks from the request (reg 8(1)); reused advice has no deadline."""
+    if advice.reused_existing or advice.requested_on is None:
+        return None
+    return statutory.rule_in_force("advice", advice.requested_on).due_from(advice.requested_on)

@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pathfinder.assessments import views
 
 app_name = "assessments"
-urlpatterns: list = []
+case = "children/<int:child_id>/assessments/<int:assessment_id>/"
+urlpatterns = [
+    path("assessments/new/", views.request_new, name="request-new"),
+    path("advice/", views.adviser_home, name="adviser-home"),
+    path("advice/<int:advice_id>/", views.advice_give, name="advice-give"),
+    path(case, views.case, name="case"),
+    path(case + "decide-assess/", views.decide_assess, name="decide-assess"),
+    path(case + "decide-issue/", views.decide_issue, name="decide-issue"),
+    path(case + "withdraw/", views.withdraw, name="withdraw"),
+    path(case + "notice/", views.notice, name="notice"),
+    path(case + "exceptions/new/", views.exception_new, name="exception-new"),
+    path(case + "advice/new/", views.advice_new, name="advice-new"),
+    path(case + "advice/reuse/", views.advice_reuse, name="advice-reuse"),
+    path(case + "advice/<int:advice_id>/received/", views.advice_received, name="advice-received"),
+    path(case + "advice/<int:advice_id>/exception/", views.advice_exception, name="advice-exception"),
+    path(case + "advice/<int:advice_id>/document/", views.advice_document, name="advice-document"),
+]

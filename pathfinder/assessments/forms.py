@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+from django import forms
+
+from pathfinder.accounts.models import User
+from pathfinder.accounts.roles import Role
+from pathfinder.assessments.constants import (
+    ADVICE_EXCEPTION_CODES,
+    ASSESSMENT_EXCEPTION_CODES,
+    ExceptionCode,
+    ReceivedBy,
+    RequestSource,
+)
+from pathfinder.core.forms import GOVUKDateField
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class RequestForm(forms.Form):
+    received_on = GOVUKDateField(
+        label="When was the request received?",
+        help_text="The statutory clocks start on this day. Email after 5pm or on a non-working day counts from "
+        "the next working day. For example, 27 3 2026",
+    )
+    received_by = forms.ChoiceField(label="How was it received?", choices=ReceivedBy.choices, widget=forms.RadioSelect)
+    request_source = forms.ChoiceField(label="Who asked for the assessment?", choices=RequestSource.choices,
+                                       widget=forms.RadioSelect)
+    requester_name = forms.CharField(label="Name of the person or organisation who asked", max_length=200,
+                                     required=False)
+    request_summary = forms.CharField(label="What the request says", widget=forms.Textarea(attrs={"rows": 4}),
+                                      required=False)
+    caseworker = forms.ModelChoiceField(label="Caseworker", queryset=User.objects.none(), required=False,
+                                        empty_label="Not assigned yet")
+
+    def __init__(self, *args, team=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        workers = User.objects.filter(role=Role.CASEWORKER, is_active=True).order_by("last_name")
+        self.fields["caseworker"].queryset = workers.filter(team=team) if team is not None else workers
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO)
+    decided_on = GOVUKDateField(label="Date the decision was sent to the family")
+    reasons = forms.CharField(
+        label="Reasons", widget=forms.Textarea(attrs={"rows": 5}), required=False,
+        help_text="Needed for a 'no': they go in the letter to the family",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, question: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].label = question
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("decision") == "no" and not (data.get("reasons") or "").strip():
+            self.add_error("reasons", "Give the reasons for the decision: the family must be told them")
+        return data
+
+
+class WithdrawForm(forms.Form):
+    withdrawn_on = GOVUKDateField(label="Date the request was withdrawn")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AdviceRequestForm(forms.Form):
+    kind = forms.ChoiceField(label="What advice is needed?", widget=forms.RadioSelect,
+                             help_text="SEND Regulations 2014, regulation 6(1)")
+    adviser = forms.ModelChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
+                                     required=False, empty_label="Not in Pathfinder",
+                                     help_text="They will see only this child, and only for this advice")
+    adviser_name = forms.CharField(label="Adviser's name or role", max_length=200)
+    adviser_organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+    requested_on = GOVUKDateField(label="Date the request for advice was sent")
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds
+        self.fields["adviser"].queryset = User.objects.filter(role=Role.ADVISER, is_active=True).order_by("last_name")
+
+
+class AdviceReuseForm(forms.Form):
+    kind = forms.ChoiceField(label="Which advice is being reused?", widget=forms.RadioSelect)
+    adviser_name = forms.CharField(label="Who wrote it", max_length=200)
+    reuse_source = forms.CharField(label="Which report, and its date", max_length=200)
+    summary = forms.CharField(label="Summary", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    agreed_by_adviser = forms.BooleanField(label="The adviser agrees it is enough", required=False)
+    agreed_by_council = forms.BooleanField(label="The council agrees it is enough", required=False)
+    agreed_by_family = forms.BooleanField(label="The parent or young person agrees it is enough", required=False)
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [k for k in kinds if k[0] != "a"]
+
+
+class AdviceReceivedForm(forms.Form):
+    received_on = GOVUKDateField(label="Date the advice was received")
+    summary = forms.CharField(label="Summary of the advice", widget=forms.Textarea(attrs={"rows": 6}))
+    document = forms.FileField(label="The advice document", required=False,
+                               help_text="PDF or Word document, up to 10MB")
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document and not document.name.lower().endswith((".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt")):
+            raise forms.ValidationError("The document must be a PDF, Word, ODT, RTF or text file")
+        return document
+
+
+class AdviceExceptionForm(forms.Form):
+    code = forms.ChoiceField(label="Which exception applies to the adviser?", widget=forms.RadioSelect,
+                             choices=[(c, ExceptionCode(c).label) for c in ADVICE_EXCEPTION_CODES])
+    start = GOVUKDateField(label="Start of the period")
+    end = GOVUKDateField(label="End of the period")
+    note = forms.CharField(label="How it made the 6 weeks impractical", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+STEP_CHOICES = [
+    ("", "Every step of the assessment"),
+    ("decision_to_assess", "Decision whether to assess (6 weeks)"),
+    ("decision_not_to_issue", "Decision not to issue a plan (16 weeks)"),
+    ("final_plan", "Final plan (20 weeks)"),
+]
+
+
+class ExceptionForm(forms.Form):
+    code = forms.ChoiceField(label="Which exception applies?", widget=forms.RadioSelect,
+                             choices=[(c, ExceptionCode(c).label) for c in ASSESSMENT_EXCEPTION_CODES])
+    applies_to = forms.ChoiceField(label="Which step does it affect?", choices=STEP_CHOICES, required=False)
+    period_start = GOVUKDateField(label="Start of the period")
+    period_end = GOVUKDateField(label="End of the period")
+    evidence = forms.CharField(label="Evidence", widget=forms.Textarea(attrs={"rows": 4}),
+                               help_text="What shows this happened")
+    causal_note = forms.CharField(
+        label="Why it made the deadline impractical", widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        help_text="An exception never moves a deadline. A late step counts as excused only when this explains "
+        "how the exception caused the delay.",
+    )
+    family_told_on = GOVUKDateField(label="Date the family was told an exception applies", required=False,
+                                    help_text="Code of Practice 9.42")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", "The end of the period must be the same as or after the start")
+        return data

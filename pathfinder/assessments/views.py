@@ -1,0 +1,353 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+from pathfinder.assessments import forms, services
+from pathfinder.assessments.constants import AssessmentStatus
+from pathfinder.assessments.facts import assessment_timeline_for
+from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
+from pathfinder.assessments.transitions import allowed_moves, assessment_transition
+from pathfinder.audit.services import audit_read
+from pathfinder.core.access import for_roles
+from pathfinder.core.errors import ServiceError
+from pathfinder.people.access import child_view
+from pathfinder.people.selectors import can_change_case, child_get_for
+
+CASE_VIEWERS = (*CASE_STAFF, *FAMILY_ROLES)
+
+
+def _assessment_or_404(child, assessment_id: int):
+    assessment = assessment_get_for_child(child, assessment_id)
+    if assessment is None:
+        raise Http404("No such assessment for this child")
+    return assessment
+
+
+def _case_url(assessment) -> str:
+    return reverse("assessments:case", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
+
+
+_DATE_FIELDS = ("decided_on", "withdrawn_on", "received_on", "requested_on")
+
+
+def _show_service_error(form, error: ServiceError) -> None:
+    """Put the service's message on the field it is about, so the error summary links to it."""
+    field = error.field if error.field in form.fields else None
+    if error.field == "on":
+        field = next((name for name in _DATE_FIELDS if name in form.fields), None)
+    form.add_error(field, error.message)
+
+
+@for_roles(*CASE_STAFF)
+def request_new(request: HttpRequest) -> HttpResponse:
+    """Record a request for an EHC needs assessment for a child already on the system."""
+    child_id = request.GET.get("child") or request.POST.get("child")
+    child = child_get_for(request.user, int(child_id)) if child_id and str(child_id).isdigit() else None
+    if child is None:
+        return render(request, "assessments/request_choose_child.html", {"page_title": "Record a request"})
+    form = forms.RequestForm(request.POST or None, team=child.team,
+                             initial={"caseworker": request.user.pk if request.user.role == Role.CASEWORKER else None})
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_request_create(acting_user=request.user, child=child, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Request recorded. The statutory dates are on the timeline below.")
+            return redirect(_case_url(assessment))
+    return render(request, "assessments/request_new.html", {
+        "form": form, "child": child, "page_title": "Record a request for an EHC needs assessment",
+    })
+
+
+@for_roles(*CASE_VIEWERS)
+@child_view("EHC needs assessment case")
+def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    today = timezone.localdate()
+    timeline = assessment_timeline_for(assessment, today=today)
+    is_staff = can_change_case(request.user)
+    return render(request, "assessments/case.html", {
+        "child": child,
+        "assessment": assessment,
+        "timeline": timeline,
+        "today": today,
+        "moves": [m.action for m in allowed_moves(assessment)] if is_staff else [],
+        "can_change": is_staff,
+        "advice_requests": assessment.advice_requests.all(),
+        "exceptions": assessment.exceptions.all(),
+        "decision_maker": child.decision_maker(today),
+        "plan": getattr(assessment, "plan", None),
+        "page_title": f"EHC needs assessment: {child.full_name}",
+    })
+
+
+def _decision(request, child, assessment_id: int, *, question: str, yes: str, no: str, title: str,
+              template_intro: list[str]) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    form = forms.DecisionForm(request.POST or None, question=question, initial={"version": assessment.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        action = yes if data["decision"] == "yes" else no
+        try:
+            assessment_transition(assessment=assessment, action=action, acting_user=request.user,
+                                  on=data["decided_on"], expected_version=data["version"], reasons=data["reasons"])
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            if action in ("refuse", "decide_not_to_issue"):
+                return redirect("assessments:notice", child_id=child.pk, assessment_id=assessment.pk)
+            messages.success(request, "Decision recorded.")
+            return redirect(_case_url(assessment))
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": title, "caption": child.full_name, "intro": template_intro,
+        "back_url": _case_url(assessment), "submit_text": "Record the decision",
+    })
+
+
+@for_roles(*CASE_STAFF)
+@child_view("decision whether to assess")
+def decide_assess(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    return _decision(
+        request, child, assessment_id, question="Will the council carry out an EHC needs assessment?",
+        yes="decide_to_assess", no="refuse", title="Decide whether to assess",
+        template_intro=[
+            "Assess if the child or young person has or may have special educational needs and it may be "
+            "necessary for provision to be made through an EHC plan (Children and Families Act 2014, s.36(8)).",
+            "The decision must be sent within 6 weeks of the request (SEND Regulations 2014, reg 5(1)).",
+        ],
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_view("decision whether to issue a plan")
+def decide_issue(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    return _decision(
+        request, child, assessment_id, question="Will the council issue an EHC plan?",
+        yes="decide_to_issue", no="decide_not_to_issue", title="Decide whether to issue a plan",
+        template_intro=[
+            "Issue a plan if, in the light of the assessment, it is necessary for special educational provision "
+            "to be made through an EHC plan (s.37(1)).",
+            "A decision not to issue must be sent within 16 weeks of the request (reg 10(1)).",
+        ],
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_view("withdrawal of a request")
+def withdraw(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    form = forms.WithdrawForm(request.POST or None, initial={"version": assessment.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment_transition(assessment=assessment, action="withdraw", acting_user=request.user,
+                                  on=form.cleaned_data["withdrawn_on"], expected_version=form.cleaned_data["version"])
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "The request is recorded as withdrawn.")
+            return redirect(_case_url(assessment))
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": "Record that the request was withdrawn", "caption": child.full_name,
+        "back_url": _case_url(assessment), "submit_text": "Record withdrawal",
+    })
+
+
+@for_roles(*CASE_VIEWERS)
+@child_view("decision notice")
+def notice(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    """The notice of a refusal to assess (reg 5(3)) or of a decision not to issue (reg 10), with appeal rights."""
+    assessment = _assessment_or_404(child, assessment_id)
+    if assessment.status == AssessmentStatus.REFUSED:
+        kind, decided_on, reasons = "refusal", assessment.decision_to_assess_on, assessment.refusal_reasons
+    elif assessment.status == AssessmentStatus.NOT_ISSUING:
+        kind, decided_on, reasons = "not_issue", assessment.decision_to_issue_on, assessment.not_issue_reasons
+    else:
+        raise Http404("There is no decision notice for this case")
+    maker = child.decision_maker(decided_on)
+    recipients = _notice_recipients(child, maker.who)
+    return render(request, "assessments/notice.html", {
+        "child": child, "assessment": assessment, "kind": kind, "decided_on": decided_on, "reasons": reasons,
+        "recipients": recipients, "decision_maker": maker, "appeal_by": _appeal_deadline(decided_on),
+        "mediation_by": _appeal_deadline(decided_on),
+        "page_title": "Notice of decision not to assess" if kind == "refusal" else "Notice of decision not to issue a plan",
+    })
+
+
+def _notice_recipients(child, who: str) -> list[str]:
+    """Letters go to whoever holds the rights: the parent, the young person, or their representative."""
+    members = list(child.family_members.all())
+    if who == "young_person":
+        return [child.full_name]
+    if who == "representative":
+        return [m.name for m in members if m.is_representative] or [m.name for m in members if m.receives_notices]
+    return [m.name for m in members if m.receives_notices and m.has_parental_responsibility]
+
+
+def _appeal_deadline(decided_on: date) -> date:
+    import statutory
+
+    return statutory.add_months(decided_on, 2)
+
+
+def _advice_form_page(request, child, assessment, form, title, *, multipart=False, intro=None):
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": title, "caption": child.full_name, "back_url": _case_url(assessment),
+        "multipart": multipart, "intro": intro or [],
+    })
+
+
+@for_roles(*CASE_STAFF)
+@child_view("advice requests")
+def advice_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    kinds = services.advice_kinds_for(assessment, timezone.localdate())
+    form = forms.AdviceRequestForm(request.POST or None, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_request_create(acting_user=request.user, assessment=assessment, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Advice requested. The adviser has 6 weeks (reg 8(1)).")
+            return redirect(_case_url(assessment))
+    return _advice_form_page(request, child, assessment, form, "Ask for advice", intro=[
+        "Each adviser has 6 weeks from receiving the request to give their advice (SEND Regulations 2014, reg 8(1)).",
+        "Preparing for adulthood advice is offered only for young people in Year 9 or above.",
+    ])
+
+
+@for_roles(*CASE_STAFF)
+@child_view("advice requests (reuse)")
+def advice_reuse(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    kinds = services.advice_kinds_for(assessment, timezone.localdate())
+    form = forms.AdviceReuseForm(request.POST or None, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_reuse_record(acting_user=request.user, assessment=assessment, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Existing advice recorded as reused.")
+            return redirect(_case_url(assessment))
+    return _advice_form_page(request, child, assessment, form, "Reuse existing advice", intro=[
+        "Existing advice is not sought again when the adviser, the council and the parent or young person all agree "
+        "it is enough (SEND Regulations 2014, reg 6(4)).",
+    ])
+
+
+def _advice_for(child, assessment, advice_id: int):
+    return get_object_or_404(assessment.advice_requests, pk=advice_id)
+
+
+@for_roles(*CASE_STAFF)
+@child_view("advice received")
+def advice_received(request: HttpRequest, child, assessment_id: int, advice_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    advice = _advice_for(child, assessment, advice_id)
+    form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Advice recorded.")
+            return redirect(_case_url(assessment))
+    return _advice_form_page(request, child, assessment, form, f"Record advice from {advice.adviser_name}",
+                             multipart=True)
+
+
+@for_roles(*CASE_STAFF)
+@child_view("adviser exception")
+def advice_exception(request: HttpRequest, child, assessment_id: int, advice_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    advice = _advice_for(child, assessment, advice_id)
+    form = forms.AdviceExceptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_exception_record(acting_user=request.user, advice=advice, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            return redirect(_case_url(assessment))
+    return _advice_form_page(request, child, assessment, form, "Record an exception for the adviser", intro=[
+        "SEND Regulations 2014, reg 8(2). It does not move the adviser's deadline.",
+    ])
+
+
+@for_roles(*CASE_STAFF)
+@child_view("advice document")
+def advice_document(request: HttpRequest, child, assessment_id: int, advice_id: int) -> HttpResponse:
+    from django.http import FileResponse
+
+    assessment = _assessment_or_404(child, assessment_id)
+    advice = _advice_for(child, assessment, advice_id)
+    if not advice.document:
+        raise Http404("No document")
+    return FileResponse(advice.document.open("rb"), as_attachment=True, filename=advice.document.name.rsplit("/", 1)[-1])
+
+
+@for_roles(*CASE_STAFF)
+@child_view("exceptions to time limits")
+def exception_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    form = forms.ExceptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assessment_exception_record(acting_user=request.user, assessment=assessment, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Exception recorded. Deadlines stay the same.")
+            return redirect(_case_url(assessment))
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": "Record an exception to the time limits", "caption": child.full_name,
+        "back_url": _case_url(assessment), "intro": [
+            "SEND Regulations 2014, regulation 10(4). The council need not meet a time limit if it is impractical "
+            "because of one of these exceptions. The deadline itself never moves, and every later step keeps its "
+            "own deadline (Code of Practice 9.42). Tell the family that an exception applies.",
+        ],
+    })
+
+
+@for_roles(Role.ADVISER)
+def adviser_home(request: HttpRequest) -> HttpResponse:
+    """An adviser sees only the advice they have been asked for."""
+    today = timezone.localdate()
+    rows = []
+    for advice in advice_requests_for_adviser(request.user):
+        due = services.advice_due_on(advice)
+        rows.append({"advice": advice, "due": due, "overdue": advice.received_on is None and due and due < today})
+    return render(request, "assessments/adviser_home.html", {"rows": rows, "page_title": "Advice requests"})
+
+
+@for_roles(Role.ADVISER)
+def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
+    """The adviser gives their advice in Pathfinder: a summary and their report."""
+    advice = get_object_or_404(advice_requests_for_adviser(request.user), pk=advice_id)
+    child = advice.assessment.child
+    if request.method == "GET":
+        audit_read(request, child, f"advice request {advice.get_kind_display()[:3]}", advice)
+    form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None,
+                                    initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            messages.success(request, "Thank you. Your advice has been sent to the council.")
+            return redirect("assessments:adviser-home")
+    return render(request, "assessments/advice_give.html", {
+        "form": form, "advice": advice, "child": child, "due": services.advice_due_on(advice),
+        "page_title": f"Give your advice about {child.full_name}",
+    })

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+import statutory
+from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+from pathfinder.audit.models import AuditEvent
+from pathfinder.core.access import for_roles
+from pathfinder.people import services
+from pathfinder.people.access import child_view
+from pathfinder.people.forms import ChildForm, FamilyMemberForm
+from pathfinder.people.selectors import can_change_case, can_see_whole_record, children_visible_to
+
+ALL_CASE_ROLES = (*CASE_STAFF, Role.ADVISER, *FAMILY_ROLES)
+
+
+@for_roles(*CASE_STAFF)
+def child_list(request: HttpRequest) -> HttpResponse:
+    """Find a child by name, UPN or NHS number, among the children this user may see."""
+    query = request.GET.get("q", "").strip()
+    children = children_visible_to(request.user).select_related("team").order_by("legal_last_name", "legal_first_name")
+    if query:
+        compact = query.replace(" ", "").upper()
+        children = children.filter(
+            Q(legal_last_name__icontains=query) | Q(legal_first_name__icontains=query)
+            | Q(preferred_name__icontains=query) | Q(upn=compact) | Q(nhs_number=compact)
+        )
+    page = Paginator(children, 25).get_page(request.GET.get("page"))
+    return render(request, "people/child_list.html", {"page": page, "query": query, "page_title": "Find a child"})
+
+
+@for_roles(*CASE_STAFF)
+def child_new(request: HttpRequest) -> HttpResponse:
+    initial = {"team": request.user.team_id, "first_language": "English"}
+    form = ChildForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        child = services.child_create(acting_user=request.user, data=form.cleaned_data)
+        return redirect("people:child", child_id=child.pk)
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": "Add a child or young person", "submit_text": "Save and continue",
+        "cancel_url": reverse("people:child-list"),
+    })
+
+
+@for_roles(*ALL_CASE_ROLES)
+@child_view("child's record")
+def child_detail(request: HttpRequest, child) -> HttpResponse:
+    today = timezone.localdate()
+    if request.user.role == Role.ADVISER:
+        advice = [a for a in _adviser_requests(request.user, child)]
+        return render(request, "people/child_for_adviser.html", {
+            "child": child, "advice_requests": advice, "page_title": child.full_name,
+        })
+    assessments = child.assessments.select_related("caseworker").order_by("-received_on")
+    return render(request, "people/child_detail.html", {
+        "child": child,
+        "needs": child.ranked_needs(),
+        "family": child.family_members.all(),
+        "assessments": assessments,
+        "decision_maker": child.decision_maker(today),
+        "rights_pass_on": statutory.compulsory_school_age_end(child.date_of_birth),
+        "year_group": statutory.national_curriculum_year(child.date_of_birth, today),
+        "age": statutory.age_on(child.date_of_birth, today),
+        "can_change": can_change_case(request.user),
+        "whole_record": can_see_whole_record(request.user),
+        "page_title": child.full_name,
+    })
+
+
+def _adviser_requests(user, child):
+    from pathfinder.assessments.models import AdviceRequest
+
+    return AdviceRequest.objects.filter(adviser=user, assessment__child=child).select_related("assessment")
+
+
+@for_roles(*CASE_STAFF)
+@child_view("child's record (to change it)")
+def child_edit(request: HttpRequest, child) -> HttpResponse:
+    needs = child.ranked_needs()
+    initial = {field: getattr(child, field) for field in services.CHILD_FIELDS}
+    initial["team"] = child.team_id
+    initial["primary_need"] = needs[0].need_type if needs else ""
+    initial["secondary_need"] = needs[1].need_type if len(needs) > 1 else ""
+    form = ChildForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.child_update(acting_user=request.user, child=child, data=form.cleaned_data)
+        return redirect("people:child", child_id=child.pk)
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": f"Change {child.full_name}'s record", "submit_text": "Save changes",
+        "back_url": reverse("people:child", args=[child.pk]), "cancel_url": reverse("people:child", args=[child.pk]),
+    })
+
+
+@for_roles(*CASE_STAFF)
+@child_view("family members (to add one)")
+def family_member_new(request: HttpRequest, child) -> HttpResponse:
+    form = FamilyMemberForm(request.POST or None, initial={"has_parental_responsibility": True,
+                                                           "receives_notices": True, "contact_preference": "email"})
+    if request.method == "POST" and form.is_valid():
+        services.family_member_add(acting_user=request.user, child=child, data=form.cleaned_data)
+        return redirect("people:child", child_id=child.pk)
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": "Add a family member", "caption": child.full_name,
+        "back_url": reverse("people:child", args=[child.pk]), "submit_text": "Save",
+    })
+
+
+@for_roles(*CASE_STAFF)
+@child_view("history of changes")
+def child_history(request: HttpRequest, child) -> HttpResponse:
+    """Who changed what, and when: field-level history kept by simple-history."""
+    entries = []
+    records = list(child.history.select_related("history_user").order_by("-history_date")[:200])
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            changes = [(c.field.replace("_", " "), c.old, c.new) for c in delta.changes]
+        entries.append({"record": newer, "changes": changes})
+    return render(request, "people/child_history.html", {
+        "child": child, "entries": entries, "page_title": f"History of changes: {child.full_name}",
+    })
+
+
+@for_roles(*CASE_STAFF, *FAMILY_ROLES)
+@child_view("who has looked at this record")
+def child_access_log(request: HttpRequest, child) -> HttpResponse:
+    """Answers "who has looked at this record": every read and change, newest first."""
+    events = AuditEvent.objects.filter(child=child).select_related("actor").order_by("-occurred_at")
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "people/child_access_log.html", {
+        "child": child, "page": page, "page_title": f"Who has looked at {child.full_name}'s record",
+    })
+
+
+@for_roles(*FAMILY_ROLES)
+def family_home(request: HttpRequest) -> HttpResponse:
+    """A parent's or young person's start page: their child's progress, in plain words."""
+    from pathfinder.assessments.facts import assessment_timeline_for
+
+    today = timezone.localdate()
+    children = []
+    for child in children_visible_to(request.user).prefetch_related("assessments"):
+        assessment = child.assessments.order_by("-received_on").first()
+        timeline = assessment_timeline_for(assessment, today=today) if assessment else None
+        children.append({"child": child, "assessment": assessment, "timeline": timeline,
+                         "decision_maker": child.decision_maker(today)})
+    return render(request, "people/family_home.html", {"children": children, "page_title": "Your child's support"
+                  if request.user.role == Role.PARENT else "Your support"})
