@@ -5,7 +5,7 @@ urlpatterns = [
     path("", include("pathfinder.core.urls")),
     path("account/", include("pathfinder.accounts.urls")),
     path("children/", include("pathfinder.people.urls")),
-    path("assessments/", include("pathfinder.assessments.urls")),
+    path("", include("pathfinder.assessments.urls")),
     path("plans/", include("pathfinder.plans.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),
@@ -16,3 +16,6 @@ urlpatterns = [
 handler403 = "pathfinder.core.views.permission_denied"
 handler404 = "pathfinder.core.views.page_not_found"
 handler500 = "pathfinder.core.views.server_error"
+
+admin.site.site_header = "Pathfinder administration"
+admin.site.site_title = "Pathfinder administration"
