@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path("branding.css", views.branding_css, name="branding-css"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,3 +1,6 @@
+import re
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -33,6 +36,22 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @public
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "core/privacy.html", {"page_title": "Privacy"})
+
+
+_HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@public
+def branding_css(request: HttpRequest) -> HttpResponse:
+    """The council's colour, from settings, as a stylesheet (inline styles are barred by the CSP)."""
+    colour = settings.COUNCIL_BRAND_COLOUR if _HEX_COLOUR.match(settings.COUNCIL_BRAND_COLOUR) else "#1d70b8"
+    css = (
+        f".pf-council-header {{ background-color: {colour}; border-bottom: 10px solid {colour}; }}\n"
+        f".govuk-footer {{ border-top-color: {colour}; }}\n"
+    )
+    response = HttpResponse(css, content_type="text/css")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 @public
