@@ -35,6 +35,8 @@ COUNCIL_LA_CODE = env("PATHFINDER_COUNCIL_LA_CODE", "999")  # DfE LA code; 999 i
 COUNCIL_BRAND_COLOUR = env("PATHFINDER_COUNCIL_BRAND_COLOUR", "#1d4f7a")
 SERVICE_NAME = env("PATHFINDER_SERVICE_NAME", "SEND services")
 PATHFINDER_DEMO_MODE = False
+# Local Offer: services nobody has checked for this many months are hidden from the public (flagged at 12).
+LOCAL_OFFER_HIDE_AFTER_MONTHS = int(env("PATHFINDER_LOCAL_OFFER_HIDE_AFTER_MONTHS", "18"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

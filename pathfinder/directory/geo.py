@@ -1,0 +1,159 @@
+"""Postcodes and distances, offline: our own centroid tables and a haversine expression that runs on SQLite and PG.
+
+The demo county "Wealdmoor" uses the fictional postcode area "WM" (no such UK postcode area exists), so demo
+postcodes pass the UK postcode format check but can never be mistaken for a real address.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import F, FloatField, Func, Value
+from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
+
+EARTH_RADIUS_KM = 6371.0
+
+# Outward code: area letters + district; inward code: sector digit + unit letters. Includes the GIR 0AA special.
+_POSTCODE_RE = re.compile(r"^(?:(?P<out>[A-Z]{1,2}[0-9][A-Z0-9]?) ?(?P<in>[0-9][ABD-HJLNP-UW-Z]{2})|GIR ?0AA)$")
+_OUTCODE_RE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+
+
+class PostcodeError(ValueError):
+    """A postcode we cannot use. `message` is plain English for the person who typed it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def normalise_postcode(raw: str) -> str:
+    """Upper-case a full UK postcode with one space before the inward code, or raise PostcodeError."""
+    cleaned = re.sub(r"\s+", "", (raw or "").upper())
+    if not cleaned:
+        raise PostcodeError("Enter a postcode.")
+    if len(cleaned) < 5 or len(cleaned) > 7:
+        raise PostcodeError("Enter a real postcode, like WM1 2AB.")
+    spaced = f"{cleaned[:-3]} {cleaned[-3:]}"
+    if not _POSTCODE_RE.match(spaced):
+        raise PostcodeError("Enter a real postcode, like WM1 2AB.")
+    return spaced
+
+
+def normalise_postcode_or_outcode(raw: str) -> str:
+    """A full postcode (normalised) or, if only the first half was given, the outcode ("WM4")."""
+    cleaned = re.sub(r"\s+", "", (raw or "").upper())
+    if _OUTCODE_RE.match(cleaned):
+        return cleaned
+    return normalise_postcode(raw)
+
+
+@dataclass(frozen=True)
+class Point:
+    latitude: float
+    longitude: float
+
+
+def postcode_point(raw: str) -> Point:
+    """Where a postcode is: its own centroid, else its district's. PostcodeError if we do not know it."""
+    from pathfinder.directory.models import OutcodeCentroid, PostcodeCentroid
+
+    code = normalise_postcode_or_outcode(raw)
+    if " " in code:
+        row = PostcodeCentroid.objects.filter(postcode=code).values_list("latitude", "longitude").first()
+        if row:
+            return Point(*row)
+        outcode = code.split(" ")[0]
+    else:
+        outcode = code
+    row = OutcodeCentroid.objects.filter(outcode=outcode).values_list("latitude", "longitude").first()
+    if row:
+        return Point(*row)
+    raise PostcodeError(f"We do not recognise the postcode {code}. Check it, or search without a postcode.")
+
+
+def bounding_box(point: Point, km: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lon, max_lon) enclosing a circle of `km` round `point` (a cheap index prefilter)."""
+    dlat = math.degrees(km / EARTH_RADIUS_KM)
+    cos_lat = max(math.cos(math.radians(point.latitude)), 0.01)
+    dlon = math.degrees(km / (EARTH_RADIUS_KM * cos_lat))
+    return point.latitude - dlat, point.latitude + dlat, point.longitude - dlon, point.longitude + dlon
+
+
+def distance_km_expression(point: Point, lat_field: str = "latitude", lon_field: str = "longitude") -> Func:
+    """Great-circle distance in km from `point` to the row's lat/lon, as an ORM expression (SQLite and PG)."""
+    lat0 = math.radians(point.latitude)
+    lon0 = math.radians(point.longitude)
+    lat = Radians(F(lat_field))
+    lon = Radians(F(lon_field))
+    cosine = Value(math.cos(lat0)) * Cos(lat) * Cos(lon - Value(lon0)) + Value(math.sin(lat0)) * Sin(lat)
+    clamped = Least(Value(1.0), Greatest(Value(-1.0), cosine, output_field=FloatField()), output_field=FloatField())
+    return Value(EARTH_RADIUS_KM) * ACos(clamped, output_field=FloatField())
+
+
+def haversine_km(a: Point, b: Point) -> float:
+    """Distance in km between two points, in Python (for tests and imports)."""
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+# The fictional county sits round this point (inland, southern England latitude), 30 districts WM1..WM30.
+DEMO_CENTRE = Point(51.05, -0.85)
+DEMO_AREA = "WM"
+DEMO_DISTRICTS = 30
+_UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+
+
+def demo_outcodes() -> list[tuple[str, Point]]:
+    """The 30 demo districts with fixed centres spread over roughly 40 x 40 km."""
+    rng = random.Random(1530)
+    out = []
+    for n in range(1, DEMO_DISTRICTS + 1):
+        out.append(
+            (
+                f"{DEMO_AREA}{n}",
+                Point(DEMO_CENTRE.latitude + rng.uniform(-0.18, 0.18), DEMO_CENTRE.longitude + rng.uniform(-0.28, 0.28)),
+            )
+        )
+    return out
+
+
+def demo_postcodes(per_district: int = 40, seed: int = 57) -> Iterator[tuple[str, str, Point]]:
+    """Yield (postcode, outcode, point) for the fictional county: deterministic for a given seed.
+
+    Each postcode lies within about 2 km of its district centre.
+    """
+    rng = random.Random(seed)
+    for outcode, centre in demo_outcodes():
+        seen: set[str] = set()
+        while len(seen) < per_district:
+            code = f"{outcode} {rng.randint(1, 9)}{rng.choice(_UNIT_LETTERS)}{rng.choice(_UNIT_LETTERS)}"
+            if code in seen:
+                continue
+            seen.add(code)
+            yield (
+                code,
+                outcode,
+                Point(centre.latitude + rng.uniform(-0.015, 0.015), centre.longitude + rng.uniform(-0.022, 0.022)),
+            )
+
+
+def load_demo_postcodes(per_district: int = 40, seed: int = 57) -> int:
+    """Store the demo county's postcode and district centroids (idempotent). Returns postcodes stored."""
+    from pathfinder.directory.models import OutcodeCentroid, PostcodeCentroid
+
+    OutcodeCentroid.objects.bulk_create(
+        [OutcodeCentroid(outcode=o, latitude=p.latitude, longitude=p.longitude) for o, p in demo_outcodes()],
+        ignore_conflicts=True,
+    )
+    rows = [
+        PostcodeCentroid(postcode=pc, outcode=o, latitude=p.latitude, longitude=p.longitude)
+        for pc, o, p in demo_postcodes(per_district, seed)
+    ]
+    PostcodeCentroid.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return len(rows)

@@ -1,0 +1,288 @@
+"""Finding services: ranked words (SQLite FTS5 or PostgreSQL full-text), filters that all apply together, distance.
+
+`service_search(...)` is the one entry point for the public search page; the API reuses the same pieces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import time
+
+from django.db import connection
+from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+
+from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, Delivery
+from pathfinder.directory.geo import Point, bounding_box, distance_km_expression, postcode_point
+from pathfinder.directory.models import Schedule, Service, ServiceAtLocation, ServiceAttribute
+from pathfinder.directory.selectors import services_public
+
+FTS_TABLE = "directory_service_fts"
+PG_INDEX = "directory_service_search_gin"
+MAX_PER_PAGE = 100
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Index set-up (called from migrations; safe to call again, e.g. after a migration rebuilds the service table)
+
+
+def pg_search_vector():
+    """The weighted document PostgreSQL searches: name (A), organisation and terms (B), description (C)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("name", weight="A", config="english")
+        + SearchVector("search_document", weight="B", config="english")
+        + SearchVector("description", weight="C", config="english")
+    )
+
+
+_SQLITE_TRIGGERS = f"""
+CREATE TRIGGER directory_service_fts_ai AFTER INSERT ON directory_service BEGIN
+  INSERT INTO {FTS_TABLE}(rowid, name, description, search_document)
+  VALUES (new.rowid, new.name, new.description, new.search_document);
+END;
+CREATE TRIGGER directory_service_fts_ad AFTER DELETE ON directory_service BEGIN
+  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name, description, search_document)
+  VALUES ('delete', old.rowid, old.name, old.description, old.search_document);
+END;
+CREATE TRIGGER directory_service_fts_au AFTER UPDATE ON directory_service BEGIN
+  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name, description, search_document)
+  VALUES ('delete', old.rowid, old.name, old.description, old.search_document);
+  INSERT INTO {FTS_TABLE}(rowid, name, description, search_document)
+  VALUES (new.rowid, new.name, new.description, new.search_document);
+END;
+"""
+
+
+def search_index_install(schema_editor) -> None:
+    """Create (or re-create) the text index for this database and fill it from the service table."""
+    conn = schema_editor.connection
+    if conn.vendor == "sqlite":
+        with conn.cursor() as cur:
+            for name in ("ai", "ad", "au"):
+                cur.execute(f"DROP TRIGGER IF EXISTS directory_service_fts_{name}")
+            cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+            cur.execute(
+                f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(name, description, search_document, "
+                "content='directory_service', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            for statement in _SQLITE_TRIGGERS.split("END;"):
+                if statement.strip():
+                    cur.execute(statement + "END;")
+            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+    elif conn.vendor == "postgresql":
+        from django.contrib.postgres.indexes import GinIndex
+
+        from pathfinder.directory.models import Service as LiveService
+
+        with conn.cursor() as cur:
+            cur.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+        schema_editor.add_index(LiveService, GinIndex(pg_search_vector(), name=PG_INDEX))
+
+
+def search_index_remove(schema_editor) -> None:
+    conn = schema_editor.connection
+    with conn.cursor() as cur:
+        if conn.vendor == "sqlite":
+            for name in ("ai", "ad", "au"):
+                cur.execute(f"DROP TRIGGER IF EXISTS directory_service_fts_{name}")
+            cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif conn.vendor == "postgresql":
+            cur.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words
+
+
+def _fts5_query(text: str) -> str:
+    """Turn what someone typed into a safe FTS5 query: every word must match (prefix match on the last one)."""
+    words = _WORD_RE.findall(text.lower())[:12]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+    return " ".join(quoted)
+
+
+def apply_text_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
+    """Keep services matching every word, annotated with `rank` (higher is better). Blank text changes nothing."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        query = SearchQuery(text, search_type="websearch", config="english")
+        vector = pg_search_vector()
+        return queryset.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
+    match = _fts5_query(text)
+    if not match:
+        return queryset.none()
+    # bm25 is lower-is-better; weights: name 10, description 1, organisation/terms 4.
+    return queryset.extra(
+        select={"rank": f"-bm25({FTS_TABLE}, 10.0, 1.0, 4.0)"},
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Filters (each returns a narrowed queryset; they compose with AND)
+
+
+def filter_terms(queryset: QuerySet[Service], term_ids) -> QuerySet[Service]:
+    """Services linked to ANY of these terms."""
+    return queryset.filter(Exists(ServiceAttribute.objects.filter(service=OuterRef("pk"), term_id__in=list(term_ids))))
+
+
+def filter_term_codes(queryset: QuerySet[Service], taxonomy_code: str, codes) -> QuerySet[Service]:
+    """Services linked to ANY of these term codes (or their child terms) of one taxonomy."""
+    codes = list(codes)
+    links = ServiceAttribute.objects.filter(service=OuterRef("pk"), term__taxonomy__code=taxonomy_code).filter(
+        Q(term__code__in=codes) | Q(term__parent__code__in=codes)
+    )
+    return queryset.filter(Exists(links))
+
+
+def filter_age(queryset: QuerySet[Service], age: int) -> QuerySet[Service]:
+    """Services open to someone of this age (a missing bound means no limit)."""
+    return queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=age)).filter(
+        Q(maximum_age__isnull=True) | Q(maximum_age__gte=age)
+    )
+
+
+def filter_schedule(
+    queryset: QuerySet[Service],
+    *,
+    day: str | None = None,
+    open_at: time | None = None,
+    starts_from: time | None = None,
+    ends_by: time | None = None,
+) -> QuerySet[Service]:
+    """Services with one weekly schedule matching all given conditions."""
+    if not any(v is not None for v in (day, open_at, starts_from, ends_by)):
+        return queryset
+    sched = Schedule.objects.filter(service=OuterRef("pk"))
+    if day:
+        sched = sched.filter(byday__contains=day)
+    if open_at is not None:
+        sched = sched.filter(opens_at__lte=open_at, closes_at__gt=open_at)
+    if starts_from is not None:
+        sched = sched.filter(opens_at__gte=starts_from)
+    if ends_by is not None:
+        sched = sched.filter(closes_at__lte=ends_by)
+    return queryset.filter(Exists(sched))
+
+
+def filter_delivery(queryset: QuerySet[Service], delivery) -> QuerySet[Service]:
+    """Services given in ANY of these ways (Delivery values)."""
+    q = Q()
+    fields = {Delivery.IN_PERSON: "in_person", Delivery.ONLINE: "online", Delivery.PHONE: "by_phone"}
+    for value in delivery:
+        if value in fields:
+            q |= Q(**{fields[value]: True})
+    return queryset.filter(q) if q else queryset
+
+
+def annotate_distance(queryset: QuerySet[Service], point: Point, within_km: float | None) -> QuerySet[Service]:
+    """Add `distance_km` (nearest venue) and, if within_km, keep only services with a venue that close."""
+    sal = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__latitude__isnull=False)
+    if within_km is not None:
+        lat0, lat1, lon0, lon1 = bounding_box(point, within_km)
+        sal = sal.filter(
+            location__latitude__range=(lat0, lat1), location__longitude__range=(lon0, lon1)
+        )
+    nearest = (
+        sal.annotate(d=distance_km_expression(point, "location__latitude", "location__longitude"))
+        .order_by("d")
+        .values("d")[:1]
+    )
+    queryset = queryset.annotate(distance_km=Subquery(nearest, output_field=FloatField()))
+    if within_km is not None:
+        queryset = queryset.filter(distance_km__lte=within_km)
+    return queryset
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The public search
+
+
+@dataclass
+class SearchResult:
+    total: int
+    page: int
+    per_page: int
+    items: list[Service] = field(default_factory=list)  # each has .rank (or None) and .distance_km (or None)
+    point: Point | None = None
+
+    @property
+    def total_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page)) if self.per_page else 1
+
+
+def service_search(
+    *,
+    text: str = "",
+    need_codes=(),
+    age: int | None = None,
+    kinds=(),
+    free_only: bool = False,
+    day: str | None = None,
+    open_at_time: time | None = None,
+    delivery=(),
+    postcode: str = "",
+    within_km: float | None = None,
+    page: int = 1,
+    per_page: int = 20,
+    queryset: QuerySet[Service] | None = None,
+) -> SearchResult:
+    """Search public services. All given filters apply together.
+
+    need_codes: SEN2 codes ("ASD"); kinds: support-kind term codes ("short-breaks"); day: "MO".."SU";
+    delivery: Delivery values. With a postcode, results carry distance_km and are nearest first unless words
+    were given (then best match first). Raises geo.PostcodeError with a plain message for a bad postcode.
+    """
+    from pathfinder.directory.constants import TAXONOMY_SUPPORT
+
+    qs = queryset if queryset is not None else services_public()
+    if need_codes:
+        qs = filter_term_codes(qs, TAXONOMY_NEEDS, need_codes)
+    if kinds:
+        qs = filter_term_codes(qs, TAXONOMY_SUPPORT, kinds)
+    if age is not None:
+        qs = filter_age(qs, age)
+    if free_only:
+        qs = qs.filter(is_free=True)
+    if day and day not in DAY_CODES:
+        raise ValueError(f"Unknown day {day!r}")
+    qs = filter_schedule(qs, day=day or None, open_at=open_at_time)
+    if delivery:
+        qs = filter_delivery(qs, delivery)
+    point = None
+    if postcode and postcode.strip():
+        point = postcode_point(postcode)
+        qs = annotate_distance(qs, point, within_km)
+    else:
+        qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
+    has_text = bool((text or "").strip())
+    qs = apply_text_search(qs, text)
+    if has_text:
+        order = ["-rank", "name"]
+    elif point is not None:
+        order = [F("distance_km").asc(nulls_last=True), "name"]
+    else:
+        order = ["name"]
+    qs = qs.order_by(*order, "id")
+    per_page = max(1, min(per_page, MAX_PER_PAGE))
+    total = qs.count()
+    page = max(1, page)
+    start = (page - 1) * per_page
+    items = list(qs.select_related("organisation")[start : start + per_page])
+    for item in items:
+        if not has_text:
+            item.rank = None
+    return SearchResult(total=total, page=page, per_page=per_page, items=items, point=point)

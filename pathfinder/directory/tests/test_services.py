@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
+from pathfinder.core.errors import ServiceError
+from pathfinder.directory import selectors, services
+from pathfinder.directory.constants import RevisionStatus
+from pathfinder.directory.geo import load_demo_postcodes
+from pathfinder.directory.models import ServiceRevision
+from pathfinder.directory.tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory, term
+
+pytestmark = pytest.mark.django_db
+
+DATA = {
+    "name": "Sensory play group",
+    "description": "A relaxed play session for under fives.",
+    "is_free": True,
+    "minimum_age": 0,
+    "maximum_age": 5,
+    "delivery": ["in_person"],
+    "schedules": [{"byday": "TU,TH", "opens_at": "10:00", "closes_at": "11:30"}],
+    "locations": [{"name": "Family hub", "address_1": "1 High Street", "town": "Wealdbury", "postcode": "wm11aa"}],
+}
+
+
+@pytest.fixture
+def provider():
+    membership = MembershipFactory()
+    return membership.user
+
+
+def test_new_service_is_hidden_until_approved(provider):
+    org = provider.organisation_memberships.get().organisation
+    revision = services.service_create_draft(acting_user=provider, organisation=org, data=DATA)
+    service = revision.service
+    assert not selectors.services_public().filter(pk=service.pk).exists()
+    services.service_submit(acting_user=provider, revision=revision)
+    officer = LocalOfferOfficerFactory()
+    services.service_approve(acting_user=officer, revision=revision)
+    service.refresh_from_db()
+    assert selectors.services_public().filter(pk=service.pk).exists()
+    assert service.assured_date == timezone.localdate()
+    loc = service.service_at_locations.get().location
+    assert loc.postcode == "WM1 1AA"
+    assert service.schedules.get().byday == "TU,TH"
+
+
+def test_draft_changes_do_not_touch_live_until_approved(provider):
+    org = provider.organisation_memberships.get().organisation
+    service = ServiceFactory(organisation=org, name="Old name")
+    revision = services.service_draft_save(acting_user=provider, service=service, data={"name": "New name"})
+    service.refresh_from_db()
+    assert service.name == "Old name"
+    assert ("Name", "Old name", "New name") in services.revision_changes(revision)
+    services.service_submit(acting_user=provider, revision=revision)
+    officer = LocalOfferOfficerFactory()
+    services.service_reject(acting_user=officer, revision=revision, reason="Please add opening times")
+    service.refresh_from_db()
+    assert service.name == "Old name"
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.REJECTED and revision.decided_by == officer
+    # a new draft starts a new numbered version; the rejected one is kept
+    second = services.service_draft_save(acting_user=provider, service=service, data={"name": "Newer name"})
+    assert second.number == 2
+    services.service_submit(acting_user=provider, revision=second)
+    services.service_approve(acting_user=officer, revision=second)
+    service.refresh_from_db()
+    assert service.name == "Newer name"
+    assert ServiceRevision.objects.filter(service=service).count() == 2
+
+
+def test_provider_cannot_edit_other_organisations_service(provider):
+    other = ServiceFactory()
+    with pytest.raises(ServiceError):
+        services.service_draft_save(acting_user=provider, service=other, data={"name": "Hijack"})
+    assert not selectors.services_editable_by(provider).filter(pk=other.pk).exists()
+    assert not selectors.services_editable_by(ParentFactory()).exists()
+
+
+def test_only_officer_approves(provider):
+    org = provider.organisation_memberships.get().organisation
+    revision = services.service_create_draft(acting_user=provider, organisation=org, data=DATA)
+    services.service_submit(acting_user=provider, revision=revision)
+    with pytest.raises(ServiceError):
+        services.service_approve(acting_user=provider, revision=revision)
+    with pytest.raises(ServiceError):
+        services.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="  ")
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"name": ""}, "name"),
+        ({"minimum_age": 30}, "minimum_age"),
+        ({"minimum_age": 10, "maximum_age": 5}, "minimum_age"),
+        ({"url": "javascript:alert(1)"}, "url"),
+        ({"is_free": False, "fees": ""}, "fees"),
+        ({"schedules": [{"byday": "XX", "opens_at": "09:00"}]}, "schedules-0-byday"),
+        ({"schedules": [{"byday": "MO", "opens_at": "10:00", "closes_at": "09:00"}]}, "schedules-0-closes_at"),
+        ({"locations": [{"address_1": "1 Road", "postcode": "not a postcode"}]}, "locations-0-postcode"),
+        ({"term_ids": ["nope"]}, "term_ids"),
+    ],
+)
+def test_invalid_drafts_are_refused_with_the_field(change, field):
+    with pytest.raises(ServiceError) as info:
+        services.service_data_clean({**DATA, **change})
+    assert info.value.field == field
+
+
+def test_stale_services_flagged_then_hidden(settings):
+    settings.LOCAL_OFFER_HIDE_AFTER_MONTHS = 18
+    today = timezone.localdate()
+    fresh = ServiceFactory(assured_date=today)
+    due = ServiceFactory(assured_date=today - timedelta(days=400))
+    hidden = ServiceFactory(assured_date=today - timedelta(days=600))
+    needing = set(selectors.services_needing_check())
+    assert due in needing and hidden in needing and fresh not in needing
+    public = set(selectors.services_public())
+    assert fresh in public and due in public and hidden not in public
+    assert due.needs_check() and not fresh.needs_check()
+
+
+def test_confirm_checked_and_out_of_date_report(provider):
+    org = provider.organisation_memberships.get().organisation
+    service = ServiceFactory(organisation=org, assured_date=timezone.localdate() - timedelta(days=500))
+    services.service_confirm_checked(acting_user=provider, service=service)
+    assert service.assured_date == timezone.localdate()
+    with pytest.raises(ServiceError):
+        services.out_of_date_report_create(service=service, message=" ")
+    report = services.out_of_date_report_create(service=service, message="The phone number is wrong")
+    assert list(selectors.out_of_date_reports_open(provider)) == [report]
+    assert list(selectors.out_of_date_reports_open(ProviderFactory())) == []
+    services.out_of_date_report_resolve(acting_user=provider, report=report, note="Fixed")
+    assert not selectors.out_of_date_reports_open(provider).exists()
+
+
+def test_approval_geocodes_venue_when_postcode_known(provider):
+    load_demo_postcodes(per_district=2)
+    from pathfinder.directory.models import PostcodeCentroid
+
+    pc = PostcodeCentroid.objects.first()
+    org = provider.organisation_memberships.get().organisation
+    data = {**DATA, "locations": [{"address_1": "1 Road", "postcode": pc.postcode}]}
+    revision = services.service_create_draft(acting_user=provider, organisation=org, data=data)
+    services.service_submit(acting_user=provider, revision=revision)
+    services.service_approve(acting_user=LocalOfferOfficerFactory(), revision=revision)
+    loc = revision.service.service_at_locations.get().location
+    assert (loc.latitude, loc.longitude) == (pc.latitude, pc.longitude)
+
+
+def test_seeded_terms_have_stable_ids():
+    autism = term("send-needs", "ASD")
+    assert str(autism.pk) == "2b3d5b0f" or autism.pk.version == 5
+    assert autism.name == "Autism"
+    assert autism.taxonomy.code == "send-needs"
+
+
+def test_organisation_and_membership_need_officer():
+    officer = LocalOfferOfficerFactory()
+    org = services.organisation_create(acting_user=officer, name="Bright Futures", kind="charity")
+    provider = ProviderFactory()
+    services.organisation_member_add(acting_user=officer, organisation=org, user=provider)
+    assert list(selectors.organisations_for(provider)) == [org]
+    with pytest.raises(ServiceError):
+        services.organisation_create(acting_user=provider, name="X", kind="charity")
+    assert OrganisationFactory()  # others exist, provider still sees one
+    assert selectors.organisations_for(provider).count() == 1
