@@ -19,7 +19,7 @@ class ChildForm(forms.Form):
     date_of_birth = GOVUKDateField(label="Date of birth")
     sex = forms.ChoiceField(label="Sex", choices=Sex.choices, widget=forms.RadioSelect)
     address = forms.CharField(label="Address", widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    postcode = forms.CharField(label="Postcode", max_length=10, required=False)
+    postcode = forms.CharField(label="Postcode", max_length=16, required=False)
     upn = forms.CharField(label="Unique pupil number (UPN)", max_length=16, required=False,
                           help_text="13 characters, starting with a letter")
     uln = forms.CharField(label="Unique learner number (ULN)", max_length=12, required=False)

@@ -1,0 +1,133 @@
+"""Each role gets exactly what it should on the child and case pages; a refused change leaves nothing changed."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from pathfinder.accounts.tests.factories import (
+    AdministratorFactory,
+    AdviserFactory,
+    CaseworkerFactory,
+    LocalOfferOfficerFactory,
+    ManagerFactory,
+    ParentFactory,
+    ProviderFactory,
+    YoungPersonFactory,
+)
+from pathfinder.accounts.tests.helpers import sign_in
+from pathfinder.assessments.models import Assessment
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
+from pathfinder.audit.models import AuditEvent
+from pathfinder.people.tests.factories import FamilyMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+OK, NOT_FOUND, FORBIDDEN, SIGN_IN = 200, 404, 403, 302
+
+
+@pytest.fixture
+def world():
+    """One child with an open case, and one person in every role with their relationship to that child."""
+    assessment = AssessmentFactory(child__date_of_birth=date(2016, 4, 1))
+    child = assessment.child
+    advice = AdviceRequestFactory(assessment=assessment, adviser=AdviserFactory())
+    parent = ParentFactory()
+    FamilyMemberFactory(child=child, user=parent, has_parental_responsibility=True)
+    return {
+        "assessment": assessment,
+        "child": child,
+        "users": {
+            "own caseworker": assessment.caseworker,
+            "other team's caseworker": CaseworkerFactory(),
+            "manager": ManagerFactory(),
+            "involved adviser": advice.adviser,
+            "uninvolved adviser": AdviserFactory(),
+            "parent": parent,
+            "another parent": ParentFactory(),
+            "young person (another)": YoungPersonFactory(),
+            "administrator": AdministratorFactory(),
+            "provider": ProviderFactory(),
+            "local offer officer": LocalOfferOfficerFactory(),
+            "anonymous": None,
+        },
+    }
+
+
+# Expected status of GET for each page and role.
+PAGES = {
+    "child record": ("people:child", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "case page": ("assessments:case", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "change record": ("people:child-edit", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": FORBIDDEN, "another parent": FORBIDDEN,
+        "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "who has looked": ("people:child-access-log", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "decide whether to assess": ("assessments:decide-assess", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": FORBIDDEN, "another parent": FORBIDDEN,
+        "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+}
+
+
+def _url(name, world):
+    child, assessment = world["child"], world["assessment"]
+    if name.startswith("people:"):
+        return reverse(name, kwargs={"child_id": child.pk})
+    return reverse(name, kwargs={"child_id": child.pk, "assessment_id": assessment.pk})
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_role_matrix(client, world, page):
+    name, expected = PAGES[page]
+    assert set(expected) == set(world["users"]), "every role must have an expectation"
+    url = _url(name, world)
+    got = {}
+    for role, user in world["users"].items():
+        client.logout()
+        if user is not None:
+            sign_in(client, user)
+        got[role] = client.get(url).status_code
+    assert got == expected
+
+
+def test_every_permitted_read_of_the_record_is_audited(client, world):
+    manager = world["users"]["manager"]
+    sign_in(client, manager)
+    client.get(_url("assessments:case", world))
+    event = AuditEvent.objects.filter(child=world["child"], actor=manager, action="view").get()
+    assert event.what == "EHC needs assessment case"
+    assert event.path == _url("assessments:case", world)
+
+
+@pytest.mark.parametrize("role", ["other team's caseworker", "parent", "involved adviser", "administrator"])
+def test_a_refused_change_changes_nothing(client, world, role):
+    sign_in(client, world["users"][role])
+    assessment = world["assessment"]
+    response = client.post(_url("assessments:decide-assess", world), {
+        "decision": "no", "decided_on-day": "1", "decided_on-month": "7", "decided_on-year": "2026",
+        "reasons": "Trying to refuse someone else's case", "version": str(assessment.version),
+    })
+    assert response.status_code in (403, 404)
+    unchanged = Assessment.objects.get(pk=assessment.pk)
+    assert (unchanged.status, unchanged.decision_to_assess_on, unchanged.version) == ("requested", None, 1)
+    assert not AuditEvent.objects.filter(child=world["child"], action="update").exists()
