@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("pathfinder.assessments.urls")),
     path("plans/", include("pathfinder.plans.urls")),
     path("insights/", include("pathfinder.insights.urls")),
+    path("api/oruk/", include("pathfinder.directory.api.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),
     path("local-offer/", include("pathfinder.feedback.urls")),
     path("admin/", admin.site.urls),

@@ -120,10 +120,28 @@ def apply_text_search(queryset: QuerySet[Service], text: str) -> QuerySet[Servic
         return queryset.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
     match = _fts5_query(text)
     if not match:
-        return queryset.none()
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
     # bm25 is lower-is-better; weights: name 10, description 1, organisation/terms 4.
     return queryset.extra(
         select={"rank": f"-bm25({FTS_TABLE}, 10.0, 1.0, 4.0)"},
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+    )
+
+
+def filter_related_text(queryset: QuerySet, text: str, via: str = "service") -> QuerySet:
+    """Keep rows (e.g. ServiceAtLocation) whose related service matches the words. No ranking."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        return queryset.filter(**{f"{via}__in": apply_text_search(Service.objects.all(), text).values("pk")})
+    match = _fts5_query(text)
+    if not match:
+        return queryset.none()
+    # Filtering on a service column makes Django join directory_service under its own name for the FTS join.
+    return queryset.filter(**{f"{via}__is_published": True}).extra(
         tables=[FTS_TABLE],
         where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
         params=[match],

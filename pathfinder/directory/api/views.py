@@ -1,0 +1,273 @@
+"""Open Referral UK 3.0 API: nine anonymous GET endpoints over public (approved, current) services only.
+
+Thin views: parse parameters (api.params), filter through search/selectors, build JSON (api.serializers).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from rest_framework import exceptions
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.throttling import AnonRateThrottle
+from rest_framework.views import APIView
+
+from pathfinder.core.access import ACCESS_ATTRIBUTE, PUBLIC
+from pathfinder.directory import search
+from pathfinder.directory.api import params, serializers
+from pathfinder.directory.geo import PostcodeError, bounding_box, distance_km_expression, postcode_point
+from pathfinder.directory.models import (
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceAttribute,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from pathfinder.directory.selectors import services_public
+
+OPENAPI_FILE = Path(__file__).with_name("oruk-openapi.json")
+PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"
+
+
+class OrukAnonThrottle(AnonRateThrottle):
+    """The "anon" rate from settings, read at request time so a council can change it without a code change."""
+
+    def get_rate(self) -> str | None:
+        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+
+class OrukView(APIView):
+    """Anonymous, read-only, throttled; errors are JSON with a plain `message`."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    throttle_classes = [OrukAnonThrottle]
+    http_method_names = ["get", "head", "options"]
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, params.BadParameter | PostcodeError):
+            return Response({"status": 400, "message": exc.message}, status=400)
+        if isinstance(exc, Http404 | exceptions.NotFound):
+            return Response({"status": 404, "message": "Not found"}, status=404)
+        response = super().handle_exception(exc)
+        detail = response.data.get("detail") if isinstance(response.data, dict) else None
+        response.data = {"status": response.status_code, "message": str(detail or "Request refused")}
+        return response
+
+
+setattr(OrukView, ACCESS_ATTRIBUTE, PUBLIC)
+
+
+def page_json(queryset: QuerySet, page: int, per_page: int, build) -> dict[str, Any]:
+    """The HSDS Page envelope. `size` is the number of items on this page; page past the end is empty."""
+    total = queryset.count()
+    total_pages = max(1, math.ceil(total / per_page))
+    start = (page - 1) * per_page
+    items = [build(obj) for obj in queryset[start : start + per_page]] if start < total else []
+    return {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": page,
+        "size": len(items),
+        "first_page": page == 1,
+        "last_page": page >= total_pages,
+        "empty": not items,
+        "contents": items,
+    }
+
+
+def service_details(queryset: QuerySet[Service]) -> QuerySet[Service]:
+    """Everything a fully nested service shows, in a fixed number of queries."""
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at", "id")),
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").order_by("location__name", "id"),
+        ),
+        "contacts",
+        "cost_options",
+        Prefetch("attributes", queryset=ServiceAttribute.objects.select_related("term__taxonomy").order_by("term__name")),
+    )
+
+
+def _id(pk: str):
+    """A path id as a UUID, or a 400 with a plain message."""
+    try:
+        return uuid.UUID(pk)
+    except ValueError:
+        raise params.BadParameter("The id must be a UUID") from None
+
+
+def filtered_services(query) -> tuple[QuerySet[Service], str]:
+    """Public services narrowed by every ORUK filter but `search` (AND). Returns (queryset, search words)."""
+    qs = services_public()
+    term_id = params.uuid_param(query, "taxonomy_term_id")
+    if term_id:
+        qs = qs.filter(
+            Exists(
+                ServiceAttribute.objects.filter(service=OuterRef("pk")).filter(
+                    Q(term_id=term_id) | Q(term__parent_id=term_id)
+                )
+            )
+        )
+    taxonomy_id = params.uuid_param(query, "taxonomy_id")
+    if taxonomy_id:
+        qs = qs.filter(Exists(ServiceAttribute.objects.filter(service=OuterRef("pk"), term__taxonomy_id=taxonomy_id)))
+    minimum_age = params.number(query, "minimum_age")
+    if minimum_age is not None:
+        qs = qs.filter(minimum_age__gte=minimum_age)
+    maximum_age = params.number(query, "maximum_age")
+    if maximum_age is not None:
+        qs = qs.filter(maximum_age__lte=maximum_age)
+    qs = search.filter_schedule(
+        qs,
+        day=params.day(query),
+        starts_from=params.time_param(query, "start_time"),
+        ends_by=params.time_param(query, "end_time"),
+    )
+    return qs, params.text(query, "search").strip()
+
+
+def _postcode_and_proximity(query):
+    postcode = params.text(query, "postcode", limit=10)
+    proximity = params.number(query, "proximity")
+    if proximity is not None and not postcode:
+        raise params.BadParameter("proximity needs a postcode")
+    point = postcode_point(postcode) if postcode else None
+    return point, (proximity / 1000.0 if proximity is not None else None)
+
+
+class ApiDetails(OrukView):
+    """GET / : which standard this API follows."""
+
+    def get(self, request: Request) -> Response:
+        return Response(
+            {
+                "version": "HSDS-UK-3.0",
+                "profile": PROFILE_URL,
+                "openapi_url": request.build_absolute_uri("openapi.json"),
+            }
+        )
+
+
+class OpenApiDocument(OrukView):
+    """The ORUK 3.0 OpenAPI description, with its schemas inlined and our server address."""
+
+    def get(self, request: Request) -> Response:
+        document = dict(_openapi())
+        document["servers"] = [{"url": request.build_absolute_uri("/api/oruk").rstrip("/")}]
+        return Response(document)
+
+
+@lru_cache(maxsize=1)
+def _openapi() -> dict[str, Any]:
+    return json.loads(OPENAPI_FILE.read_text(encoding="utf-8"))
+
+
+class ServiceList(OrukView):
+    def get(self, request: Request) -> Response:
+        page, per_page = params.page_params(request.query_params)
+        qs, text = filtered_services(request.query_params)
+        point, within_km = _postcode_and_proximity(request.query_params)
+        qs = search.apply_text_search(qs, text)
+        order: list = ["-rank"] if text else []
+        if point is not None:
+            qs = search.annotate_distance(qs, point, within_km)
+            order.append(F("distance_km").asc(nulls_last=True))
+        qs = qs.select_related("organisation").order_by(*order, "name", "id")
+        return Response(page_json(qs, page, per_page, serializers.service_list_json))
+
+
+class ServiceDetail(OrukView):
+    def get(self, request: Request, pk) -> Response:
+        try:
+            service = service_details(services_public()).get(pk=_id(pk))
+        except Service.DoesNotExist:
+            raise Http404 from None
+        return Response(serializers.service_full_json(service))
+
+
+class TaxonomyList(OrukView):
+    def get(self, request: Request) -> Response:
+        page, per_page = params.page_params(request.query_params)
+        return Response(page_json(Taxonomy.objects.order_by("name", "id"), page, per_page, serializers.taxonomy_json))
+
+
+class TaxonomyDetail(OrukView):
+    def get(self, request: Request, pk) -> Response:
+        taxonomy = Taxonomy.objects.filter(pk=_id(pk)).first()
+        if taxonomy is None:
+            raise Http404
+        terms = list(taxonomy.terms.order_by("sort_order", "name", "id"))
+        return Response(serializers.taxonomy_json(taxonomy, terms))
+
+
+class TaxonomyTermList(OrukView):
+    def get(self, request: Request) -> Response:
+        page, per_page = params.page_params(request.query_params)
+        qs = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "sort_order", "name", "id")
+        taxonomy_id = params.uuid_param(request.query_params, "taxonomy_id")
+        if taxonomy_id:
+            qs = qs.filter(taxonomy_id=taxonomy_id)
+        parent_id = params.uuid_param(request.query_params, "parent_id")
+        if parent_id:
+            qs = qs.filter(parent_id=parent_id)
+        if request.query_params.get("top_only", "").lower() in ("1", "true"):
+            qs = qs.filter(parent__isnull=True)
+        return Response(page_json(qs, page, per_page, serializers.term_json))
+
+
+class TaxonomyTermDetail(OrukView):
+    def get(self, request: Request, pk) -> Response:
+        term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=_id(pk)).first()
+        if term is None:
+            raise Http404
+        return Response(serializers.term_json(term))
+
+
+class ServiceAtLocationList(OrukView):
+    def get(self, request: Request) -> Response:
+        page, per_page = params.page_params(request.query_params)
+        services, text = filtered_services(request.query_params)
+        point, within_km = _postcode_and_proximity(request.query_params)
+        qs = ServiceAtLocation.objects.filter(service__in=services.values("pk")).select_related(
+            "location", "service__organisation"
+        )
+        qs = search.filter_related_text(qs, text)
+        order: list = []
+        if point is not None:
+            if within_km is not None:
+                lat0, lat1, lon0, lon1 = bounding_box(point, within_km)
+                qs = qs.filter(location__latitude__range=(lat0, lat1), location__longitude__range=(lon0, lon1))
+            qs = qs.annotate(
+                distance_km=distance_km_expression(point, "location__latitude", "location__longitude")
+            )
+            if within_km is not None:
+                qs = qs.filter(distance_km__lte=within_km)
+            order.append(F("distance_km").asc(nulls_last=True))
+        qs = qs.order_by(*order, "service__name", "location__name", "id")
+        return Response(page_json(qs, page, per_page, serializers.service_at_location_list_json))
+
+
+class ServiceAtLocationDetail(OrukView):
+    def get(self, request: Request, pk) -> Response:
+        sal = (
+            ServiceAtLocation.objects.filter(pk=_id(pk), service__in=services_public().values("pk"))
+            .select_related("location")
+            .first()
+        )
+        if sal is None:
+            raise Http404
+        sal.service = service_details(Service.objects.filter(pk=sal.service_id)).get()
+        return Response(serializers.service_at_location_full_json(sal))
