@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pathfinder.insights import views
 
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.caseworker_home, name="caseworker-home"),
+    path("manager/", views.manager_home, name="manager-home"),
+]

@@ -1,0 +1,329 @@
+"""What is due, who carries which cases, and how timely the council is. Reads only; `today` is always passed in.
+
+Two ways of reading deadlines, on purpose:
+
+* a caseworker has tens of cases, so their worklist loads them in one query (with prefetches) and runs the
+  pure statutory timeline on each: every step, with its rule and exception status, exactly as the case page
+  shows it;
+* a manager looks across the council (nationally up to ~150,000 requests a year), so caseloads and timeliness
+  are counted by the database from the statutory due dates stored on each assessment. Exceptions never move a
+  due date (reg 10(4)), which is what makes storing them, and counting this way, correct. Tests check these
+  counts against the pure timeline and against statutory.timeliness_report on the same cases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, Q
+
+import statutory
+from pathfinder.accounts.models import Team
+from pathfinder.accounts.roles import Role
+from pathfinder.assessments.constants import OPEN_STATUSES
+from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.models import AdviceRequest, Assessment
+from pathfinder.core.calendar import council_calendar
+from pathfinder.insights.constants import DUE_SOON_DAYS, NATIONAL_TIMELINESS, NationalFigure
+from pathfinder.people.models import Child
+from pathfinder.plans.models import Consultation
+
+# --------------------------------------------------------------------------------------------------------------
+# A caseworker's worklist
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One open statutory step on one of the caseworker's cases."""
+
+    child: Child
+    assessment: Assessment
+    deadline: statutory.Deadline
+    today: date
+
+    @property
+    def days_left(self) -> int:
+        """Days until the due date; negative once overdue."""
+        return self.deadline.days_until_due(self.today)
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, -self.days_left)
+
+
+@dataclass(frozen=True)
+class Worklist:
+    """A caseworker's open steps, grouped by when they are due."""
+
+    today: date
+    #: The last day counted as "due this week": today and the following DUE_SOON_DAYS - 1 days.
+    due_soon_until: date
+    case_count: int
+    overdue: tuple[WorkItem, ...] = ()
+    due_this_week: tuple[WorkItem, ...] = ()
+    due_later: tuple[WorkItem, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.overdue or self.due_this_week or self.due_later)
+
+
+def open_cases_of(user) -> list[Assessment]:
+    """The open assessments a caseworker holds, with everything their timelines need, in one round of queries."""
+    return list(
+        Assessment.objects.filter(caseworker=user, status__in=OPEN_STATUSES)
+        .select_related("child", "plan")
+        .prefetch_related("exceptions", "advice_requests", "plan__consultations")
+        .order_by("received_on", "pk")
+    )
+
+
+def caseworker_worklist(user, today: date) -> Worklist:
+    """Every open step on the user's own open cases (caseworker = user), overdue first, then by due date.
+
+    Only the user's own cases: a case allocated to someone else, even in the same team, is not theirs to chase.
+    """
+    due_soon_until = today + timedelta(days=DUE_SOON_DAYS - 1)
+    cases = open_cases_of(user)
+    calendar = council_calendar()
+    items: list[WorkItem] = []
+    for assessment in cases:
+        timeline = statutory.assessment_timeline(assessment_facts(assessment), today=today, calendar=calendar)
+        items.extend(
+            WorkItem(child=assessment.child, assessment=assessment, deadline=deadline, today=today)
+            for deadline in timeline.open
+        )
+    items.sort(key=lambda item: (item.deadline.due, item.child.legal_last_name, item.assessment.pk))
+    return Worklist(
+        today=today,
+        due_soon_until=due_soon_until,
+        case_count=len(cases),
+        overdue=tuple(i for i in items if i.deadline.is_overdue),
+        due_this_week=tuple(i for i in items if not i.deadline.is_overdue and i.deadline.due <= due_soon_until),
+        due_later=tuple(i for i in items if not i.deadline.is_overdue and i.deadline.due > due_soon_until),
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Caseloads across the council
+
+
+@dataclass
+class Caseload:
+    """Open cases and overdue statutory steps for one team or one caseworker."""
+
+    key: int | None
+    name: str
+    team_name: str = ""
+    open_cases: int = 0
+    overdue_steps: int = 0
+
+
+@dataclass(frozen=True)
+class Caseloads:
+    today: date
+    teams: tuple[Caseload, ...]
+    caseworkers: tuple[Caseload, ...]  # includes a "Not allocated" row when open cases have no caseworker
+    total: Caseload = field(default_factory=lambda: Caseload(None, "All teams"))
+
+
+def _latest_trigger_now_overdue(rule_code: str, today: date, calendar: statutory.WorkingDayCalendar) -> date:
+    """The latest clock-start date whose deadline (from the rule in force then) is already past on ``today``.
+
+    Lets the database count overdue advice and consultations with one date comparison, while the duration still
+    comes from the rule book, so a change in the law needs no change here.
+    """
+    trigger = today - timedelta(days=1)
+    for _ in range(400):  # no rule is longer than a year
+        rule = statutory.rule_in_force(rule_code, trigger)
+        if rule.due_from(trigger, calendar) < today:
+            return trigger
+        trigger -= timedelta(days=1)
+    raise ValueError(f"No deadline for {rule_code!r} falls within 400 days")  # pragma: no cover
+
+
+def _overdue_step_filters(today: date) -> dict[str, Q]:
+    """Conditions (on an open assessment) matching the timeline's overdue headline steps, on stored due dates."""
+    return {
+        "decision": Q(decision_to_assess_on__isnull=True, decision_due_on__lt=today),
+        # Reg 10(1): overdue while no plan is on the way (no decision to issue, no draft, no final plan).
+        "not_issue": Q(
+            decided_to_issue__isnull=True,
+            draft_served_on__isnull=True,
+            final_issued_on__isnull=True,
+            not_issue_due_on__lt=today,
+        ),
+        "final": Q(final_issued_on__isnull=True, final_plan_due_on__lt=today),
+    }
+
+
+def team_caseloads(today: date) -> Caseloads:
+    """Open cases and overdue steps per team (the child's team) and per caseworker, for the whole council.
+
+    Overdue steps are those the case page shows as overdue, including ones where an exception applies: the
+    decision whether to assess, the decision not to issue (while no plan is on the way), the final plan, advice
+    not yet received after 6 weeks and consultations not answered after 15 days. Three grouped queries,
+    whatever the number of cases.
+    """
+    calendar = council_calendar()
+    open_assessments = Assessment.objects.filter(status__in=OPEN_STATUSES)
+    filters = _overdue_step_filters(today)
+    per_group: dict[tuple[int | None, int], list[int]] = defaultdict(lambda: [0, 0])
+
+    rows = open_assessments.values("caseworker_id", "child__team_id").annotate(
+        open_cases=Count("pk"),
+        **{f"overdue_{name}": Count("pk", filter=condition) for name, condition in filters.items()},
+    )
+    for row in rows:
+        key = (row["caseworker_id"], row["child__team_id"])
+        per_group[key][0] += row["open_cases"]
+        per_group[key][1] += sum(row[f"overdue_{name}"] for name in filters)
+
+    advice_cutoff = _latest_trigger_now_overdue("advice", today, calendar)
+    advice_rows = (
+        AdviceRequest.objects.filter(
+            assessment__status__in=OPEN_STATUSES,
+            assessment__final_issued_on__isnull=True,
+            reused_existing=False,
+            requested_on__isnull=False,
+            requested_on__lte=advice_cutoff,
+            received_on__isnull=True,
+        )
+        .values("assessment__caseworker_id", "assessment__child__team_id")
+        .annotate(n=Count("pk"))
+    )
+    consultation_cutoff = _latest_trigger_now_overdue("consultation", today, calendar)
+    consultation_rows = (
+        Consultation.objects.filter(
+            plan__assessment__status__in=OPEN_STATUSES,
+            plan__assessment__final_issued_on__isnull=True,
+            sent_on__lte=consultation_cutoff,
+            responded_on__isnull=True,
+        )
+        .values(caseworker_id=F("plan__assessment__caseworker_id"), team_id=F("plan__assessment__child__team_id"))
+        .annotate(n=Count("pk"))
+    )
+    for row in advice_rows:
+        per_group[(row["assessment__caseworker_id"], row["assessment__child__team_id"])][1] += row["n"]
+    for row in consultation_rows:
+        per_group[(row["caseworker_id"], row["team_id"])][1] += row["n"]
+
+    teams = {t.pk: Caseload(t.pk, t.name) for t in Team.objects.order_by("name")}
+    caseworkers = {
+        u.pk: Caseload(u.pk, u.display_name, team_name=u.team.name if u.team else "")
+        for u in get_user_model().objects.filter(Q(role=Role.CASEWORKER, is_active=True) | Q(
+            pk__in={cw for cw, _ in per_group if cw is not None}
+        )).select_related("team")
+    }
+    unallocated = Caseload(None, "Not allocated to a caseworker")
+    total = Caseload(None, "All teams")
+    for (caseworker_id, team_id), (open_cases, overdue) in per_group.items():
+        person = caseworkers.get(caseworker_id, unallocated) if caseworker_id is not None else unallocated
+        for load in (teams.get(team_id), person, total):
+            if load is not None:
+                load.open_cases += open_cases
+                load.overdue_steps += overdue
+    people = sorted(caseworkers.values(), key=lambda c: (c.team_name, c.name.lower()))
+    if unallocated.open_cases:
+        people.append(unallocated)
+    return Caseloads(today=today, teams=tuple(teams.values()), caseworkers=tuple(people), total=total)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Timeliness, counted the DfE way
+
+
+def council_timeliness(period_start: date, period_end: date) -> statutory.TimelinessReport:
+    """The DfE headline timeliness measures for events dated period_start..period_end (inclusive), in one query.
+
+    Same counting as statutory.timeliness_report (which the tests use as the oracle): each decision or plan
+    counts in the period it was made or issued and is on time if made on or before its stored statutory due
+    date; "excluding exceptions" removes plans with a shown 20-week exception (SEN2 Week20) from both the
+    number on time and the total.
+    """
+    if period_end < period_start:
+        raise ValueError("period_end is before period_start")
+    span = (period_start, period_end)
+    assess = Q(decided_to_assess__isnull=False, decision_to_assess_on__range=span)
+    no_plan = Q(decided_to_issue=False, decision_to_issue_on__range=span)
+    final = Q(final_issued_on__range=span)
+    final_excl = final & Q(final_plan_exception_applies=False)
+    final_on_time = Q(final_issued_on__lte=F("final_plan_due_on"))
+    counts = Assessment.objects.filter(assess | no_plan | final).aggregate(
+        assess_n=Count("pk", filter=assess),
+        assess_ok=Count("pk", filter=assess & Q(decision_to_assess_on__lte=F("decision_due_on"))),
+        no_plan_n=Count("pk", filter=no_plan),
+        no_plan_ok=Count("pk", filter=no_plan & Q(decision_to_issue_on__lte=F("not_issue_due_on"))),
+        incl_n=Count("pk", filter=final),
+        incl_ok=Count("pk", filter=final & final_on_time),
+        excl_n=Count("pk", filter=final_excl),
+        excl_ok=Count("pk", filter=final_excl & final_on_time),
+    )
+    return statutory.TimelinessReport(
+        period_start=period_start,
+        period_end=period_end,
+        decisions_to_assess=statutory.TimelinessMeasure(
+            "Decisions whether to assess made within 6 weeks",
+            counts["assess_ok"], counts["assess_n"], "SEND Regulations 2014, reg 5(1)",
+        ),
+        decisions_not_to_issue=statutory.TimelinessMeasure(
+            "Decisions not to issue a plan made within 16 weeks",
+            counts["no_plan_ok"], counts["no_plan_n"], "SEND Regulations 2014, reg 10(1)",
+        ),
+        final_plans_including_exceptions=statutory.TimelinessMeasure(
+            "EHC plans issued within 20 weeks (including exceptions)",
+            counts["incl_ok"], counts["incl_n"], "SEND Regulations 2014, reg 13(2)",
+        ),
+        final_plans_excluding_exceptions=statutory.TimelinessMeasure(
+            "EHC plans issued within 20 weeks (excluding exceptions)",
+            counts["excl_ok"], counts["excl_n"], "SEND Regulations 2014, reg 13(2)",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class TimelinessRow:
+    """One measure for the council beside the national figure."""
+
+    key: str
+    short_label: str
+    measure: statutory.TimelinessMeasure
+    national: NationalFigure
+    rule_url: str
+
+    @property
+    def percent(self) -> float | None:
+        return self.measure.percent
+
+
+_SEND_2014 = date(2014, 9, 1)  # the rules are in force from here; a period before it still links to them
+#: Report attribute -> (short label, statutory rule code).
+_MEASURES = {
+    "decisions_to_assess": ("Decisions whether to assess, within 6 weeks", "decision_to_assess"),
+    "decisions_not_to_issue": ("Decisions not to issue a plan, within 16 weeks", "decision_not_to_issue"),
+    "final_plans_including_exceptions": ("Final plans within 20 weeks, including exceptions", "final_plan"),
+    "final_plans_excluding_exceptions": ("Final plans within 20 weeks, excluding exceptions", "final_plan"),
+}
+
+
+def timeliness_rows(report: statutory.TimelinessReport) -> list[TimelinessRow]:
+    """The report's measures in DfE order, each with the national figure to compare against."""
+    return [
+        TimelinessRow(
+            key, label, getattr(report, key), NATIONAL_TIMELINESS[key],
+            statutory.rule_in_force(rule_code, max(report.period_end, _SEND_2014)).url,
+        )
+        for key, (label, rule_code) in _MEASURES.items()
+    ]
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The last 12 months, ending today."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return year_ago + timedelta(days=1), today
