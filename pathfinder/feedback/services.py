@@ -1,0 +1,186 @@
+"""Changes to comments on the Local Offer. Every refused change raises ServiceError with a plain reason."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from pathfinder.accounts.roles import Role
+from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.feedback.constants import CommentStatus, CommentTopic, NotPublishedReason
+from pathfinder.feedback.models import AnonymousSend, Comment
+
+RATE_WINDOW = timedelta(hours=1)
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_DATE_OF_BIRTH = re.compile(r"\b(?:born|date of birth|dob)\b", re.IGNORECASE)
+
+
+def rate_limit() -> int:
+    """How many comments or reports one internet address may send in an hour."""
+    return int(getattr(settings, "PATHFINDER_FEEDBACK_PER_HOUR", 5))
+
+
+def sender_key(ip_address: str | None) -> str:
+    """A keyed hash of the address: enough to count sends, useless for finding the sender."""
+    if not ip_address:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), ip_address.encode(), hashlib.sha256).hexdigest()
+
+
+def identifying_details(text: str) -> list[str]:
+    """Things in a comment that could identify someone, so the officer removes them before publishing."""
+    found = []
+    if _EMAIL.search(text):
+        found.append("an email address")
+    if _PHONE.search(text):
+        found.append("a phone number")
+    if _POSTCODE.search(text):
+        found.append("a postcode")
+    if _DATE_OF_BIRTH.search(text):
+        found.append("a date of birth")
+    return found
+
+
+def anonymous_send_allow(*, purpose: str, ip_address: str | None) -> None:
+    """Count one send from this address for this purpose, or refuse it if the address sent too many this hour.
+
+    Call inside the transaction that saves the comment or report, so a refused send records nothing.
+    """
+    key = sender_key(ip_address)
+    if not key:
+        return
+    now = timezone.now()
+    AnonymousSend.objects.filter(sent_at__lt=now - timedelta(days=1)).delete()
+    recent = AnonymousSend.objects.filter(sender_key=key, purpose=purpose, sent_at__gte=now - RATE_WINDOW).count()
+    if recent >= rate_limit():
+        raise ServiceError(
+            "You have sent several messages in the last hour. Wait an hour and try again, "
+            "or phone or write to the council instead."
+        )
+    AnonymousSend.objects.create(purpose=purpose, sender_key=key)
+
+
+def _require_officer(user) -> None:
+    if getattr(user, "role", "") != Role.LOCAL_OFFER_OFFICER:
+        raise ServiceError("Only the Local Offer officer can do this.")
+
+
+def _lock(comment: Comment, version: int) -> Comment:
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    if int(version) != locked.version:
+        raise StaleEdit("Someone else changed this comment while you had it open. Check it again and then save.")
+    return locked
+
+
+def comment_submit(
+    *,
+    topic: str,
+    text: str,
+    name: str = "",
+    email: str = "",
+    sender_kind: str = "",
+    service_id: str = "",
+    service_name: str = "",
+    ip_address: str | None = None,
+    honeypot: str = "",
+) -> Comment | None:
+    """Keep a family's comment for moderation. A filled-in honeypot means a robot: nothing is saved."""
+    if honeypot.strip():
+        return None
+    if not text.strip():
+        raise ServiceError("Enter your comment", field="text")
+    with transaction.atomic():
+        anonymous_send_allow(purpose="comment", ip_address=ip_address)
+        if service_id:
+            topic = CommentTopic.SERVICE
+        comment = Comment(
+            topic=topic, text=text.strip(), name=name.strip(), email=email.strip(), sender_kind=sender_kind,
+            service_id=str(service_id or ""), service_name=service_name[:200],
+        )
+        comment._change_reason = "Comment received"
+        comment.save()
+    return comment
+
+
+def comment_moderate(
+    *,
+    acting_user,
+    comment: Comment,
+    publish: bool,
+    version: int,
+    published_text: str = "",
+    reason: str = "",
+    note: str = "",
+) -> Comment:
+    """Decide whether a comment is published. Published wording must identify nobody (reg 56(3))."""
+    _require_officer(acting_user)
+    with transaction.atomic():
+        locked = _lock(comment, version)
+        if publish:
+            wording = published_text.strip()
+            if not wording:
+                raise ServiceError("Enter the wording to publish", field="published_text")
+            found = identifying_details(wording)
+            if found:
+                raise ServiceError(
+                    f"The wording to publish contains {' and '.join(found)}. Remove anything that could identify "
+                    "someone.", field="published_text",
+                )
+            locked.published_text = wording
+            locked.not_published_reason = ""
+            locked.not_published_note = ""
+            locked.status = CommentStatus.PUBLISHED if locked.response.strip() else CommentStatus.ACCEPTED
+            if locked.status == CommentStatus.PUBLISHED and locked.published_at is None:
+                locked.published_at = timezone.now()
+            locked._change_reason = "Accepted for publishing"
+        else:
+            if reason not in NotPublishedReason.values:
+                raise ServiceError("Choose why the comment will not be published", field="reason")
+            if reason == NotPublishedReason.OTHER and not note.strip():
+                raise ServiceError("Explain why the comment will not be published", field="note")
+            locked.status = CommentStatus.NOT_PUBLISHED
+            locked.not_published_reason = reason
+            locked.not_published_note = note.strip()
+            locked.published_text = ""
+            locked.published_at = None
+            locked._change_reason = f"Not published: {NotPublishedReason(reason).label}"
+        locked.moderated_by = acting_user
+        locked.moderated_at = timezone.now()
+        locked.version += 1
+        locked.save()
+    return locked
+
+
+def comment_respond(*, acting_user, comment: Comment, response: str, action: str, version: int) -> Comment:
+    """Write the council's response and action; an accepted comment is then published with them (reg 56(2))."""
+    _require_officer(acting_user)
+    with transaction.atomic():
+        locked = _lock(comment, version)
+        if locked.status not in (CommentStatus.ACCEPTED, CommentStatus.PUBLISHED):
+            raise ServiceError("Decide to publish the comment before writing the council's response.")
+        if not response.strip():
+            raise ServiceError("Enter the council's response", field="response")
+        for label, value in (("response", response), ("action", action)):
+            found = identifying_details(value)
+            if found:
+                raise ServiceError(f"The {label} contains {' and '.join(found)}. Remove anything that could "
+                                   "identify someone.", field=label)
+        locked.response = response.strip()
+        locked.action = action.strip()
+        locked.responded_by = acting_user
+        if locked.status == CommentStatus.ACCEPTED:
+            locked.status = CommentStatus.PUBLISHED
+            locked.published_at = timezone.now()
+        locked._change_reason = "Council response written"
+        locked.version += 1
+        locked.save()
+    return locked
