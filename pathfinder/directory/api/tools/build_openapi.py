@@ -108,7 +108,13 @@ def build(spec_dir: Path) -> dict:
         "openapi": "3.0.3",
         "info": info,
         "paths": paths,
-        "components": {"parameters": clean(spec["components"]["parameters"]), "schemas": clean(schemas)},
+        "components": {
+            "parameters": {
+                name: {**{k: v for k, v in param.items() if k != "schema"}, "schema": clean(param["schema"])}
+                for name, param in spec["components"]["parameters"].items()
+            },
+            "schemas": {name: clean(schema) for name, schema in schemas.items()},
+        },
     }
 
 
