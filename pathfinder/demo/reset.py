@@ -1,0 +1,73 @@
+"""Wipe the demo county: every child's record, case and plan, and the people who sign in, before a reload.
+
+Uses raw deletes in dependency order: collecting 100,000 related rows through the ORM's cascade takes minutes.
+Audit events are deleted too: they are records of the demo, which is being thrown away (never do this to live data).
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db import transaction
+
+from pathfinder.accounts.models import Team, User
+from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.audit.models import AuditEvent
+from pathfinder.people.models import Child, ChildNeed, FamilyMember
+from pathfinder.plans.models import (
+    Consultation,
+    PlacementRequest,
+    Plan,
+    PlanNeed,
+    PlanOutcome,
+    PlanProvision,
+)
+
+
+def _raw_delete(model) -> int:
+    qs = model.objects.all()
+    return qs._raw_delete(qs.db)
+
+
+def wipe_demo() -> dict[str, int]:
+    """Delete all case data and all non-superuser accounts (plus the demo administrator). Returns counts."""
+    counts: dict[str, int] = {}
+    ordered = [
+        PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
+        Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
+        AdviceRequest, AssessmentException, Assessment, AuditEvent, FamilyMember, ChildNeed, Child,
+    ]
+    # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
+    historical = [
+        m for m in apps.get_models()
+        if m._meta.app_label in ("people", "assessments", "plans") and m.__name__.startswith("Historical")
+    ]
+    with transaction.atomic():
+        for model in historical + ordered:
+            counts[model._meta.label] = _raw_delete(model)
+        counts.update(_wipe_local_offer())
+        users = User.objects.filter(is_superuser=False) | User.objects.filter(username="admin")
+        counts["users"] = users.count()
+        users.delete()
+        counts["teams"] = Team.objects.filter(children__isnull=True).delete()[0]
+    return counts
+
+
+# Reference data the Local Offer keeps across a reset: seeded by its migrations or loaded idempotently.
+_LOCAL_OFFER_KEEP = {"Taxonomy", "TaxonomyTerm", "PostcodeCentroid", "OutcodeCentroid", "InformationPage"}
+
+
+def _wipe_local_offer() -> dict[str, int]:
+    """The Local Offer demo (organisations, services and what hangs off them) and its feedback.
+
+    The demo generator gives its rows stable ids per seed, so a reload would collide with the old rows.
+    """
+    counts = {}
+    for label in ("feedback", "directory"):
+        try:
+            config = apps.get_app_config(label)
+        except LookupError:
+            continue
+        for model in config.get_models(include_auto_created=True):
+            if model.__name__ not in _LOCAL_OFFER_KEEP and not model._meta.proxy:
+                counts[model._meta.label] = _raw_delete(model)
+    return counts

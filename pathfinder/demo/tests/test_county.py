@@ -1,0 +1,166 @@
+"""The demo county is valid data: identifiers, due dates, statuses against dates, needs, and a sign-in per role."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.management import call_command
+from django.utils import timezone
+
+import statutory
+from pathfinder.accounts.models import User
+from pathfinder.accounts.roles import Role
+from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.models import Assessment
+from pathfinder.assessments.services import statutory_due_dates
+from pathfinder.demo.county import DEMO_PASSWORD, DEMO_USERS, build_county, nhs_for, upn_for
+from pathfinder.people.identifiers import nhs_number_problem, postcode_problem, upn_problem
+from pathfinder.people.models import Child
+from pathfinder.people.selectors import children_visible_to
+from pathfinder.plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def county():
+    return build_county(plans=60, requests=30, seed=1, local_offer_services=30)
+
+
+def test_identifiers_are_valid_fictional_ones(county):
+    children = list(Child.objects.all())
+    assert len(children) == 90
+    for child in children:
+        if child.upn:
+            assert upn_problem(child.upn) is None, child.upn
+            assert child.upn[1:4] == "999"  # LA code 999: no real council
+        assert nhs_number_problem(child.nhs_number) is None, child.nhs_number
+        assert child.nhs_number.startswith("999")  # the range reserved for testing
+        assert postcode_problem(child.postcode) is None, child.postcode
+        assert child.la_code == "999"
+    assert len({c.nhs_number for c in children}) == len(children)
+    assert len({c.upn for c in children if c.upn}) == len([c for c in children if c.upn])
+
+
+def test_upn_and_nhs_helpers_cover_many_numbers():
+    for n in range(0, 200_000, 997):
+        assert upn_problem(upn_for(n, 2015)) is None
+        assert nhs_number_problem(nhs_for(n)) is None
+
+
+def test_due_dates_are_the_statutory_ones_and_facts_are_lawful(county):
+    today = timezone.localdate()
+    assessments = Assessment.objects.prefetch_related("exceptions", "advice_requests", "plan__consultations")
+    assert assessments.count() == 90
+    for a in assessments:
+        due = statutory_due_dates(a.received_on)
+        assert (a.decision_due_on, a.not_issue_due_on, a.final_plan_due_on) == (
+            due["decision_due_on"], due["not_issue_due_on"], due["final_plan_due_on"],
+        )
+        assert statutory.validate_assessment_facts(assessment_facts(a), today=today) == [], a.pk
+
+
+def test_status_agrees_with_the_dates(county):
+    for a in Assessment.objects.all():
+        recorded = {
+            "decided": a.decision_to_assess_on is not None,
+            "issue_decided": a.decision_to_issue_on is not None,
+            "draft": a.draft_served_on is not None,
+            "final": a.final_issued_on is not None,
+        }
+        expected = {
+            "requested": (False, False, False, False),
+            "refused": (True, False, False, False),
+            "assessing": (True, False, False, False),
+            "not_issuing": (True, True, False, False),
+            "drafting": (True, True, False, False),
+            "draft_sent": (True, True, True, False),
+            "final_issued": (True, True, True, True),
+        }
+        if a.status == "withdrawn":
+            assert a.withdrawn_on is not None
+            continue
+        assert tuple(recorded.values()) == expected[a.status], (a.pk, a.status)
+        assert a.withdrawn_on is None
+        if a.status == "refused":
+            assert a.decided_to_assess is False and a.refusal_reasons
+        if a.status == "not_issuing":
+            assert a.decided_to_issue is False and a.not_issue_reasons
+        if a.status in ("drafting", "draft_sent", "final_issued"):
+            assert a.plan.status == ("final" if a.status == "final_issued" else "draft")
+    assert Plan.objects.filter(status="final").count() >= 60  # every plan made before this year, and more
+
+
+def test_every_child_with_a_plan_has_exactly_one_primary_need(county):
+    with_plan = Child.objects.filter(assessments__plan__isnull=False).distinct()
+    assert with_plan.exists()
+    for child in with_plan.prefetch_related("needs"):
+        ranks = [n.rank for n in child.needs.all()]
+        assert ranks.count(1) == 1
+        assert sorted(ranks) == list(range(1, len(ranks) + 1))
+
+
+def test_final_plans_have_linked_sections(county):
+    plan = Plan.objects.filter(status="final").prefetch_related("needs", "outcomes__needs", "provisions__needs").first()
+    assert plan.needs.exists() and plan.outcomes.exists()
+    assert plan.provisions.filter(section="F").count() >= 3
+    for outcome in plan.outcomes.all():
+        assert outcome.needs.exists()
+    for provision in plan.provisions.all():
+        assert provision.needs.exists() and provision.amount and provision.frequency and provision.provided_by
+
+
+def test_a_demo_sign_in_for_every_role_with_a_valid_password(county):
+    users = {u.role: u for u in User.objects.filter(username__in=[d[0] for d in DEMO_USERS])}
+    assert set(users) == {r.value for r in Role}
+    for user in users.values():
+        validate_password(DEMO_PASSWORD, user)
+        assert user.check_password(DEMO_PASSWORD)
+    assert users[Role.ADMINISTRATOR].is_staff
+    assert users[Role.CASEWORKER].team_id is not None
+    assert users[Role.PROVIDER].organisation_memberships.filter(organisation__services__isnull=False).exists()
+
+
+def test_demo_people_see_the_right_children(county):
+    today = timezone.localdate()
+    caseworker = User.objects.get(username="caseworker")
+    assert Assessment.objects.filter(caseworker=caseworker, status__in=["requested", "assessing", "drafting",
+                                                                        "draft_sent"]).exists()
+    parent_children = list(children_visible_to(User.objects.get(username="parent")))
+    assert len(parent_children) == 1
+    assert parent_children[0].assessments.get().status == "draft_sent"
+    assert statutory.age_on(parent_children[0].date_of_birth, today) < 16
+    own = list(children_visible_to(User.objects.get(username="young.person")))
+    assert len(own) == 1 and statutory.age_on(own[0].date_of_birth, today) == 17
+    assert own[0].assessments.get().plan.status == "final"
+    assert children_visible_to(User.objects.get(username="adviser")).exists()
+
+
+def test_same_seed_same_county():
+    build_county(plans=5, requests=5, seed=7, local_offer_services=10)
+    first = list(Child.objects.order_by("pk").values_list("legal_last_name", "date_of_birth", "postcode"))
+    from pathfinder.demo.reset import wipe_demo
+
+    wipe_demo()
+    build_county(plans=5, requests=5, seed=7, local_offer_services=10)
+    again = list(Child.objects.order_by("pk").values_list("legal_last_name", "date_of_birth", "postcode"))
+    assert first == again
+
+
+def test_load_demo_commands():
+    out = StringIO()
+    call_command("load_demo", "--plans=10", "--requests=10", "--services=20", stdout=out)
+    assert "Children" in out.getvalue() and Child.objects.count() == 20
+    out = StringIO()
+    call_command("load_demo", "--if-empty", stdout=out)
+    assert "already loaded" in out.getvalue() and Child.objects.count() == 20
+    call_command("load_demo", "--reset", "--plans=4", "--requests=3", "--services=20", stdout=StringIO())
+    assert Child.objects.count() == 7
+    assert User.objects.filter(username="caseworker").count() == 1
+    out = StringIO()
+    call_command("demo_sign_ins", stdout=out)
+    for username, *_ in DEMO_USERS:
+        assert f" {username} " in out.getvalue()
+    assert DEMO_PASSWORD in out.getvalue()
