@@ -147,3 +147,19 @@ class Consultation(models.Model):
     response = models.TextField(blank=True)
     can_meet_needs = models.BooleanField(null=True)
     history = HistoricalRecords()
+
+
+class Representation(models.Model):
+    """A comment from the family on the draft plan (their representations, reg 13(1)(a)), read by the caseworker."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="representations")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    author_name = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment on the draft plan from {self.author_name or self.author}"

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from django import forms
+
+from pathfinder.core.forms import GOVUKDateField
+from pathfinder.plans.models import InstitutionType
+
+SECTION_TEXT = {
+    "A": ("Section A: Views, interests and aspirations",
+          "In the words of the child and their parents, or the young person: what they like, what matters to them, "
+          "what they hope for."),
+    "C": ("Section C: Health needs related to special educational needs",
+          "Write “No health needs related to special educational needs” if there are none."),
+    "D": ("Section D: Social care needs",
+          "Social care needs related to special educational needs or a disability. Write “No social care needs” "
+          "if there are none."),
+    "J": ("Section J: Personal budget and direct payments",
+          "Only if there is a personal budget: what it pays for, how the money is managed, and the needs and "
+          "outcomes a direct payment meets. Leave empty if there is none."),
+}
+
+
+class PlainForm(forms.Form):
+    """Required-field messages in plain words ("Enter the ...", "Choose the ...") rather than Django's default."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        default = forms.Field.default_error_messages["required"]
+        for field in self.fields.values():
+            if field.error_messages.get("required") != default or not field.label:
+                continue
+            label = str(field.label)
+            label = label[0].lower() + label[1:]
+            verb = "Choose" if isinstance(field, forms.ChoiceField) else "Enter"
+            field.error_messages["required"] = f"{verb} {label}"
+
+
+class VersionedForm(PlainForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class SectionTextForm(VersionedForm):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), required=False)
+
+    def __init__(self, *args, section: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        label, hint = SECTION_TEXT[section]
+        self.fields["text"].label = label
+        self.fields["text"].help_text = hint
+
+
+class NeedForm(VersionedForm):
+    area = forms.CharField(label="Area of need", max_length=80,
+                           help_text="For example: communication and interaction",
+                           error_messages={"required": "Enter the area of need"})
+    description = forms.CharField(label="Describe the need", widget=forms.Textarea(attrs={"rows": 6}),
+                                  help_text="What the child or young person finds difficult, and how it affects them",
+                                  error_messages={"required": "Describe the need"})
+
+
+def _choices(items) -> list[tuple[str, str]]:
+    return [(str(i.pk), f"{i.label}: {getattr(i, 'area', '') or i.description[:80]}") for i in items]
+
+
+class OutcomeForm(VersionedForm):
+    description = forms.CharField(
+        label="Outcome sought", widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What the child or young person will be able to do, and by when. For example: by July 2027, "
+        "Sam will read a short book aloud to an adult.",
+        error_messages={"required": "Describe the outcome sought"},
+    )
+    needs = forms.MultipleChoiceField(label="Which needs in section B is this about?",
+                                      widget=forms.CheckboxSelectMultiple,
+                                      error_messages={"required": "Choose the needs in section B that this outcome "
+                                                                  "is about"})
+    preparing_for_adulthood = forms.BooleanField(label="This outcome is about preparing for adulthood", required=False)
+
+    def __init__(self, *args, needs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].choices = _choices(needs)
+
+
+class ProvisionForm(VersionedForm):
+    description = forms.CharField(label="What will be provided", widget=forms.Textarea(attrs={"rows": 4}),
+                                  error_messages={"required": "Describe the provision: what will be done"},
+                                  help_text="Be specific: the child must be able to tell whether they got it")
+    amount = forms.CharField(label="How much", max_length=120, required=False,
+                             help_text="For example: 45 minutes, or 15 hours a week")
+    frequency = forms.CharField(label="How often", max_length=120, required=False,
+                                help_text="For example: once a week during term time")
+    provided_by = forms.CharField(label="Who will provide it", max_length=200, required=False,
+                                  help_text="The person's role and expertise, for example: a speech and language "
+                                  "therapist")
+    needs = forms.MultipleChoiceField(label="Which needs in section B does it meet?",
+                                      widget=forms.CheckboxSelectMultiple, required=False)
+    outcomes = forms.MultipleChoiceField(label="Which outcomes in section E does it work towards?",
+                                         widget=forms.CheckboxSelectMultiple, required=False)
+    preparing_for_adulthood = forms.BooleanField(label="This provision helps prepare for adulthood", required=False)
+    health_commissioner_agreed = forms.BooleanField(
+        label="The health commissioner (integrated care board) has agreed this provision", required=False
+    )
+    health_commissioner_agreed_by = forms.CharField(label="Who agreed it for the health commissioner",
+                                                    max_length=200, required=False)
+
+    def __init__(self, *args, section: str, needs, outcomes, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].choices = _choices(needs)
+        self.fields["outcomes"].choices = _choices(outcomes)
+        if section == "F":
+            self.fields["needs"].required = True
+            self.fields["needs"].error_messages["required"] = "Choose the needs in section B that this provision meets"
+        if section != "G":
+            del self.fields["health_commissioner_agreed"]
+            del self.fields["health_commissioner_agreed_by"]
+
+
+class SendDraftForm(VersionedForm):
+    served_on = GOVUKDateField(label="Date the draft plan is sent to the family",
+                               help_text="Their 15 days to comment start on this day. For example, 27 3 2026")
+
+
+class PlacementRequestForm(PlainForm):
+    institution_name = forms.CharField(label="Name of the school or college asked for", max_length=200)
+    institution_type = forms.ChoiceField(label="Type of school or college", choices=InstitutionType.choices,
+                                         widget=forms.RadioSelect)
+    institution_urn = forms.CharField(label="URN or UKPRN", max_length=8, required=False,
+                                      help_text="6 numbers for a school (URN), 8 for a college (UKPRN)")
+    requested_on = GOVUKDateField(label="Date the family asked")
+
+
+class ConsultationForm(PlainForm):
+    institution_name = forms.CharField(label="Name of the school or college consulted", max_length=200)
+    institution_type = forms.ChoiceField(label="Type of school or college", choices=InstitutionType.choices,
+                                         widget=forms.RadioSelect)
+    sent_on = GOVUKDateField(label="Date the consultation was sent", help_text="It has 15 days to reply. "
+                             "For example, 27 3 2026")
+
+
+class ConsultationReplyForm(PlainForm):
+    responded_on = GOVUKDateField(label="Date of the reply")
+    can_meet_needs = forms.ChoiceField(
+        label="Does the school or college say it can meet the needs?", widget=forms.RadioSelect,
+        choices=[("yes", "Yes"), ("no", "No"), ("unclear", "It does not say")],
+    )
+    response = forms.CharField(label="Summary of the reply", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def clean_can_meet_needs(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data["can_meet_needs"])
+
+
+class RepresentationForm(PlainForm):
+    text = forms.CharField(
+        label="Your comments on the draft plan", widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Tell us what is missing or wrong, section by section if you can. You can also ask for a "
+        "meeting with us.",
+    )
+
+
+class FinalIssueForm(VersionedForm):
+    issued_on = GOVUKDateField(label="Date the final plan is issued")
+    placement_type = forms.ChoiceField(label="Section I: type of school or other institution",
+                                       choices=[("", "Choose a type"), *InstitutionType.choices],
+                                       error_messages={"required": "Choose the type of school or other "
+                                                                   "institution for section I"})
+    placement_name = forms.CharField(label="Section I: name of the school or other institution", max_length=200,
+                                     required=False, help_text="Leave empty if the plan names only a type")
+    placement_urn = forms.CharField(label="URN or UKPRN", max_length=8, required=False)

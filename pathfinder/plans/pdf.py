@@ -1,0 +1,33 @@
+"""The final EHC plan as a tagged, accessible PDF (PDF/UA-1) made by WeasyPrint from the same sections as the web page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+
+import statutory
+from pathfinder.plans.models import Plan
+from pathfinder.plans.selectors import labelled_items
+
+STYLESHEET = Path(__file__).with_name("pdf.css")
+
+
+def plan_pdf_html(plan: Plan) -> str:
+    """HTML for the PDF only (never served to a browser, so its embedded stylesheet is outside the CSP)."""
+    assessment = plan.assessment
+    issued = assessment.final_issued_on
+    return render_to_string("plans/pdf.html", {
+        "plan": plan, "assessment": assessment, "child": assessment.child, "items": labelled_items(plan),
+        "advice": [a for a in assessment.advice_requests.all() if a.received_on],
+        "appeal_by": statutory.add_months(issued, 2) if issued else None,
+        "stylesheet": STYLESHEET.read_text(encoding="utf-8"),
+    })
+
+
+def plan_pdf_bytes(plan: Plan) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which the web process rarely needs
+
+    html = plan_pdf_html(plan)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
