@@ -1,0 +1,1 @@
+"""The Local Offer's web pages: public search and service pages, provider and officer pages."""
