@@ -6,6 +6,11 @@ from datetime import date
 
 import statutory
 from pathfinder.assessments.models import Assessment
+
+ADVICE_SHORT_NAMES = {
+    "a": "the family's views", "b": "educational advice", "c": "medical advice", "d": "psychological advice",
+    "e": "social care advice", "f": "other advice", "g": "preparing for adulthood", "h": "advice the family asked for",
+}
 from pathfinder.core.calendar import council_calendar
 
 
@@ -43,7 +48,7 @@ def _advice_facts(assessment: Assessment) -> tuple[statutory.AdviceRequestFacts,
                 requested_on=advice.requested_on,
                 received_on=advice.received_on,
                 exceptions=exceptions,
-                adviser=f"{advice.get_kind_display()} – {advice.adviser_name}",
+                adviser=f"{advice.adviser_name} ({ADVICE_SHORT_NAMES.get(advice.kind, 'advice')})",
             )
         )
     return tuple(facts)

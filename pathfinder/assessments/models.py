@@ -64,6 +64,7 @@ class Assessment(models.Model):
             models.Index(fields=["received_on"]),
             models.Index(fields=["final_issued_on"]),
             models.Index(fields=["decision_to_assess_on"]),
+            models.Index(fields=["decision_to_issue_on"]),
         ]
 
     def __str__(self) -> str:
