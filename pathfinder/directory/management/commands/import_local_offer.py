@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pathfinder.directory.importers import directory_import_csv, directory_import_oruk_json
+
+
+class Command(BaseCommand):
+    help = "Import services from CSV or ORUK 3.0 JSON. All or nothing: any refused row means nothing is saved."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path")
+        parser.add_argument("--format", choices=["csv", "oruk"], default=None)
+
+    def handle(self, *args, path, format, **options):
+        fmt = format or ("oruk" if path.lower().endswith(".json") else "csv")
+        importer = directory_import_oruk_json if fmt == "oruk" else directory_import_csv
+
+        def progress(done, total):
+            if done % 100 == 0 or done == total:
+                self.stdout.write(f"{done} of {total} saved")
+
+        with open(path, "rb") as handle:
+            report = importer(handle, None, progress=progress)
+        for number, reasons in report.refused:
+            self.stderr.write(f"Row {number}: " + "; ".join(reasons))
+        if report.refused:
+            raise CommandError(f"Nothing imported: {len(report.refused)} row(s) refused.")
+        self.stdout.write(self.style.SUCCESS(f"Imported {report.rows_ok} services ({report.created} new)."))

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from pathfinder.directory.search import search_index_install
+
+
+class Command(BaseCommand):
+    help = "Re-create the Local Offer text-search index (needed after a migration rebuilds the service table on SQLite)."
+
+    def handle(self, *args, **options):
+        if connection.vendor == "sqlite":
+            search_index_install(SimpleNamespace(connection=connection))  # plain SQL; no schema editor needed
+        else:
+            with connection.schema_editor() as editor:
+                search_index_install(editor)
+        self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
