@@ -22,12 +22,13 @@ def plan_pdf_html(plan: Plan) -> str:
         "plan": plan, "assessment": assessment, "child": assessment.child, "items": labelled_items(plan),
         "advice": [a for a in assessment.advice_requests.all() if a.received_on],
         "appeal_by": statutory.add_months(issued, 2) if issued else None,
-        "stylesheet": STYLESHEET.read_text(encoding="utf-8"),
     })
 
 
 def plan_pdf_bytes(plan: Plan) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which the web process rarely needs
+    from weasyprint import CSS, HTML  # imported here: it loads Pango, which the web process rarely needs
 
     html = plan_pdf_html(plan)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
+    )

@@ -1,0 +1,47 @@
+"""Just enough PDF reading for tests (no PDF library is installed): inflate streams and decode shown text."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_BFCHAR = re.compile(rb"beginbfchar\s*(.*?)\s*endbfchar", re.S)
+_PAIR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>")
+_TJ = re.compile(rb"\[(.*?)\]\s*TJ", re.S)
+_HEX = re.compile(rb"<([0-9a-fA-F]+)>")
+
+
+def inflated_streams(pdf: bytes) -> list[bytes]:
+    out = []
+    for match in _STREAM.finditer(pdf):
+        try:
+            out.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            out.append(match.group(1))
+    return out
+
+
+def contains(pdf: bytes, marker: bytes) -> bool:
+    """The marker in the file itself or in any of its (compressed) streams, object streams included."""
+    return marker in pdf or any(marker in s for s in inflated_streams(pdf))
+
+
+def shown_text(pdf: bytes) -> list[str]:
+    """The page text, decoded once with each font's ToUnicode map (one of them is the right one per run)."""
+    streams = inflated_streams(pdf)
+    maps = []
+    for s in streams:
+        for block in _BFCHAR.findall(s):
+            maps.append({int(a, 16): chr(int(b, 16)) for a, b in _PAIR.findall(block)})
+    runs = [tj for s in streams for tj in _TJ.findall(s)]
+    texts = []
+    for cmap in maps:
+        decoded = []
+        for run in runs:
+            chars = []
+            for hexes in _HEX.findall(run):
+                chars.extend(cmap.get(int(hexes[i:i + 4], 16), "\ufffd") for i in range(0, len(hexes), 4))
+            decoded.append("".join(chars))
+        texts.append(" ".join(decoded))
+    return texts
