@@ -26,4 +26,7 @@ urlpatterns = [
     path("officer/pages/", views.officer_pages, name="officer-pages"),
     path("officer/pages/new/", views.officer_page_edit, name="officer-page-new"),
     path("officer/pages/<slug:slug>/", views.officer_page_edit, name="officer-page-edit"),
+    path("officer/import/", views.officer_import, name="officer-import"),
+    path("officer/import/<str:result_id>/", views.officer_import_progress, name="officer-import-progress"),
+    path("officer/export/<str:file_kind>/", views.officer_export, name="officer-export"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -31,6 +32,7 @@ from pathfinder.directory.search import service_search
 from pathfinder.directory.web import present
 from pathfinder.directory.web.forms import (
     KM_PER_MILE,
+    ImportForm,
     InformationPageForm,
     OutOfDateForm,
     RejectForm,
@@ -404,3 +406,71 @@ def officer_page_edit(request: HttpRequest, slug: str | None = None) -> HttpResp
         "form": form, "page_title": f"Change '{page.title}'" if page else "New information page",
         "caption": "Local Offer information pages", "back_url": back, "cancel_url": back, "submit_text": "Save page",
     })
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Bulk import and export (the officer)
+
+
+@for_roles(OFFICER)
+def officer_import(request: HttpRequest) -> HttpResponse:
+    """Upload a CSV or ORUK JSON file. It is imported in the background; the next page shows how it went."""
+    from pathfinder.directory.importers import CSV_COLUMNS
+    from pathfinder.directory.web.tasks import directory_import_run
+
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            content = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            form.add_error("file", "The file must be saved as UTF-8 text (in Excel: CSV UTF-8)")
+        else:
+            kind = "csv" if upload.name.lower().endswith(".csv") else "json"
+            result = directory_import_run.enqueue(file_kind=kind, content=content, user_id=request.user.pk)
+            if result.is_finished:  # run straight away (no worker, e.g. in tests): show the report now
+                return _import_result_page(request, result, upload.name)
+            progress = reverse("directory:officer-import-progress", args=[result.id])
+            return redirect(f"{progress}?{urlencode({'name': upload.name})}")
+    return render(request, "directory/officer_import.html", {
+        "form": form, "columns": CSV_COLUMNS, "page_title": "Import and export services",
+    })
+
+
+@for_roles(OFFICER)
+def officer_import_progress(request: HttpRequest, result_id: str) -> HttpResponse:
+    """How a background import is going. Refreshing the page (a plain link, no JavaScript) shows the latest."""
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    from pathfinder.directory.web.tasks import directory_import_run
+
+    try:
+        result = directory_import_run.get_result(result_id)
+    except (TaskResultDoesNotExist, ValueError, ValidationError, NotImplementedError):
+        raise Http404
+    return _import_result_page(request, result, request.GET.get("name", "your file")[:200])
+
+
+def _import_result_page(request: HttpRequest, result, file_name: str) -> HttpResponse:
+    report = result.return_value if result.status == "SUCCESSFUL" else None
+    return render(request, "directory/officer_import_result.html", {
+        "result": result, "report": report, "file_name": file_name, "status": str(result.status),
+        "page_title": "Import report" if report else "Import in progress",
+    })
+
+
+@for_roles(OFFICER)
+def officer_export(request: HttpRequest, file_kind: str) -> HttpResponse:
+    """Download every public service as CSV (the import template) or ORUK 3.0 JSON."""
+    from pathfinder.directory.exporters import directory_export_csv, directory_export_oruk_json
+
+    stamp = timezone.localdate().isoformat()
+    if file_kind == "csv":
+        response = HttpResponse(directory_export_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="local-offer-{stamp}.csv"'
+    elif file_kind == "json":
+        response = HttpResponse(directory_export_oruk_json(), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="local-offer-oruk-{stamp}.json"'
+    else:
+        raise Http404
+    return response

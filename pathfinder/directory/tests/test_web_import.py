@@ -1,0 +1,107 @@
+"""The officer uploads a CSV or ORUK JSON file, reads the report of refused rows, and downloads exports."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ProviderFactory
+from pathfinder.accounts.tests.helpers import sign_in
+from pathfinder.directory.models import Service
+from pathfinder.directory.tests.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "organisation_name,organisation_kind,name,description,minimum_age,maximum_age,is_free,needs,support\n"
+
+
+def _upload(client, name: str, content: str):
+    return client.post(reverse("directory:officer-import"),
+                       {"file": SimpleUploadedFile(name, content.encode(), content_type="text/csv")})
+
+
+def test_a_good_csv_is_imported_and_published(client):
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "offer.csv", HEADER
+                       + "Wealdmoor Swim Trust,charity,Splash club,Swimming for disabled children,5,16,yes,PD,leisure\n"
+                       + "Wealdmoor Swim Trust,charity,Quiet swim,Calm sessions,0,25,yes,ASD,leisure\n")
+    page = html.unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Import complete" in page and "2 services imported" in page
+    assert set(Service.objects.filter(is_published=True).values_list("name", flat=True)) == {"Splash club", "Quiet swim"}
+
+
+def test_refused_rows_are_reported_and_nothing_is_saved(client):
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "offer.csv", HEADER
+                       + "Trust,charity,Good row,Fine,5,16,yes,,\n"
+                       + "Trust,charity,Bad ages,Oops,16,5,yes,,\n"
+                       + "Trust,unicorns,Bad need,Oops,,,yes,XYZ,\n")
+    page = html.unescape(response.content.decode())
+    assert "Nothing was imported" in page and "2 rows were refused" in page
+    assert "<td class=\"govuk-table__cell\">3</td>" in page and "<td class=\"govuk-table__cell\">4</td>" in page
+    assert "Youngest age must be the same as or less than the oldest age" in page
+    assert "needs: we do not know 'XYZ'" in page and "'unicorns' is not a provider type we know" in page
+    assert not Service.objects.exists()
+
+
+def test_orukjson_is_imported(client):
+    sign_in(client, LocalOfferOfficerFactory())
+    document = {"contents": [{"id": "0f8e4b5c-8f69-4b39-9a43-1c7d1c2b9a01", "name": "Sensory play",
+                              "description": "Play sessions.", "status": "active",
+                              "organization": {"name": "Little Steps"}}]}
+    response = client.post(reverse("directory:officer-import"), {
+        "file": SimpleUploadedFile("feed.json", json.dumps(document).encode(), content_type="application/json")})
+    assert "1 service imported" in response.content.decode()
+    assert str(Service.objects.get().pk) == "0f8e4b5c-8f69-4b39-9a43-1c7d1c2b9a01"
+
+
+def test_wrong_file_type_is_explained(client):
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "offer.xlsx", "nope")
+    assert "The file must be a CSV or JSON file" in html.unescape(response.content.decode())
+    response = client.post(reverse("directory:officer-import"), {})
+    assert "Choose a CSV or JSON file to upload" in html.unescape(response.content.decode())
+
+
+def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # a real queue, no worker yet
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "big.csv", HEADER + "Trust,charity,Later club,Runs later,,,yes,,\n")
+    assert response.status_code == 302
+    progress_url = response["Location"]
+    page = client.get(progress_url).content.decode()
+    assert "Import in progress" in page and "Waiting to start" in page and "Refresh to see how it is going" in page
+    assert not Service.objects.exists()
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+    page = html.unescape(client.get(progress_url).content.decode())
+    assert "Import complete" in page and "big.csv" in page
+    assert Service.objects.get().name == "Later club"
+    assert client.get(reverse("directory:officer-import-progress", args=["not-a-real-id"])).status_code == 404
+
+
+def test_exports_download_every_public_service(client):
+    ServiceFactory(name="Splash club")
+    ServiceFactory(name="=HYPERLINK(\"http://evil\")")
+    ServiceFactory(name="Secret draft", is_published=False)
+    sign_in(client, LocalOfferOfficerFactory())
+    response = client.get(reverse("directory:officer-export", args=["csv"]))
+    body = response.content.decode()
+    assert response["Content-Disposition"].startswith('attachment; filename="local-offer-')
+    assert "Splash club" in body and "Secret draft" not in body and "'=HYPERLINK" in body
+    response = client.get(reverse("directory:officer-export", args=["json"]))
+    assert {s["name"] for s in json.loads(response.content)} == {"Splash club", '=HYPERLINK("http://evil")'}
+    assert client.get(reverse("directory:officer-export", args=["xml"])).status_code == 404
+
+
+def test_only_the_officer_imports_and_exports(client):
+    sign_in(client, ProviderFactory())
+    assert client.get(reverse("directory:officer-import")).status_code == 403
+    assert client.get(reverse("directory:officer-export", args=["csv"])).status_code == 403
