@@ -1,0 +1,116 @@
+"""The spine in a real browser: a caseworker takes a request to a decision, a manager reads the figures,
+a parent follows progress and an adviser gives advice. Every page is checked with axe-core."""
+
+from datetime import date
+
+import pytest
+
+from pathfinder.accounts.tests.factories import AdviserFactory, CaseworkerFactory, ManagerFactory, ParentFactory
+from pathfinder.assessments.models import Assessment
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
+from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _no_axe(page) -> None:
+    """axe-core cannot be injected into a page with JavaScript off; the JS-on run checks the same pages."""
+
+
+def fill_date(page, prefix: str, day: date) -> None:
+    page.fill(f"#id_{prefix}-day", str(day.day))
+    page.fill(f"#id_{prefix}-month", str(day.month))
+    page.fill(f"#id_{prefix}-year", str(day.year))
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_caseworker_records_a_request_and_decides(javascript, page, no_js_page, live_server, sign_in_as,
+                                                  axe_check):
+    """The same journey works with JavaScript off; axe (which needs JavaScript to run) checks the JS-on run."""
+    if not javascript:
+        page = no_js_page
+        axe_check = _no_axe  # noqa: F811
+    child = ChildFactory(legal_first_name="Maya", legal_last_name="Okafor", date_of_birth=date(2017, 5, 9))
+    FamilyMemberFactory(child=child, name="Grace Okafor")
+    caseworker = CaseworkerFactory(team=child.team)
+    sign_in_as(page, caseworker)
+
+    # find the child and open the record
+    page.goto(f"{live_server.url}/children/?q=Okafor")
+    axe_check(page)
+    page.get_by_role("link", name="Maya Okafor").click()
+    axe_check(page)
+
+    # record the request
+    page.get_by_role("link", name="Record a request for an assessment").click()
+    fill_date(page, "received_on", date(2026, 9, 1))
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("School or education setting").check()
+    page.get_by_role("button", name="Record the request").click()
+    assert "13 October 2026" in page.content()
+    assert "SEND Regulations 2014, reg 13(2)" in page.content()
+    axe_check(page)
+
+    # a refusal without reasons is explained on the page, in the GOV.UK error pattern
+    page.get_by_role("link", name="Decide whether to assess").click()
+    page.get_by_label("No").check()
+    fill_date(page, "decided_on", date(2026, 10, 6))
+    page.get_by_role("button", name="Record the decision").click()
+    assert page.title().startswith("Error:")
+    assert page.locator(".govuk-error-summary").is_visible()
+    axe_check(page)
+
+    # then the decision to assess is recorded
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Record the decision").click()
+    assert Assessment.objects.get(child=child).status == "assessing"
+    assert "Done on time" in page.content()
+
+
+def test_caseworker_home_and_manager_figures(page, live_server, sign_in_as, axe_check):
+    assessment = AssessmentFactory(received_on=date(2026, 9, 1))
+    sign_in_as(page, assessment.caseworker)
+    page.goto(f"{live_server.url}/insights/")
+    assert assessment.child.full_name in page.content()
+    axe_check(page)
+    page.context.clear_cookies()
+    sign_in_as(page, ManagerFactory())
+    page.goto(f"{live_server.url}/insights/manager/")
+    assert "20 weeks" in page.content()
+    axe_check(page)
+
+
+def test_parent_follows_progress_and_sees_who_has_looked(page, live_server, sign_in_as, axe_check):
+    assessment = AssessmentFactory(received_on=date(2026, 9, 1))
+    parent = ParentFactory()
+    FamilyMemberFactory(child=assessment.child, user=parent)
+    sign_in_as(page, parent)
+    page.goto(f"{live_server.url}/children/family/")
+    assert "Decide whether to assess" in page.content() or "whether to assess" in page.content()
+    axe_check(page)
+    page.get_by_role("link", name="See the details").click()
+    axe_check(page)
+    page.goto(f"{live_server.url}/children/family/")
+    page.get_by_role("link", name=f"See who has looked at {assessment.child.full_name}'s record").click()
+    assert "Who has looked at this record" in page.content()
+    axe_check(page)
+
+
+def test_adviser_sees_only_their_request_and_gives_advice(page, live_server, sign_in_as, axe_check):
+    advice = AdviceRequestFactory(adviser=AdviserFactory())
+    other = AdviceRequestFactory()
+    sign_in_as(page, advice.adviser)
+    page.goto(f"{live_server.url}/advice/")
+    assert advice.assessment.child.full_name in page.content()
+    assert other.assessment.child.full_name not in page.content()
+    axe_check(page)
+    page.get_by_role("link", name=advice.assessment.child.full_name).click()
+    axe_check(page)
+
+
+def test_case_page_reflows_at_400_percent_zoom(narrow_page, live_server, sign_in_as, assert_reflows, axe_check):
+    assessment = AssessmentFactory(received_on=date(2026, 9, 1))
+    sign_in_as(narrow_page, assessment.caseworker)
+    narrow_page.goto(f"{live_server.url}/children/{assessment.child_id}/assessments/{assessment.pk}/")
+    assert_reflows(narrow_page)
+    axe_check(narrow_page)
