@@ -69,7 +69,7 @@ def test_wrong_file_type_is_explained(client):
     assert "Choose a CSV or JSON file to upload" in html.unescape(response.content.decode())
 
 
-def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settings):
+def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # a real queue, no worker yet
     sign_in(client, LocalOfferOfficerFactory())
     response = _upload(client, "big.csv", HEADER + "Trust,charity,Later club,Runs later,,,yes,,\n")
@@ -79,6 +79,8 @@ def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settin
     assert "Import in progress" in page and "Waiting to start" in page and "Refresh to see how it is going" in page
     assert not Service.objects.exists()
 
+    # the worker, run once here; it must not close the test's own database connection (PostgreSQL)
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
     page = html.unescape(client.get(progress_url).content.decode())
