@@ -79,6 +79,8 @@ def search_index_install(schema_editor) -> None:
         from pathfinder.directory.models import Service as LiveService
 
         with conn.cursor() as cur:
+            if not conn.get_autocommit():
+                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending deferred FK checks
             cur.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
         schema_editor.add_index(LiveService, GinIndex(pg_search_vector(), name=PG_INDEX))
 
