@@ -126,6 +126,12 @@ def test_draft_to_final_plan_with_pdf(client):
     page = client.get(url("placements", assessment)).content.decode()
     assert "22 Sep 2026" in page  # 15 days from 7 September
     assert "Consult it and name it" in page
+    consultation = plan.consultations.get()
+    response = client.post(url("consultation-reply", assessment, consultation_id=consultation.pk), {
+        **_date("responded_on", date(2026, 9, 14)), "can_meet_needs": "yes", "response": "We can meet Sam's needs."})
+    assert response.status_code == 302, _errors(response)
+    consultation.refresh_from_db()
+    assert consultation.can_meet_needs is True and consultation.responded_on == date(2026, 9, 14)
 
     # the family reads the draft and comments; the caseworker sees the comment
     client.logout()
@@ -172,6 +178,46 @@ def test_draft_to_final_plan_with_pdf(client):
     assert contains(pdf, b"/StructTreeRoot") and contains(pdf, b"pdfuaid")
     assert any("instructions" in text for text in shown_text(pdf))
     assert AuditEvent.objects.filter(child=child, action="download").exists()
+
+
+def test_task_list_statuses_follow_the_checks(client):
+    plan = complete_plan(section_c="", section_d="No social care needs")
+    sign_in(client, CaseworkerFactory(team=plan.assessment.child.team))
+    page = client.get(url("overview", plan.assessment)).content.decode()
+    rows = {}
+    for chunk in page.split('<li class="govuk-task-list__item')[1:]:
+        name_part, status_part = chunk.split("govuk-task-list__status", 1)
+        title = re.sub(r"<[^>]*>|<[^>]*$", " ", name_part.split("govuk-task-list__hint")[0].split(">", 1)[1])
+        status = re.sub(r"<[^>]+>", " ", status_part.split(">", 1)[1].split("</li>")[0])
+        rows[" ".join(title.split())] = " ".join(status.split())
+    assert rows.get("A: Views, interests and aspirations") == "Completed", rows
+    assert rows["C: Health needs"] == "Incomplete"
+    assert rows["F: Special educational provision"] == "Completed"
+    assert "I: School or other placement" in page and "Cannot start yet" in page
+
+
+def test_removing_a_need_through_the_page(client):
+    plan = complete_plan()
+    need = plan.needs.get()
+    sign_in(client, CaseworkerFactory(team=plan.assessment.child.team))
+    response = client.post(url("need-remove", plan.assessment, need_id=need.pk), {"version": 1})
+    assert response.status_code == 302 and not plan.needs.exists()
+    assert Plan.objects.get(pk=plan.pk).version == 2
+
+
+def test_involved_adviser_reads_the_sent_draft_but_cannot_edit(client):
+    from pathfinder.assessments.tests.factories import AdviceRequestFactory
+    from pathfinder.plans import services
+
+    plan = complete_plan()
+    adviser = AdviserFactory()
+    AdviceRequestFactory(assessment=plan.assessment, adviser=adviser)
+    services.plan_draft_send(acting_user=CaseworkerFactory(team=plan.assessment.child.team), plan=plan,
+                             on=date(2026, 9, 1), expected_version=1)
+    sign_in(client, adviser)
+    page = client.get(url("overview", plan.assessment)).content.decode()
+    assert "Draft education, health and care plan" in page and "Comment on the draft plan" not in page
+    assert client.get(url("check", plan.assessment)).status_code == 403
 
 
 def test_family_cannot_see_a_draft_before_it_is_sent(client):
