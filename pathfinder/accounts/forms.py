@@ -6,8 +6,12 @@ from django.http import HttpRequest
 
 
 class SignInForm(forms.Form):
-    username = forms.CharField(label="Username", max_length=150)
-    password = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
+    username = forms.CharField(
+        label="Username", max_length=150, error_messages={"required": "Enter your username"}
+    )
+    password = forms.CharField(
+        label="Password", widget=forms.PasswordInput, strip=False, error_messages={"required": "Enter your password"}
+    )
 
     def __init__(self, request: HttpRequest, *args, **kwargs) -> None:
         self.request = request
@@ -28,5 +32,6 @@ class SignInForm(forms.Form):
 class VerifyForm(forms.Form):
     code = forms.CharField(
         label="Security code", max_length=8, help_text="The 6-digit code from your authenticator app",
+        error_messages={"required": "Enter the security code", "max_length": "Enter the 6-digit security code"},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
