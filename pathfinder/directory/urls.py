@@ -13,6 +13,7 @@ urlpatterns = [
     path("information/<slug:slug>/", views.information_detail, name="information-page"),
     # Providers (and the officer)
     path("provider/", views.provider_home, name="provider-home"),
+    path("manage/services/new/", views.service_new, name="service-new"),
     path("manage/services/<str:service_id>/", views.service_manage, name="service-manage"),
     path("manage/services/<str:service_id>/edit/", views.service_edit, name="service-edit"),
     path("manage/services/<str:service_id>/submit/", views.service_submit, name="service-submit"),

@@ -227,3 +227,30 @@ def test_a_school_edits_its_schedule_2_answers(client):
     revision = ServiceRevision.objects.get(service=service)
     assert revision.data["local_offer_answers"] == {"b": "Visual timetables in every class."}
     assert str(term("support-kinds", "education").pk) in revision.data["term_ids"]
+
+
+def test_a_provider_starts_a_new_service_which_stays_private_until_approved(client):
+    # given a provider who belongs to one organisation, and another organisation they do not belong to
+    membership = MembershipFactory()
+    other = OrganisationFactory()
+    sign_in(client, membership.user)
+    url = reverse("directory:service-new")
+
+    # when they try to add a service to an organisation that is not theirs, it is refused
+    response = client.post(url, {"organisation": str(other.pk), "name": "Sneaky", "description": "x",
+                                 "is_free": "yes"})
+    assert response.status_code == 200 and "Sneaky" not in str(ServiceRevision.objects.values_list("data"))
+
+    # and a paid service with no price is explained
+    response = client.post(url, {"organisation": str(membership.organisation.pk), "name": "Swim club",
+                                 "description": "Sessions in a quiet pool", "is_free": "no", "fees": ""})
+    assert "Say what the service costs" in _errors(response)
+
+    # when they start one properly, it is a draft and the public cannot see it
+    response = client.post(url, {"organisation": str(membership.organisation.pk), "name": "Quiet swim club",
+                                 "description": "Relaxed sessions in a quiet pool", "is_free": "yes"})
+    revision = ServiceRevision.objects.get(service__name="Quiet swim club")
+    assert response.status_code == 302 and revision.status == RevisionStatus.DRAFT
+    assert not revision.service.is_published
+    public = Client().get(reverse("directory:service", kwargs={"service_id": revision.service_id}))
+    assert public.status_code == 404

@@ -297,3 +297,26 @@ class ServiceForm(forms.Form):
         if field in ("local_offer_answers",):
             return None
         return field if field in self.fields else None
+
+
+class NewServiceForm(forms.Form):
+    """The few facts needed to start a new service; the rest is written in the full draft editor."""
+
+    organisation = forms.ModelChoiceField(label="Organisation", queryset=None, empty_label=None)
+    name = forms.CharField(label="Name of the service", max_length=200)
+    description = forms.CharField(label="What the service offers", widget=forms.Textarea(attrs={"rows": 5}),
+                                  help_text="In plain words, for families")
+    is_free = forms.ChoiceField(label="Does it cost anything?", widget=forms.RadioSelect,
+                                choices=[("yes", "It is free"), ("no", "It costs money")])
+    fees = forms.CharField(label="What it costs", max_length=500, required=False,
+                           help_text="For example: £5 a session, or free for families on benefits")
+
+    def __init__(self, *args, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("is_free") == "no" and not (data.get("fees") or "").strip():
+            self.add_error("fees", "Say what the service costs")
+        return data

@@ -197,6 +197,32 @@ def provider_home(request: HttpRequest) -> HttpResponse:
     })
 
 
+@for_roles(PROVIDER, OFFICER)
+def service_new(request: HttpRequest) -> HttpResponse:
+    """Start a new service as a draft. It is not public until the Local Offer officer approves it."""
+    from pathfinder.directory.web.forms import NewServiceForm
+
+    form = NewServiceForm(request.POST or None, organisations=selectors.organisations_for(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            revision = services.service_create_draft(
+                acting_user=request.user, organisation=data["organisation"],
+                data={"name": data["name"], "description": data["description"],
+                      "is_free": data["is_free"] == "yes", "fees": data["fees"]},
+            )
+        except ServiceError as error:
+            _refuse(form, error, error.field if error.field in form.fields else None)
+        else:
+            messages.success(request, "Service started as a draft. Add the details, then send it for approval.")
+            return redirect("directory:service-edit", service_id=revision.service_id)
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": "Add a new service", "submit_text": "Continue",
+        "intro": ["Families will not see it until the council's Local Offer officer approves it."],
+        "back_url": reverse("directory:provider-home"),
+    })
+
+
 def _term_choices(code: str) -> list[tuple[str, str]]:
     return [(str(t.pk), f"{t.parent.name}: {t.name}" if t.parent_id else t.name)
             for t in selectors.taxonomy_terms(code)]
