@@ -4,13 +4,14 @@ from django.conf import settings
 from django.contrib import auth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pathfinder.accounts import mfa
 from pathfinder.accounts.forms import SignInForm, VerifyForm
 from pathfinder.accounts.models import User
-from pathfinder.accounts.roles import Role, STAFF_ROLES
+from pathfinder.accounts.roles import STAFF_ROLES, Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import for_roles, public
@@ -32,7 +33,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             auth.login(request, form.user)
             audit_event_record(acting_user=form.user, action=AuditAction.SIGN_IN, what="signed in", request=request)
             if settings.PATHFINDER_REQUIRE_STAFF_MFA and form.user.role in STAFF_ROLES:
-                return redirect(f"{redirect('accounts:verify').url}?next={_next_url(request)}")
+                # Encoded, so a `next` holding its own query string arrives whole (and cannot smuggle a second next).
+                return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': _next_url(request)})}")
             return redirect(_next_url(request))
         audit_event_record(
             acting_user=None, action=AuditAction.SIGN_IN_FAILED,
@@ -70,7 +72,8 @@ def verify(request: HttpRequest) -> HttpResponse:
     )
 
 
-def locked_out(request: HttpRequest, credentials: dict | None = None, *args, **kwargs) -> HttpResponse:
+def locked_out(request: HttpRequest, original_response=None, credentials: dict | None = None, *args, **kwargs):
+    """django-axes calls this as (request, original_response, credentials) once the failure limit is reached."""
     return render(request, "accounts/locked_out.html", {"page_title": "Your account is locked"}, status=429)
 
 
