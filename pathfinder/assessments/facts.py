@@ -6,12 +6,12 @@ from datetime import date
 
 import statutory
 from pathfinder.assessments.models import Assessment
+from pathfinder.core.calendar import council_calendar
 
 ADVICE_SHORT_NAMES = {
     "a": "the family's views", "b": "educational advice", "c": "medical advice", "d": "psychological advice",
     "e": "social care advice", "f": "other advice", "g": "preparing for adulthood", "h": "advice the family asked for",
 }
-from pathfinder.core.calendar import council_calendar
 
 
 def _exception_records(assessment: Assessment) -> tuple[statutory.ExceptionRecord, ...]:

@@ -145,19 +145,12 @@ def decide_issue(request: HttpRequest, child, assessment_id: int) -> HttpRespons
 def withdraw(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(child, assessment_id)
     form = forms.WithdrawForm(request.POST or None, initial={"version": assessment.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            assessment_transition(assessment=assessment, action="withdraw", acting_user=request.user,
-                                  on=form.cleaned_data["withdrawn_on"], expected_version=form.cleaned_data["version"])
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            messages.success(request, "The request is recorded as withdrawn.")
-            return redirect(_case_url(assessment))
-    return render(request, "core/form_page.html", {
-        "form": form, "page_title": "Record that the request was withdrawn", "caption": child.full_name,
-        "back_url": _case_url(assessment), "submit_text": "Record withdrawal",
-    })
+    return _form_step(
+        request, child, assessment, form, title="Record that the request was withdrawn", submit_text="Record withdrawal",
+        success="The request is recorded as withdrawn.",
+        run=lambda data: assessment_transition(assessment=assessment, action="withdraw", acting_user=request.user,
+                                               on=data["withdrawn_on"], expected_version=data["version"]),
+    )
 
 
 @for_roles(*CASE_VIEWERS)
@@ -197,10 +190,24 @@ def _appeal_deadline(decided_on: date) -> date:
     return statutory.add_months(decided_on, 2)
 
 
-def _advice_form_page(request, child, assessment, form, title, *, multipart=False, intro=None):
+def _form_step(request, child, assessment, form, *, run, title: str, success: str = "", intro=(),
+               multipart: bool = False, submit_text: str = "Save") -> HttpResponse:
+    """One form on a case: on a valid POST call the service, then back to the case; otherwise show the form.
+
+    A service's refusal is shown on the form in the GOV.UK error pattern, with what the user typed kept.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(form.cleaned_data)
+        except ServiceError as error:
+            _show_service_error(form, error)
+        else:
+            if success:
+                messages.success(request, success)
+            return redirect(_case_url(assessment))
     return render(request, "core/form_page.html", {
         "form": form, "page_title": title, "caption": child.full_name, "back_url": _case_url(assessment),
-        "multipart": multipart, "intro": intro or [],
+        "multipart": multipart, "intro": list(intro), "submit_text": submit_text,
     })
 
 
@@ -208,40 +215,32 @@ def _advice_form_page(request, child, assessment, form, title, *, multipart=Fals
 @child_view("advice requests")
 def advice_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(child, assessment_id)
-    kinds = services.advice_kinds_for(assessment, timezone.localdate())
-    form = forms.AdviceRequestForm(request.POST or None, kinds=kinds)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.advice_request_create(acting_user=request.user, assessment=assessment, **form.cleaned_data)
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            messages.success(request, "Advice requested. The adviser has 6 weeks (reg 8(1)).")
-            return redirect(_case_url(assessment))
-    return _advice_form_page(request, child, assessment, form, "Ask for advice", intro=[
-        "Each adviser has 6 weeks from receiving the request to give their advice (SEND Regulations 2014, reg 8(1)).",
-        "Preparing for adulthood advice is offered only for young people in Year 9 or above.",
-    ])
+    form = forms.AdviceRequestForm(request.POST or None, kinds=services.advice_kinds_for(assessment, timezone.localdate()))
+    return _form_step(
+        request, child, assessment, form, title="Ask for advice", submit_text="Ask for advice",
+        success="Advice requested. The adviser has 6 weeks (reg 8(1)).",
+        run=lambda data: services.advice_request_create(acting_user=request.user, assessment=assessment, **data),
+        intro=[
+            "Each adviser has 6 weeks from receiving the request to give their advice (SEND Regulations 2014, "
+            "reg 8(1)).",
+            "Preparing for adulthood advice is offered only for young people in Year 9 or above.",
+        ],
+    )
 
 
 @for_roles(*CASE_STAFF)
 @child_view("advice requests (reuse)")
 def advice_reuse(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(child, assessment_id)
-    kinds = services.advice_kinds_for(assessment, timezone.localdate())
-    form = forms.AdviceReuseForm(request.POST or None, kinds=kinds)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.advice_reuse_record(acting_user=request.user, assessment=assessment, **form.cleaned_data)
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            messages.success(request, "Existing advice recorded as reused.")
-            return redirect(_case_url(assessment))
-    return _advice_form_page(request, child, assessment, form, "Reuse existing advice", intro=[
-        "Existing advice is not sought again when the adviser, the council and the parent or young person all agree "
-        "it is enough (SEND Regulations 2014, reg 6(4)).",
-    ])
+    form = forms.AdviceReuseForm(request.POST or None, kinds=services.advice_kinds_for(assessment, timezone.localdate()))
+    return _form_step(
+        request, child, assessment, form, title="Reuse existing advice", success="Existing advice recorded as reused.",
+        run=lambda data: services.advice_reuse_record(acting_user=request.user, assessment=assessment, **data),
+        intro=[
+            "Existing advice is not sought again when the adviser, the council and the parent or young person all "
+            "agree it is enough (SEND Regulations 2014, reg 6(4)).",
+        ],
+    )
 
 
 def _advice_for(child, assessment, advice_id: int):
@@ -254,16 +253,11 @@ def advice_received(request: HttpRequest, child, assessment_id: int, advice_id: 
     assessment = _assessment_or_404(child, assessment_id)
     advice = _advice_for(child, assessment, advice_id)
     form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data)
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            messages.success(request, "Advice recorded.")
-            return redirect(_case_url(assessment))
-    return _advice_form_page(request, child, assessment, form, f"Record advice from {advice.adviser_name}",
-                             multipart=True)
+    return _form_step(
+        request, child, assessment, form, title=f"Record advice from {advice.adviser_name}", multipart=True,
+        success="Advice recorded.",
+        run=lambda data: services.advice_received_record(acting_user=request.user, advice=advice, **data),
+    )
 
 
 @for_roles(*CASE_STAFF)
@@ -272,16 +266,11 @@ def advice_exception(request: HttpRequest, child, assessment_id: int, advice_id:
     assessment = _assessment_or_404(child, assessment_id)
     advice = _advice_for(child, assessment, advice_id)
     form = forms.AdviceExceptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.advice_exception_record(acting_user=request.user, advice=advice, **form.cleaned_data)
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            return redirect(_case_url(assessment))
-    return _advice_form_page(request, child, assessment, form, "Record an exception for the adviser", intro=[
-        "SEND Regulations 2014, reg 8(2). It does not move the adviser's deadline.",
-    ])
+    return _form_step(
+        request, child, assessment, form, title="Record an exception for the adviser",
+        run=lambda data: services.advice_exception_record(acting_user=request.user, advice=advice, **data),
+        intro=["SEND Regulations 2014, reg 8(2). It does not move the adviser's deadline."],
+    )
 
 
 @for_roles(*CASE_STAFF)
@@ -301,22 +290,17 @@ def advice_document(request: HttpRequest, child, assessment_id: int, advice_id: 
 def exception_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(child, assessment_id)
     form = forms.ExceptionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_exception_record(acting_user=request.user, assessment=assessment, **form.cleaned_data)
-        except ServiceError as error:
-            _show_service_error(form, error)
-        else:
-            messages.success(request, "Exception recorded. Deadlines stay the same.")
-            return redirect(_case_url(assessment))
-    return render(request, "core/form_page.html", {
-        "form": form, "page_title": "Record an exception to the time limits", "caption": child.full_name,
-        "back_url": _case_url(assessment), "intro": [
+    return _form_step(
+        request, child, assessment, form, title="Record an exception to the time limits",
+        success="Exception recorded. Deadlines stay the same.",
+        run=lambda data: services.assessment_exception_record(acting_user=request.user, assessment=assessment,
+                                                              **data),
+        intro=[
             "SEND Regulations 2014, regulation 10(4). The council need not meet a time limit if it is impractical "
             "because of one of these exceptions. The deadline itself never moves, and every later step keeps its "
             "own deadline (Code of Practice 9.42). Tell the family that an exception applies.",
         ],
-    })
+    )
 
 
 @for_roles(Role.ADVISER)
