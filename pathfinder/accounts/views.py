@@ -56,6 +56,8 @@ def verify(request: HttpRequest) -> HttpResponse:
     """The second step of sign-in for staff: a code from an authenticator app, set up on first use."""
     if not request.user.is_authenticated:
         return redirect("accounts:sign-in")
+    if not (settings.PATHFINDER_REQUIRE_STAFF_MFA and request.user.role in STAFF_ROLES):
+        return redirect(_next_url(request))  # families and young people have no second step: make no device
     form = VerifyForm(request.POST or None)
     device = mfa.confirmed_device(request.user)
     setup = None
