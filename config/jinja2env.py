@@ -35,8 +35,10 @@ def short_date(value: date | None) -> str:
 @pass_context
 def csp_nonce(context) -> str:
     request = context.get("request")
-    nonce = getattr(request, "csp_nonce", "") if request is not None else ""
-    return str(nonce) if nonce else ""  # django-csp's lazy nonce is falsy until evaluated
+    nonce = getattr(request, "csp_nonce", None) if request is not None else None
+    # django-csp's lazy nonce is falsy until evaluated, so test for None: str() evaluates it, which also
+    # tells the middleware to put this nonce in the response's header.
+    return str(nonce) if nonce is not None else ""
 
 
 @pass_context

@@ -20,6 +20,8 @@ Fixtures and helpers provided here:
 * ``page`` / ``context`` / ``browser`` (pytest-playwright): JavaScript on. The context has ``bypass_csp=True``
   only so that axe-core can be injected; the app's own CSP is tested in tests/security.
 * ``no_js_page``: a page in a fresh context with JavaScript switched off. Every page must work like this.
+* ``csp_page``: a JavaScript-on page that obeys the app's real CSP (no bypass); ``csp_page.csp_messages`` lists
+  anything the browser blocked. Use it to prove a page's own scripts and styles still work under the policy.
 * ``narrow_page``: a JavaScript-on page 320 CSS pixels wide, the same as 1280 px at 400% zoom (WCAG 1.4.10 reflow).
 * ``live_server`` (pytest-django): the app with static files (GOV.UK Frontend CSS and JS) served.
   Tests that use it need ``@pytest.mark.django_db(transaction=True)`` so the server thread sees their data.
@@ -95,6 +97,18 @@ def no_js_page(browser, browser_context_args: dict):
     context = browser.new_context(**{**browser_context_args, "java_script_enabled": False})
     _NO_JS_CONTEXTS.add(context)
     page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def csp_page(browser, browser_context_args: dict):
+    """A page that obeys the app's Content-Security-Policy (no bypass), collecting the browser's CSP reports."""
+    args = {key: value for key, value in browser_context_args.items() if key != "bypass_csp"}
+    context = browser.new_context(**args)
+    page = context.new_page()
+    page.csp_messages = []
+    page.on("console", lambda msg: "Content Security Policy" in msg.text and page.csp_messages.append(msg.text))
     yield page
     context.close()
 

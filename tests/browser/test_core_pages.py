@@ -98,3 +98,13 @@ def test_sign_in_errors_with_javascript_move_focus_to_the_summary(page, live_ser
     expect(summary).to_be_focused()
     expect(summary).to_contain_text("Enter a correct username and password")
     axe_check(page)
+
+
+@pytest.mark.parametrize("path", ["/", "/account/sign-in/"])
+def test_govuk_frontend_runs_under_the_real_content_security_policy(csp_page, live_server, path):
+    """The other tests bypass the CSP to inject axe; this one proves the nonce'd scripts run and nothing is blocked."""
+    csp_page.goto(f"{live_server.url}{path}")
+    expect(csp_page.locator("body")).to_have_class(re.compile(r"\bjs-enabled\b.*\bgovuk-frontend-supported\b"))
+    font = csp_page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert font.lower().startswith("arial"), font
+    assert csp_page.csp_messages == []
