@@ -16,6 +16,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 
 ACCESS_ATTRIBUTE = "pathfinder_access"
 PUBLIC = "public"
@@ -62,7 +63,12 @@ class AccessPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(request, "pathfinder_private", False):
+            # Pages for signed-in roles hold children's records: never keep them in a shared computer's cache
+            # (the Back button after signing out) or in a proxy.
+            add_never_cache_headers(response)
+        return response
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args: Iterable, view_kwargs: dict):
         if request.path.startswith(self.ADMIN_PREFIX):
@@ -79,6 +85,7 @@ class AccessPolicyMiddleware:
             return redirect("accounts:verify")
         if not user_roles(user) & set(policy):
             raise PermissionDenied("Your role does not allow this page.")
+        request.pathfinder_private = True
         return None
 
     def _admin(self, request: HttpRequest):
@@ -89,6 +96,7 @@ class AccessPolicyMiddleware:
             raise PermissionDenied("Only administrators may use the admin site.")
         if self._needs_second_factor(request):
             return redirect("accounts:verify")
+        request.pathfinder_private = True
         return None
 
     @staticmethod
