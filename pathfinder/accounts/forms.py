@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
@@ -35,3 +37,10 @@ class VerifyForm(forms.Form):
         error_messages={"required": "Enter the security code", "max_length": "Enter the 6-digit security code"},
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+    def clean_code(self) -> str:
+        """A mistyped length is a typing slip, not a wrong guess: it is not checked, so it does not slow the user."""
+        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
+        if not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError("Enter the 6-digit security code from your authenticator app")
+        return code

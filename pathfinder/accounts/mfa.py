@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import math
 
 import qrcode
 import qrcode.image.svg
+from django.utils import timezone
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -27,6 +29,17 @@ def qr_code_svg(device: TOTPDevice) -> str:
     image.save(buffer)
     svg = buffer.getvalue().decode()
     return svg[svg.index("<svg"):]
+
+
+def seconds_to_wait(user) -> int:
+    """How long django-otp's throttling makes this user wait before another code is checked (1, 2, 4, 8 s...)."""
+    now = timezone.now()
+    waits = [0]
+    for device in TOTPDevice.objects.filter(user=user):
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            waits.append(math.ceil((data["locked_until"] - now).total_seconds()))
+    return max(waits)
 
 
 def verify_code(request, code: str) -> bool:

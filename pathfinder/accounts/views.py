@@ -65,9 +65,14 @@ def verify(request: HttpRequest) -> HttpResponse:
         pending = mfa.pending_device(request.user)
         setup = {"qr": mfa.qr_code_svg(pending), "secret": pending.bin_key.hex()}
     if request.method == "POST" and form.is_valid():
-        if mfa.verify_code(request, form.cleaned_data["code"]):
+        if wait := mfa.seconds_to_wait(request.user):
+            # Throttled after wrong codes: say so, rather than calling a right code wrong.
+            form.add_error("code", f"You have entered a wrong code. Wait {wait} seconds, then enter the code your "
+                                   "authenticator app shows now")
+        elif mfa.verify_code(request, form.cleaned_data["code"]):
             return redirect(_next_url(request))
-        form.add_error("code", "Enter the security code shown in your authenticator app now")
+        else:
+            form.add_error("code", "Enter the security code shown in your authenticator app now")
     return render(
         request, "accounts/verify.html",
         {"form": form, "setup": setup, "page_title": "Enter your security code", "next": _next_url(request)},

@@ -35,8 +35,7 @@ def navigation_items(request: HttpRequest) -> list[dict]:
     entries = list(_BY_ROLE.get(getattr(user, "role", ""), [])) if user and user.is_authenticated else []
     entries += _PUBLIC
     items = [item for text, name in entries if (item := _link(text, name, request.path))]
-    if user and user.is_authenticated:
-        items.append({"href": reverse("accounts:sign-out"), "text": f"Sign out ({user.display_name})"})
-    else:
+    if not (user and user.is_authenticated):
         items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})
+    # Signed-in people get a "Sign out" button instead (base.html): signing out is a POST, never a link.
     return items

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -209,3 +210,32 @@ def test_production_settings_refuse_to_load_with_staff_mfa_off():
     result = load_production_settings(DJANGO_SECRET_KEY="a-long-random-secret", PATHFINDER_REQUIRE_STAFF_MFA="false")
     assert result.returncode != 0
     assert "multi-factor sign-in cannot be turned off" in result.stderr
+
+
+def test_a_code_of_the_wrong_length_is_a_typing_slip_not_a_wrong_guess(client):
+    caseworker = CaseworkerFactory()
+    device = TOTPDevice.objects.create(user=caseworker, name="Phone", confirmed=True)
+    password_step(client, caseworker)
+    response = client.post(VERIFY, {"code": "12345", "next": STAFF_PAGE})
+    assert "Enter the 6-digit security code from your authenticator app" in response.content.decode()
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 0
+    # Spaces, as some apps show the code, are fine.
+    spaced = f"{code_for(device)[:3]} {code_for(device)[3:]}"
+    assert client.post(VERIFY, {"code": spaced, "next": STAFF_PAGE})["Location"] == STAFF_PAGE
+
+
+def test_after_wrong_codes_the_user_is_told_to_wait_not_that_a_right_code_is_wrong(client):
+    from django.utils import timezone
+
+    caseworker = CaseworkerFactory()
+    device = TOTPDevice.objects.create(
+        user=caseworker, name="Phone", confirmed=True,
+        throttling_failure_count=5, throttling_failure_timestamp=timezone.now(),  # 16 seconds' wait
+    )
+    password_step(client, caseworker)
+    response = client.post(VERIFY, {"code": code_for(device), "next": STAFF_PAGE})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r"You have entered a wrong code\. Wait 1[0-6] seconds", html)
+    assert DEVICE_ID_SESSION_KEY not in client.session
