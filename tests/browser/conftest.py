@@ -77,7 +77,7 @@ _SCRIPT_ELEMENT = re.compile(r"<script\b[^>]*>.*?</script>", re.IGNORECASE | re.
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     here = Path(__file__).parent
     for item in items:
-        if Path(str(item.fspath)).is_relative_to(here):
+        if Path(item.path).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
 
 

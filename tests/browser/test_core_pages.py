@@ -108,3 +108,13 @@ def test_govuk_frontend_runs_under_the_real_content_security_policy(csp_page, li
     font = csp_page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")
     assert font.lower().startswith("arial"), font
     assert csp_page.csp_messages == []
+
+
+def test_refused_page_is_accessible_and_says_why(page, live_server, sign_in_as, axe_check):
+    from pathfinder.accounts.tests.factories import ParentFactory
+
+    sign_in_as(page, ParentFactory())
+    response = page.goto(f"{live_server.url}/insights/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("You cannot see this page")
+    axe_check(page)

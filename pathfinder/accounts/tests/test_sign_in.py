@@ -210,3 +210,17 @@ def test_sign_out_needs_the_csrf_token():
     client.force_login(parent)
     assert client.post("/account/sign-out/").status_code == 403
     assert client.session[SESSION_KEY] == str(parent.pk)
+
+
+@pytest.mark.django_db
+def test_signing_in_gives_a_new_session_key(client):
+    """No session fixation: a key planted before sign-in is not the one that ends up signed in."""
+    client.get(SIGN_IN)
+    session = client.session
+    session["planted"] = True
+    session.save()
+    planted_key = session.session_key
+    parent = ParentFactory()
+    post_sign_in(client, parent.username, TEST_PASSWORD)
+    assert client.session.session_key != planted_key
+    assert client.session[SESSION_KEY] == str(parent.pk)
