@@ -62,9 +62,16 @@ class Assessment(models.Model):
             models.Index(fields=["status", "received_on"]),
             models.Index(fields=["caseworker", "status"]),
             models.Index(fields=["received_on"]),
-            models.Index(fields=["final_issued_on"]),
-            models.Index(fields=["decision_to_assess_on"]),
-            models.Index(fields=["decision_to_issue_on"]),
+            # Covering indexes for the manager's timeliness figures (insights.selectors.council_timeliness).
+            models.Index(fields=["decision_to_assess_on", "decided_to_assess", "decision_due_on"],
+                         name="assess_decision_timeliness"),
+            models.Index(fields=["decision_to_issue_on", "decided_to_issue", "not_issue_due_on"],
+                         name="issue_decision_timeliness"),
+            models.Index(fields=["final_issued_on", "final_plan_due_on", "final_plan_exception_applies"],
+                         name="final_plan_timeliness"),
+            # Open cases only: what caseworkers' worklists and the manager's caseloads read.
+            models.Index(fields=["caseworker", "child"], name="open_cases_by_caseworker",
+                         condition=models.Q(status__in=["requested", "assessing", "drafting", "draft_sent"])),
         ]
 
     def __str__(self) -> str:

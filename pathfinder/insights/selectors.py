@@ -237,7 +237,7 @@ def team_caseloads(today: date) -> Caseloads:
 
 
 def council_timeliness(period_start: date, period_end: date) -> statutory.TimelinessReport:
-    """The DfE headline timeliness measures for events dated period_start..period_end (inclusive), in one query.
+    """The DfE headline timeliness measures for events dated period_start..period_end (inclusive).
 
     Same counting as statutory.timeliness_report (which the tests use as the oracle): each decision or plan
     counts in the period it was made or issued and is on time if made on or before its stored statutory due
@@ -247,21 +247,24 @@ def council_timeliness(period_start: date, period_end: date) -> statutory.Timeli
     if period_end < period_start:
         raise ValueError("period_end is before period_start")
     span = (period_start, period_end)
-    assess = Q(decided_to_assess__isnull=False, decision_to_assess_on__range=span)
-    no_plan = Q(decided_to_issue=False, decision_to_issue_on__range=span)
-    final = Q(final_issued_on__range=span)
-    final_excl = final & Q(final_plan_exception_applies=False)
-    final_on_time = Q(final_issued_on__lte=F("final_plan_due_on"))
-    counts = Assessment.objects.filter(assess | no_plan | final).aggregate(
-        assess_n=Count("pk", filter=assess),
-        assess_ok=Count("pk", filter=assess & Q(decision_to_assess_on__lte=F("decision_due_on"))),
-        no_plan_n=Count("pk", filter=no_plan),
-        no_plan_ok=Count("pk", filter=no_plan & Q(decision_to_issue_on__lte=F("not_issue_due_on"))),
-        incl_n=Count("pk", filter=final),
-        incl_ok=Count("pk", filter=final & final_on_time),
-        excl_n=Count("pk", filter=final_excl),
-        excl_ok=Count("pk", filter=final_excl & final_on_time),
+    # Three range queries, each answered from its own covering index (see Assessment.Meta.indexes), rather
+    # than one query OR-ing three ranges, which makes the database visit every row at national scale.
+    assess = Assessment.objects.filter(decision_to_assess_on__range=span, decided_to_assess__isnull=False).aggregate(
+        n=Count("pk"), ok=Count("pk", filter=Q(decision_to_assess_on__lte=F("decision_due_on"))),
     )
+    no_plan = Assessment.objects.filter(decision_to_issue_on__range=span, decided_to_issue=False).aggregate(
+        n=Count("pk"), ok=Count("pk", filter=Q(decision_to_issue_on__lte=F("not_issue_due_on"))),
+    )
+    on_time = Q(final_issued_on__lte=F("final_plan_due_on"))
+    no_exception = Q(final_plan_exception_applies=False)
+    final = Assessment.objects.filter(final_issued_on__range=span).aggregate(
+        incl_n=Count("pk"), incl_ok=Count("pk", filter=on_time),
+        excl_n=Count("pk", filter=no_exception), excl_ok=Count("pk", filter=on_time & no_exception),
+    )
+    counts = {
+        "assess_n": assess["n"], "assess_ok": assess["ok"], "no_plan_n": no_plan["n"], "no_plan_ok": no_plan["ok"],
+        **final,
+    }
     return statutory.TimelinessReport(
         period_start=period_start,
         period_end=period_end,

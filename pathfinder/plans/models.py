@@ -148,6 +148,10 @@ class Consultation(models.Model):
     can_meet_needs = models.BooleanField(null=True)
     history = HistoricalRecords()
 
+    class Meta:
+        # Unanswered consultations: the manager's overdue counts start here rather than from every case.
+        indexes = [models.Index(fields=["responded_on", "sent_on"], name="consultation_awaiting_reply")]
+
 
 class Representation(models.Model):
     """A comment from the family on the draft plan (their representations, reg 13(1)(a)), read by the caseworker."""
