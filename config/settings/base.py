@@ -217,7 +217,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by the web and worker processes (files), so a long import can report how far it has got.
+    "progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PATHFINDER_PROGRESS_DIR", str(BASE_DIR / ".progress")),
+        "TIMEOUT": 24 * 60 * 60,
+    },
+}
 
 LOGGING = {
     "version": 1,

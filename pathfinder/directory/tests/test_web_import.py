@@ -107,3 +107,31 @@ def test_only_the_officer_imports_and_exports(client):
     sign_in(client, ProviderFactory())
     assert client.get(reverse("directory:officer-import")).status_code == 403
     assert client.get(reverse("directory:officer-export", args=["csv"])).status_code == 403
+
+
+def test_a_running_import_shows_how_far_it_has_got(client, settings):
+    from pathfinder.directory.web import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued, not yet run
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "big.csv", HEADER + "Trust,charity,Later club,Runs later,,,yes,,\n")
+    result_id = response["Location"].split("/")[-2]
+
+    # the worker reports through the shared progress cache as it saves rows
+    tasks.caches["progress"].set(tasks.import_progress_key(result_id), {"done": 1200, "total": 4000})
+    progress = tasks.import_progress(result_id)
+    page = html.unescape(client.get(response["Location"]).content.decode())
+
+    assert progress == {"done": 1200, "total": 4000}
+    assert "1,200 of 4,000 services checked and saved (30%)" in page
+    assert "Nothing is published until every row has been saved." in page
+
+
+def test_the_import_task_reports_progress_as_it_saves(settings):
+    from pathfinder.directory.web import tasks
+
+    user = LocalOfferOfficerFactory()
+    rows = "".join(f"Trust,charity,Club {n},Weekly club,,,yes,,\n" for n in range(120))
+    result = tasks.directory_import_run.enqueue(file_kind="csv", content=HEADER + rows, user_id=user.pk)
+    assert result.return_value["rows_ok"] == 120
+    assert tasks.import_progress(str(result.id)) == {"done": 120, "total": 120}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.core.cache import caches
 from django_tasks import task
 
 from pathfinder.accounts.models import User
@@ -17,9 +18,28 @@ def import_report_dict(report: ImportReport) -> dict[str, Any]:
             "refused": [[number, list(problems)] for number, problems in report.refused]}
 
 
-@task()
-def directory_import_run(*, file_kind: str, content: str, user_id: int) -> dict[str, Any]:
-    """Import a CSV or ORUK JSON file for the officer; all or nothing, with a report of each refused row."""
+def import_progress_key(result_id: str) -> str:
+    return f"directory-import:{result_id}"
+
+
+def import_progress(result_id: str) -> dict[str, int] | None:
+    """How many rows a running import has saved so far, if it has reported yet."""
+    return caches["progress"].get(import_progress_key(result_id))
+
+
+@task(takes_context=True)
+def directory_import_run(context, *, file_kind: str, content: str, user_id: int) -> dict[str, Any]:
+    """Import a CSV or ORUK JSON file for the officer; all or nothing, with a report of each refused row.
+
+    Progress goes to a cache the web process can read: the rows themselves are written in one transaction,
+    which no other connection can see until it commits.
+    """
+    key = import_progress_key(str(context.task_result.id))
+
+    def report_progress(done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            caches["progress"].set(key, {"done": done, "total": total})
+
     user = User.objects.get(pk=user_id)
     importer = directory_import_csv if file_kind == "csv" else directory_import_oruk_json
-    return import_report_dict(importer(io.StringIO(content), user))
+    return import_report_dict(importer(io.StringIO(content), user, progress=report_progress))

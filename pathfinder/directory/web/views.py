@@ -478,9 +478,12 @@ def officer_import_progress(request: HttpRequest, result_id: str) -> HttpRespons
 
 
 def _import_result_page(request: HttpRequest, result, file_name: str) -> HttpResponse:
+    from pathfinder.directory.web.tasks import import_progress
+
     report = result.return_value if result.status == "SUCCESSFUL" else None
     return render(request, "directory/officer_import_result.html", {
         "result": result, "report": report, "file_name": file_name, "status": str(result.status),
+        "progress": import_progress(str(result.id)) if report is None else None,
         "page_title": "Import report" if report else "Import in progress",
     })
 
