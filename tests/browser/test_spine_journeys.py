@@ -1,9 +1,11 @@
 """The spine in a real browser: a caseworker takes a request to a decision, a manager reads the figures,
 a parent follows progress and an adviser gives advice. Every page is checked with axe-core."""
 
+import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from pathfinder.accounts.tests.factories import AdviserFactory, CaseworkerFactory, ManagerFactory, ParentFactory
 from pathfinder.assessments.models import Assessment
@@ -39,32 +41,39 @@ def test_caseworker_records_a_request_and_decides(javascript, page, no_js_page, 
     page.goto(f"{live_server.url}/children/?q=Okafor")
     axe_check(page)
     page.get_by_role("link", name="Maya Okafor").click()
+    page.wait_for_load_state()
     axe_check(page)
 
     # record the request
     page.get_by_role("link", name="Record a request for an assessment").click()
+    page.wait_for_load_state()
     fill_date(page, "received_on", date(2026, 9, 1))
     page.get_by_label("Email", exact=True).check()
     page.get_by_label("School or education setting").check()
     page.get_by_role("button", name="Record the request").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Statutory timeline")).to_be_visible()
     assert "13 October 2026" in page.content()
     assert "SEND Regulations 2014, reg 13(2)" in page.content()
     axe_check(page)
 
     # a refusal without reasons is explained on the page, in the GOV.UK error pattern
     page.get_by_role("link", name="Decide whether to assess").click()
+    page.wait_for_load_state()
     page.get_by_label("No").check()
     fill_date(page, "decided_on", date(2026, 10, 6))
     page.get_by_role("button", name="Record the decision").click()
-    assert page.title().startswith("Error:")
-    assert page.locator(".govuk-error-summary").is_visible()
+    page.wait_for_load_state()
+    expect(page).to_have_title(re.compile(r"^Error:"))
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     axe_check(page)
 
     # then the decision to assess is recorded
     page.get_by_label("Yes").check()
     page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_load_state()
+    expect(page.get_by_text("Done on time").first).to_be_visible()
     assert Assessment.objects.get(child=child).status == "assessing"
-    assert "Done on time" in page.content()
 
 
 def test_caseworker_home_and_manager_figures(page, live_server, sign_in_as, axe_check):
@@ -89,9 +98,11 @@ def test_parent_follows_progress_and_sees_who_has_looked(page, live_server, sign
     assert "Decide whether to assess" in page.content() or "whether to assess" in page.content()
     axe_check(page)
     page.get_by_role("link", name="See the details").click()
+    page.wait_for_load_state()
     axe_check(page)
     page.goto(f"{live_server.url}/children/family/")
     page.get_by_role("link", name=f"See who has looked at {assessment.child.full_name}'s record").click()
+    page.wait_for_load_state()
     assert "Who has looked at this record" in page.content()
     axe_check(page)
 
@@ -105,6 +116,7 @@ def test_adviser_sees_only_their_request_and_gives_advice(page, live_server, sig
     assert other.assessment.child.full_name not in page.content()
     axe_check(page)
     page.get_by_role("link", name=advice.assessment.child.full_name).click()
+    page.wait_for_load_state()
     axe_check(page)
 
 
