@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pathfinder.accounts.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -154,8 +155,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = None
 AXES_LOCKOUT_CALLABLE = "pathfinder.accounts.views.locked_out"
 
-# Sessions expire: 8 hours at most, 30 minutes idle (renewed on each request).
+# Sessions expire after 30 minutes idle (renewed on each request) and 8 hours at most (SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
+PATHFINDER_SESSION_MAX_HOURS = 8
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pathfinder.accounts import mfa
 from pathfinder.accounts.forms import SignInForm, VerifyForm
+from pathfinder.accounts.middleware import mark_signed_in
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import STAFF_ROLES, Role
 from pathfinder.audit.models import AuditAction
@@ -31,6 +32,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             auth.login(request, form.user)
+            mark_signed_in(request)
             audit_event_record(acting_user=form.user, action=AuditAction.SIGN_IN, what="signed in", request=request)
             if settings.PATHFINDER_REQUIRE_STAFF_MFA and form.user.role in STAFF_ROLES:
                 # Encoded, so a `next` holding its own query string arrives whole (and cannot smuggle a second next).

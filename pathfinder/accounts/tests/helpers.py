@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import time
+
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from pathfinder.accounts.middleware import SIGNED_IN_AT
 
 
 def sign_in(client, user) -> None:
     client.force_login(user)
+    session = client.session
+    session[SIGNED_IN_AT] = int(time.time())
+    session.save()
     if user.is_council_staff:
         device, _ = TOTPDevice.objects.get_or_create(user=user, name="Test authenticator", defaults={"confirmed": True})
         session = client.session

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import override_settings
+from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -224,3 +226,18 @@ def test_signing_in_gives_a_new_session_key(client):
     post_sign_in(client, parent.username, TEST_PASSWORD)
     assert client.session.session_key != planted_key
     assert client.session[SESSION_KEY] == str(parent.pk)
+
+
+@pytest.mark.django_db
+def test_a_session_ends_after_eight_hours_however_active(client):
+    from pathfinder.accounts.middleware import SIGNED_IN_AT
+    from pathfinder.accounts.tests.helpers import sign_in
+
+    parent = ParentFactory()
+    sign_in(client, parent)
+    assert client.get(reverse("people:family-home")).status_code == 200
+    session = client.session
+    session[SIGNED_IN_AT] = int(time.time()) - 8 * 3600 - 60
+    session.save()
+    response = client.get(reverse("people:family-home"))
+    assert response.status_code == 302 and reverse("accounts:sign-in") in response["Location"]
