@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+import statutory
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.feedback.constants import CommentStatus, CommentTopic, NotPublishedReason
@@ -184,3 +185,13 @@ def comment_respond(*, acting_user, comment: Comment, response: str, action: str
         locked.version += 1
         locked.save()
     return locked
+
+
+COMMENT_RETENTION_MONTHS = 36  # the comment form promises: "We keep comments for 3 years and then delete them."
+
+
+def comments_delete_expired(*, today: date) -> int:
+    """Delete comments received more than 3 years before today, as the comment form promises. Run daily."""
+    cutoff = timezone.make_aware(datetime.combine(statutory.add_months(today, -COMMENT_RETENTION_MONTHS), time.min))
+    deleted, _ = Comment.objects.filter(received_at__lt=cutoff).delete()
+    return deleted
