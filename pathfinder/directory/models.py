@@ -156,6 +156,8 @@ class Service(models.Model):
         indexes = [
             models.Index(fields=["is_published", "status", "assured_date"], name="directory_service_public"),
             models.Index(fields=["minimum_age", "maximum_age"], name="directory_service_ages"),
+            # Alphabetical lists (search without words or postcode, the ORUK /services list) read pages in order.
+            models.Index(fields=["name", "id"], name="directory_service_name"),
         ]
 
     def __str__(self) -> str:
@@ -193,6 +195,8 @@ class ServiceAttribute(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["service", "term"], name="directory_attribute_unique")]
+        # "Services with this need": from the term to its services without touching the table.
+        indexes = [models.Index(fields=["term", "service"], name="directory_attribute_term")]
 
 
 class Location(models.Model):

@@ -10,12 +10,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet, Subquery, Value
 
 from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, Delivery
 from pathfinder.directory.geo import Point, bounding_box, distance_km_expression, postcode_point
-from pathfinder.directory.models import Schedule, Service, ServiceAtLocation, ServiceAttribute
+from pathfinder.directory.models import Schedule, Service, ServiceAtLocation, ServiceAttribute, TaxonomyTerm
 from pathfinder.directory.selectors import services_public
 
 FTS_TABLE = "directory_service_fts"
@@ -154,18 +155,25 @@ def filter_related_text(queryset: QuerySet, text: str, via: str = "service") -> 
 # Filters (each returns a narrowed queryset; they compose with AND)
 
 
+def _services_linked_to(terms: QuerySet[TaxonomyTerm]) -> QuerySet[ServiceAttribute]:
+    """Service ids linked to any of these terms, as an uncorrelated subquery (the database computes it once,
+    through the (term, service) index) rather than a per-service EXISTS."""
+    return ServiceAttribute.objects.filter(term__in=terms.values("pk")).values("service_id")
+
+
 def filter_terms(queryset: QuerySet[Service], term_ids) -> QuerySet[Service]:
-    """Services linked to ANY of these terms."""
-    return queryset.filter(Exists(ServiceAttribute.objects.filter(service=OuterRef("pk"), term_id__in=list(term_ids))))
+    """Services linked to ANY of these terms (ids, or a subquery of term ids)."""
+    term_ids = term_ids if isinstance(term_ids, QuerySet) else list(term_ids)
+    return queryset.filter(pk__in=ServiceAttribute.objects.filter(term_id__in=term_ids).values("service_id"))
 
 
 def filter_term_codes(queryset: QuerySet[Service], taxonomy_code: str, codes) -> QuerySet[Service]:
     """Services linked to ANY of these term codes (or their child terms) of one taxonomy."""
     codes = list(codes)
-    links = ServiceAttribute.objects.filter(service=OuterRef("pk"), term__taxonomy__code=taxonomy_code).filter(
-        Q(term__code__in=codes) | Q(term__parent__code__in=codes)
+    terms = TaxonomyTerm.objects.filter(taxonomy__code=taxonomy_code).filter(
+        Q(code__in=codes) | Q(parent__code__in=codes)
     )
-    return queryset.filter(Exists(links))
+    return queryset.filter(pk__in=_services_linked_to(terms))
 
 
 def filter_age(queryset: QuerySet[Service], age: int) -> QuerySet[Service]:
@@ -208,14 +216,23 @@ def filter_delivery(queryset: QuerySet[Service], delivery) -> QuerySet[Service]:
     return queryset.filter(q) if q else queryset
 
 
-def annotate_distance(queryset: QuerySet[Service], point: Point, within_km: float | None) -> QuerySet[Service]:
-    """Add `distance_km` (nearest venue) and, if within_km, keep only services with a venue that close."""
+def annotate_distance(
+    queryset: QuerySet[Service], point: Point, within_km: float | None, *, box_first: bool = False
+) -> QuerySet[Service]:
+    """Add `distance_km` (nearest venue) and, if within_km, keep only services with a venue that close.
+
+    box_first (with within_km): find the venues inside the bounding box once, through the (latitude, longitude)
+    index, as a plain id list, so the nearest-venue distance is only worked out for services near enough. That
+    pays when little else narrows the search; when words already narrow it to a few thousand matches, building
+    the list costs more than checking each match, so leave it off.
+    """
     sal = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__latitude__isnull=False)
     if within_km is not None:
         lat0, lat1, lon0, lon1 = bounding_box(point, within_km)
-        sal = sal.filter(
-            location__latitude__range=(lat0, lat1), location__longitude__range=(lon0, lon1)
-        )
+        box = {"location__latitude__range": (lat0, lat1), "location__longitude__range": (lon0, lon1)}
+        if box_first:
+            queryset = queryset.filter(pk__in=ServiceAtLocation.objects.filter(**box).values("service_id"))
+        sal = sal.filter(**box)
     nearest = (
         sal.annotate(d=distance_km_expression(point, "location__latitude", "location__longitude"))
         .order_by("d")
@@ -225,6 +242,49 @@ def annotate_distance(queryset: QuerySet[Service], point: Point, within_km: floa
     if within_km is not None:
         queryset = queryset.filter(distance_km__lte=within_km)
     return queryset
+
+
+def counted_page(
+    queryset: QuerySet[Service], order: list[tuple[str, bool]], start: int, size: int
+) -> tuple[int, list[Service]]:
+    """One page of a ranked or distance-ordered search and the total, working out the matches only once.
+
+    `order` is [(column, descending)] over "rank", "distance_km" (nulls last), "name" and "id"; the columns a
+    page needs are read with the ordering. A COUNT(*) OVER () round the lean match query gives the total in the
+    same pass (the window sits outside because SQLite's bm25() may not share a SELECT with a window). The page's
+    full rows are then read by primary key. Only a page past the end costs a second count.
+    """
+    columns = list(dict.fromkeys(["id", "rank", "distance_km", *(name for name, _ in order)]))
+    available = set(queryset.query.annotations) | set(queryset.query.extra_select)
+    columns = [c for c in columns if c in ("id", "name") or c in available]
+    try:
+        sql, params = queryset.order_by().values_list(*columns).query.sql_with_params()
+    except EmptyResultSet:  # e.g. words with nothing searchable in them
+        return 0, []
+    quote = connection.ops.quote_name
+    order_sql = ", ".join(
+        f"{quote(name)} {'DESC' if descending else 'ASC'}{' NULLS LAST' if name == 'distance_km' else ''}"
+        for name, descending in order
+    )
+    select = ", ".join(quote(c) for c in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {select}, COUNT(*) OVER () FROM ({sql}) hits ORDER BY {order_sql} LIMIT %s OFFSET %s",
+            [*params, size, start],
+        )
+        rows = cursor.fetchall()
+    if not rows:
+        return queryset.count(), []
+    to_python = Service._meta.pk.to_python
+    found = Service.objects.select_related("organisation").in_bulk([to_python(row[0]) for row in rows])
+    items = []
+    for row in rows:
+        item = found[to_python(row[0])]
+        values = dict(zip(columns, row, strict=False))
+        item.rank = values.get("rank")
+        item.distance_km = values.get("distance_km")
+        items.append(item)
+    return rows[0][-1], items
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -285,24 +345,27 @@ def service_search(
     point = None
     if postcode and postcode.strip():
         point = postcode_point(postcode)
-        qs = annotate_distance(qs, point, within_km)
+        qs = annotate_distance(qs, point, within_km, box_first=not (text or "").strip())
     else:
         qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
     has_text = bool((text or "").strip())
     qs = apply_text_search(qs, text)
-    if has_text:
-        order = ["-rank", "name"]
-    elif point is not None:
-        order = [F("distance_km").asc(nulls_last=True), "name"]
-    else:
-        order = ["name"]
-    qs = qs.order_by(*order, "id")
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    total = qs.count()
     page = max(1, page)
     start = (page - 1) * per_page
-    items = list(qs.select_related("organisation")[start : start + per_page])
+    if has_text or point is not None or need_codes or kinds:
+        # Ranked, nearest first, or narrowed through the term links: every match has to be found before the
+        # first page is known, so find them once and count them in the same pass.
+        order = [("rank", True)] if has_text else [("distance_km", False)] if point is not None else []
+        total, items = counted_page(qs, [*order, ("name", False), ("id", False)], start, per_page)
+    else:
+        # Alphabetical: the (name, id) index gives the page without sorting; the count reads only indexes.
+        qs = qs.order_by("name", "id")
+        total = qs.count()
+        items = list(qs.select_related("organisation")[start : start + per_page]) if start < total else []
     for item in items:
         if not has_text:
             item.rank = None
+        if point is None:
+            item.distance_km = None
     return SearchResult(total=total, page=page, per_page=per_page, items=items, point=point)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
@@ -72,9 +72,13 @@ setattr(OrukView, ACCESS_ATTRIBUTE, PUBLIC)
 def page_json(queryset: QuerySet, page: int, per_page: int, build) -> dict[str, Any]:
     """The HSDS Page envelope. `size` is the number of items on this page; page past the end is empty."""
     total = queryset.count()
-    total_pages = max(1, math.ceil(total / per_page))
     start = (page - 1) * per_page
     items = [build(obj) for obj in queryset[start : start + per_page]] if start < total else []
+    return page_envelope(total, items, page, per_page)
+
+
+def page_envelope(total: int, items: list, page: int, per_page: int) -> dict[str, Any]:
+    total_pages = max(1, math.ceil(total / per_page))
     return {
         "total_items": total,
         "total_pages": total_pages,
@@ -114,16 +118,10 @@ def filtered_services(query) -> tuple[QuerySet[Service], str]:
     qs = services_public()
     term_id = params.uuid_param(query, "taxonomy_term_id")
     if term_id:
-        qs = qs.filter(
-            Exists(
-                ServiceAttribute.objects.filter(service=OuterRef("pk")).filter(
-                    Q(term_id=term_id) | Q(term__parent_id=term_id)
-                )
-            )
-        )
+        qs = search.filter_terms(qs, TaxonomyTerm.objects.filter(Q(pk=term_id) | Q(parent_id=term_id)).values("pk"))
     taxonomy_id = params.uuid_param(query, "taxonomy_id")
     if taxonomy_id:
-        qs = qs.filter(Exists(ServiceAttribute.objects.filter(service=OuterRef("pk"), term__taxonomy_id=taxonomy_id)))
+        qs = search.filter_terms(qs, TaxonomyTerm.objects.filter(taxonomy_id=taxonomy_id).values("pk"))
     minimum_age = params.number(query, "minimum_age")
     if minimum_age is not None:
         qs = qs.filter(minimum_age__gte=minimum_age)
@@ -181,12 +179,16 @@ class ServiceList(OrukView):
         qs, text = filtered_services(request.query_params)
         point, within_km = _postcode_and_proximity(request.query_params)
         qs = search.apply_text_search(qs, text)
-        order: list = ["-rank"] if text else []
+        if not text and point is None:
+            qs = qs.select_related("organisation").order_by("name", "id")  # read in (name, id) index order
+            return Response(page_json(qs, page, per_page, serializers.service_list_json))
+        order: list = [("rank", True)] if text else []
         if point is not None:
-            qs = search.annotate_distance(qs, point, within_km)
-            order.append(F("distance_km").asc(nulls_last=True))
-        qs = qs.select_related("organisation").order_by(*order, "name", "id")
-        return Response(page_json(qs, page, per_page, serializers.service_list_json))
+            qs = search.annotate_distance(qs, point, within_km, box_first=not text)
+            order.append(("distance_km", False))
+        total, services = search.counted_page(qs, [*order, ("name", False), ("id", False)], (page - 1) * per_page, per_page)
+        items = [serializers.service_list_json(s) for s in services]
+        return Response(page_envelope(total, items, page, per_page))
 
 
 class ServiceDetail(OrukView):
