@@ -10,6 +10,7 @@ class PathfinderUserAdmin(UserAdmin):
 
     list_display = ("username", "first_name", "last_name", "role", "team", "is_active")
     list_filter = ("role", "team", "is_active")
+    search_fields = ("username", "first_name", "last_name", "email")
     fieldsets = (*UserAdmin.fieldsets, ("Pathfinder", {"fields": ("role", "team", "job_title", "organisation_name", "phone")}))
     add_fieldsets = (*UserAdmin.add_fieldsets, ("Pathfinder", {"fields": ("role", "team")}))
 
