@@ -867,6 +867,13 @@ class CountyBuilder:
             note = "built by pathfinder.directory.demo.build_demo_local_offer: " + ", ".join(
                 f"{v:,} {k}" for k, v in (made or {}).items()
             )
+            from pathfinder.directory.models import Service
+            from pathfinder.feedback.demo import build_demo_comments
+
+            officer = staff.demo.get("localoffer")
+            comments = build_demo_comments(seed=self.seed, today=self.today, officer=officer,
+                                           services=Service.objects.order_by("name")[:40])
+            note += f", {comments:,} comments with the council's responses"
         else:
             try:
                 from pathfinder.directory.geo import load_demo_postcodes
