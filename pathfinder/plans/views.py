@@ -76,6 +76,19 @@ def _stale_form(form, plan) -> None:
     form.data = data
 
 
+def _saved(form, plan, call) -> bool:
+    """Run one change to the plan. If it is refused, the message goes on the form and, after a stale save, the
+    form shows the user's text against what is saved now; the caller then shows the form again."""
+    try:
+        call()
+    except ServiceError as error:
+        _show_error(form, error)
+        if isinstance(error, StaleEdit):
+            _stale_form(form, plan)
+        return False
+    return True
+
+
 def _context(request, child, assessment, plan=None, **extra) -> dict:
     return {"child": child, "assessment": assessment, "plan": plan, "overview_url": _overview_url(assessment),
             "case_url": reverse("assessments:case", kwargs=_kw(assessment)),
@@ -177,14 +190,9 @@ def needs(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     form = forms.NeedForm(request.POST or None, initial={"version": plan.version})
     if request.method == "POST" and _editable_or_redirect(plan) and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.plan_need_add(acting_user=request.user, plan=plan, area=data["area"],
-                                   description=data["description"], expected_version=data["version"])
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+        if _saved(form, plan,
+                  lambda: services.plan_need_add(acting_user=request.user, plan=plan, area=data["area"],
+                                   description=data["description"], expected_version=data["version"])):
             messages.success(request, "Need added to section B.")
             return redirect("plans:needs", **_kw(assessment))
     return _item_page(request, child, assessment, plan, form, template="plans/needs.html",
@@ -200,14 +208,9 @@ def need_edit(request: HttpRequest, child, assessment_id: int, need_id: int) -> 
                           initial={"area": need.area, "description": need.description, "version": plan.version})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.plan_need_update(acting_user=request.user, need=need, area=data["area"],
-                                      description=data["description"], expected_version=data["version"])
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+        if _saved(form, plan,
+                  lambda: services.plan_need_update(acting_user=request.user, need=need, area=data["area"],
+                                      description=data["description"], expected_version=data["version"])):
             messages.success(request, "Need saved.")
             return redirect("plans:needs", **_kw(assessment))
     return render(request, "plans/item_edit.html", _context(
@@ -250,14 +253,10 @@ def outcomes(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     items = selectors.labelled_items(plan)
     form = forms.OutcomeForm(request.POST or None, needs=items["needs"], initial={"version": plan.version})
     if request.method == "POST" and _editable_or_redirect(plan) and form.is_valid():
-        try:
-            services.plan_outcome_add(acting_user=request.user, plan=plan, expected_version=form.cleaned_data["version"],
-                                      **_without(form.cleaned_data, "version"))
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+        if _saved(form, plan,
+                  lambda: services.plan_outcome_add(acting_user=request.user, plan=plan,
+                                                    expected_version=form.cleaned_data["version"],
+                                                    **_without(form.cleaned_data, "version"))):
             messages.success(request, "Outcome added to section E.")
             return redirect("plans:outcomes", **_kw(assessment))
     return _item_page(request, child, assessment, plan, form, template="plans/outcomes.html",
@@ -279,15 +278,10 @@ def outcome_edit(request: HttpRequest, child, assessment_id: int, outcome_id: in
         "preparing_for_adulthood": outcome.preparing_for_adulthood, "version": plan.version,
     })
     if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_outcome_update(acting_user=request.user, outcome=outcome,
+        if _saved(form, plan,
+                  lambda: services.plan_outcome_update(acting_user=request.user, outcome=outcome,
                                          expected_version=form.cleaned_data["version"],
-                                         **_without(form.cleaned_data, "version"))
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+                                         **_without(form.cleaned_data, "version"))):
             messages.success(request, "Outcome saved.")
             return redirect("plans:outcomes", **_kw(assessment))
     return render(request, "plans/item_edit.html", _context(
@@ -332,15 +326,10 @@ def provision(request: HttpRequest, child, assessment_id: int, section: str) -> 
     form = forms.ProvisionForm(request.POST or None, section=section, needs=items["needs"], outcomes=items["outcomes"],
                                initial={"version": plan.version})
     if request.method == "POST" and _editable_or_redirect(plan) and form.is_valid():
-        try:
-            services.plan_provision_add(acting_user=request.user, plan=plan, section=section,
+        if _saved(form, plan,
+                  lambda: services.plan_provision_add(acting_user=request.user, plan=plan, section=section,
                                         expected_version=form.cleaned_data["version"],
-                                        **_without(form.cleaned_data, "version"))
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+                                        **_without(form.cleaned_data, "version"))):
             messages.success(request, f"Provision added to section {section}.")
             return redirect("plans:provision", **_kw(assessment), section=section)
     problems = quality.draft_problems(selectors.plan_snapshot(plan, on=timezone.localdate()))
@@ -377,15 +366,10 @@ def provision_edit(request: HttpRequest, child, assessment_id: int, section: str
                                    "version": plan.version,
                                })
     if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_provision_update(acting_user=request.user, provision=item,
+        if _saved(form, plan,
+                  lambda: services.plan_provision_update(acting_user=request.user, provision=item,
                                            expected_version=form.cleaned_data["version"],
-                                           **_without(form.cleaned_data, "version"))
-        except ServiceError as error:
-            _show_error(form, error)
-            if isinstance(error, StaleEdit):
-                _stale_form(form, plan)
-        else:
+                                           **_without(form.cleaned_data, "version"))):
             messages.success(request, f"Provision saved in section {section}.")
             return redirect("plans:provision", **_kw(assessment), section=section)
     text = " ".join(str(form[name].value() or "") for name in ("description", "amount", "frequency"))
