@@ -48,17 +48,8 @@ def page_messages(context) -> list:
 
 
 def plan_url(assessment) -> str:
-    """The plan pages for an assessment, by whichever route the plans app names its overview."""
-    from django.urls import NoReverseMatch
-
-    kwargs = {"child_id": assessment.child_id, "assessment_id": assessment.pk}
-    for name in ("plans:overview", "plans:plan", "plans:draft"):
-        for candidate in (kwargs, {"assessment_id": assessment.pk}):
-            try:
-                return reverse(name, kwargs=candidate)
-            except NoReverseMatch:
-                continue
-    return reverse("assessments:case", kwargs=kwargs)
+    """The plan pages (draft or final) of an assessment."""
+    return reverse("plans:overview", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
