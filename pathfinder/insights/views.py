@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -42,6 +43,9 @@ def _period_query(start: date, end: date) -> str:
     })
 
 
+CASEWORKERS_PER_PAGE = 50
+
+
 @for_roles(Role.MANAGER)
 def manager_home(request: HttpRequest) -> HttpResponse:
     today = _today()
@@ -51,6 +55,12 @@ def manager_home(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["period_start"], form.cleaned_data["period_end"]
     report = council_timeliness(start, end)
+    caseloads = team_caseloads(today)
+    # Most overdue first, 50 at a time: at national scale there are thousands of caseworkers.
+    by_need = sorted(caseloads.caseworkers, key=lambda c: (-c.overdue_steps, -c.open_cases, c.name.lower()))
+    caseworker_page = Paginator(by_need, CASEWORKERS_PER_PAGE).get_page(request.GET.get("caseworkers_page"))
+    keep = request.GET.copy()
+    keep.pop("caseworkers_page", None)
     last_year = today.year - 1
     return render(request, "insights/manager_home.html", {
         "form": form,
@@ -59,7 +69,9 @@ def manager_home(request: HttpRequest) -> HttpResponse:
         "period_end": end,
         "is_default_period": (start, end) == default_period(today),
         "rows": timeliness_rows(report),
-        "caseloads": team_caseloads(today),
+        "caseloads": caseloads,
+        "caseworker_page": caseworker_page,
+        "page_query": keep.urlencode(),
         "national_year": NATIONAL_YEAR,
         "national_source_name": NATIONAL_SOURCE_NAME,
         "national_source_url": NATIONAL_SOURCE_URL,

@@ -127,7 +127,7 @@ def test_manager_sees_caseloads_and_the_last_twelve_months_beside_england(client
     assert "84.8%" in text and "45.9% (41,448 of 90,392)" in text and "46.4% (39,407 of 84,866)" in text
     assert "How these figures are counted" in text
     assert re.search(r"By team</caption>.*North</th>\s*<td[^>]*>3</td>\s*<td[^>]*>5</td>", text)
-    assert re.search(r"By caseworker</caption>.*Ann Able</th>\s*<td[^>]*>North</td>\s*<td[^>]*>3</td>\s*<td[^>]*>5</td>", text)
+    assert re.search(r"By caseworker, most overdue first.*?</caption>.*Ann Able</th>\s*<td[^>]*>North</td>\s*<td[^>]*>3</td>\s*<td[^>]*>5</td>", text)
     assert 'aria-hidden="true"' in text and "style=" not in text.split("<main")[1]
 
 
@@ -171,3 +171,19 @@ def test_a_date_that_is_not_real_is_refused(client):
         "period_end-day": "1", "period_end-month": "3", "period_end-year": "2025",
     })
     assert "From must be a real date" in _text(response)
+
+
+def test_the_caseworker_table_comes_a_page_at_a_time_most_overdue_first(client):
+    team = ChildFactory().team
+    for n in range(views.CASEWORKERS_PER_PAGE + 5):
+        CaseworkerFactory(team=team, first_name="Case", last_name=f"Worker {n:03d}")
+    busiest = CaseworkerFactory(team=team, first_name="Zoe", last_name="Zephyr")
+    case(date(2026, 1, 5), caseworker=busiest, child=ChildFactory(team=team))  # overdue by now
+    sign_in(client, ManagerFactory())
+
+    first = _text(client.get(reverse("insights:manager-home")))
+    assert "Zoe Zephyr" in first.split("By caseworker")[1].split("Worker 000")[0]  # the overdue one comes first
+    assert "More caseworkers" in first and "Worker 054" not in first
+
+    second = _text(client.get(reverse("insights:manager-home") + "?caseworkers_page=2"))
+    assert "Worker 054" in second and "Previous caseworkers" in second
