@@ -26,6 +26,7 @@ from pathfinder.accounts.roles import Role
 from pathfinder.assessments.constants import OPEN_STATUSES
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import AdviceRequest, Assessment
+from pathfinder.assessments.selectors import open_assessments as open_assessments_selector
 from pathfinder.core.calendar import council_calendar
 from pathfinder.insights.constants import DUE_SOON_DAYS, NATIONAL_TIMELINESS, NationalFigure
 from pathfinder.people.models import Child
@@ -169,7 +170,7 @@ def team_caseloads(today: date) -> Caseloads:
     whatever the number of cases.
     """
     calendar = council_calendar()
-    open_assessments = Assessment.objects.filter(status__in=OPEN_STATUSES)
+    open_assessments = open_assessments_selector()
     filters = _overdue_step_filters(today)
     per_group: dict[tuple[int | None, int], list[int]] = defaultdict(lambda: [0, 0])
 
