@@ -152,9 +152,8 @@ CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
 
 
 def measure_page(client, url: str, n: int) -> dict:
-    """p50/p95 of the page, then of exactly its SQL re-run through the raw driver cursor (the floor)."""
+    """p50/p95 of the page, then of exactly its SQL, with the same parameters, run by the database (the floor)."""
     from django.db import connection, transaction
-    from django.test.utils import CaptureQueriesContext
 
     warm = 0.0
     for _ in range(3):
@@ -169,20 +168,27 @@ def measure_page(client, url: str, n: int) -> dict:
         t = time.perf_counter()
         client.get(url)
         page.append(time.perf_counter() - t)
-    with CaptureQueriesContext(connection) as captured:
+    recorded: list[tuple[str, object]] = []
+
+    def record(execute, sql, params, many, context):
+        recorded.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
         client.get(url)
-    statements = [q["sql"] for q in captured.captured_queries if not q["sql"].lstrip().upper().startswith(CONTROL)]
+    # The floor runs each statement with the same bound parameters as the page: inlining them would let the
+    # database choose plans (a partial index, say) that the page's own parameterised queries cannot use.
+    statements = [(sql, params) for sql, params in recorded if not sql.lstrip().upper().startswith(CONTROL)]
     floor = []
     for _ in range(n):
         with transaction.atomic():
-            raw = connection.connection.cursor()
-            t = time.perf_counter()
-            for sql in statements:
-                raw.execute(sql)
-                if raw.description:
-                    raw.fetchall()
-            floor.append(time.perf_counter() - t)
-            raw.close()
+            with connection.cursor() as cursor:
+                t = time.perf_counter()
+                for sql, params in statements:
+                    cursor.execute(sql, params)
+                    if cursor.description:
+                        cursor.fetchall()
+                floor.append(time.perf_counter() - t)
             transaction.set_rollback(True)
     result = {"url": url, "page": summary(page), "floor": summary(floor), "queries": len(statements)}
     result["ratio_p50"] = round(result["page"]["p50_ms"] / max(result["floor"]["p50_ms"], 0.01), 2)
@@ -191,19 +197,18 @@ def measure_page(client, url: str, n: int) -> dict:
     return result
 
 
-def slowest_statement(statements: list[str]) -> dict:
+def slowest_statement(statements: list[tuple[str, object]]) -> dict:
     from django.db import connection
 
     worst = (0.0, "")
-    raw = connection.connection.cursor()
-    for sql in statements:
-        if not sql.lstrip().upper().startswith("SELECT"):
-            continue
-        t = time.perf_counter()
-        raw.execute(sql)
-        raw.fetchall()
-        worst = max(worst, (time.perf_counter() - t, sql))
-    raw.close()
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            t = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            worst = max(worst, (time.perf_counter() - t, sql))
     return {"ms": round(worst[0] * 1000, 2), "sql": worst[1][:600]}
 
 
