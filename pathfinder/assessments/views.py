@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+import statutory
 from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
 from pathfinder.assessments import forms, services
 from pathfinder.assessments.constants import AssessmentStatus
@@ -185,8 +186,8 @@ def _notice_recipients(child, who: str) -> list[str]:
 
 
 def _appeal_deadline(decided_on: date) -> date:
-    import statutory
-
+    """2 months after the notice is sent (Tribunal Procedure Rules, r.20(1)(c)); reg 33 gives the same period
+    to contact a mediation adviser."""
     return statutory.add_months(decided_on, 2)
 
 

@@ -52,7 +52,7 @@ def child_new(request: HttpRequest) -> HttpResponse:
 def child_detail(request: HttpRequest, child) -> HttpResponse:
     today = timezone.localdate()
     if request.user.role == Role.ADVISER:
-        advice = [a for a in _adviser_requests(request.user, child)]
+        advice = list(_adviser_requests(request.user, child))
         return render(request, "people/child_for_adviser.html", {
             "child": child, "advice_requests": advice, "page_title": child.full_name,
         })
@@ -145,7 +145,7 @@ def family_home(request: HttpRequest) -> HttpResponse:
 
     today = timezone.localdate()
     children = []
-    for child in children_visible_to(request.user).prefetch_related("assessments"):
+    for child in children_visible_to(request.user):
         assessment = child.assessments.order_by("-received_on").first()
         timeline = assessment_timeline_for(assessment, today=today) if assessment else None
         children.append({"child": child, "assessment": assessment, "timeline": timeline,

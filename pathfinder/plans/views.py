@@ -226,14 +226,22 @@ def need_edit(request: HttpRequest, child, assessment_id: int, need_id: int) -> 
 def need_remove(request: HttpRequest, child, assessment_id: int, need_id: int) -> HttpResponse:
     assessment, plan = _plan(child, assessment_id)
     need = get_object_or_404(plan.needs, pk=need_id)
+    return _removed(
+        request, lambda **version: services.plan_need_remove(acting_user=request.user, need=need, **version),
+        done="Need removed.", back="plans:need-edit", back_kwargs={**_kw(assessment), "need_id": need.pk},
+        to="plans:needs", to_kwargs=_kw(assessment),
+    )
+
+
+def _removed(request, call, *, done: str, back: str, back_kwargs: dict, to: str, to_kwargs: dict) -> HttpResponse:
+    """Remove one item from the plan; if refused (say, a stale version), say why on the item's page."""
     try:
-        services.plan_need_remove(acting_user=request.user, need=need,
-                                  expected_version=_int(request.POST.get("version")))
+        call(expected_version=_int(request.POST.get("version")))
     except ServiceError as error:
         messages.error(request, error.message)
-        return redirect("plans:need-edit", **_kw(assessment), need_id=need.pk)
-    messages.success(request, "Need removed.")
-    return redirect("plans:needs", **_kw(assessment))
+        return redirect(back, **back_kwargs)
+    messages.success(request, done)
+    return redirect(to, **to_kwargs)
 
 
 def _int(value) -> int:
@@ -298,14 +306,11 @@ def outcome_edit(request: HttpRequest, child, assessment_id: int, outcome_id: in
 def outcome_remove(request: HttpRequest, child, assessment_id: int, outcome_id: int) -> HttpResponse:
     assessment, plan = _plan(child, assessment_id)
     outcome = get_object_or_404(plan.outcomes, pk=outcome_id)
-    try:
-        services.plan_outcome_remove(acting_user=request.user, outcome=outcome,
-                                     expected_version=_int(request.POST.get("version")))
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("plans:outcome-edit", **_kw(assessment), outcome_id=outcome.pk)
-    messages.success(request, "Outcome removed.")
-    return redirect("plans:outcomes", **_kw(assessment))
+    return _removed(
+        request, lambda **version: services.plan_outcome_remove(acting_user=request.user, outcome=outcome, **version),
+        done="Outcome removed.", back="plans:outcome-edit", back_kwargs={**_kw(assessment), "outcome_id": outcome.pk},
+        to="plans:outcomes", to_kwargs=_kw(assessment),
+    )
 
 
 # -- sections F, G, H1, H2: provision ---------------------------------------------------------------------------
@@ -390,14 +395,12 @@ def provision_remove(request: HttpRequest, child, assessment_id: int, section: s
     section = _provision_section(section)
     assessment, plan = _plan(child, assessment_id)
     item = get_object_or_404(plan.provisions, pk=provision_id, section=section)
-    try:
-        services.plan_provision_remove(acting_user=request.user, provision=item,
-                                       expected_version=_int(request.POST.get("version")))
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("plans:provision-edit", **_kw(assessment), section=section, provision_id=item.pk)
-    messages.success(request, "Provision removed.")
-    return redirect("plans:provision", **_kw(assessment), section=section)
+    return _removed(
+        request, lambda **version: services.plan_provision_remove(acting_user=request.user, provision=item, **version),
+        done="Provision removed.", back="plans:provision-edit",
+        back_kwargs={**_kw(assessment), "section": section, "provision_id": item.pk},
+        to="plans:provision", to_kwargs={**_kw(assessment), "section": section},
+    )
 
 
 # -- check and send ---------------------------------------------------------------------------------------------
