@@ -126,3 +126,38 @@ def test_case_page_reflows_at_400_percent_zoom(narrow_page, live_server, sign_in
     narrow_page.goto(f"{live_server.url}/children/{assessment.child_id}/assessments/{assessment.pk}/")
     assert_reflows(narrow_page)
     axe_check(narrow_page)
+
+
+def test_every_caseworker_form_and_letter_page_is_accessible(page, live_server, sign_in_as, axe_check):
+    """The pages not walked by the journeys above: record forms (with errors), history, exception and advice
+    forms, and the decision notice."""
+    refused = AssessmentFactory(received_on=date(2026, 9, 1), status="refused", decided_to_assess=False,
+                                decision_to_assess_on=date(2026, 10, 1), refusal_reasons="Needs met at school.")
+    FamilyMemberFactory(child=refused.child)
+    sign_in_as(page, refused.caseworker)
+    case = f"{live_server.url}/children/{refused.child_id}/assessments/{refused.pk}/"
+    open_case = AssessmentFactory(received_on=date(2026, 9, 1), child__team=refused.child.team,
+                                  caseworker=refused.caseworker)
+    open_url = f"{live_server.url}/children/{open_case.child_id}/assessments/{open_case.pk}/"
+    pages = [
+        f"{live_server.url}/children/new/",
+        f"{live_server.url}/children/{refused.child_id}/change/",
+        f"{live_server.url}/children/{refused.child_id}/history/",
+        f"{live_server.url}/children/{refused.child_id}/family/new/",
+        case + "notice/",
+        open_url + "exceptions/new/",
+        open_url + "advice/new/",
+        open_url + "advice/reuse/",
+        open_url + "withdraw/",
+        f"{live_server.url}/assessments/new/",
+    ]
+    for url in pages:
+        page.goto(url)
+        expect(page.locator("h1")).to_be_visible()
+        axe_check(page)
+    # and a form with errors on it
+    page.goto(f"{live_server.url}/children/new/")
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_load_state()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    axe_check(page)
