@@ -30,6 +30,13 @@ Key rules (see ``statutory.assessment`` for the full list):
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 """
 
+from statutory.appeals import (
+    AppealDates,
+    appeal_dates,
+    earliest_final_plan_date,
+    representations_last_day,
+    tribunal_last_day,
+)
 from statutory.assessment import (
     ADVICE_EXCEPTIONS,
     ASSESSMENT_EXCEPTIONS,
@@ -49,9 +56,11 @@ from statutory.assessment import (
     Status,
     Timeline,
     assessment_timeline,
+    exception_description,
     validate_assessment_facts,
 )
 from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
+from statutory.exceptions import MIN_CONTINUOUS_DAYS, closure_window, continuous_days, exception_problems
 from statutory.people import (
     DecisionMaker,
     age_on,
@@ -62,6 +71,7 @@ from statutory.people import (
     national_curriculum_year,
     plan_may_continue_until,
 )
+from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_on
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
     TimelinessCase,
@@ -72,6 +82,19 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "MIN_CONTINUOUS_DAYS",
+    "RECEIPT_CITATION",
+    "AppealDates",
+    "Receipt",
+    "appeal_dates",
+    "closure_window",
+    "continuous_days",
+    "earliest_final_plan_date",
+    "exception_description",
+    "exception_problems",
+    "representations_last_day",
+    "request_received_on",
+    "tribunal_last_day",
     "ADVICE_EXCEPTIONS",
     "ASSESSMENT_EXCEPTIONS",
     "DONE_LATE",

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from statutory.appeals import earliest_final_plan_date
 from statutory.calendar import WorkingDayCalendar
+from statutory.exceptions import exception_meets_conditions
 from statutory.rules import RULES, Rule, RuleBook
 
 Status = Literal[
@@ -109,6 +111,11 @@ STEP_HELP: dict[str, str] = {
 }
 
 
+def exception_description(code: str) -> str:
+    """The plain description of an exception code, for people (never show "E3" on its own)."""
+    return ASSESSMENT_EXCEPTIONS.get(code) or ADVICE_EXCEPTIONS.get(code) or code
+
+
 def _fmt(day: date) -> str:
     return f"{day:%a} {day.day} {day:%B %Y}"
 
@@ -149,6 +156,8 @@ class AdviceRequestFacts:
     exceptions: tuple[ExceptionRecord, ...] = ()
     adviser: str = ""  # display name, e.g. "Educational psychologist"
     request_received_by_adviser: date | None = None
+    #: Reg 6(1) limb ("b" = educational advice from a school or setting, which the closure exceptions need).
+    kind: str = ""
 
     @property
     def clock_start(self) -> date:
@@ -278,11 +287,11 @@ class Deadline:
                 status_text += f" ({_fmt(self.completed_on)})"
         text += f" {status_text}."
         if self.exception_codes:
-            text += f" Exceptions shown: {', '.join(self.exception_codes)}."
+            text += f" An exception applies: {'; '.join(exception_description(c) for c in self.exception_codes)}."
         if self.exceptions_needing_note:
             text += (
-                f" Exceptions {', '.join(self.exceptions_needing_note)} are claimed but have no note saying "
-                "why they made the deadline impractical, so they do not count yet."
+                f" Claimed but with no note saying why it made the deadline impractical, so it does not count "
+                f"yet: {'; '.join(exception_description(c) for c in self.exceptions_needing_note)}."
             )
         if self.note:
             text += f" {self.note}"
@@ -354,12 +363,19 @@ def _status(due: date, completed_on: date | None, today: date, excused: bool, ap
 
 
 def _exceptions_for(
-    step: str, trigger: date, due: date, candidates: tuple[ExceptionRecord, ...]
+    step: str, trigger: date, due: date, candidates: tuple[ExceptionRecord, ...], advice_dates: tuple[date, ...]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(codes shown, codes claimed but lacking a causal note) for ``step`` over its period trigger..due."""
+    """(codes shown, codes claimed but lacking a causal note) for ``step`` over its period trigger..due.
+
+    A claim that does not meet its exception's own conditions (statutory.exceptions) is ignored."""
     allowed, _ = STEP_EXCEPTIONS[step.split(":", 1)[0]]
     relevant = [
-        e for e in candidates if e.code in allowed and e.claimed_for(step) and e.overlaps(trigger, due)
+        e for e in candidates
+        if e.code in allowed and e.claimed_for(step)
+        and (e.code in ("E1", "E2") or e.overlaps(trigger, due))
+        and exception_meets_conditions(
+            e.code, e.period_start, e.period_end, period=(trigger, due), advice_requested_on=advice_dates
+        )
     ]
     shown = tuple(sorted({e.code for e in relevant if e.shown}))
     unshown = tuple(sorted({e.code for e in relevant if not e.shown} - set(shown)))
@@ -399,6 +415,7 @@ def assessment_timeline(
     cal = calendar or WorkingDayCalendar()
     closed_why = _closure_reason(facts)
     issuing = facts.issuing
+    advice_dates = tuple(a.requested_on for a in facts.advice_requests if a.kind in ("", "b"))
     out: list[Deadline] = []
 
     def add(
@@ -416,7 +433,7 @@ def assessment_timeline(
     ) -> None:
         rule = book.lookup(rule_code, trigger)
         due = rule.due_from(trigger, cal)
-        shown, unshown = _exceptions_for(step, trigger, due, facts.exceptions + exceptions)
+        shown, unshown = _exceptions_for(step, trigger, due, facts.exceptions + exceptions, advice_dates)
         if applicable and completed_on is None and closed_why:
             applicable, why_not = False, closed_why + "."
         status = _status(due, completed_on, today, bool(shown), applicable)
@@ -470,7 +487,7 @@ def assessment_timeline(
     earliest_final: date | None = None
     if facts.draft_plan_served:
         served = facts.draft_plan_served
-        earliest_final = served + timedelta(days=15)
+        earliest_final = earliest_final_plan_date(served, book)
         window_rule = book.lookup("representations_close", served)
         window_end = window_rule.due_from(served, cal)
         finalised = facts.final_plan_issued
@@ -616,7 +633,7 @@ def validate_assessment_facts(facts: AssessmentFacts, *, today: date | None = No
                 f"({_d(facts.draft_plan_served)})."
             )
         else:
-            earliest = facts.draft_plan_served + timedelta(days=15)
+            earliest = earliest_final_plan_date(facts.draft_plan_served)
             if facts.final_plan_issued < earliest:
                 problems.append(
                     f"The final plan ({_d(facts.final_plan_issued)}) was issued before the family's 15 days "

@@ -16,8 +16,12 @@ from statutory.calendar import UNITS, Unit, WorkingDayCalendar
 REGS = "https://www.legislation.gov.uk/uksi/2014/1530/regulation/"
 CFA = "https://www.legislation.gov.uk/ukpga/2014/6/section/"
 
+HESC = "https://www.legislation.gov.uk/uksi/2008/2699/rule/20"
+
 #: SEND Regulations 2014 and CFA 2014 Part 3 came into force on 1 September 2014.
 SEND_2014_IN_FORCE = date(2014, 9, 1)
+#: The 2-month SEND appeal period of r.20(1)(c) applies to appeals under CFA 2014 s.51, so from the same day.
+HESC_APPEAL_IN_FORCE = SEND_2014_IN_FORCE
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Rule:
     amount: int
     unit: Unit
     effective_from: date
+    #: "N days beginning with the day X" (reg 13(1)(a)): X is day 1, so the last day is X + N - 1.
+    begins_with_trigger: bool = False
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -43,8 +49,10 @@ class Rule:
             raise ValueError(f"Rule {self.code!r} has a negative amount")
 
     def due_from(self, trigger: date, calendar: WorkingDayCalendar | None = None) -> date:
-        """The last compliant day: trigger + amount (``within N weeks of X`` = X + 7N days)."""
-        return (calendar or WorkingDayCalendar()).add(trigger, self.amount, self.unit)
+        """The last compliant day: trigger + amount (``within N weeks of X`` = X + 7N days), or
+        trigger + amount - 1 for a period *beginning with* the trigger day."""
+        amount = self.amount - 1 if self.begins_with_trigger and self.amount else self.amount
+        return (calendar or WorkingDayCalendar()).add(trigger, amount, self.unit)
 
     @property
     def duration_text(self) -> str:
@@ -117,13 +125,14 @@ RULES = RuleBook(
             code="representations_close",
             summary=(
                 "Parent/young person has at least 15 days, beginning with the day the draft plan was served, "
-                "to make representations and ask for a school; the last day is served + 14"
+                "to make representations and ask for a school (the day of service is day 1)"
             ),
             citation="SEND Regulations 2014, reg 13(1)(a)",
             url=f"{REGS}13",
-            amount=14,
+            amount=15,
             unit="calendar_days",
             effective_from=SEND_2014_IN_FORCE,
+            begins_with_trigger=True,
         ),
         Rule(
             code="consultation",
@@ -141,6 +150,57 @@ RULES = RuleBook(
             url=f"{REGS}13",
             amount=20,
             unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="appeal",
+            summary=(
+                "The Tribunal must receive an appeal within 2 months after the written notice of the decision "
+                "was sent (or 1 month after a mediation certificate, if later)"
+            ),
+            citation="Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20(1)(c)",
+            url=HESC,
+            amount=2,
+            unit="months",
+            effective_from=HESC_APPEAL_IN_FORCE,
+        ),
+        Rule(
+            code="appeal_after_certificate",
+            summary="Or within 1 month from the date the mediation certificate was issued, if that is later",
+            citation="Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.20(1)(c)",
+            url=HESC,
+            amount=1,
+            unit="months",
+            effective_from=HESC_APPEAL_IN_FORCE,
+        ),
+        Rule(
+            code="mediation_contact",
+            summary=(
+                "A parent or young person who wishes to appeal contacts a mediation adviser within 2 months "
+                "after the written notice of the decision was sent"
+            ),
+            citation="SEND Regulations 2014, reg 33",
+            url=f"{REGS}33",
+            amount=2,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="mediation_certificate",
+            summary="The mediation adviser issues a certificate within 3 working days of being told",
+            citation="SEND Regulations 2014, reg 34",
+            url=f"{REGS}34",
+            amount=3,
+            unit="working_days",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="mediation_held",
+            summary="Mediation must take place within 30 days of the parent or young person telling the council",
+            citation="SEND Regulations 2014, regs 35 to 38",
+            url=f"{REGS}37",
+            amount=30,
+            unit="calendar_days",
             effective_from=SEND_2014_IN_FORCE,
         ),
     )

@@ -73,7 +73,7 @@ def test_exception_without_causal_note_does_not_excuse() -> None:
     assert final.status == "done_late"
     assert final.exception_codes == ()
     assert final.exceptions_needing_note == ("E3",)
-    assert "do not count yet" in final.explain()
+    assert "does not count yet" in final.explain()
 
 
 def test_exception_with_note_and_overlap_excuses_but_never_moves_the_date() -> None:

@@ -11,9 +11,13 @@ def test_assessment_rules_match_the_spec() -> None:
         "decision_to_assess": (6, "weeks", "reg 5(1)", "/regulation/5"),
         "advice": (6, "weeks", "reg 8(1)", "/regulation/8"),
         "decision_not_to_issue": (16, "weeks", "reg 10(1)", "/regulation/10"),
-        "representations_close": (14, "calendar_days", "reg 13(1)(a)", "/regulation/13"),
+        "representations_close": (15, "calendar_days", "reg 13(1)(a)", "/regulation/13"),
         "consultation": (15, "calendar_days", "s.39", "/ukpga/2014/6/section/39"),
         "final_plan": (20, "weeks", "reg 13(2)", "/regulation/13"),
+        "appeal": (2, "months", "r.20(1)(c)", "/uksi/2008/2699/rule/20"),
+        "appeal_after_certificate": (1, "months", "r.20(1)(c)", "/uksi/2008/2699/rule/20"),
+        "mediation_contact": (2, "months", "reg 33", "/regulation/33"),
+        "mediation_certificate": (3, "working_days", "reg 34", "/regulation/34"),
     }
     for code, (amount, unit, cite, url_tail) in expected.items():
         rule = rule_in_force(code, date(2026, 11, 23))
@@ -76,3 +80,12 @@ def test_working_day_rules_use_the_calendar() -> None:
     rule = book.lookup("transfer", date(2026, 12, 18))
     assert rule.due_from(date(2026, 12, 18)) == date(2027, 1, 13)
     assert rule.duration_text == "15 working days"
+
+
+def test_the_representations_window_reads_15_days_like_the_law_and_ends_on_served_plus_14() -> None:
+    """Reg 13(1)(a): "at least 15 days, beginning with the day on which the draft plan was served"."""
+    rule = rule_in_force("representations_close", date(2027, 2, 1))
+    assert rule.duration_text == "15 days"
+    assert rule.begins_with_trigger
+    assert rule.due_from(date(2027, 2, 1)) == date(2027, 2, 15)
+    assert "15 days" in rule.summary and "14" not in rule.summary
