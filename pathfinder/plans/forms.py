@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from pathfinder.core.forms import GOVUKDateField
+from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 from pathfinder.plans.models import InstitutionType
 
 SECTION_TEXT = {
@@ -20,19 +20,8 @@ SECTION_TEXT = {
 }
 
 
-class PlainForm(forms.Form):
-    """Required-field messages in plain words ("Enter the ...", "Choose the ...") rather than Django's default."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        default = forms.Field.default_error_messages["required"]
-        for field in self.fields.values():
-            if field.error_messages.get("required") != default or not field.label:
-                continue
-            label = str(field.label)
-            label = label[0].lower() + label[1:]
-            verb = "Choose" if isinstance(field, forms.ChoiceField) else "Enter"
-            field.error_messages["required"] = f"{verb} {label}"
+class PlainForm(GOVUKForm):
+    """Every message in the GOV.UK pattern ("Enter the ...", "Select the ..."), from pathfinder.core."""
 
 
 class VersionedForm(PlainForm):
@@ -59,7 +48,8 @@ class NeedForm(VersionedForm):
 
 
 def _choices(items) -> list[tuple[str, str]]:
-    return [(str(i.pk), f"{i.label}: {getattr(i, 'area', '') or i.description[:80]}") for i in items]
+    """Each need or outcome in full: a label cut short can hide the words that tell two outcomes apart."""
+    return [(str(i.pk), f"{i.label}: {getattr(i, 'area', '') or i.description}") for i in items]
 
 
 class OutcomeForm(VersionedForm):
@@ -71,7 +61,7 @@ class OutcomeForm(VersionedForm):
     )
     needs = forms.MultipleChoiceField(label="Which needs in section B is this about?",
                                       widget=forms.CheckboxSelectMultiple,
-                                      error_messages={"required": "Choose the needs in section B that this outcome "
+                                      error_messages={"required": "Select the needs in section B that this outcome "
                                                                   "is about"})
     preparing_for_adulthood = forms.BooleanField(label="This outcome is about preparing for adulthood", required=False)
 
@@ -108,7 +98,7 @@ class ProvisionForm(VersionedForm):
         self.fields["outcomes"].choices = _choices(outcomes)
         if section == "F":
             self.fields["needs"].required = True
-            self.fields["needs"].error_messages["required"] = "Choose the needs in section B that this provision meets"
+            self.fields["needs"].error_messages["required"] = "Select the needs in section B that this provision meets"
         if section != "G":
             del self.fields["health_commissioner_agreed"]
             del self.fields["health_commissioner_agreed_by"]
@@ -137,6 +127,10 @@ class ConsultationForm(PlainForm):
 
 
 class ConsultationReplyForm(PlainForm):
+    error_names = {"can_meet_needs": "whether the school or college says it can meet the needs"}
+
+    error_names = {"can_meet_needs": "whether the school or college says it can meet the needs"}
+
     responded_on = GOVUKDateField(label="Date of the reply")
     can_meet_needs = forms.ChoiceField(
         label="Does the school or college say it can meet the needs?", widget=forms.RadioSelect,
@@ -160,7 +154,7 @@ class FinalIssueForm(VersionedForm):
     issued_on = GOVUKDateField(label="Date the final plan is issued")
     placement_type = forms.ChoiceField(label="Section I: type of school or other institution",
                                        choices=[("", "Choose a type"), *InstitutionType.choices],
-                                       error_messages={"required": "Choose the type of school or other "
+                                       error_messages={"required": "Select the type of school or other "
                                                                    "institution for section I"})
     placement_name = forms.CharField(label="Section I: name of the school or other institution", max_length=200,
                                      required=False, help_text="Leave empty if the plan names only a type")

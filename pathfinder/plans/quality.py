@@ -91,6 +91,16 @@ VAGUE_PATTERNS: tuple[VaguePattern, ...] = (
         "“once every half term”",
     ),
     VaguePattern(
+        r"\bsome time\b|\bsome (?:minutes|hours|sessions)\b",
+        "“Some time” does not say how much. Give the number of minutes or hours.",
+        "“30 minutes each school day”",
+    ),
+    VaguePattern(
+        r"\b(?:school |setting |college |support |teaching |trained |nursery )?staff\b(?! training)",
+        "“Staff” does not say who will provide it or what training they have.",
+        "“a teaching assistant trained in Lego therapy” or “a specialist teacher for hearing impairment”",
+    ),
+    VaguePattern(
         r"\bencouraged to\b",
         "Encouragement is not provision. Say what adults will do to help.",
         "“A teaching assistant will model turn-taking in a small group twice a week”",
@@ -162,6 +172,7 @@ class ProvisionSnapshot:
     need_keys: tuple[str, ...] = ()
     preparing_for_adulthood: bool = False
     health_commissioner_agreed: bool = False
+    outcome_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -211,6 +222,14 @@ def draft_problems(plan: PlanSnapshot) -> list[Problem]:
             )
     if plan.needs and not plan.outcomes:
         problems.append(Problem("no_outcomes", "E", "Section E has no outcomes. Add the outcomes sought."))
+    for need in plan.needs if plan.outcomes else ():
+        # The golden thread runs B -> E -> F: a need that no outcome answers has nothing to aim for.
+        if not any(need.key in o.need_keys for o in plan.outcomes):
+            problems.append(
+                Problem("need_without_outcome", "E",
+                        f"{need.label} has no outcome in section E. Every need in section B needs an outcome "
+                        "that says what the child or young person will achieve.", item_key=need.key)
+            )
 
     for outcome in plan.outcomes:
         flags = tuple(vague_wording(outcome.description))
@@ -244,8 +263,15 @@ def draft_problems(plan: PlanSnapshot) -> list[Problem]:
                 Problem("provision_without_need", "F", f"{item.label} is not linked to a need in section B.",
                         item_key=item.key)
             )
+        if item.section == "F" and plan.outcomes and not item.outcome_keys:
+            problems.append(
+                Problem("provision_without_outcome", "F",
+                        f"{item.label} is not linked to an outcome in section E. Say which outcome it helps the "
+                        "child or young person achieve (Code of Practice 9.69).", item_key=item.key)
+            )
         if item.section in ("F", "G", "H1", "H2"):
-            for part, text in (("", item.description), (" (how much)", item.amount), (" (how often)", item.frequency)):
+            for part, text in (("", item.description), (" (how much)", item.amount), (" (how often)", item.frequency),
+                               (" (who provides it)", item.provided_by)):
                 flags = tuple(vague_wording(text))
                 if flags:
                     problems.append(

@@ -99,6 +99,7 @@ def plan_snapshot(plan: Plan, *, on: date, as_final: bool = False) -> quality.Pl
                 frequency=p.frequency, provided_by=p.provided_by, need_keys=tuple(str(n.pk) for n in p.needs.all()),
                 preparing_for_adulthood=p.preparing_for_adulthood,
                 health_commissioner_agreed=p.health_commissioner_agreed,
+                outcome_keys=tuple(str(o.pk) for o in p.outcomes.all()),
             )
             for p in items["provisions"]
         ),

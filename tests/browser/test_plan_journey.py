@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_caseworker_fixes_vague_provision_without_javascript(page, no_js_page, live_server, sign_in_as, axe_check):
     plan = PlanFactory()
     need = PlanNeedFactory(plan=plan, area="Communication and interaction")
-    PlanOutcomeFactory(plan=plan, needs=[need])
+    outcome = PlanOutcomeFactory(plan=plan, needs=[need])
     assessment = plan.assessment
     caseworker = CaseworkerFactory(team=assessment.child.team)
     base = f"{live_server.url}/plans/children/{assessment.child_id}/assessments/{assessment.pk}/"
@@ -27,6 +27,8 @@ def test_caseworker_fixes_vague_provision_without_javascript(page, no_js_page, l
     no_js_page.get_by_label("How often").fill("as needed")
     no_js_page.get_by_label("Who will provide it").fill("A speech and language therapist")
     no_js_page.get_by_label("B1: Communication and interaction").check()
+    # the outcome's label is shown in full, not cut mid-word
+    no_js_page.get_by_label(f"E1: {outcome.description}", exact=True).check()
     no_js_page.get_by_role("button", name="Add provision").click()
 
     # the vague words are marked in place, with why and a better example

@@ -107,6 +107,15 @@ def test_draft_to_final_plan_with_pdf(client):
         "frequency": "once a week in term time", "provided_by": "Speech and language therapist",
         "needs": [need.pk], "version": version(assessment)})
     assert response.status_code == 302, _errors(response)
+    # the golden thread: provision in F must say which outcome in E it works towards
+    response = client.post(url("check", assessment), {**_date("served_on", date(2026, 9, 1)),
+                                                      "version": version(assessment)})
+    assert "F1 is not linked to an outcome in section E" in response.content.decode()
+    response = client.post(url("provision-edit", assessment, section="F", provision_id=item.pk), {
+        "description": "One-to-one speech and language therapy", "amount": "45 minutes",
+        "frequency": "once a week in term time", "provided_by": "Speech and language therapist",
+        "needs": [need.pk], "outcomes": [plan.outcomes.get().pk], "version": version(assessment)})
+    assert response.status_code == 302, _errors(response)
 
     # the draft goes to the family
     response = client.post(url("check", assessment), {**_date("served_on", date(2026, 9, 1)),

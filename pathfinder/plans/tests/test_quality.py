@@ -21,7 +21,8 @@ def good_plan(**changes) -> PlanSnapshot:
         outcomes=(OutcomeSnapshot("1", "E1", "By July 2027 Sam will ask an adult for help in class.", ("1",)),),
         provisions=(
             ProvisionSnapshot("1", "F", "F1", "Speech and language therapy, one to one", "45 minutes",
-                              "once a week in term time", "A speech and language therapist", ("1",)),
+                              "once a week in term time", "A speech and language therapist", ("1",),
+                              outcome_keys=("1",)),
         ),
     )
     values.update(changes)
@@ -68,7 +69,7 @@ def test_a_good_plan_has_no_problems():
 
 def test_every_need_needs_provision_in_f():
     plan = good_plan(needs=(NeedSnapshot("1", "B1: Communication"), NeedSnapshot("2", "B2: Sensory")))
-    problems = draft_problems(plan)
+    problems = [p for p in draft_problems(plan) if p.code != "need_without_outcome"]
     assert codes(problems) == ["need_without_provision"]
     assert "B2: Sensory" in problems[0].message and problems[0].item_key == "2"
 
@@ -80,7 +81,8 @@ def test_health_provision_does_not_meet_a_need_for_f():
 
 
 def test_f_must_say_how_much_how_often_and_who():
-    provisions = (ProvisionSnapshot("1", "F", "F1", "Speech and language therapy", "", "", "", ("1",)),)
+    provisions = (ProvisionSnapshot("1", "F", "F1", "Speech and language therapy", "", "", "", ("1",),
+                                    outcome_keys=("1",)),)
     problems = draft_problems(good_plan(provisions=provisions))
     assert codes(problems) == ["provision_not_quantified"]
     assert "how much, how often or who provides it" in problems[0].message
@@ -88,7 +90,7 @@ def test_f_must_say_how_much_how_often_and_who():
 
 def test_vague_provision_blocks_with_the_flags():
     provisions = (ProvisionSnapshot("1", "F", "F1", "Access to speech therapy", "45 minutes", "as required",
-                                    "Therapist", ("1",)),)
+                                    "Therapist", ("1",), outcome_keys=("1",)),)
     problems = draft_problems(good_plan(provisions=provisions))
     assert codes(problems) == ["vague_provision", "vague_provision"]
     assert problems[0].flags[0].phrase == "Access to"
@@ -134,4 +136,41 @@ def test_a_plan_with_no_needs_is_refused():
 
 def test_problems_come_in_plan_order():
     plan = good_plan(placement_name="Oak", needs=good_plan().needs + (NeedSnapshot("2", "B2: Sensory"),))
-    assert [p.section for p in draft_problems(plan)] == ["F", "I"]
+    assert [p.section for p in draft_problems(plan)] == ["E", "F", "I"]
+
+
+def test_golden_thread_every_need_has_an_outcome():
+    """B -> E: a need that no outcome answers is flagged, naming the need."""
+    plan = good_plan(needs=good_plan().needs + (NeedSnapshot("2", "B2: Sensory"),),
+                     provisions=good_plan().provisions + (
+                         ProvisionSnapshot("2", "F", "F2", "Ear defenders in assembly", "1 pair", "every assembly",
+                                           "The class teacher", ("2",), outcome_keys=("1",)),))
+    problems = draft_problems(plan)
+    assert codes(problems) == ["need_without_outcome"]
+    assert problems[0].item_key == "2" and "B2: Sensory has no outcome in section E" in problems[0].message
+
+
+def test_golden_thread_special_educational_provision_has_an_outcome():
+    """E -> F: provision in section F that works towards no outcome is flagged; G is not held to this."""
+    f = ProvisionSnapshot("1", "F", "F1", "Speech and language therapy, one to one", "45 minutes",
+                          "once a week in term time", "A speech and language therapist", ("1",))
+    g = ProvisionSnapshot("2", "G", "G1", "Physiotherapy programme", "30 minutes", "weekly", "NHS physio", ("1",),
+                          health_commissioner_agreed=True)
+    problems = draft_problems(good_plan(provisions=(f, g)))
+    assert codes(problems) == ["provision_without_outcome"]
+    assert problems[0].item_key == "1" and "F1 is not linked to an outcome" in problems[0].message
+
+
+def test_some_time_and_staff_are_vague():
+    phrases = [f.phrase.lower() for f in vague_wording("Some time with school staff each week, and some hours")]
+    assert phrases == ["some time", "school staff", "some hours"]
+    assert vague_wording("Staff training on autism, twice a year") == []
+    assert vague_wording("a trained teaching assistant; the staffroom") == []
+
+
+def test_who_provides_it_is_checked_for_vague_wording():
+    f = ProvisionSnapshot("1", "F", "F1", "Reading practice, one to one", "20 minutes", "every school day", "Staff",
+                          ("1",), outcome_keys=("1",))
+    problems = draft_problems(good_plan(provisions=(f,)))
+    assert codes(problems) == ["vague_provision"]
+    assert "(who provides it)" in problems[0].message and problems[0].flags[0].phrase == "Staff"

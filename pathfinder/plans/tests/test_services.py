@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -11,7 +11,7 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AssessingFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.plans import services
+from pathfinder.plans import placement_requests, services
 from pathfinder.plans.models import Plan, PlanProvision
 from pathfinder.plans.tests.factories import PlanFactory, PlanNeedFactory, complete_plan
 
@@ -104,11 +104,13 @@ def test_vague_wording_blocks_sending_until_fixed():
     user = user_for(plan)
     need = services.plan_need_add(acting_user=user, plan=plan, area="Communication", description="Needs help",
                                   expected_version=1)
-    services.plan_outcome_add(acting_user=user, plan=plan, description="By July 2027 Sam will ask for help.",
-                              needs=[need.pk], expected_version=2)
+    outcome = services.plan_outcome_add(acting_user=user, plan=plan,
+                                        description="By July 2027 Sam will ask for help.", needs=[need.pk],
+                                        expected_version=2)
     item = services.plan_provision_add(
         acting_user=user, plan=plan, section="F", description="Access to speech therapy", amount="45 minutes",
-        frequency="as needed", provided_by="Speech and language therapist", needs=[need.pk], expected_version=3,
+        frequency="as needed", provided_by="Speech and language therapist", needs=[need.pk],
+        outcomes=[outcome.pk], expected_version=3,
     )
     with pytest.raises(services.PlanProblems) as refused:
         services.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=4)
@@ -119,7 +121,7 @@ def test_vague_wording_blocks_sending_until_fixed():
     services.plan_provision_update(
         acting_user=user, provision=item, description="One-to-one speech and language therapy",
         amount="45 minutes", frequency="once a week in term time", provided_by="Speech and language therapist",
-        needs=[need.pk], expected_version=4,
+        needs=[need.pk], outcomes=[outcome.pk], expected_version=4,
     )
     services.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=5)
     assessment = Assessment.objects.get(pk=plan.assessment_id)
@@ -185,18 +187,52 @@ def test_final_plan_needs_section_i():
 
 def test_placement_request_flags_section_38_types():
     plan, user = _sent_plan()
-    academy = services.placement_request_record(acting_user=user, plan=plan, institution_name="Hill Academy",
+    academy = placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name="Hill Academy",
                                                 institution_type="academy", requested_on=date(2026, 9, 5))
-    independent = services.placement_request_record(
+    independent = placement_requests.placement_request_record(
         acting_user=user, plan=plan, institution_name="Private School", institution_type="independent",
         requested_on=date(2026, 9, 5),
     )
     assert academy.must_be_considered_for_naming is True
     assert independent.must_be_considered_for_naming is False
     with pytest.raises(ServiceError, match="URN"):
-        services.placement_request_record(acting_user=user, plan=plan, institution_name="X",
+        placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name="X",
                                           institution_type="academy", institution_urn="12",
                                           requested_on=date(2026, 9, 5))
+
+
+def test_placement_request_before_the_assessment_request_is_refused():
+    plan, user = _sent_plan()
+    received = plan.assessment.received_on
+    with pytest.raises(ServiceError) as refused:
+        placement_requests.placement_request_record(
+            acting_user=user, plan=plan, institution_name="Hill Academy", institution_type="academy",
+            requested_on=received - timedelta(days=1))
+    assert refused.value.field == "requested_on"
+    assert f"on or after {received:%-d %B %Y}" in refused.value.message
+    assert not plan.placement_requests.exists()
+    placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name="Hill Academy",
+                                                institution_type="academy", requested_on=received)
+    assert plan.placement_requests.count() == 1
+
+
+def test_the_same_school_asked_for_twice_is_refused():
+    plan, user = _sent_plan()
+    placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name="St Mary's Academy",
+                                                institution_type="academy", institution_urn="123456",
+                                                requested_on=date(2026, 9, 5))
+    for name, urn in (("st marys  academy", ""), ("Another name", "123456")):
+        with pytest.raises(ServiceError) as refused:
+            placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name=name,
+                                                        institution_type="academy", institution_urn=urn,
+                                                        requested_on=date(2026, 9, 6))
+        assert "request for St Mary's Academy was already recorded (asked on 5 September 2026)" in (
+            refused.value.message)
+        assert refused.value.field == "institution_name"
+    assert plan.placement_requests.count() == 1
+    placement_requests.placement_request_record(acting_user=user, plan=plan, institution_name="Hill Academy",
+                                                institution_type="academy", requested_on=date(2026, 9, 6))
+    assert plan.placement_requests.count() == 2
 
 
 def test_consultation_dates_are_checked():
