@@ -22,10 +22,8 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.plans import quality
 from pathfinder.plans.models import (
-    S38_REQUESTABLE_TYPES,
     Consultation,
     InstitutionType,
-    PlacementRequest,
     Plan,
     PlanNeed,
     PlanOutcome,
@@ -344,31 +342,6 @@ def _not_future(day: date, field: str, what: str) -> None:
 def _valid_type(institution_type: str, field: str) -> None:
     if institution_type not in InstitutionType.values:
         raise ServiceError("Choose the type of school or college", field=field)
-
-
-def placement_request_record(
-    *, acting_user, plan: Plan, institution_name: str, institution_type: str, institution_urn: str = "",
-    requested_on: date,
-) -> PlacementRequest:
-    """The family asks for a school or college (CFA s.38(2)(b)). Only s.38(3) types must be consulted and named
-    unless unsuitable or incompatible (s.39); others are preferences the council considers."""
-    name = _required(institution_name, "institution_name", "Enter the name of the school or college")
-    _valid_type(institution_type, "institution_type")
-    _not_future(requested_on, "requested_on", "The date of the request")
-    urn = (institution_urn or "").strip()
-    if urn and not (urn.isdigit() and len(urn) in (6, 8)):
-        raise ServiceError("The URN must be 6 numbers, or a UKPRN 8 numbers", field="institution_urn")
-    if plan.status != PlanStatus.DRAFT:
-        raise ServiceError("The final plan has been issued. A new request for a school is made at a review.")
-    with transaction.atomic():
-        request = PlacementRequest.objects.create(
-            plan=plan, institution_name=name, institution_type=institution_type, institution_urn=urn,
-            requested_on=requested_on,
-        )
-        duty = "must be consulted (s.39)" if institution_type in S38_REQUESTABLE_TYPES else "a preference to consider"
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.assessment.child,
-                           obj=request, what=f"recorded request for {name}: {duty}")
-    return request
 
 
 def consultation_send(

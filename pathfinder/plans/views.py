@@ -23,7 +23,7 @@ from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
-from pathfinder.plans import forms, quality, selectors, services
+from pathfinder.plans import forms, placement_requests, quality, selectors, services
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlanStatus, ProvisionSection
 
 PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
@@ -471,7 +471,7 @@ def _placement_form(request, child, assessment_id, form_class, service, *, title
 def placement_request_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     return _placement_form(
         request, child, assessment_id, forms.PlacementRequestForm,
-        lambda data, plan: services.placement_request_record(acting_user=request.user, plan=plan, **data),
+        lambda data, plan: placement_requests.placement_request_record(acting_user=request.user, plan=plan, **data),
         title="Record the school or college the family asked for",
         intro=["The family may ask for a maintained school or nursery, an academy, a further education college, a "
                "non-maintained special school or a section 41 approved independent school or college (Children and "
