@@ -291,6 +291,17 @@ def counted_page(
 # The public search
 
 
+SORTS = ("relevance", "distance", "name")  # best match (needs words), nearest first (needs a postcode), A to Z
+
+
+def sort_for(sort: str | None, *, has_text: bool, has_point: bool) -> str:
+    """The order a search uses: the one asked for if it can apply, else nearest first with a postcode, best match
+    with words, A to Z otherwise (so a family who gives a postcode sees the nearest services first)."""
+    if sort == "name" or (sort == "relevance" and has_text) or (sort == "distance" and has_point):
+        return sort
+    return "distance" if has_point else "relevance" if has_text else "name"
+
+
 @dataclass
 class SearchResult:
     total: int
@@ -298,6 +309,8 @@ class SearchResult:
     per_page: int
     items: list[Service] = field(default_factory=list)  # each has .rank (or None) and .distance_km (or None)
     point: Point | None = None
+    sort: str = "name"
+    requested_page: int = 1  # differs from `page` when a page past the end was asked for (the last is shown)
 
     @property
     def total_pages(self) -> int:
@@ -316,6 +329,7 @@ def service_search(
     delivery=(),
     postcode: str = "",
     within_km: float | None = None,
+    sort: str | None = None,
     page: int = 1,
     per_page: int = 20,
     queryset: QuerySet[Service] | None = None,
@@ -323,8 +337,9 @@ def service_search(
     """Search public services. All given filters apply together.
 
     need_codes: SEN2 codes ("ASD"); kinds: support-kind term codes ("short-breaks"); day: "MO".."SU";
-    delivery: Delivery values. With a postcode, results carry distance_km and are nearest first unless words
-    were given (then best match first). Raises geo.PostcodeError with a plain message for a bad postcode.
+    delivery: Delivery values; sort: one of SORTS (see sort_for for the default). With a postcode, results carry
+    distance_km. A page past the end gives the last page, so the count never sits above an empty list.
+    Raises geo.PostcodeError with a plain message for a bad postcode.
     """
     from pathfinder.directory.constants import TAXONOMY_SUPPORT
 
@@ -350,22 +365,33 @@ def service_search(
         qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
     has_text = bool((text or "").strip())
     qs = apply_text_search(qs, text)
+    order_by = sort_for(sort, has_text=has_text, has_point=point is not None)
     per_page = max(1, min(per_page, MAX_PER_PAGE))
-    page = max(1, page)
-    start = (page - 1) * per_page
-    if has_text or point is not None or need_codes or kinds:
-        # Ranked, nearest first, or narrowed through the term links: every match has to be found before the
-        # first page is known, so find them once and count them in the same pass.
-        order = [("rank", True)] if has_text else [("distance_km", False)] if point is not None else []
-        total, items = counted_page(qs, [*order, ("name", False), ("id", False)], start, per_page)
-    else:
-        # Alphabetical: the (name, id) index gives the page without sorting; the count reads only indexes.
-        qs = qs.order_by("name", "id")
-        total = qs.count()
-        items = list(qs.select_related("organisation")[start : start + per_page]) if start < total else []
+    requested = max(1, page)
+    total, items = _search_page(qs, order_by, (requested - 1) * per_page, per_page,
+                                counted=has_text or point is not None or bool(need_codes or kinds))
+    page = requested
+    if not items and total:
+        page = math.ceil(total / per_page)
+        total, items = _search_page(qs, order_by, (page - 1) * per_page, per_page,
+                                    counted=has_text or point is not None or bool(need_codes or kinds))
     for item in items:
         if not has_text:
             item.rank = None
         if point is None:
             item.distance_km = None
-    return SearchResult(total=total, page=page, per_page=per_page, items=items, point=point)
+    return SearchResult(total=total, page=page, per_page=per_page, items=items, point=point, sort=order_by,
+                        requested_page=requested)
+
+
+def _search_page(qs: QuerySet[Service], sort: str, start: int, size: int, *, counted: bool) -> tuple[int, list]:
+    """One page in the chosen order, and the total."""
+    if counted:
+        # Ranked, nearest first, or narrowed through the term links: every match has to be found before the
+        # first page is known, so find them once and count them in the same pass.
+        order = {"relevance": [("rank", True)], "distance": [("distance_km", False)]}.get(sort, [])
+        return counted_page(qs, [*order, ("name", False), ("id", False)], start, size)
+    # Alphabetical: the (name, id) index gives the page without sorting; the count reads only indexes.
+    qs = qs.order_by("name", "id")
+    total = qs.count()
+    return total, list(qs.select_related("organisation")[start : start + size]) if start < total else []

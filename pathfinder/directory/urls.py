@@ -1,11 +1,11 @@
 from django.urls import path
 
-from pathfinder.directory.web import views
+from pathfinder.directory.web import import_views, search_views, views
 
 app_name = "directory"
 urlpatterns = [
     # Public
-    path("", views.search, name="search"),
+    path("", search_views.search, name="search"),
     path("services/<str:service_id>/", views.service_detail, name="service"),
     path("services/<str:service_id>/report/", views.report_out_of_date, name="report"),
     path("services/<str:service_id>/report/sent/", views.report_sent, name="report-sent"),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("officer/pages/", views.officer_pages, name="officer-pages"),
     path("officer/pages/new/", views.officer_page_edit, name="officer-page-new"),
     path("officer/pages/<slug:slug>/", views.officer_page_edit, name="officer-page-edit"),
-    path("officer/import/", views.officer_import, name="officer-import"),
-    path("officer/import/<str:result_id>/", views.officer_import_progress, name="officer-import-progress"),
-    path("officer/export/<str:file_kind>/", views.officer_export, name="officer-export"),
+    path("officer/import/", import_views.officer_import, name="officer-import"),
+    path("officer/import/<str:result_id>/", import_views.officer_import_progress, name="officer-import-progress"),
+    path("officer/export/<str:file_kind>/", import_views.officer_export, name="officer-export"),
 ]

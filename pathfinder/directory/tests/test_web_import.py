@@ -69,14 +69,16 @@ def test_wrong_file_type_is_explained(client):
     assert "Choose a CSV or JSON file to upload" in html.unescape(response.content.decode())
 
 
-def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settings, monkeypatch):
+def test_a_long_import_runs_in_the_background_and_its_page_refreshes_itself(client, settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # a real queue, no worker yet
     sign_in(client, LocalOfferOfficerFactory())
     response = _upload(client, "big.csv", HEADER + "Trust,charity,Later club,Runs later,,,yes,,\n")
     assert response.status_code == 302
     progress_url = response["Location"]
     page = client.get(progress_url).content.decode()
-    assert "Import in progress" in page and "Waiting to start" in page and "Refresh to see how it is going" in page
+    assert "Import in progress" in page and "Waiting to start" in page
+    assert '<meta http-equiv="refresh" content="5">' in page  # no JavaScript needed; the CSP does not govern it
+    assert f'<a class="govuk-link" href="{html.escape(progress_url)}">Check progress</a>' in page
     assert not Service.objects.exists()
 
     # the worker, run once here; it must not close the test's own database connection (PostgreSQL)
@@ -85,6 +87,7 @@ def test_a_long_import_runs_in_the_background_with_a_refresh_link(client, settin
 
     page = html.unescape(client.get(progress_url).content.decode())
     assert "Import complete" in page and "big.csv" in page
+    assert 'http-equiv="refresh"' not in page  # a finished import stops reloading
     assert Service.objects.get().name == "Later club"
     assert client.get(reverse("directory:officer-import-progress", args=["not-a-real-id"])).status_code == 404
 
@@ -135,3 +138,13 @@ def test_the_import_task_reports_progress_as_it_saves(settings):
     result = tasks.directory_import_run.enqueue(file_kind="csv", content=HEADER + rows, user_id=user.pk)
     assert result.return_value["rows_ok"] == 120
     assert tasks.import_progress(str(result.id)) == {"done": 120, "total": 120}
+
+
+def test_the_import_page_of_a_task_that_is_not_an_import_is_not_found(client, settings):
+    from pathfinder.plans.tasks import plan_pdf_render
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued and kept, so the id is real
+    sign_in(client, LocalOfferOfficerFactory())
+    result = plan_pdf_render.enqueue(plan_id=0)
+    response = client.get(reverse("directory:officer-import-progress", args=[result.id]))
+    assert response.status_code == 404

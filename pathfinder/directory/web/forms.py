@@ -69,10 +69,18 @@ class SearchForm(forms.Form):
         choices=[("", "Any distance"), *[(str(m), f"Within {m} mile{'s' if m > 1 else ''}") for m in DISTANCES_MILES]],
     )
 
+    sort = forms.ChoiceField(
+        label="Sort by", required=False,
+        choices=[("relevance", "Best match"), ("distance", "Distance (nearest first)"), ("name", "Name (A to Z)")],
+        error_messages={"invalid_choice": "Select how to sort the results from the list"},
+    )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("distance") and not (data.get("postcode") or "").strip():
             self.add_error("postcode", "Enter a postcode to search within a distance")
+        if data.get("sort") == "distance" and not (data.get("postcode") or "").strip() and "postcode" not in self.errors:
+            self.add_error("postcode", "Enter a postcode to sort by distance")
         return data
 
     def fields_for_panel(self) -> list[str]:

@@ -38,6 +38,15 @@ def clock(value: time | str | None) -> str:
     return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
 
 
+def _is_clock(value: str) -> bool:
+    """Whether a query-string value is a real 24-hour time ("25:00" or "9am" is not, and is not shown)."""
+    try:
+        time.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def days_text(byday: str) -> str:
     days = [d for d in (byday or "").split(",") if d]
     if not days:
@@ -209,7 +218,7 @@ def active_filters(params: list[tuple[str, str]], distance_labels: dict[str, str
         elif name == "cost" and value == "free":
             text = "Free only"
         elif name == "time":
-            text = f"Open at {clock(value)}" if ":" in value else ""
+            text = f"Open at {clock(value)}" if _is_clock(value) else ""
         elif name == "postcode":
             text = f"Near {value.upper()}"
         elif name == "distance":

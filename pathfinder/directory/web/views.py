@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import time
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,18 +23,13 @@ from pathfinder.directory.constants import (
     InformationTopic,
     RevisionStatus,
 )
-from pathfinder.directory.geo import PostcodeError
 from pathfinder.directory.models import InformationPage, OutOfDateReport, Service, ServiceRevision
-from pathfinder.directory.search import service_search
 from pathfinder.directory.web import present
 from pathfinder.directory.web.forms import (
-    KM_PER_MILE,
-    ImportForm,
     InformationPageForm,
     OutOfDateForm,
     RejectForm,
     ResolveReportForm,
-    SearchForm,
     ServiceForm,
 )
 from pathfinder.directory.web.lookup import public_service_or_404
@@ -56,43 +48,6 @@ def _refuse(form, error: ServiceError, field: str | None = None) -> None:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Public: search, service page, report something out of date, information pages
-
-
-@public
-def search(request: HttpRequest) -> HttpResponse:
-    """Search the Local Offer: words and filters in a GET form, ranked, counted and paged; no JavaScript needed."""
-    form = SearchForm(request.GET)
-    result = None
-    params = [(k, v) for k, values in request.GET.lists() for v in values if v != ""]
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            page = max(1, int(request.GET.get("page", "1")))
-        except ValueError:
-            page = 1
-        distance = data.get("distance")
-        try:
-            result = service_search(
-                text=data["q"], need_codes=data["need"], kinds=data["kind"], age=data["age"],
-                free_only=data["cost"] == "free", day=data["day"] or None,
-                open_at_time=time.fromisoformat(data["time"]) if data["time"] else None,
-                delivery=data["delivery"], postcode=data["postcode"],
-                within_km=float(distance) * KM_PER_MILE if distance else None, page=page, per_page=PER_PAGE,
-            )
-        except PostcodeError as error:
-            form.add_error("postcode", error.message)
-    base = present.query_without(params, "page", "")
-    base = base + ("&" if base != "?" else "")
-    total_pages = result.total_pages if result else 1
-    distance_labels = dict(form.fields["distance"].choices)
-    return render(request, "directory/search.html", {
-        "form": form if form.errors else None, "search_form": form, "result": result,
-        "active": present.active_filters(params, distance_labels),
-        "page_items": present.page_items(result.page, total_pages, base) if result and total_pages > 1 else [],
-        "base": base, "total_pages": total_pages, "ages": present.ages_text,
-        "information_pages": selectors.information_pages_published()[:8],
-        "page_title": "Local Offer: find services and support",
-    })
 
 
 @public
@@ -300,7 +255,7 @@ def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
     revisions = list(selectors.service_revision_list(service))
     entries = []
     ordered = list(reversed(revisions))
-    for previous, current in zip([None, *ordered[:-1]], ordered, strict=True):
+    for previous, current in zip([None, *ordered][: len(ordered)], ordered, strict=True):  # none kept: no rows
         entries.append({"revision": current,
                         "changes": present.snapshot_differences(previous.data if previous else None, current.data)})
     entries.reverse()
@@ -432,74 +387,3 @@ def officer_page_edit(request: HttpRequest, slug: str | None = None) -> HttpResp
         "form": form, "page_title": f"Change '{page.title}'" if page else "New information page",
         "caption": "Local Offer information pages", "back_url": back, "cancel_url": back, "submit_text": "Save page",
     })
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Bulk import and export (the officer)
-
-
-@for_roles(OFFICER)
-def officer_import(request: HttpRequest) -> HttpResponse:
-    """Upload a CSV or ORUK JSON file. It is imported in the background; the next page shows how it went."""
-    from pathfinder.directory.importers import CSV_COLUMNS
-    from pathfinder.directory.web.tasks import directory_import_run
-
-    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            content = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            form.add_error("file", "The file must be saved as UTF-8 text (in Excel: CSV UTF-8)")
-        else:
-            kind = "csv" if upload.name.lower().endswith(".csv") else "json"
-            result = directory_import_run.enqueue(file_kind=kind, content=content, user_id=request.user.pk)
-            if result.is_finished:  # run straight away (no worker, e.g. in tests): show the report now
-                return _import_result_page(request, result, upload.name)
-            progress = reverse("directory:officer-import-progress", args=[result.id])
-            return redirect(f"{progress}?{urlencode({'name': upload.name})}")
-    return render(request, "directory/officer_import.html", {
-        "form": form, "columns": CSV_COLUMNS, "page_title": "Import and export services",
-    })
-
-
-@for_roles(OFFICER)
-def officer_import_progress(request: HttpRequest, result_id: str) -> HttpResponse:
-    """How a background import is going. Refreshing the page (a plain link, no JavaScript) shows the latest."""
-    from django_tasks.exceptions import TaskResultDoesNotExist
-
-    from pathfinder.directory.web.tasks import directory_import_run
-
-    try:
-        result = directory_import_run.get_result(result_id)
-    except (TaskResultDoesNotExist, ValueError, ValidationError, NotImplementedError):
-        raise Http404
-    return _import_result_page(request, result, request.GET.get("name", "your file")[:200])
-
-
-def _import_result_page(request: HttpRequest, result, file_name: str) -> HttpResponse:
-    from pathfinder.directory.web.tasks import import_progress
-
-    report = result.return_value if result.status == "SUCCESSFUL" else None
-    return render(request, "directory/officer_import_result.html", {
-        "result": result, "report": report, "file_name": file_name, "status": str(result.status),
-        "progress": import_progress(str(result.id)) if report is None else None,
-        "page_title": "Import report" if report else "Import in progress",
-    })
-
-
-@for_roles(OFFICER)
-def officer_export(request: HttpRequest, file_kind: str) -> HttpResponse:
-    """Download every public service as CSV (the import template) or ORUK 3.0 JSON."""
-    from pathfinder.directory.exporters import directory_export_csv, directory_export_oruk_json
-
-    stamp = timezone.localdate().isoformat()
-    if file_kind == "csv":
-        response = HttpResponse(directory_export_csv(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="local-offer-{stamp}.csv"'
-    elif file_kind == "json":
-        response = HttpResponse(directory_export_oruk_json(), content_type="application/json")
-        response["Content-Disposition"] = f'attachment; filename="local-offer-oruk-{stamp}.json"'
-    else:
-        raise Http404
-    return response
