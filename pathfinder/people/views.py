@@ -142,6 +142,7 @@ def child_access_log(request: HttpRequest, child) -> HttpResponse:
 def family_home(request: HttpRequest) -> HttpResponse:
     """A parent's or young person's start page: their child's progress, in plain words."""
     from pathfinder.assessments.facts import assessment_timeline_for
+    from pathfinder.plans.family import caseworker_contact, family_plan_summary
 
     today = timezone.localdate()
     children = []
@@ -149,6 +150,8 @@ def family_home(request: HttpRequest) -> HttpResponse:
         assessment = child.assessments.order_by("-received_on").first()
         timeline = assessment_timeline_for(assessment, today=today) if assessment else None
         children.append({"child": child, "assessment": assessment, "timeline": timeline,
-                         "decision_maker": child.decision_maker(today)})
+                         "decision_maker": child.decision_maker(today),
+                         "plan": family_plan_summary(request.user, child, assessment, today),
+                         "contact": caseworker_contact(assessment) if assessment else None})
     return render(request, "people/family_home.html", {"children": children, "page_title": "Your child's support"
                   if request.user.role == Role.PARENT else "Your support"})

@@ -161,6 +161,9 @@ class Representation(models.Model):
     author_name = models.CharField(max_length=200, blank=True)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
+    after_window_closed = models.BooleanField(
+        default=False, help_text="Sent after the family's time to comment had ended (reg 13(1)(a)); kept all the same"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

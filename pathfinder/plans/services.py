@@ -30,7 +30,6 @@ from pathfinder.plans.models import (
     PlanProvision,
     PlanStatus,
     ProvisionSection,
-    Representation,
 )
 from pathfinder.plans.selectors import plan_snapshot
 
@@ -318,20 +317,6 @@ def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int)
 
 
 # -- Representations, placement requests and consultations -----------------------------------------------------
-
-
-def representation_add(*, acting_user, plan: Plan, text: str) -> Representation:
-    """The family's comments on the draft. Accepted while the draft is out, even after the 15 days."""
-    text = _required(text, "text", "Write your comments on the draft plan")
-    if plan.status != PlanStatus.DRAFT or plan.assessment.status != AssessmentStatus.DRAFT_SENT:
-        raise ServiceError("Comments can be sent only while the draft plan is with you.")
-    with transaction.atomic():
-        comment = Representation.objects.create(
-            plan=plan, author=acting_user, author_name=getattr(acting_user, "display_name", ""), text=text
-        )
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.assessment.child,
-                           obj=comment, what="commented on the draft plan")
-    return comment
 
 
 def _not_future(day: date, field: str, what: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.plans import views
+from pathfinder.plans import family_views, views
 
 app_name = "plans"
 base = "children/<int:child_id>/assessments/<int:assessment_id>/"
@@ -23,7 +23,7 @@ urlpatterns = [
     path(base + "placements/request/", views.placement_request_new, name="placement-request-new"),
     path(base + "consultations/new/", views.consultation_new, name="consultation-new"),
     path(base + "consultations/<int:consultation_id>/reply/", views.consultation_reply, name="consultation-reply"),
-    path(base + "comments/", views.comment, name="comment"),
+    path(base + "comments/", family_views.comment, name="comment"),
     path(base + "final/", views.final_issue, name="final"),
     path(base + "plan/", views.document, name="document"),
     path(base + "plan.pdf", views.pdf, name="pdf"),

@@ -6,6 +6,7 @@ service, render. A refused change (ServiceError) goes back to the same page with
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,7 @@ from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
-from pathfinder.plans import forms, placement_requests, quality, selectors, services
+from pathfinder.plans import family, forms, placement_requests, quality, selectors, services
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlanStatus, ProvisionSection
 
 PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
@@ -506,37 +507,6 @@ def consultation_reply(request: HttpRequest, child, assessment_id: int, consulta
     )
 
 
-# -- the family's comments (representations) --------------------------------------------------------------------
-
-
-@for_roles(*FAMILY_ROLES)
-@child_view("comments on the draft plan")
-def comment(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
-    assessment, plan = _plan(child, assessment_id)
-    today = timezone.localdate()
-    if not selectors.may_comment(request.user, plan, child, today):
-        raise Http404("Comments are not open for this plan")
-    form = forms.RepresentationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.representation_add(acting_user=request.user, plan=plan, text=form.cleaned_data["text"])
-        except ServiceError as error:
-            _show_error(form, error)
-        else:
-            messages.success(request, "Thank you. Your comments have been sent to your caseworker.")
-            return redirect(_overview_url(assessment))
-    window_end = plan.assessment.draft_served_on and statutory.add_calendar_days(plan.assessment.draft_served_on, 14)
-    return render(request, "core/form_page.html", {
-        "form": form, "page_title": "Comment on the draft plan", "caption": child.full_name,
-        "back_url": _overview_url(assessment), "submit_text": "Send your comments",
-        "intro": [
-            f"Please send your comments by {window_end:%-d %B %Y}. That is 15 days from the day we sent you the "
-            "draft, counting that day." if window_end else "",
-            "You can also tell us which school or college you would like named in the plan.",
-        ],
-    })
-
-
 # -- the final plan ---------------------------------------------------------------------------------------------
 
 
@@ -577,7 +547,8 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         advice=[a for a in assessment.advice_requests.all() if a.received_on],
         can_change=can_change_case(request.user), may_comment=selectors.may_comment(request.user, plan, child, today),
         appeal_by=statutory.add_months(assessment.final_issued_on, 2) if assessment.final_issued_on else None,
-        comment_by=statutory.add_calendar_days(assessment.draft_served_on, 14) if assessment.draft_served_on else None,
+        window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),
+        contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
         page_title=("EHC plan" if plan.status == PlanStatus.FINAL else "Draft EHC plan") + f": {child.full_name}",
     ))
 

@@ -11,7 +11,7 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AssessingFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.plans import placement_requests, services
+from pathfinder.plans import family, placement_requests, services
 from pathfinder.plans.models import Plan, PlanProvision
 from pathfinder.plans.tests.factories import PlanFactory, PlanNeedFactory, complete_plan
 
@@ -250,4 +250,5 @@ def test_consultation_dates_are_checked():
 def test_representation_only_while_draft_is_out():
     plan = complete_plan()
     with pytest.raises(ServiceError, match="only while the draft plan is with you"):
-        services.representation_add(acting_user=user_for(plan), plan=plan, text="Please add swimming")
+        family.representation_add(acting_user=user_for(plan), plan=plan, text="Please add swimming",
+                                  today=date(2026, 9, 2))

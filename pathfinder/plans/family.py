@@ -1,0 +1,113 @@
+"""What the family sees about their draft plan: how long they have to comment, and whom to contact.
+
+The last day to comment comes from the statutory timeline (its ``representations_close`` entry, SEND
+Regulations 2014 reg 13(1)(a)), never from a number written here, so a change in the law or the council's
+calendar reaches these pages too. A comment sent after that day is still kept and passed on, but marked late
+and the family is told plainly what it does and does not do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from pathfinder.assessments.constants import AssessmentStatus
+from pathfinder.assessments.facts import assessment_timeline_for
+from pathfinder.assessments.models import Assessment
+from pathfinder.audit.models import AuditAction
+from pathfinder.audit.services import audit_event_record
+from pathfinder.core.errors import ServiceError
+from pathfinder.plans import selectors
+from pathfinder.plans.models import Plan, PlanStatus, Representation
+
+
+@dataclass(frozen=True)
+class CommentWindow:
+    """The family's time to comment on the draft: from the day it was sent to ``last_day``, both included."""
+
+    served_on: date
+    last_day: date
+    is_open: bool
+    citation: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom the family should get in touch with: their caseworker, or the SEND team if none is assigned yet."""
+
+    name: str
+    is_caseworker: bool
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class FamilyPlanSummary:
+    """One line on the family's start page: the plan, one step away."""
+
+    url: str
+    is_final: bool
+    window: CommentWindow | None
+    may_comment: bool
+    comment_url: str
+
+
+def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
+    """The window as the statutory timeline gives it, or None before the draft is sent."""
+    if not assessment.draft_served_on:
+        return None
+    entry = assessment_timeline_for(assessment, today=today).get("representations_close")
+    if entry is None:
+        return None
+    return CommentWindow(served_on=entry.trigger, last_day=entry.due, is_open=today <= entry.due,
+                         citation=entry.rule.citation)
+
+
+def caseworker_contact(assessment: Assessment) -> Contact:
+    """The caseworker's name, email and phone; the SEND team's details fill any gap."""
+    team = getattr(settings, "COUNCIL_CONTACTS", {}).get("send_team", {})
+    worker = assessment.caseworker
+    if worker is None:
+        return Contact(name=team.get("name", "The SEND team"), is_caseworker=False, email=team.get("email", ""),
+                       phone=team.get("phone", ""))
+    return Contact(name=worker.display_name, is_caseworker=True, email=worker.email or team.get("email", ""),
+                   phone=worker.phone or team.get("phone", ""))
+
+
+def family_plan_summary(user, child, assessment: Assessment | None, today: date) -> FamilyPlanSummary | None:
+    """The plan for the family's start page, once they may read it (the draft has been sent to them)."""
+    plan = getattr(assessment, "plan", None) if assessment else None
+    if plan is None or not selectors.plan_visible_to(user, plan):
+        return None
+    kwargs = {"child_id": child.pk, "assessment_id": assessment.pk}
+    is_final = plan.status == PlanStatus.FINAL
+    return FamilyPlanSummary(
+        url=reverse("plans:document", kwargs=kwargs), is_final=is_final,
+        window=None if is_final else comment_window(assessment, today),
+        may_comment=selectors.may_comment(user, plan, child, today), comment_url=reverse("plans:comment", kwargs=kwargs),
+    )
+
+
+def representation_add(*, acting_user, plan: Plan, text: str, today: date) -> Representation:
+    """The family's comments on the draft. Kept even after their time to comment has ended (nothing they write is
+    lost), but then marked late so that the caseworker sees it was not a representation within reg 13(1)(a)."""
+    text = (text or "").strip()
+    if not text:
+        raise ServiceError("Enter your comments on the draft plan", field="text")
+    if plan.status != PlanStatus.DRAFT or plan.assessment.status != AssessmentStatus.DRAFT_SENT:
+        raise ServiceError("Comments can be sent only while the draft plan is with you.")
+    window = comment_window(plan.assessment, today)
+    late = window is not None and not window.is_open
+    with transaction.atomic():
+        comment = Representation.objects.create(
+            plan=plan, author=acting_user, author_name=getattr(acting_user, "display_name", ""), text=text,
+            after_window_closed=late,
+        )
+        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.assessment.child,
+                           obj=comment, what="commented on the draft plan" + (" after the time to comment" if late
+                                                                              else ""))
+    return comment
