@@ -7,12 +7,13 @@ from typing import Any
 from django.http import HttpRequest
 
 from pathfinder.audit.models import AuditAction, AuditEvent
+from pathfinder.core.client_address import client_address
 
 
 def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_address(request)  # through our trusted proxies only, never a client-supplied header
 
 
 def audit_event_record(

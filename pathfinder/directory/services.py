@@ -385,27 +385,6 @@ def service_create_draft(*, acting_user, organisation: Organisation, data: dict[
         )
 
 
-def service_draft_save(*, acting_user, service: Service, data: dict[str, Any]) -> ServiceRevision:
-    """Save proposed changes to the service's open draft (starting one from the live content if none).
-
-    Keys missing from `data` keep their draft value. Saving a submitted revision takes it back to draft, so it
-    must be sent again.
-    """
-    _require_editor(acting_user, service)
-    with transaction.atomic():
-        revision = _open_revision(service)
-        base = revision.data if revision else service_snapshot(service)
-        cleaned = service_data_clean({**base, **data})
-        if revision is None:
-            revision = ServiceRevision(service=service, number=_next_number(service), created_by=acting_user)
-        revision.data = cleaned
-        revision.status = RevisionStatus.DRAFT
-        revision.submitted_at = None
-        revision.submitted_by = None
-        revision.save()
-        return revision
-
-
 def service_submit(*, acting_user, revision: ServiceRevision) -> ServiceRevision:
     """Send a draft to the Local Offer officer for approval."""
     _require_editor(acting_user, revision.service)
@@ -415,6 +394,7 @@ def service_submit(*, acting_user, revision: ServiceRevision) -> ServiceRevision
             raise ServiceError("Only a draft can be sent for approval.")
         service_data_clean(revision.data)
         revision.status = RevisionStatus.SUBMITTED
+        revision.version += 1  # an editor opened before sending must not quietly take it back to draft
         revision.submitted_by = acting_user
         revision.submitted_at = timezone.now()
         revision.save()

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
 from pathfinder.core.errors import ServiceError
-from pathfinder.directory import selectors, services
+from pathfinder.directory import drafts, selectors, services
 from pathfinder.directory.constants import RevisionStatus
 from pathfinder.directory.geo import load_demo_postcodes
 from pathfinder.directory.models import ServiceRevision
@@ -52,7 +52,8 @@ def test_new_service_is_hidden_until_approved(provider):
 def test_draft_changes_do_not_touch_live_until_approved(provider):
     org = provider.organisation_memberships.get().organisation
     service = ServiceFactory(organisation=org, name="Old name")
-    revision = services.service_draft_save(acting_user=provider, service=service, data={"name": "New name"})
+    revision = drafts.service_draft_save(acting_user=provider, service=service, data={"name": "New name"},
+                                         expected_version=drafts.NO_DRAFT)
     service.refresh_from_db()
     assert service.name == "Old name"
     assert ("Name", "Old name", "New name") in services.revision_changes(revision)
@@ -64,7 +65,8 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
     revision.refresh_from_db()
     assert revision.status == RevisionStatus.REJECTED and revision.decided_by == officer
     # a new draft starts a new numbered version; the rejected one is kept
-    second = services.service_draft_save(acting_user=provider, service=service, data={"name": "Newer name"})
+    second = drafts.service_draft_save(acting_user=provider, service=service, data={"name": "Newer name"},
+                                       expected_version=drafts.NO_DRAFT)
     assert second.number == 2
     services.service_submit(acting_user=provider, revision=second)
     services.service_approve(acting_user=officer, revision=second)
@@ -76,7 +78,8 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
 def test_provider_cannot_edit_other_organisations_service(provider):
     other = ServiceFactory()
     with pytest.raises(ServiceError):
-        services.service_draft_save(acting_user=provider, service=other, data={"name": "Hijack"})
+        drafts.service_draft_save(acting_user=provider, service=other, data={"name": "Hijack"},
+                                  expected_version=drafts.NO_DRAFT)
     assert not selectors.services_editable_by(provider).filter(pk=other.pk).exists()
     assert not selectors.services_editable_by(ParentFactory()).exists()
 

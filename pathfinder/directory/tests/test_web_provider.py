@@ -14,6 +14,7 @@ from django.utils import timezone
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.directory.constants import OrganisationKind, RevisionStatus
+from pathfinder.directory.drafts import draft_start
 from pathfinder.directory.models import InformationPage, OutOfDateReport, ServiceRevision
 from pathfinder.directory.services import service_snapshot
 from pathfinder.directory.tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory, term
@@ -32,6 +33,7 @@ def _form_data(service, **changes) -> dict:
     initial = ServiceForm.initial_from(snapshot, [], [])
     data = {k: v for k, v in initial.items() if v not in (None, [])}
     data["needs"] = [str(t) for t in snapshot["term_ids"]]
+    data["version"] = str(draft_start(service).version)
     data.update(changes)
     return data
 

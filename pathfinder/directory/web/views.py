@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles, public
-from pathfinder.core.errors import ServiceError
-from pathfinder.directory import selectors, services
+from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.directory import drafts, selectors, services
 from pathfinder.directory.constants import (
     EDUCATION_KINDS,
     SCHEDULE_2_QUESTIONS,
@@ -187,23 +187,27 @@ def _term_choices(code: str) -> list[tuple[str, str]]:
 def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
     """Edit the draft of a service. The public keeps seeing the approved version until the officer approves."""
     service = _editable_service(request.user, service_id)
-    revision = selectors.service_open_revision(service)
-    snapshot = revision.data if revision else services.service_snapshot(service)
+    start = drafts.draft_start(service)
     form = ServiceForm(
-        request.POST or None, snapshot=snapshot, need_choices=_term_choices(TAXONOMY_NEEDS),
+        request.POST or None, snapshot=start.data, need_choices=_term_choices(TAXONOMY_NEEDS),
         kind_choices=_term_choices(TAXONOMY_SUPPORT), education=service.organisation.kind in EDUCATION_KINDS,
     )
+    version = request.POST.get("version", "") if request.method == "POST" else start.version
     if request.method == "POST" and form.is_valid():
         try:
-            services.service_draft_save(acting_user=request.user, service=service, data=form.snapshot())
+            drafts.service_draft_save(acting_user=request.user, service=service, data=form.snapshot(),
+                                      expected_version=int(version) if str(version).isdigit() else -1)
+        except StaleEdit as error:
+            _refuse(form, error, None)
+            version = start.version  # what they typed stays on the form; saving again is now a deliberate choice
         except ServiceError as error:
             _refuse(form, error, form.field_for_error(error.field))
         else:
             messages.success(request, "Draft saved. Send it for approval when it is ready.")
             return redirect("directory:service-manage", service_id=service.pk)
     return render(request, "directory/service_edit.html", {
-        "form": form, "service": service, "revision": revision,
-        "page_title": f"Edit {service.name}",
+        "form": form, "service": service, "revision": start.revision, "rejected": start.rejected,
+        "version": version, "page_title": f"Edit {service.name}",
     })
 
 
