@@ -2,7 +2,8 @@
 
 Faker speaks British English everywhere (names, addresses, postcodes in factories).
 django-axes keeps failed sign-ins in the database (AxesDatabaseHandler), so each test's rollback or flush
-already starts the next test with no lockouts; nothing else needs resetting.
+already starts the next test with no lockouts. Rate-limit counts (the API throttle, failed sign-ins per
+address) live in the default cache, which `_fresh_cache` empties around every test.
 """
 
 from __future__ import annotations
@@ -11,6 +12,16 @@ import factory
 import pytest
 
 factory.Faker._DEFAULT_LOCALE = "en_GB"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Every test starts with no rate-limit counts, whichever tests ran before it in this process."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -154,6 +154,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = None
 AXES_LOCKOUT_CALLABLE = "pathfinder.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "pathfinder.core.client_address.client_address"  # never a client-supplied X-Forwarded-For
+# One address trying many usernames (password spraying) is throttled as an address, with a higher threshold,
+# so the accounts it tried are not locked and a colleague elsewhere can still sign in (accounts.sign_in_limit).
+PATHFINDER_SIGN_IN_ADDRESS_FAILURE_LIMIT = int(env("PATHFINDER_SIGN_IN_ADDRESS_FAILURE_LIMIT", "20"))
+PATHFINDER_SIGN_IN_ADDRESS_WINDOW = timedelta(minutes=15)
+# New staff set up their second factor through a single-use invitation link that expires.
+PATHFINDER_INVITATION_HOURS = int(env("PATHFINDER_INVITATION_HOURS", "72"))
+
+# How many proxies of our own (load balancer, reverse proxy) stand in front of the app. 0: none, so
+# X-Forwarded-For is ignored. Rate limits, lockouts and the audit trail use pathfinder.core.client_address.
+PATHFINDER_TRUSTED_PROXIES = int(env("PATHFINDER_TRUSTED_PROXIES", "0"))
 
 # Sessions expire after 30 minutes idle (renewed on each request) and 8 hours at most (SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = 30 * 60
@@ -212,6 +223,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("PATHFINDER_API_ANON_RATE", "120/minute")},
     "UNAUTHENTICATED_USER": None,
+    "NUM_PROXIES": PATHFINDER_TRUSTED_PROXIES,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Open Referral UK API",
@@ -219,8 +231,15 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# The default cache holds rate-limit counts, so it must be shared by every process: the database (table made
+# by accounts' migration 0002 and `createcachetable`), or Redis when PATHFINDER_REDIS_URL is set (needs `redis`).
+PATHFINDER_REDIS_URL = env("PATHFINDER_REDIS_URL")
+if PATHFINDER_REDIS_URL:
+    DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PATHFINDER_REDIS_URL}
+else:
+    DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pathfinder_cache"}
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": DEFAULT_CACHE,
     # Shared by the web and worker processes (files), so a long import can report how far it has got.
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pathfinder.accounts import mfa
+from pathfinder.accounts import mfa, sign_in_limit
 from pathfinder.accounts.forms import SignInForm, VerifyForm
 from pathfinder.accounts.middleware import mark_signed_in
 from pathfinder.accounts.models import User
@@ -16,6 +16,7 @@ from pathfinder.accounts.roles import STAFF_ROLES, Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import for_roles, public
+from pathfinder.core.client_address import client_address
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -29,6 +30,12 @@ def _next_url(request: HttpRequest) -> str:
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request, data=request.POST or None)
+    address = client_address(request)
+    if request.method == "POST" and sign_in_limit.address_is_throttled(address):
+        # Refused before any password is checked, so the accounts tried from here are not locked.
+        return render(request, "accounts/address_throttled.html", {
+            "page_title": "Too many tries to sign in", "minutes": sign_in_limit.window_minutes(),
+        }, status=429)
     if request.method == "POST":
         if form.is_valid():
             auth.login(request, form.user)
@@ -38,6 +45,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 # Encoded, so a `next` holding its own query string arrives whole (and cannot smuggle a second next).
                 return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': _next_url(request)})}")
             return redirect(_next_url(request))
+        if request.POST.get("username") and request.POST.get("password"):
+            sign_in_limit.address_failure_record(address)
         audit_event_record(
             acting_user=None, action=AuditAction.SIGN_IN_FAILED,
             what=f"failed sign-in for {request.POST.get('username', '')[:60]}", request=request,

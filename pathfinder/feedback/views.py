@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles, public
+from pathfinder.core.client_address import client_address
 from pathfinder.core.errors import ServiceError
 from pathfinder.feedback import selectors, services
 from pathfinder.feedback.constants import CommentStatus, CommentTopic
@@ -30,7 +31,8 @@ def _refuse(form, error: ServiceError) -> None:
 
 
 def _ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The sender's real address (trusted proxies only), so a made-up X-Forwarded-For cannot dodge the limit."""
+    return client_address(request)
 
 
 @public

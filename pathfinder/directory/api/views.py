@@ -23,6 +23,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from pathfinder.core.access import ACCESS_ATTRIBUTE, PUBLIC
+from pathfinder.core.client_address import client_address
 from pathfinder.directory import search
 from pathfinder.directory.api import params, serializers
 from pathfinder.directory.geo import PostcodeError, bounding_box, distance_km_expression, postcode_point
@@ -41,10 +42,17 @@ PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index
 
 
 class OrukAnonThrottle(AnonRateThrottle):
-    """The "anon" rate from settings, read at request time so a council can change it without a code change."""
+    """The "anon" rate from settings, read at request time so a council can change it without a code change.
+
+    Counts live in the default cache, shared by every process (the database or Redis), and are kept per client
+    address as our trusted proxies saw it: a made-up X-Forwarded-For does not give a fresh allowance.
+    """
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request: Request) -> str:
+        return client_address(request) or ""
 
 
 class OrukView(APIView):
