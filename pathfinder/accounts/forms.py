@@ -6,13 +6,17 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
+from pathfinder.core.forms import GOVUKForm
 
-class SignInForm(forms.Form):
+
+class SignInForm(GOVUKForm):
     username = forms.CharField(
-        label="Username", max_length=150, error_messages={"required": "Enter your username"}
+        label="Username", max_length=150, error_messages={"required": "Enter your username"},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
     password = forms.CharField(
-        label="Password", widget=forms.PasswordInput, strip=False, error_messages={"required": "Enter your password"}
+        label="Password", widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}), strip=False,
+        error_messages={"required": "Enter your password"},
     )
 
     def __init__(self, request: HttpRequest, *args, **kwargs) -> None:
@@ -31,7 +35,7 @@ class SignInForm(forms.Form):
         return data
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(GOVUKForm):
     code = forms.CharField(
         label="Security code", max_length=8, help_text="The 6-digit code from your authenticator app",
         error_messages={"required": "Enter the security code", "max_length": "Enter the 6-digit security code"},

@@ -11,18 +11,19 @@ from pathfinder.assessments.constants import (
     ReceivedBy,
     RequestSource,
 )
-from pathfinder.core.forms import GOVUKDateField
+from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class RequestForm(forms.Form):
+class RequestForm(GOVUKForm):
     received_on = GOVUKDateField(
-        label="When was the request received?",
+        label="When was the request received?", error_name="the date the request was received",
         help_text="The statutory clocks start on this day. Email after 5pm or on a non-working day counts from "
         "the next working day. For example, 27 3 2026",
     )
-    received_by = forms.ChoiceField(label="How was it received?", choices=ReceivedBy.choices, widget=forms.RadioSelect)
+    received_by = forms.ChoiceField(label="How was it received?", choices=ReceivedBy.choices, widget=forms.RadioSelect,
+                                    error_messages={"required": "Select how the request was received"})
     request_source = forms.ChoiceField(label="Who asked for the assessment?", choices=RequestSource.choices,
                                        widget=forms.RadioSelect)
     requester_name = forms.CharField(label="Name of the person or organisation who asked", max_length=200,
@@ -38,8 +39,9 @@ class RequestForm(forms.Form):
         self.fields["caseworker"].queryset = workers.filter(team=team) if team is not None else workers
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO)
+class DecisionForm(GOVUKForm):
+    decision = forms.ChoiceField(widget=forms.RadioSelect, choices=YES_NO,
+                                 error_messages={"required": "Select yes or no"})
     decided_on = GOVUKDateField(label="Date the decision was sent to the family")
     reasons = forms.CharField(
         label="Reasons", widget=forms.Textarea(attrs={"rows": 5}), required=False,
@@ -58,12 +60,12 @@ class DecisionForm(forms.Form):
         return data
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GOVUKForm):
     withdrawn_on = GOVUKDateField(label="Date the request was withdrawn")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class AdviceRequestForm(forms.Form):
+class AdviceRequestForm(GOVUKForm):
     kind = forms.ChoiceField(label="What advice is needed?", widget=forms.RadioSelect,
                              help_text="SEND Regulations 2014, regulation 6(1)")
     adviser = forms.ModelChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
@@ -79,7 +81,9 @@ class AdviceRequestForm(forms.Form):
         self.fields["adviser"].queryset = User.objects.filter(role=Role.ADVISER, is_active=True).order_by("last_name")
 
 
-class AdviceReuseForm(forms.Form):
+class AdviceReuseForm(GOVUKForm):
+    error_names = {"adviser_name": "the name of the person who wrote it", "reuse_source": "the report and its date"}
+
     kind = forms.ChoiceField(label="Which advice is being reused?", widget=forms.RadioSelect)
     adviser_name = forms.CharField(label="Who wrote it", max_length=200)
     reuse_source = forms.CharField(label="Which report, and its date", max_length=200)
@@ -93,7 +97,7 @@ class AdviceReuseForm(forms.Form):
         self.fields["kind"].choices = [k for k in kinds if k[0] != "a"]
 
 
-class AdviceReceivedForm(forms.Form):
+class AdviceReceivedForm(GOVUKForm):
     received_on = GOVUKDateField(label="Date the advice was received")
     summary = forms.CharField(label="Summary of the advice", widget=forms.Textarea(attrs={"rows": 6}))
     document = forms.FileField(label="The advice document", required=False,
@@ -106,7 +110,7 @@ class AdviceReceivedForm(forms.Form):
         return document
 
 
-class AdviceExceptionForm(forms.Form):
+class AdviceExceptionForm(GOVUKForm):
     code = forms.ChoiceField(label="Which exception applies to the adviser?", widget=forms.RadioSelect,
                              choices=[(c, ExceptionCode(c).label) for c in ADVICE_EXCEPTION_CODES])
     start = GOVUKDateField(label="Start of the period")
@@ -122,7 +126,9 @@ STEP_CHOICES = [
 ]
 
 
-class ExceptionForm(forms.Form):
+class ExceptionForm(GOVUKForm):
+    error_names = {"applies_to": "the step it affects"}
+
     code = forms.ChoiceField(label="Which exception applies?", widget=forms.RadioSelect,
                              choices=[(c, ExceptionCode(c).label) for c in ASSESSMENT_EXCEPTION_CODES])
     applies_to = forms.ChoiceField(label="Which step does it affect?", choices=STEP_CHOICES, required=False)

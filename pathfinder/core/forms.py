@@ -7,6 +7,45 @@ from typing import Any
 
 from django import forms
 
+from pathfinder.core.error_messages import (
+    DJANGO_DEFAULTS,
+    error_name,
+    error_subject,
+    fallback_message,
+    govuk_error_messages,
+    is_django_default,
+)
+
+# Widget attributes that the GOV.UK macros take as parameters, so a form can say autocomplete="email" once.
+WIDGET_ATTR_PARAMS = {"autocomplete": "autocomplete", "inputmode": "inputmode", "spellcheck": "spellcheck"}
+
+
+class GOVUKForm(forms.Form):
+    """A form whose every error message follows the GOV.UK pattern and names its field.
+
+    Messages are set just before cleaning, after any `__init__` has added fields or changed labels. Give
+    `error_names` a field's noun phrase where its label is a question ("How was it received?") or too short
+    ("From") to make a good message.
+    """
+
+    error_names: dict[str, str] = {}
+
+    def full_clean(self) -> None:
+        govuk_error_messages(self.fields.items(), self.error_names)
+        super().full_clean()
+        self._replace_django_defaults()
+
+    def _replace_django_defaults(self) -> None:
+        """A safety net: a default raised below the form field (a model field's "is not a valid UUID") is
+        replaced by the field's own message, so it never reaches the page."""
+        for name, errors in (self._errors or {}).items():
+            field = self.fields.get(name)
+            for i, error in enumerate(errors.data):
+                text = " ".join(str(m) for m in forms.ValidationError(error).messages)
+                if is_django_default(text):
+                    fallback = fallback_message(field) if field is not None else "Check your answers and try again"
+                    errors.data[i] = forms.ValidationError(fallback)
+
 
 def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, Any]:
     """Macro parameters (govukInput, govukTextarea, govukRadios, ...) for a bound Django form field."""
@@ -21,6 +60,10 @@ def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, A
         params["hint"] = {"text": str(field.help_text)}
     if bound_field.errors:
         params["errorMessage"] = {"text": bound_field.errors[0]}
+    for attr, param in WIDGET_ATTR_PARAMS.items():
+        if attr in widget.attrs:
+            given = widget.attrs[attr]
+            params[param] = given not in (False, "false") if attr == "spellcheck" else given
     value = bound_field.value()
     if isinstance(widget, GOVUKDateWidget):
         parts = value if isinstance(value, (list, tuple)) else widget.decompress(value)
@@ -104,27 +147,32 @@ class GOVUKDateField(forms.MultiValueField):
 
     widget = GOVUKDateWidget
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, error_name: str | None = None, **kwargs: Any) -> None:
+        """`error_name` is the date's noun phrase in messages ("the date the request was received") where the
+        label is a question or a single word ("From"), which would make "Enter from"."""
         kwargs.setdefault("help_text", "For example, 27 3 2026")
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         super().__init__(fields, *args, require_all_fields=False, **kwargs)
+        if error_name:
+            self.error_name = error_name
 
     def clean(self, value: Any) -> date | None:
         day, month, year = (value or ["", "", ""])
-        label = (self.label or "the date").lower()
+        name, subject = error_name(self), error_subject(self)
         if not (day or month or year):
             if self.required:
-                raise forms.ValidationError(f"Enter {label}")
+                required = str(self.error_messages.get("required") or "")
+                raise forms.ValidationError(required if required and required not in DJANGO_DEFAULTS else f"Enter {name}")
             return None
         missing = [part for part, given in (("day", day), ("month", month), ("year", year)) if not given]
         if missing:
-            raise forms.ValidationError(f"{self.label} must include a {' and '.join(missing)}")
+            raise forms.ValidationError(f"{subject} must include a {' and '.join(missing)}")
         try:
             result = date(int(year), int(month), int(day))
         except ValueError:
-            raise forms.ValidationError(f"{self.label} must be a real date") from None
+            raise forms.ValidationError(f"{subject} must be a real date") from None
         if len(year) != 4:
-            raise forms.ValidationError("Year must include 4 numbers")
+            raise forms.ValidationError(f"The year of {name} must include 4 numbers")
         return result
 
     def compress(self, data_list: list[Any]) -> Any:  # pragma: no cover - clean() does the work
@@ -136,10 +184,11 @@ def field_kind(bound_field: forms.BoundField) -> str:
     widget = bound_field.field.widget
     if isinstance(widget, GOVUKDateWidget):
         return "date"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
+    # CheckboxSelectMultiple is a subclass of RadioSelect: ask about it first, or several answers become one.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
     if isinstance(widget, forms.Select):
         return "select"
     if isinstance(widget, forms.CheckboxInput):

@@ -4,31 +4,36 @@ from __future__ import annotations
 
 from django import forms
 
+from pathfinder.core.forms import GOVUKForm
 from pathfinder.feedback.constants import CommentTopic, NotPublishedReason, SenderKind
 
 HONEYPOT_FIELD = "website"  # a field people never see; robots fill it in
 
 
-class CommentForm(forms.Form):
+class CommentForm(GOVUKForm):
+    error_names = {"sender_kind": "who you are"}
+
     topic = forms.ChoiceField(
         label="What is your comment about?",
         choices=[c for c in CommentTopic.choices if c[0] != CommentTopic.SERVICE],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what your comment is about"},
+        error_messages={"required": "Select what your comment is about"},
     )
     text = forms.CharField(
         label="Your comment",
         help_text="Do not include names or details that could identify you or your child.",
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=5000,
-        error_messages={"required": "Enter your comment", "max_length": "Your comment must be 5,000 characters or less"},
+        error_messages={"required": "Enter your comment", "max_length": "Your comment must be 5,000 characters or fewer"},
     )
     sender_kind = forms.ChoiceField(
         label="Are you… (optional)", required=False, choices=SenderKind.choices, widget=forms.RadioSelect,
     )
-    name = forms.CharField(label="Your name", required=False, max_length=120)
+    name = forms.CharField(label="Your name", required=False, max_length=120,
+                           widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}))
     email = forms.EmailField(
         label="Your email address", required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         help_text="Only if you would like a reply. We will not publish it or share it.",
         error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
     )
@@ -39,11 +44,13 @@ class CommentForm(forms.Form):
             del self.fields["topic"]
 
 
-class ModerateForm(forms.Form):
+class ModerateForm(GOVUKForm):
+    error_names = {"reason": "why it will not be published"}
+
     decision = forms.ChoiceField(
         label="Will this comment be published?",
         choices=[("publish", "Yes, publish it (with the wording below)"), ("refuse", "No, do not publish it")],
-        widget=forms.RadioSelect, error_messages={"required": "Choose whether to publish the comment"},
+        widget=forms.RadioSelect, error_messages={"required": "Select whether to publish the comment"},
     )
     published_text = forms.CharField(
         label="Wording to publish", required=False, widget=forms.Textarea(attrs={"rows": 6}),
@@ -59,7 +66,7 @@ class ModerateForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class RespondForm(forms.Form):
+class RespondForm(GOVUKForm):
     response = forms.CharField(
         label="The council's response", widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": "Enter the council's response"},
@@ -70,7 +77,7 @@ class RespondForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class YearForm(forms.Form):
+class YearForm(GOVUKForm):
     year = forms.TypedChoiceField(label="Year", coerce=int, required=False, choices=[])
 
     def __init__(self, *args, years: list[int], **kwargs) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
-from pathfinder.core.forms import GOVUKDateField
+from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(GOVUKForm):
     """From and to dates, both included. Sent by GET so a period can be bookmarked and works without JavaScript."""
 
-    period_start = GOVUKDateField(label="From", help_text="For example, 1 1 2025")
-    period_end = GOVUKDateField(label="To", help_text="For example, 31 12 2025")
+    period_start = GOVUKDateField(label="From", help_text="For example, 1 1 2025", error_name="the start date")
+    period_end = GOVUKDateField(label="To", help_text="For example, 31 12 2025", error_name="the end date")
 
     def clean(self) -> dict:
         data = super().clean()

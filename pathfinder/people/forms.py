@@ -4,12 +4,12 @@ from django import forms
 from django.utils import timezone
 
 from pathfinder.accounts.models import Team
-from pathfinder.core.forms import GOVUKDateField
+from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 from pathfinder.people import identifiers
 from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, Sex
 
 
-class ChildForm(forms.Form):
+class ChildForm(GOVUKForm):
     """The child's record. Identifiers are checked here so mistakes are caught at the desk."""
 
     legal_first_name = forms.CharField(label="Legal first name", max_length=100)
@@ -78,15 +78,15 @@ class ChildForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("setting_code") and (data.get("setting_urn") or data.get("setting_ukprn")):
-            self.add_error("setting_code", "Choose an other arrangement only when there is no URN or UKPRN")
+            self.add_error("setting_code", "Select an other arrangement only when there is no URN or UKPRN")
         if data.get("secondary_need") and data.get("secondary_need") == data.get("primary_need"):
             self.add_error("secondary_need", "The secondary need must be different from the primary need")
         if data.get("secondary_need") and not data.get("primary_need"):
-            self.add_error("primary_need", "Choose the primary need before a secondary need")
+            self.add_error("primary_need", "Select the primary need before a secondary need")
         return data
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(GOVUKForm):
     name = forms.CharField(label="Full name", max_length=200)
     relationship = forms.CharField(label="Relationship to the child", max_length=60,
                                    help_text="For example: mother, father, foster carer, grandparent")

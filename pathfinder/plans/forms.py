@@ -39,6 +39,8 @@ class SectionTextForm(VersionedForm):
 
 
 class NeedForm(VersionedForm):
+    error_names = {"description": "the description of the need"}
+
     area = forms.CharField(label="Area of need", max_length=80,
                            help_text="For example: communication and interaction",
                            error_messages={"required": "Enter the area of need"})
@@ -71,6 +73,9 @@ class OutcomeForm(VersionedForm):
 
 
 class ProvisionForm(VersionedForm):
+    error_names = {"needs": "the needs in section B that it meets", "outcomes": "the outcomes in section E that it "
+                   "works towards"}
+
     description = forms.CharField(label="What will be provided", widget=forms.Textarea(attrs={"rows": 4}),
                                   error_messages={"required": "Describe the provision: what will be done"},
                                   help_text="Be specific: the child must be able to tell whether they got it")

@@ -66,7 +66,7 @@ def test_wrong_file_type_is_explained(client):
     response = _upload(client, "offer.xlsx", "nope")
     assert "The file must be a CSV or JSON file" in html.unescape(response.content.decode())
     response = client.post(reverse("directory:officer-import"), {})
-    assert "Choose a CSV or JSON file to upload" in html.unescape(response.content.decode())
+    assert "Select a CSV or JSON file to upload" in html.unescape(response.content.decode())
 
 
 def test_a_long_import_runs_in_the_background_and_its_page_refreshes_itself(client, settings, monkeypatch):

@@ -86,7 +86,7 @@ def test_report_something_out_of_date_is_kept_for_the_officer(client):
     service = ServiceFactory(name="Splash club")
     url = reverse("directory:report", args=[service.pk])
     response = client.post(url, {"problem": "", "details": ""})
-    assert "Choose what is out of date or wrong" in _errors(response)
+    assert "Select what is out of date or wrong" in _errors(response)
     assert "Tell us what is wrong or out of date" in _errors(response)
 
     response = client.post(url, {"problem": "times", "details": "It moved to Thursdays.",

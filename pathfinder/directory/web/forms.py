@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from pathfinder.core.forms import GOVUKForm
 from pathfinder.directory.constants import (
     NEED_TERMS,
     SCHEDULE_2_KEYS,
@@ -31,8 +32,10 @@ def _time_label(t: time) -> str:
     return f"{hour}{'am' if t.hour < 12 else 'pm'}" if t.hour != 12 else "12 noon"
 
 
-class SearchForm(forms.Form):
+class SearchForm(GOVUKForm):
     """The public search. Every filter is optional, and every one works without JavaScript (a GET form)."""
+
+    error_names = {"q": "your search", "time": "a time"}
 
     q = forms.CharField(label="Search the Local Offer", required=False, max_length=200,
                         help_text="For example, speech therapy or autism support group")
@@ -63,7 +66,8 @@ class SearchForm(forms.Form):
         label="How it is given", required=False, widget=forms.CheckboxSelectMultiple, choices=Delivery.choices,
     )
     postcode = forms.CharField(label="Postcode", required=False, max_length=10,
-                               help_text="To see how far away each service is, for example WM4 2AB")
+                               help_text="To see how far away each service is, for example WM4 2AB",
+                               error_messages={"max_length": "Enter a real postcode, like WM1 1QY"})
     distance = forms.ChoiceField(
         label="Distance", required=False,
         choices=[("", "Any distance"), *[(str(m), f"Within {m} mile{'s' if m > 1 else ''}") for m in DISTANCES_MILES]],
@@ -87,7 +91,7 @@ class SearchForm(forms.Form):
         return ["kind", "need", "age", "cost", "day", "time", "delivery", "postcode", "distance"]
 
 
-class OutOfDateForm(forms.Form):
+class OutOfDateForm(GOVUKForm):
     problem = forms.ChoiceField(
         label="What is out of date or wrong?", widget=forms.RadioSelect,
         choices=[
@@ -95,7 +99,7 @@ class OutOfDateForm(forms.Form):
             ("cost", "The cost"), ("closed", "The service has closed or stopped"),
             ("description", "What the service offers, or who it is for"), ("other", "Something else"),
         ],
-        error_messages={"required": "Choose what is out of date or wrong"},
+        error_messages={"required": "Select what is out of date or wrong"},
     )
     details = forms.CharField(
         label="Tell us what is wrong and, if you know, what it should say",
@@ -106,11 +110,12 @@ class OutOfDateForm(forms.Form):
     email = forms.EmailField(
         label="Your email address", required=False,
         help_text="Only if you are happy for us to ask you about it. We will not share it.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
     )
 
 
-class ResolveReportForm(forms.Form):
+class ResolveReportForm(GOVUKForm):
     note = forms.CharField(
         label="What was done", widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: 'Asked the provider to update their opening times; they did on 3 May.'",
@@ -118,7 +123,7 @@ class ResolveReportForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(GOVUKForm):
     reason = forms.CharField(
         label="What needs to change?", widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The provider sees this, so say exactly what to correct.",
@@ -126,7 +131,7 @@ class RejectForm(forms.Form):
     )
 
 
-class InformationPageForm(forms.Form):
+class InformationPageForm(GOVUKForm):
     title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter a title"})
     slug = forms.SlugField(
         label="Web address ending", max_length=80,
@@ -147,10 +152,10 @@ class InformationPageForm(forms.Form):
                                     help_text="Lower numbers come first")
 
 
-class ImportForm(forms.Form):
+class ImportForm(GOVUKForm):
     file = forms.FileField(
         label="Upload a file", help_text="A CSV file in the Local Offer template, or Open Referral UK JSON",
-        error_messages={"required": "Choose a CSV or JSON file to upload"},
+        error_messages={"required": "Select a CSV or JSON file to upload"},
     )
 
     def clean_file(self):
@@ -180,9 +185,21 @@ ROW_LABELS = {
     "location_type": "Type of venue",
 }
 MAX_ROWS = {"schedules": 7, "contacts": 4, "cost_options": 4, "locations": 5}
+ROW_NOUNS = {"schedules": "session", "contacts": "contact", "cost_options": "price", "locations": "venue"}
+ROW_ERROR_NAMES = {
+    "byday": "the days", "opens_at": "the opening time", "closes_at": "the closing time",
+    "description": "the description of when", "name": "the name", "title": "the job title",
+    "phone": "the phone number", "email": "the email address", "option": "what the price is for",
+    "amount": "the amount", "amount_description": "more about the price", "address_1": "address line 1",
+    "address_2": "address line 2", "town": "the town or city", "county": "the county", "postcode": "the postcode",
+    "accessibility": "getting in and around", "location_type": "the type of venue",
+}
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(GOVUKForm):
+    error_names = {"status": "whether the service is running", "referral_route": "how people get the service",
+                   "is_free": "whether it is free"}
+
     name = forms.CharField(label="Name of the service", max_length=200,
                            error_messages={"required": "Enter the name of the service"})
     description = forms.CharField(label="What the service offers", widget=forms.Textarea(attrs={"rows": 6}),
@@ -223,16 +240,26 @@ class ServiceForm(forms.Form):
         for group, names in ROW_FIELDS.items():
             for i in range(self.row_counts[group]):
                 for name in names:
-                    self.fields[f"{group}-{i}-{name}"] = self._row_field(name)
+                    self.fields[f"{group}-{i}-{name}"] = self._row_field(name, group, i)
         if education:
             for key in SCHEDULE_2_KEYS:
                 self.fields[f"answer_{key}"] = forms.CharField(
                     label=f"{key}) {SCHEDULE_2_QUESTIONS[key]}", required=False,
                     widget=forms.Textarea(attrs={"rows": 4}),
                 )
+                self.fields[f"answer_{key}"].error_name = f"the answer to question {key}"
 
     @staticmethod
-    def _row_field(name: str) -> forms.Field:
+    def _row_field(name: str, group: str, index: int) -> forms.Field:
+        field = ServiceForm._row_field_kind(name)
+        # "Postcode for venue 2 must be ...": the error summary says which row, not only which box.
+        field.error_name = f"{ROW_ERROR_NAMES[name]} for {ROW_NOUNS[group]} {index + 1}"
+        if name in ("opens_at", "closes_at"):
+            field.error_messages["max_length"] = f"Enter {field.error_name} as a time, like 09:30"
+        return field
+
+    @staticmethod
+    def _row_field_kind(name: str) -> forms.Field:
         label = ROW_LABELS[name]
         if name == "byday":
             return forms.MultipleChoiceField(label=label, required=False, choices=Day.choices,
@@ -307,8 +334,10 @@ class ServiceForm(forms.Form):
         return field if field in self.fields else None
 
 
-class NewServiceForm(forms.Form):
+class NewServiceForm(GOVUKForm):
     """The few facts needed to start a new service; the rest is written in the full draft editor."""
+
+    error_names = {"is_free": "whether it costs anything"}
 
     organisation = forms.ModelChoiceField(label="Organisation", queryset=None, empty_label=None)
     name = forms.CharField(label="Name of the service", max_length=200)

@@ -155,7 +155,7 @@ def test_one_address_can_send_only_a_few_comments_an_hour(client, settings):
 def test_a_comment_must_say_something(client):
     response = client.post(reverse("feedback:comment"), {"topic": "", "text": "", "email": "not-an-email"})
     errors = _errors(response)
-    assert "Choose what your comment is about" in errors
+    assert "Select what your comment is about" in errors
     assert "Enter your comment" in errors
     assert "Enter an email address in the correct format, like name@example.com" in errors
     assert not Comment.objects.exists()

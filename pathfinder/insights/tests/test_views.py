@@ -170,7 +170,7 @@ def test_a_date_that_is_not_real_is_refused(client):
         "period_start-day": "31", "period_start-month": "2", "period_start-year": "2025",
         "period_end-day": "1", "period_end-month": "3", "period_end-year": "2025",
     })
-    assert "From must be a real date" in _text(response)
+    assert "The start date must be a real date" in _text(response)
 
 
 def test_the_caseworker_table_comes_a_page_at_a_time_most_overdue_first(client):

@@ -1,0 +1,141 @@
+"""Every form class in Pathfinder, found by walking the code, and how a test can build each one.
+
+The class tests (`test_form_round_trip`, `test_form_messages`) read this registry. A new form that is not in
+`FORMS` fails them with a message saying what to add, so no form escapes the round trip or the message check.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.test import RequestFactory
+
+import pathfinder
+
+
+@dataclass(frozen=True)
+class FormCase:
+    """How to build a form for the tests, and whether it edits an existing record.
+
+    `kwargs` gives the keyword arguments the form's `__init__` needs (besides data). `edit` names the round-trip
+    case in `round_trips.ROUND_TRIPS` for a form that edits a record; `not_edit` says why a form has none.
+    """
+
+    kwargs: Callable[[], dict[str, Any]] = dict
+    args: Callable[[], tuple[Any, ...]] = tuple
+    edit: str | None = None
+    not_edit: str | None = None
+    base_class: bool = False
+
+
+def _sign_in_args() -> tuple[Any, ...]:
+    request = RequestFactory().post("/accounts/sign-in/")
+    return (request,)
+
+
+def _organisations() -> dict[str, Any]:
+    from pathfinder.directory.models import Organisation
+
+    return {"organisations": Organisation.objects.all()}
+
+
+def _service_kwargs() -> dict[str, Any]:
+    return {"snapshot": {}, "need_choices": [("n1", "Autism"), ("n2", "Hearing")],
+            "kind_choices": [("k1", "Therapy"), ("k2", "Clubs")], "education": True}
+
+
+ADVICE_KINDS = [("a", "Advice from the parent or young person"), ("b", "Educational advice")]
+
+FORMS: dict[str, FormCase] = {
+    # core and shared bases: they have no fields of their own beyond a hidden version
+    "pathfinder.core.forms.GOVUKForm": FormCase(base_class=True, not_edit="the base of every form"),
+    "pathfinder.plans.forms.PlainForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.plans.forms.VersionedForm": FormCase(base_class=True, not_edit="a base class"),
+    # accounts
+    "pathfinder.accounts.forms.SignInForm": FormCase(args=_sign_in_args, not_edit="signing in"),
+    "pathfinder.accounts.forms.VerifyForm": FormCase(not_edit="a one-time security code"),
+    # assessments: each records a new fact or decision once
+    "pathfinder.assessments.forms.RequestForm": FormCase(not_edit="records a new request"),
+    "pathfinder.assessments.forms.DecisionForm": FormCase(
+        kwargs=lambda: {"question": "Will the council carry out an assessment?"}, not_edit="a one-shot decision"),
+    "pathfinder.assessments.forms.WithdrawForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.assessments.forms.AdviceRequestForm": FormCase(kwargs=lambda: {"kinds": ADVICE_KINDS},
+                                                               not_edit="records a new request for advice"),
+    "pathfinder.assessments.forms.AdviceReuseForm": FormCase(kwargs=lambda: {"kinds": ADVICE_KINDS},
+                                                             not_edit="records reused advice once"),
+    "pathfinder.assessments.forms._DocumentForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.assessments.forms.AdviceReceivedForm": FormCase(not_edit="records advice received once"),
+    "pathfinder.assessments.forms.AdviceCorrectionForm": FormCase(not_edit="records a correction once"),
+    "pathfinder.assessments.forms.AdviceExceptionForm": FormCase(not_edit="records a new exception"),
+    "pathfinder.assessments.forms.ExceptionForm": FormCase(not_edit="records a new exception"),
+    # people
+    "pathfinder.people.forms.ChildForm": FormCase(edit="child"),
+    "pathfinder.people.forms.FamilyMemberForm": FormCase(not_edit="adds a family member; there is no edit page"),
+    # plans
+    "pathfinder.plans.forms.SectionTextForm": FormCase(kwargs=lambda: {"section": "A"}, edit="plan_section"),
+    "pathfinder.plans.forms.NeedForm": FormCase(edit="plan_need"),
+    "pathfinder.plans.forms.OutcomeForm": FormCase(kwargs=lambda: {"needs": []}, edit="plan_outcome"),
+    "pathfinder.plans.forms.ProvisionForm": FormCase(kwargs=lambda: {"section": "G", "needs": [], "outcomes": []},
+                                                     edit="plan_provision"),
+    "pathfinder.plans.forms.SendDraftForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.plans.forms.PlacementRequestForm": FormCase(not_edit="records a new request"),
+    "pathfinder.plans.forms.ConsultationForm": FormCase(not_edit="records a new consultation"),
+    "pathfinder.plans.forms.ConsultationReplyForm": FormCase(not_edit="records a reply once"),
+    "pathfinder.plans.forms.RepresentationForm": FormCase(not_edit="the family's comments, sent once"),
+    "pathfinder.plans.forms.FinalIssueForm": FormCase(not_edit="a one-shot action"),
+    # feedback
+    "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
+    "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.feedback.forms.RespondForm": FormCase(not_edit="a one-shot response"),
+    "pathfinder.feedback.forms.YearForm": FormCase(kwargs=lambda: {"years": [2025, 2026]}, not_edit="a filter"),
+    # insights
+    "pathfinder.insights.forms.PeriodForm": FormCase(not_edit="a filter"),
+    # directory
+    "pathfinder.directory.web.forms.SearchForm": FormCase(edit="search"),
+    "pathfinder.directory.web.forms.OutOfDateForm": FormCase(not_edit="a new report from the public"),
+    "pathfinder.directory.web.forms.ResolveReportForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.directory.web.forms.RejectForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.directory.web.forms.InformationPageForm": FormCase(edit="information_page"),
+    "pathfinder.directory.web.forms.ImportForm": FormCase(not_edit="an upload"),
+    "pathfinder.directory.web.forms.ServiceForm": FormCase(kwargs=_service_kwargs, edit="service"),
+    "pathfinder.directory.web.forms.NewServiceForm": FormCase(kwargs=_organisations, not_edit="starts a new service"),
+}
+
+
+def _import_every_module() -> None:
+    """Import every forms module of the project (`forms.py`, `*_forms.py`, a `forms/` package), so every form
+    class is defined; the house rule puts forms there, and views are loaded by the URL configuration anyway."""
+    for module in pkgutil.walk_packages(pathfinder.__path__, "pathfinder."):
+        name = module.name
+        if ".tests" in name or ".migrations" in name or "form" not in name.rsplit(".", 1)[-1]:
+            continue
+        importlib.import_module(name)
+    import config.urls  # noqa: F401  (forms defined next to views are found too)
+
+
+def project_form_classes() -> list[type[forms.BaseForm]]:
+    """Every Form or ModelForm class defined under pathfinder/, however deep its base classes go."""
+    _import_every_module()
+    found: set[type[forms.BaseForm]] = set()
+    todo = list(forms.BaseForm.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        if cls.__module__.startswith("pathfinder.") and ".tests" not in cls.__module__:
+            found.add(cls)
+    return sorted(found, key=dotted)
+
+
+def dotted(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def build(cls: type[forms.BaseForm], data: Any = None, files: Any = None) -> forms.BaseForm:
+    """An instance of the form, bound to `data` if given, with the arguments its registry entry names."""
+    case = FORMS[dotted(cls)]
+    return cls(*case.args(), data=data, files=files, **case.kwargs())
