@@ -15,7 +15,7 @@ from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
-from pathfinder.audit.services import audit_read
+from pathfinder.audit.services import audit_read, audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
@@ -312,6 +312,7 @@ def adviser_home(request: HttpRequest) -> HttpResponse:
     for advice in advice_requests_for_adviser(request.user):
         due = services.advice_due_on(advice)
         rows.append({"advice": advice, "due": due, "overdue": advice.received_on is None and due and due < today})
+    audit_reads(request, [row["advice"].assessment.child for row in rows], "advice requests list")
     return render(request, "assessments/adviser_home.html", {"rows": rows, "page_title": "Advice requests"})
 
 
@@ -320,8 +321,6 @@ def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
     """The adviser gives their advice in Pathfinder: a summary and their report."""
     advice = get_object_or_404(advice_requests_for_adviser(request.user), pk=advice_id)
     child = advice.assessment.child
-    if request.method == "GET":
-        audit_read(request, child, f"advice request {advice.get_kind_display()[:3]}", advice)
     form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None,
                                     initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -332,6 +331,8 @@ def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
         else:
             messages.success(request, "Thank you. Your advice has been sent to the council.")
             return redirect("assessments:adviser-home")
+    # Audited whenever the page is shown, including a form shown again after an error.
+    audit_read(request, child, f"advice request {advice.get_kind_display()[:3]}", advice)
     return render(request, "assessments/advice_give.html", {
         "form": form, "advice": advice, "child": child, "due": services.advice_due_on(advice),
         "page_title": f"Give your advice about {child.full_name}",

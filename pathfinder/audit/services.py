@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
@@ -45,3 +46,29 @@ def audit_read(request: HttpRequest, child: Any, what: str, obj: Any = None) -> 
     return audit_event_record(
         acting_user=request.user, action=AuditAction.VIEW, what=what, child=child, obj=obj, request=request
     )
+
+
+def audit_reads(request: HttpRequest, children: Iterable[Any], what: str) -> int:
+    """Record that a list page showed these children: one "looked at" event per child, in one INSERT.
+
+    List pages (search results, worklists, advice lists) show names and identifiers of many children at once;
+    each child's "who has looked" page must still list the read, so the event is per child, not per page.
+    """
+    user = request.user if getattr(request.user, "is_authenticated", False) else None
+    seen: dict[Any, Any] = {}
+    for child in children:
+        if child is not None and child.pk not in seen:
+            seen[child.pk] = child
+    if not seen:
+        return 0
+    common = {
+        "actor": user,
+        "actor_role": getattr(user, "role", "") if user else "",
+        "action": AuditAction.VIEW,
+        "what": what[:200],
+        "ip_address": _client_ip(request),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+        "path": request.path[:300],
+    }
+    AuditEvent.objects.bulk_create([AuditEvent(child=child, **common) for child in seen.values()])
+    return len(seen)

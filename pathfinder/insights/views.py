@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from pathfinder.accounts.roles import Role
+from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.insights.constants import NATIONAL_SOURCE_NAME, NATIONAL_SOURCE_URL, NATIONAL_YEAR
 from pathfinder.insights.forms import PeriodForm
@@ -31,6 +32,8 @@ def _today() -> date:
 def caseworker_home(request: HttpRequest) -> HttpResponse:
     today = _today()
     worklist = caseworker_worklist(request.user, today)
+    shown = (*worklist.overdue, *worklist.due_this_week, *worklist.due_later)
+    audit_reads(request, [item.child for item in shown], "my cases (worklist)")
     return render(request, "insights/caseworker_home.html", {
         "worklist": worklist, "today": today, "page_title": "My cases",
     })

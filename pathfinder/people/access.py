@@ -15,6 +15,7 @@ from pathfinder.people.selectors import child_get_for
 def child_view(what: str) -> Callable[[Callable], Callable]:
     """Load the child named by `child_id` for this user (404 if not theirs to see) and audit the read.
 
+    Any page this renders is a read, whatever the method: a form shown again after an error is audited too.
     A child the user may not see gives 404, not 403, so that it does not confirm the record exists.
     """
 
@@ -26,7 +27,11 @@ def child_view(what: str) -> Callable[[Callable], Callable]:
                 raise Http404("No such child for this user")
             if request.method == "GET":
                 audit_read(request, child, what)
-            return view(request, child, *args, **kwargs)
+            response = view(request, child, *args, **kwargs)
+            if request.method != "GET" and response.status_code == 200:
+                # A form shown again (after an error) shows the child's record as much as a GET does.
+                audit_read(request, child, f"{what} (shown again)")
+            return response
 
         return wrapped
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
 from pathfinder.audit.models import AuditEvent
+from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.people import services
 from pathfinder.people.access import child_view
@@ -31,6 +32,7 @@ def child_list(request: HttpRequest) -> HttpResponse:
             | Q(preferred_name__icontains=query) | Q(upn=compact) | Q(nhs_number=compact)
         )
     page = Paginator(children, 25).get_page(request.GET.get("page"))
+    audit_reads(request, page.object_list, "child search results")
     return render(request, "people/child_list.html", {"page": page, "query": query, "page_title": "Find a child"})
 
 
@@ -153,5 +155,6 @@ def family_home(request: HttpRequest) -> HttpResponse:
                          "decision_maker": child.decision_maker(today),
                          "plan": family_plan_summary(request.user, child, assessment, today),
                          "contact": caseworker_contact(assessment) if assessment else None})
+    audit_reads(request, [c["child"] for c in children], "start page (progress of the request)")
     return render(request, "people/family_home.html", {"children": children, "page_title": "Your child's support"
                   if request.user.role == Role.PARENT else "Your support"})

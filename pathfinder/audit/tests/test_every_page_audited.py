@@ -1,0 +1,295 @@
+"""Every page that shows a child's name or identifier writes an audit event for that child, for every role.
+
+A small world (children with distinctive names and identifiers at every stage, one user per role) is crawled
+breadth-first from each role's home page through the test client (GET only, same-site, bounded), and every URL
+pattern is also opened with the world's real ids. Whenever a response shows a child, an AuditEvent for that
+request's user and that child must have been written during the request: a read that leaves no trace fails here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from pathfinder.accounts.models import User
+from pathfinder.accounts.tests.factories import (
+    AdministratorFactory,
+    AdviserFactory,
+    CaseworkerFactory,
+    LocalOfferOfficerFactory,
+    ManagerFactory,
+    ParentFactory,
+    ProviderFactory,
+    TeamFactory,
+    YoungPersonFactory,
+)
+from pathfinder.accounts.tests.helpers import sign_in
+from pathfinder.assessments.constants import AssessmentStatus
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
+from pathfinder.audit.models import AuditEvent
+from pathfinder.insights.tests.factories import ConsultationFactory
+from pathfinder.people.models import Child
+from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
+from pathfinder.plans.models import PlanStatus
+from pathfinder.plans.tests.factories import PlanFactory as DraftPlanFactory
+from pathfinder.plans.tests.factories import PlanNeedFactory, PlanOutcomeFactory, PlanProvisionFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_PAGES_PER_ROLE = 250
+SKIP_PREFIXES = ("/static/", "/media/", "/api/oruk/")  # the API serves the Local Offer only, never children
+HREF = re.compile(r"""href="([^"#]+)""")
+
+# (first, last, stage): names no page would print by chance
+STAGES = (
+    ("Zephyrine", "Quillbottom", AssessmentStatus.REQUESTED),
+    ("Ottoline", "Brackenwhistle", AssessmentStatus.ASSESSING),
+    ("Peregrine", "Fennimoreton", AssessmentStatus.REFUSED),
+    ("Clementine", "Ashbarrow", AssessmentStatus.DRAFTING),
+    ("Bartholomew", "Wintersgill", AssessmentStatus.DRAFT_SENT),
+    ("Evangeline", "Thistlewood", AssessmentStatus.FINAL_ISSUED),
+    ("Lysander", "Marchbanks", AssessmentStatus.WITHDRAWN),
+)
+
+
+@dataclass
+class World:
+    users: dict[str, User]
+    children: list[Child]
+    ids: dict[int, dict[str, int]]  # child pk -> URL kwargs that reach its records
+    pages_showing_children: set[str] = field(default_factory=set)
+
+
+def _dates(status: str) -> dict:
+    later = {
+        AssessmentStatus.ASSESSING: 1, AssessmentStatus.DRAFTING: 2, AssessmentStatus.DRAFT_SENT: 3,
+        AssessmentStatus.FINAL_ISSUED: 4,
+    }.get(status, 0)
+    fields: dict = {"received_on": date(2026, 3, 2)}
+    if status == AssessmentStatus.REFUSED:
+        fields.update(decision_to_assess_on=date(2026, 4, 6), decided_to_assess=False,
+                      refusal_reasons="The school can meet the needs with SEN support.")
+    if status == AssessmentStatus.WITHDRAWN:
+        fields.update(withdrawn_on=date(2026, 3, 20))
+    if later >= 1:
+        fields.update(decision_to_assess_on=date(2026, 4, 6), decided_to_assess=True)
+    if later >= 2:
+        fields.update(decision_to_issue_on=date(2026, 6, 22), decided_to_issue=True)
+    if later >= 3:
+        fields.update(draft_served_on=date(2026, 6, 29))
+    if later >= 4:
+        fields.update(final_issued_on=date(2026, 7, 20))
+    return fields
+
+
+@pytest.fixture
+def world() -> World:
+    team = TeamFactory(name="Crawl team")
+    caseworker = CaseworkerFactory(username="crawl.caseworker", team=team, first_name="Casey", last_name="Worker")
+    users = {
+        "caseworker": caseworker,
+        "manager": ManagerFactory(username="crawl.manager", first_name="Mona", last_name="Manager"),
+        "adviser": AdviserFactory(username="crawl.adviser", first_name="Ada", last_name="Adviser"),
+        "parent": ParentFactory(username="crawl.parent", first_name="Pat", last_name="Parent"),
+        "young_person": YoungPersonFactory(username="crawl.young", first_name="Evie", last_name="T"),
+        "admin": AdministratorFactory(username="crawl.admin", first_name="Adam", last_name="Admin"),
+        "provider": ProviderFactory(username="crawl.provider", first_name="Prue", last_name="Provider"),
+        "localoffer": LocalOfferOfficerFactory(username="crawl.localoffer", first_name="Lou", last_name="Officer"),
+    }
+    children, ids = [], {}
+    for first, last, status in STAGES:
+        dob = date(2009, 3, 1) if status == AssessmentStatus.FINAL_ISSUED else date(2016, 5, 4)
+        child = ChildFactory(legal_first_name=first, legal_last_name=last, team=team, date_of_birth=dob,
+                             user=users["young_person"] if status == AssessmentStatus.FINAL_ISSUED else None)
+        family = FamilyMemberFactory(child=child, name="Morwenna Parent-Carer")
+        if status == AssessmentStatus.DRAFT_SENT:
+            family.user = users["parent"]
+            family.save()
+        assessment = AssessmentFactory(child=child, caseworker=caseworker, status=status, **_dates(status))
+        kw = {"child_id": child.pk, "assessment_id": assessment.pk}
+        if status != AssessmentStatus.REQUESTED:
+            advice = AdviceRequestFactory(assessment=assessment, adviser=users["adviser"],
+                                          adviser_name="Ada Adviser, educational psychologist")
+            kw["advice_id"] = advice.pk
+        if status in (AssessmentStatus.DRAFTING, AssessmentStatus.DRAFT_SENT, AssessmentStatus.FINAL_ISSUED):
+            plan = DraftPlanFactory(
+                assessment=assessment, section_a=f"{first} likes drawing.",
+                status=PlanStatus.FINAL if status == AssessmentStatus.FINAL_ISSUED else PlanStatus.DRAFT,
+            )
+            need = PlanNeedFactory(plan=plan, description=f"{first} finds long instructions hard.")
+            outcome = PlanOutcomeFactory(plan=plan, needs=[need], description=f"By July 2027 {first} will read.")
+            provision = PlanProvisionFactory(plan=plan, needs=[need], outcomes=[outcome])
+            kw.update(need_id=need.pk, outcome_id=outcome.pk, provision_id=provision.pk)
+            if status != AssessmentStatus.DRAFTING:
+                kw["consultation_id"] = ConsultationFactory(plan=plan).pk
+        children.append(child)
+        ids[child.pk] = kw
+    return World(users=users, children=children, ids=ids)
+
+
+def _markers(child: Child) -> list[str]:
+    """What on a page identifies this child: either name, the UPN, the NHS number (as stored or spaced)."""
+    nhs = child.nhs_number
+    return [child.legal_first_name, child.legal_last_name, child.upn, nhs, f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"]
+
+
+def _children_shown(body: str, world: World) -> list[Child]:
+    return [c for c in world.children if any(m and m in body for m in _markers(c))]
+
+
+def _patterns(resolvers, prefix: str = ""):
+    for entry in resolvers:
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern)
+
+
+PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _pattern_urls(world: World) -> list[str]:
+    """Every route, filled in with each child's real ids (routes needing ids the world lacks are left out)."""
+    urls = set()
+    for route in _patterns(get_resolver().url_patterns):
+        if route.startswith(("admin/", "api/")) or "^" in route or "(?P" in route:
+            continue
+        names = [m.group(2) for m in PARAM.finditer(route)]
+        if not names:
+            urls.add("/" + route)
+            continue
+        if not set(names) <= {"child_id", "assessment_id", "advice_id", "need_id", "outcome_id", "provision_id",
+                              "consultation_id", "section"}:
+            continue
+        for kw in world.ids.values():
+            values = {**kw, "section": "A" if "provision" not in route else "F"}
+            if all(n in values for n in names):
+                urls.add("/" + PARAM.sub(lambda m, v=values: str(v[m.group(2)]), route))
+    return sorted(urls)
+
+
+def _check(client: Client, user: User, url: str, world: World, problems: list[str]) -> str | None:
+    """GET one URL and check its audit trail; return the body if it is an HTML page (for the crawl)."""
+    before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = client.get(url)
+    if response.status_code in (301, 302, 303):
+        return None
+    if response.get("Content-Type", "").split(";")[0] not in ("text/html", "application/pdf", "text/csv"):
+        return None
+    body = response.content.decode(errors="replace") if not getattr(response, "streaming", False) else ""
+    if not body:
+        return None
+    audited = set(AuditEvent.objects.filter(pk__gt=before, actor=user).values_list("child_id", flat=True))
+    for child in _children_shown(body, world):
+        world.pages_showing_children.add(url)
+        if child.pk not in audited:
+            problems.append(f"{user.role} {url} ({response.status_code}) shows {child.full_name} with no audit event")
+    return body if response.status_code == 200 else None
+
+
+def _crawl(client: Client, user: User, world: World, problems: list[str]) -> set[str]:
+    seen, queue = {"/"}, deque(["/"])
+    for url in _pattern_urls(world):
+        if url not in seen:
+            seen.add(url)
+            queue.append(url)
+    visited = set()
+    while queue and len(visited) < MAX_PAGES_PER_ROLE:
+        url = queue.popleft()
+        visited.add(url)
+        response_body = None
+        response = client.get(url) if url == "/" else None
+        if response is not None and response.status_code in (301, 302):
+            target = response["Location"]
+            if target not in seen:
+                seen.add(target)
+                queue.appendleft(target)
+            continue
+        response_body = _check(client, user, url, world, problems)
+        for href in HREF.findall(response_body or ""):
+            target = urljoin(url, href.replace("&amp;", "&"))
+            parts = urlsplit(target)
+            if parts.netloc or not parts.path.startswith("/") or parts.path.startswith(SKIP_PREFIXES):
+                continue
+            if "sign-out" in parts.path or "logout" in parts.path:
+                continue
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return visited
+
+
+@pytest.mark.parametrize("role", ["caseworker", "manager", "adviser", "parent", "young_person", "admin",
+                                  "provider", "localoffer"])
+def test_every_page_that_shows_a_child_audits_the_read(world, role):
+    client = Client()
+    user = world.users[role]
+    sign_in(client, user)
+    problems: list[str] = []
+    visited = _crawl(client, user, world, problems)
+    assert len(visited) > 20  # the crawl really went somewhere
+    assert problems == []
+    # The check is not vacuous: case roles really saw children, the others never did.
+    if role in ("caseworker", "manager", "adviser", "parent", "young_person"):
+        assert len(world.pages_showing_children) >= (2 if role in ("parent", "young_person", "adviser") else 20)
+    else:
+        assert world.pages_showing_children == set()
+
+
+def test_the_crawl_notices_a_page_that_shows_a_child_without_an_audit_event(world, monkeypatch):
+    """The check itself can fail: the worklist with its audit call removed is reported."""
+    from pathfinder.insights import views
+
+    monkeypatch.setattr(views, "audit_reads", lambda *args, **kwargs: 0)
+    client = Client()
+    user = world.users["caseworker"]
+    sign_in(client, user)
+    problems: list[str] = []
+    _check(client, user, "/insights/", world, problems)
+    assert problems and "shows" in problems[0]
+
+
+def test_list_pages_write_one_event_per_child_shown(world):
+    client = Client()
+    user = world.users["caseworker"]
+    sign_in(client, user)
+    before = AuditEvent.objects.count()
+    response = client.get("/children/")
+    assert response.status_code == 200
+    events = AuditEvent.objects.order_by("pk")[before:]
+    assert sorted(e.child_id for e in events) == sorted(c.pk for c in world.children)
+    assert {e.what for e in events} == {"child search results"}
+    assert all(e.actor_id == user.pk and e.path == "/children/" for e in events)
+
+
+def test_a_form_shown_again_after_an_error_is_audited(world):
+    """A refused POST re-shows the child's record in the form: that is a read and is audited."""
+    client = Client()
+    user = world.users["caseworker"]
+    sign_in(client, user)
+    child = world.children[0]
+    before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = client.post(f"/children/{child.pk}/change/", {"legal_first_name": ""})
+    assert response.status_code == 200 and child.legal_last_name in response.content.decode()
+    event = AuditEvent.objects.get(pk__gt=before, actor=user, child=child)
+    assert event.action == "view" and "shown again" in event.what
+
+
+def test_the_advice_form_shown_again_after_an_error_is_audited(world):
+    client = Client()
+    user = world.users["adviser"]
+    sign_in(client, user)
+    child = world.children[1]
+    advice_id = world.ids[child.pk]["advice_id"]
+    before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    response = client.post(f"/advice/{advice_id}/", {"summary": ""})
+    assert response.status_code == 200 and child.legal_last_name in response.content.decode()
+    assert AuditEvent.objects.filter(pk__gt=before, actor=user, child=child, action="view").exists()
