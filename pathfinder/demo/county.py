@@ -35,6 +35,7 @@ from pathfinder.demo import wording
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, Setting
 from pathfinder.people.identifiers import upn_check_letter
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
+from pathfinder.people.search import child_search_keys_create
 from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
 
 DEMO_PASSWORD = "pathfinder-demo-2026"
@@ -442,6 +443,7 @@ class CountyBuilder:
             cases.append((child, kind, tl, need, setting, caseworker))
         with transaction.atomic():
             Child.objects.bulk_create(children, batch_size=2000)
+            child_search_keys_create(children)  # bulk_create skips Child.save, which keeps the search keys
             self.stage("Children", children=len(children))
             self._needs(cases)
             if self.rich or any(k == "request" for k in kinds):

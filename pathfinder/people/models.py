@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 
 import statutory
 from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, Sex
+from pathfinder.people.names import MAX_KEY_LENGTH, name_search_keys
 
 
 class Child(models.Model):
@@ -16,13 +17,13 @@ class Child(models.Model):
     legal_first_name = models.CharField(max_length=100)
     legal_last_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
-    date_of_birth = models.DateField()
+    date_of_birth = models.DateField(db_index=True)
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNKNOWN)
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     la_code = models.CharField("Council responsible (DfE LA code)", max_length=3)
     upn = models.CharField("Unique pupil number (UPN)", max_length=13, blank=True, db_index=True)
-    uln = models.CharField("Unique learner number (ULN)", max_length=10, blank=True)
+    uln = models.CharField("Unique learner number (ULN)", max_length=10, blank=True, db_index=True)
     nhs_number = models.CharField("NHS number", max_length=10, blank=True, db_index=True)
     setting_name = models.CharField("Current school, college or setting", max_length=200, blank=True)
     setting_urn = models.CharField("School URN", max_length=6, blank=True)
@@ -52,6 +53,14 @@ class Child(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs) -> None:
+        """Save, then refresh the name search keys, so that every way a child is saved keeps search in step."""
+        super().save(*args, **kwargs)
+        keys = name_search_keys(self.legal_first_name, self.legal_last_name, self.preferred_name)
+        if set(self.search_keys.values_list("key", flat=True)) != keys:
+            self.search_keys.all().delete()
+            ChildSearchKey.objects.bulk_create(ChildSearchKey(child=self, key=key) for key in keys)
+
     @property
     def full_name(self) -> str:
         first = self.preferred_name or self.legal_first_name
@@ -70,6 +79,23 @@ class Child(models.Model):
 
     def ranked_needs(self) -> list[ChildNeed]:
         return sorted(self.needs.all(), key=lambda n: n.rank)
+
+
+class ChildSearchKey(models.Model):
+    """One way of writing a child's name, for the caseworker's search (see people.names): one indexed prefix
+    lookup finds a full name, a surname or a preferred name among any number of children."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="search_keys")
+    key = models.CharField(max_length=MAX_KEY_LENGTH)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["child", "key"], name="one_search_key_per_child")]
+        # varchar_pattern_ops lets PostgreSQL use the index for LIKE 'prefix%' whatever the database collation;
+        # other databases ignore it (SQLite searches the plain index by range instead).
+        indexes = [models.Index(fields=["key"], name="child_search_key_prefix", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class ChildNeed(models.Model):

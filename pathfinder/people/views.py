@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from pathfinder.core.access import for_roles
 from pathfinder.people import services
 from pathfinder.people.access import child_view
 from pathfinder.people.forms import ChildForm, FamilyMemberForm
+from pathfinder.people.search import child_search
 from pathfinder.people.selectors import can_change_case, can_see_whole_record, children_visible_to
 
 ALL_CASE_ROLES = (*CASE_STAFF, Role.ADVISER, *FAMILY_ROLES)
@@ -22,15 +22,10 @@ ALL_CASE_ROLES = (*CASE_STAFF, Role.ADVISER, *FAMILY_ROLES)
 
 @for_roles(*CASE_STAFF)
 def child_list(request: HttpRequest) -> HttpResponse:
-    """Find a child by name, UPN or NHS number, among the children this user may see."""
+    """Find a child by name, date of birth, UPN, NHS number or ULN, among the children this user may see."""
     query = request.GET.get("q", "").strip()
     children = children_visible_to(request.user).select_related("team").order_by("legal_last_name", "legal_first_name")
-    if query:
-        compact = query.replace(" ", "").upper()
-        children = children.filter(
-            Q(legal_last_name__icontains=query) | Q(legal_first_name__icontains=query)
-            | Q(preferred_name__icontains=query) | Q(upn=compact) | Q(nhs_number=compact)
-        )
+    children = child_search(children, query)
     page = Paginator(children, 25).get_page(request.GET.get("page"))
     audit_reads(request, page.object_list, "child search results")
     return render(request, "people/child_list.html", {"page": page, "query": query, "page_title": "Find a child"})
