@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from pathfinder.accounts.choices import PersonChoiceField, people_in_role
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
 from pathfinder.assessments.constants import (
@@ -30,12 +31,12 @@ class RequestForm(GOVUKForm):
                                      required=False)
     request_summary = forms.CharField(label="What the request says", widget=forms.Textarea(attrs={"rows": 4}),
                                       required=False)
-    caseworker = forms.ModelChoiceField(label="Caseworker", queryset=User.objects.none(), required=False,
+    caseworker = PersonChoiceField(label="Caseworker", queryset=User.objects.none(), required=False,
                                         empty_label="Not assigned yet")
 
     def __init__(self, *args, team=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        workers = User.objects.filter(role=Role.CASEWORKER, is_active=True).order_by("last_name")
+        workers = people_in_role(Role.CASEWORKER)
         self.fields["caseworker"].queryset = workers.filter(team=team) if team is not None else workers
 
 
@@ -68,7 +69,7 @@ class WithdrawForm(GOVUKForm):
 class AdviceRequestForm(GOVUKForm):
     kind = forms.ChoiceField(label="What advice is needed?", widget=forms.RadioSelect,
                              help_text="SEND Regulations 2014, regulation 6(1)")
-    adviser = forms.ModelChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
+    adviser = PersonChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
                                      required=False, empty_label="Not in Pathfinder",
                                      help_text="They will see only this child, and only for this advice")
     adviser_name = forms.CharField(label="Adviser's name or role", max_length=200)
@@ -78,7 +79,7 @@ class AdviceRequestForm(GOVUKForm):
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
-        self.fields["adviser"].queryset = User.objects.filter(role=Role.ADVISER, is_active=True).order_by("last_name")
+        self.fields["adviser"].queryset = people_in_role(Role.ADVISER)
 
 
 class AdviceReuseForm(GOVUKForm):
