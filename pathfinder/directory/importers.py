@@ -20,6 +20,7 @@ from django.utils import timezone
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind, RevisionStatus
+from pathfinder.directory.import_messages import csv_problem, oruk_problem
 from pathfinder.directory.models import Organisation, Service, ServiceRevision, TaxonomyTerm
 from pathfinder.directory.services import service_apply, service_data_clean
 
@@ -71,14 +72,14 @@ def _term_ids(taxonomy: str, codes: Iterable[str], problems: list[str], label: s
         if code.lower() in by_code:
             ids.append(by_code[code.lower()])
         else:
-            problems.append(f"{label}: we do not know '{code}'")
+            problems.append(csv_problem(label, f"we do not know '{code}'"))
     return ids
 
 
 def _csv_row_to_data(row: dict[str, str], problems: list[str]) -> dict[str, Any]:
     days = [d.upper() for d in _split(row.get("days", ""))]
     if any(d not in DAY_CODES for d in days):
-        problems.append("days: use MO, TU, WE, TH, FR, SA, SU")
+        problems.append(csv_problem("days", "use MO, TU, WE, TH, FR, SA, SU"))
     data: dict[str, Any] = {
         "name": row.get("name", ""),
         "description": row.get("description", ""),
@@ -166,14 +167,14 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
         problems: list[str] = []
         kind = row.get("organisation_kind") or OrganisationKind.OTHER
         if kind not in OrganisationKind.values:
-            problems.append(f"organisation_kind: '{kind}' is not a provider type we know")
+            problems.append(csv_problem("organisation_kind", f"'{kind}' is not a provider type we know"))
         if not row.get("organisation_name"):
-            problems.append("organisation_name: enter the organisation's name")
+            problems.append(csv_problem("organisation_name", "enter the organisation's name"))
         data = _csv_row_to_data(row, problems)
         try:
             data = service_data_clean(data)
         except ServiceError as exc:
-            problems.append(f"{exc.field or 'row'}: {exc.message}")
+            problems.append(csv_problem(exc.field, exc.message))
         if problems:
             report.refused.append((number, problems))
             continue
@@ -272,7 +273,7 @@ def directory_import_oruk_json(file, acting_user=None, *, progress: Progress | N
         try:
             data = service_data_clean(data)
         except ServiceError as exc:
-            problems.append(f"{exc.field or 'service'}: {exc.message}")
+            problems.append(oruk_problem(exc.field, exc.message))
         service_id = str(item.get("id") or "")
         if service_id:
             import uuid

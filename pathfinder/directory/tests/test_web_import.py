@@ -46,7 +46,7 @@ def test_refused_rows_are_reported_and_nothing_is_saved(client):
     assert "Nothing was imported" in page and "2 rows were refused" in page
     assert "<td class=\"govuk-table__cell\">3</td>" in page and "<td class=\"govuk-table__cell\">4</td>" in page
     assert "Youngest age must be the same as or less than the oldest age" in page
-    assert "needs: we do not know 'XYZ'" in page and "'unicorns' is not a provider type we know" in page
+    assert "Column ‘needs’: We do not know 'XYZ'" in page and "'unicorns' is not a provider type we know" in page
     assert not Service.objects.exists()
 
 
