@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from pathfinder.accounts import device_admin  # noqa: F401  (replaces django-otp's admin, which shows secrets)
 from pathfinder.accounts.models import Team, User
 
 
