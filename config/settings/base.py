@@ -35,6 +35,28 @@ COUNCIL_SHORT_NAME = env("PATHFINDER_COUNCIL_SHORT_NAME", "Wealdmoor")
 COUNCIL_LA_CODE = env("PATHFINDER_COUNCIL_LA_CODE", "999")  # DfE LA code; 999 is not a real council
 COUNCIL_BRAND_COLOUR = env("PATHFINDER_COUNCIL_BRAND_COLOUR", "#1d4f7a")
 SERVICE_NAME = env("PATHFINDER_SERVICE_NAME", "SEND services")
+# Contact details every letter gives (reg 32 mediation information, SENDIASS, the SEND team). The defaults are
+# the fictional Wealdmoor: Ofcom drama numbers (01632 960xxx) and example.org addresses.
+COUNCIL_CONTACTS = {
+    "send_team": {
+        "name": env("PATHFINDER_SEND_TEAM_NAME", "Wealdmoor SEND Assessment Team"),
+        "phone": env("PATHFINDER_SEND_TEAM_PHONE", "01632 960100"),
+        "email": env("PATHFINDER_SEND_TEAM_EMAIL", "send.team@wealdmoor.example.org"),
+        "web": env("PATHFINDER_SEND_TEAM_WEB", "https://www.wealdmoor.example.org/send"),
+    },
+    "mediation": {
+        "name": env("PATHFINDER_MEDIATION_NAME", "Wealdmoor Independent SEND Mediation"),
+        "phone": env("PATHFINDER_MEDIATION_PHONE", "01632 960200"),
+        "email": env("PATHFINDER_MEDIATION_EMAIL", "mediation@wealdmoor-mediation.example.org"),
+        "web": env("PATHFINDER_MEDIATION_WEB", "https://www.wealdmoor-mediation.example.org"),
+    },
+    "sendiass": {
+        "name": env("PATHFINDER_SENDIASS_NAME", "Wealdmoor SENDIASS (information, advice and support)"),
+        "phone": env("PATHFINDER_SENDIASS_PHONE", "01632 960300"),
+        "email": env("PATHFINDER_SENDIASS_EMAIL", "help@wealdmoor-sendiass.example.org"),
+        "web": env("PATHFINDER_SENDIASS_WEB", "https://www.wealdmoor-sendiass.example.org"),
+    },
+}
 PATHFINDER_DEMO_MODE = False
 # Local Offer: services nobody has checked for this many months are hidden from the public (flagged at 12).
 LOCAL_OFFER_HIDE_AFTER_MONTHS = int(env("PATHFINDER_LOCAL_OFFER_HIDE_AFTER_MONTHS", "18"))
@@ -86,6 +108,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "pathfinder.core.access.AccessPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
+    "pathfinder.assessments.uploads.RequestBodyLimitMiddleware",  # last: refuses an oversized body unread
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -210,8 +233,18 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media-not-served/"  # documents are served only through permission-checked views
-FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Uploads: the largest file accepted (advice documents say "up to 10MB"). A body bigger than that plus the
+# form's text is refused before it is read (413), and a bigger file is dropped (pathfinder.assessments.uploads).
+FILE_UPLOAD_MAX_SIZE = int(env("PATHFINDER_FILE_UPLOAD_MAX_SIZE", str(10 * 1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files wait on disk, not in memory
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file part of a request
+FILE_UPLOAD_HANDLERS = [
+    "pathfinder.assessments.uploads.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o600  # documents about children: readable by the app's user only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Background work through the database: no extra server on SQLite or PostgreSQL.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

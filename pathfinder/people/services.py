@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import transaction
 
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
+from pathfinder.people.duplicates import IDENTIFIERS, DuplicateIdentifiers, identifier_clashes, unconfirmed
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 
 CHILD_FIELDS = (
@@ -22,22 +25,43 @@ def _set_needs(child: Child, primary: str, secondary: str) -> None:
         ChildNeed.objects.create(child=child, need_type=code, rank=rank)
 
 
-def child_create(*, acting_user, data: dict) -> Child:
+def _check_identifiers(*, acting_user, data: dict, confirmed: Iterable[str], exclude_pk: int | None = None) -> list:
+    """Refuse a UPN, NHS number or ULN another record has, unless the user confirmed exactly that number."""
+    clashes = identifier_clashes(acting_user=acting_user, data=data, exclude_pk=exclude_pk)
+    if unconfirmed(clashes, confirmed):
+        raise DuplicateIdentifiers(clashes)
+    return clashes
+
+
+def _audit_confirmed(acting_user, child: Child, clashes: list) -> None:
+    for clash in clashes:
+        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=child,
+                           what=f"confirmed this is a different child from another record with the same "
+                                f"{IDENTIFIERS[clash.field]}")
+
+
+def child_create(*, acting_user, data: dict, confirmed: Iterable[str] = ()) -> Child:
+    """Create the record. A UPN, NHS number or ULN already on another record must be confirmed first."""
     with transaction.atomic():
+        clashes = _check_identifiers(acting_user=acting_user, data=data, confirmed=confirmed)
         child = Child(la_code=settings.COUNCIL_LA_CODE, **{f: data[f] for f in CHILD_FIELDS})
         child._change_reason = "Record created"
         child.save()
         _set_needs(child, data.get("primary_need", ""), data.get("secondary_need", ""))
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=child,
                            what="created the child's record")
+        _audit_confirmed(acting_user, child, clashes)
     return child
 
 
-def child_update(*, acting_user, child: Child, data: dict) -> Child:
-    """Save changes to the record; names the fields that changed in the audit trail."""
+def child_update(*, acting_user, child: Child, data: dict, confirmed: Iterable[str] = ()) -> Child:
+    """Save changes to the record; names the fields that changed in the audit trail. Only a changed identifier
+    is checked against other records, so an old duplicate does not block every later edit."""
     with transaction.atomic():
         locked = Child.objects.select_for_update().get(pk=child.pk)
         changed = [f for f in CHILD_FIELDS if getattr(locked, f) != data[f]]
+        new_ids = {f: data[f] for f in IDENTIFIERS if f in changed}
+        clashes = _check_identifiers(acting_user=acting_user, data=new_ids, confirmed=confirmed, exclude_pk=locked.pk)
         for field in CHILD_FIELDS:
             setattr(locked, field, data[field])
         locked._change_reason = "Changed " + ", ".join(changed) if changed else "No change"
@@ -51,6 +75,7 @@ def child_update(*, acting_user, child: Child, data: dict) -> Child:
             acting_user=acting_user, action=AuditAction.UPDATE, child=locked, obj=locked,
             what=("changed " + ", ".join(f.replace("_", " ") for f in changed)) if changed else "saved with no change",
         )
+        _audit_confirmed(acting_user, locked, clashes)
     return locked
 
 

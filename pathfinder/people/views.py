@@ -13,6 +13,7 @@ from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.people import services
 from pathfinder.people.access import child_view
+from pathfinder.people.duplicates import DuplicateIdentifiers, ask_to_confirm, confirmed_from
 from pathfinder.people.forms import ChildForm, FamilyMemberForm
 from pathfinder.people.search import child_search
 from pathfinder.people.selectors import can_change_case, can_see_whole_record, children_visible_to
@@ -36,8 +37,13 @@ def child_new(request: HttpRequest) -> HttpResponse:
     initial = {"team": request.user.team_id, "first_language": "English"}
     form = ChildForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        child = services.child_create(acting_user=request.user, data=form.cleaned_data)
-        return redirect("people:child", child_id=child.pk)
+        try:
+            child = services.child_create(acting_user=request.user, data=form.cleaned_data,
+                                          confirmed=confirmed_from(request.POST))
+        except DuplicateIdentifiers as error:
+            ask_to_confirm(form, error)
+        else:
+            return redirect("people:child", child_id=child.pk)
     return render(request, "core/form_page.html", {
         "form": form, "page_title": "Add a child or young person", "submit_text": "Save and continue",
         "cancel_url": reverse("people:child-list"),
@@ -85,8 +91,13 @@ def child_edit(request: HttpRequest, child) -> HttpResponse:
     initial["secondary_need"] = needs[1].need_type if len(needs) > 1 else ""
     form = ChildForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.child_update(acting_user=request.user, child=child, data=form.cleaned_data)
-        return redirect("people:child", child_id=child.pk)
+        try:
+            services.child_update(acting_user=request.user, child=child, data=form.cleaned_data,
+                                  confirmed=confirmed_from(request.POST))
+        except DuplicateIdentifiers as error:
+            ask_to_confirm(form, error)
+        else:
+            return redirect("people:child", child_id=child.pk)
     return render(request, "core/form_page.html", {
         "form": form, "page_title": f"Change {child.full_name}'s record", "submit_text": "Save changes",
         "back_url": reverse("people:child", args=[child.pk]), "cancel_url": reverse("people:child", args=[child.pk]),
