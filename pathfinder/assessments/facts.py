@@ -49,6 +49,7 @@ def _advice_facts(assessment: Assessment) -> tuple[statutory.AdviceRequestFacts,
                 received_on=advice.received_on,
                 exceptions=exceptions,
                 adviser=f"{advice.adviser_name} ({ADVICE_SHORT_NAMES.get(advice.kind, 'advice')})",
+                kind=advice.kind,
             )
         )
     return tuple(facts)

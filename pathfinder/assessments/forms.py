@@ -1,7 +1,11 @@
 from __future__ import annotations
 
-from django import forms
+from datetime import date
 
+from django import forms
+from django.utils import timezone
+
+import statutory
 from pathfinder.accounts.choices import PersonChoiceField, people_in_role
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
@@ -12,6 +16,7 @@ from pathfinder.assessments.constants import (
     ReceivedBy,
     RequestSource,
 )
+from pathfinder.assessments.uploads import check_document, max_upload_text, safe_name, size_message
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -20,9 +25,11 @@ YES_NO = [("yes", "Yes"), ("no", "No")]
 class RequestForm(GOVUKForm):
     received_on = GOVUKDateField(
         label="When was the request received?", error_name="the date the request was received",
-        help_text="The statutory clocks start on this day. Email after 5pm or on a non-working day counts from "
-        "the next working day. For example, 27 3 2026",
+        help_text="The day it arrived. One that arrives on a weekend, a bank holiday or a day the council is "
+        "closed, or after 5pm, counts as received on the next working day, and the clocks start then. "
+        "For example, 27 3 2026",
     )
+    arrived_after_hours = forms.BooleanField(label="It arrived after 5pm", required=False)
     received_by = forms.ChoiceField(label="How was it received?", choices=ReceivedBy.choices, widget=forms.RadioSelect,
                                     error_messages={"required": "Select how the request was received"})
     request_source = forms.ChoiceField(label="Who asked for the assessment?", choices=RequestSource.choices,
@@ -98,17 +105,42 @@ class AdviceReuseForm(GOVUKForm):
         self.fields["kind"].choices = [k for k in kinds if k[0] != "a"]
 
 
-class AdviceReceivedForm(GOVUKForm):
-    received_on = GOVUKDateField(label="Date the advice was received")
-    summary = forms.CharField(label="Summary of the advice", widget=forms.Textarea(attrs={"rows": 6}))
-    document = forms.FileField(label="The advice document", required=False,
-                               help_text="PDF or Word document, up to 10MB")
+class _DocumentForm(GOVUKForm):
+    """A form with an advice document, checked by its content and size (assessments.uploads).
+
+    ``refused_files``: fields whose file the upload handler dropped for being too big.
+    """
+
+    def __init__(self, *args, refused_files=frozenset(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = (
+            f"A PDF, Word (.docx) or OpenDocument (.odt) document, up to {max_upload_text()}"
+        )
+        self.refused_files = set(refused_files)
 
     def clean_document(self):
+        if "document" in self.refused_files:
+            raise forms.ValidationError(size_message())
         document = self.cleaned_data.get("document")
-        if document and not document.name.lower().endswith((".pdf", ".doc", ".docx", ".odt", ".rtf", ".txt")):
-            raise forms.ValidationError("The document must be a PDF, Word, ODT, RTF or text file")
+        if document:
+            check = check_document(document)
+            if check.problem:
+                raise forms.ValidationError(check.problem)
+            document.name = safe_name(check.kind)
         return document
+
+
+class AdviceReceivedForm(_DocumentForm):
+    received_on = GOVUKDateField(label="Date the advice was received")
+    summary = forms.CharField(label="Summary of the advice", widget=forms.Textarea(attrs={"rows": 6}))
+    document = forms.FileField(label="The advice document", required=False)
+
+
+class AdviceCorrectionForm(_DocumentForm):
+    reason = forms.CharField(label="What needs correcting", widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="For example, a wrong date, or a recommendation that was left out")
+    summary = forms.CharField(label="Corrected summary of the advice", widget=forms.Textarea(attrs={"rows": 6}))
+    document = forms.FileField(label="Corrected advice document", required=False)
 
 
 class AdviceExceptionForm(GOVUKForm):
@@ -116,15 +148,22 @@ class AdviceExceptionForm(GOVUKForm):
                              choices=[(c, ExceptionCode(c).label) for c in ADVICE_EXCEPTION_CODES])
     start = GOVUKDateField(label="Start of the period")
     end = GOVUKDateField(label="End of the period")
-    note = forms.CharField(label="How it made the 6 weeks impractical", widget=forms.Textarea(attrs={"rows": 4}))
+    note = forms.CharField(label="How it made the adviser's deadline impractical",
+                           widget=forms.Textarea(attrs={"rows": 4}))
 
 
-STEP_CHOICES = [
-    ("", "Every step of the assessment"),
-    ("decision_to_assess", "Decision whether to assess (6 weeks)"),
-    ("decision_not_to_issue", "Decision not to issue a plan (16 weeks)"),
-    ("final_plan", "Final plan (20 weeks)"),
-]
+STEPS = (
+    ("decision_to_assess", "Decision whether to assess"),
+    ("decision_not_to_issue", "Decision not to issue a plan"),
+    ("final_plan", "Final plan"),
+)
+
+
+def step_choices(on: date) -> list[tuple[str, str]]:
+    """Steps with their periods read from the rule book in force ``on``: the form states no period itself."""
+    return [("", "Every step of the assessment")] + [
+        (code, f"{label} ({statutory.rule_in_force(code, on).duration_text})") for code, label in STEPS
+    ]
 
 
 class ExceptionForm(GOVUKForm):
@@ -132,9 +171,15 @@ class ExceptionForm(GOVUKForm):
 
     code = forms.ChoiceField(label="Which exception applies?", widget=forms.RadioSelect,
                              choices=[(c, ExceptionCode(c).label) for c in ASSESSMENT_EXCEPTION_CODES])
-    applies_to = forms.ChoiceField(label="Which step does it affect?", choices=STEP_CHOICES, required=False)
-    period_start = GOVUKDateField(label="Start of the period")
-    period_end = GOVUKDateField(label="End of the period")
+    applies_to = forms.ChoiceField(label="Which step does it affect?", choices=(), required=False)
+    period_start = GOVUKDateField(
+        label="Start of the period",
+        help_text="For a closure, the first day the setting was closed. For time away, the first day away.",
+    )
+    period_end = GOVUKDateField(
+        label="End of the period",
+        help_text="For a closure, the last day closed (it re-opens the next day). For time away, the last day away.",
+    )
     evidence = forms.CharField(label="Evidence", widget=forms.Textarea(attrs={"rows": 4}),
                                help_text="What shows this happened")
     causal_note = forms.CharField(
@@ -144,6 +189,10 @@ class ExceptionForm(GOVUKForm):
     )
     family_told_on = GOVUKDateField(label="Date the family was told an exception applies", required=False,
                                     help_text="Code of Practice 9.42")
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applies_to"].choices = step_choices(timezone.localdate())
 
     def clean(self) -> dict:
         data = super().clean()

@@ -29,6 +29,10 @@ class Assessment(models.Model):
     requester_name = models.CharField(max_length=200, blank=True)
     received_by = models.CharField(max_length=10, choices=ReceivedBy.choices, default=ReceivedBy.EMAIL)
     received_on = models.DateField(help_text="The day the request counts as received: the clocks start here")
+    arrived_on = models.DateField(
+        null=True, blank=True, help_text="The day it arrived, if that was not a working day or after 5pm"
+    )
+    arrived_after_hours = models.BooleanField(default=False, help_text="It arrived after 5pm")
     request_summary = models.TextField(blank=True)
 
     decision_to_assess_on = models.DateField(null=True, blank=True)
@@ -129,3 +133,28 @@ class AdviceRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.adviser_name}"
+
+
+class AdviceCorrection(models.Model):
+    """A correction an adviser sends after the council has received their advice.
+
+    Received advice is closed: the original stays on the AdviceRequest as the council received it, and each
+    correction is a new numbered version beside it, so the caseworker sees both and nothing is overwritten.
+    """
+
+    advice = models.ForeignKey(AdviceRequest, on_delete=models.CASCADE, related_name="corrections")
+    number = models.PositiveIntegerField(help_text="2 for the first correction: the original advice is version 1")
+    summary = models.TextField()
+    reason = models.TextField(help_text="What was wrong or missing in the earlier version")
+    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["advice", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["advice", "number"], name="one_number_per_advice_correction"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction {self.number} to {self.advice}"

@@ -8,11 +8,17 @@ from django.db import transaction
 from django.utils import timezone
 
 import statutory
+from pathfinder.assessments.advice_rules import (
+    refuse_if_received,
+    refuse_unmet_advice_exception,
+    refuse_unmet_exception,
+)
 from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
+from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
 
 
@@ -41,10 +47,17 @@ def assessment_request_create(
     requester_name: str = "",
     request_summary: str = "",
     caseworker=None,
+    arrived_after_hours: bool = False,
 ) -> Assessment:
-    """Record a request for an EHC needs assessment (CFA s.36(1)). The statutory clocks start on received_on."""
+    """Record a request for an EHC needs assessment (CFA s.36(1)).
+
+    ``received_on`` is the day it arrived. The clocks start on the day it counts as received: the next working
+    day if it arrived on a non-working day or after 5pm (statutory.receipt); the arrival day is kept too.
+    """
     _not_future(received_on, "received_on", "The date the request was received")
-    if received_on < child.date_of_birth:
+    receipt = statutory.request_received_on(received_on, after_hours=arrived_after_hours, calendar=council_calendar())
+    arrived_on, received_on = receipt.arrived_on, receipt.counts_from
+    if arrived_on < child.date_of_birth:
         raise ServiceError("The request cannot be received before the child was born", field="received_on")
     open_request = child.assessments.exclude(
         status__in=["refused", "not_issuing", "final_issued", "withdrawn"]
@@ -59,6 +72,8 @@ def assessment_request_create(
             child=child,
             caseworker=caseworker or (acting_user if acting_user.role == "caseworker" else None),
             received_on=received_on,
+            arrived_on=arrived_on if receipt.moved else None,
+            arrived_after_hours=arrived_after_hours,
             received_by=received_by,
             request_source=request_source,
             requester_name=requester_name,
@@ -67,7 +82,8 @@ def assessment_request_create(
         )
         audit_event_record(
             acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=assessment,
-            what=f"recorded a request for an EHC needs assessment received {received_on:%d %B %Y}",
+            what=f"recorded a request for an EHC needs assessment received {received_on:%d %B %Y}"
+            + (f" (arrived {arrived_on:%d %B %Y})" if receipt.moved else ""),
         )
     return assessment
 
@@ -102,6 +118,7 @@ def assessment_exception_record(
         raise ServiceError("The period must overlap the assessment: it ends before the request", field="period_end")
     if not evidence.strip():
         raise ServiceError("Describe the evidence for the exception", field="evidence")
+    refuse_unmet_exception(assessment=assessment, code=code, start=period_start, end=period_end, step=applies_to)
     with transaction.atomic():
         exception = AssessmentException.objects.create(
             assessment=assessment, code=code, period_start=period_start, period_end=period_end,
@@ -203,6 +220,7 @@ def advice_received_record(
     if not summary.strip():
         raise ServiceError("Write a short summary of the advice", field="summary")
     with transaction.atomic():
+        refuse_if_received(AdviceRequest.objects.select_for_update().get(pk=advice.pk))
         advice.received_on = received_on
         advice.summary = summary.strip()
         if document is not None:
@@ -223,6 +241,7 @@ def advice_exception_record(
         raise ServiceError("Choose which exception applies to the adviser", field="code")
     if end < start:
         raise ServiceError("The end of the period must be the same as or after the start", field="end")
+    refuse_unmet_advice_exception(advice=advice, code=code, start=start, end=end)
     with transaction.atomic():
         advice.exception_code, advice.exception_start, advice.exception_end = code, start, end
         advice.exception_note = note.strip()

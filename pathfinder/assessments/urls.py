@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.assessments import views
+from pathfinder.assessments import advice_views, views
 
 app_name = "assessments"
 case = "children/<int:child_id>/assessments/<int:assessment_id>/"
@@ -19,4 +19,6 @@ urlpatterns = [
     path(case + "advice/<int:advice_id>/received/", views.advice_received, name="advice-received"),
     path(case + "advice/<int:advice_id>/exception/", views.advice_exception, name="advice-exception"),
     path(case + "advice/<int:advice_id>/document/", views.advice_document, name="advice-document"),
+    path(case + "advice/<int:advice_id>/corrections/<int:number>/document/", advice_views.correction_document,
+         name="advice-correction-document"),
 ]

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +9,10 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
 from pathfinder.assessments import forms, services
+from pathfinder.assessments.advice_views import advice_given, upload_refusals
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
+from pathfinder.assessments.letters import council_contacts, exception_labels, period_text, receipt_message
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
 from pathfinder.audit.services import audit_read, audit_reads
@@ -61,7 +61,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
         except ServiceError as error:
             _show_service_error(form, error)
         else:
-            messages.success(request, "Request recorded. The statutory dates are on the timeline below.")
+            messages.success(request, f"Request recorded. {receipt_message(assessment)}".strip())
             return redirect(_case_url(assessment))
     return render(request, "assessments/request_new.html", {
         "form": form, "child": child, "page_title": "Record a request for an EHC needs assessment",
@@ -82,7 +82,8 @@ def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         "today": today,
         "moves": [m.action for m in allowed_moves(assessment)] if is_staff else [],
         "can_change": is_staff,
-        "advice_requests": assessment.advice_requests.all(),
+        "advice_requests": assessment.advice_requests.prefetch_related("corrections"),
+        "exception_labels": exception_labels(),
         "exceptions": assessment.exceptions.all(),
         "decision_maker": child.decision_maker(today),
         "plan": getattr(assessment, "plan", None),
@@ -122,7 +123,8 @@ def decide_assess(request: HttpRequest, child, assessment_id: int) -> HttpRespon
         template_intro=[
             "Assess if the child or young person has or may have special educational needs and it may be "
             "necessary for provision to be made through an EHC plan (Children and Families Act 2014, s.36(8)).",
-            "The decision must be sent within 6 weeks of the request (SEND Regulations 2014, reg 5(1)).",
+            f"The decision must be sent within {period_text('decision_to_assess')} of the request "
+            f"({statutory.rule_in_force('decision_to_assess', timezone.localdate()).citation}).",
         ],
     )
 
@@ -136,7 +138,8 @@ def decide_issue(request: HttpRequest, child, assessment_id: int) -> HttpRespons
         template_intro=[
             "Issue a plan if, in the light of the assessment, it is necessary for special educational provision "
             "to be made through an EHC plan (s.37(1)).",
-            "A decision not to issue must be sent within 16 weeks of the request (reg 10(1)).",
+            f"A decision not to issue must be sent within {period_text('decision_not_to_issue')} of the request "
+            f"({statutory.rule_in_force('decision_not_to_issue', timezone.localdate()).citation}).",
         ],
     )
 
@@ -169,8 +172,8 @@ def notice(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     recipients = _notice_recipients(child, maker.who)
     return render(request, "assessments/notice.html", {
         "child": child, "assessment": assessment, "kind": kind, "decided_on": decided_on, "reasons": reasons,
-        "recipients": recipients, "decision_maker": maker, "appeal_by": _appeal_deadline(decided_on),
-        "mediation_by": _appeal_deadline(decided_on),
+        "recipients": recipients, "decision_maker": maker, "appeal": statutory.appeal_dates(decided_on),
+        "contacts": council_contacts(),
         "page_title": "Notice of decision not to assess" if kind == "refusal" else "Notice of decision not to issue a plan",
     })
 
@@ -183,12 +186,6 @@ def _notice_recipients(child, who: str) -> list[str]:
     if who == "representative":
         return [m.name for m in members if m.is_representative] or [m.name for m in members if m.receives_notices]
     return [m.name for m in members if m.receives_notices and m.has_parental_responsibility]
-
-
-def _appeal_deadline(decided_on: date) -> date:
-    """2 months after the notice is sent (Tribunal Procedure Rules, r.20(1)(c)); reg 33 gives the same period
-    to contact a mediation adviser."""
-    return statutory.add_months(decided_on, 2)
 
 
 def _form_step(request, child, assessment, form, *, run, title: str, success: str = "", intro=(),
@@ -219,11 +216,11 @@ def advice_new(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
     form = forms.AdviceRequestForm(request.POST or None, kinds=services.advice_kinds_for(assessment, timezone.localdate()))
     return _form_step(
         request, child, assessment, form, title="Ask for advice", submit_text="Ask for advice",
-        success="Advice requested. The adviser has 6 weeks (reg 8(1)).",
+        success=f"Advice requested. The adviser has {period_text('advice')} (reg 8(1)).",
         run=lambda data: services.advice_request_create(acting_user=request.user, assessment=assessment, **data),
         intro=[
-            "Each adviser has 6 weeks from receiving the request to give their advice (SEND Regulations 2014, "
-            "reg 8(1)).",
+            f"Each adviser has {period_text('advice')} from receiving the request to give their advice "
+            "(SEND Regulations 2014, reg 8(1)).",
             "Preparing for adulthood advice is offered only for young people in Year 9 or above.",
         ],
     )
@@ -253,7 +250,7 @@ def _advice_for(child, assessment, advice_id: int):
 def advice_received(request: HttpRequest, child, assessment_id: int, advice_id: int) -> HttpResponse:
     assessment = _assessment_or_404(child, assessment_id)
     advice = _advice_for(child, assessment, advice_id)
-    form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None)
+    form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None, **upload_refusals(request))
     return _form_step(
         request, child, assessment, form, title=f"Record advice from {advice.adviser_name}", multipart=True,
         success="Advice recorded.",
@@ -321,8 +318,10 @@ def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
     """The adviser gives their advice in Pathfinder: a summary and their report."""
     advice = get_object_or_404(advice_requests_for_adviser(request.user), pk=advice_id)
     child = advice.assessment.child
+    if advice.received_on is not None:
+        return advice_given(request, advice)  # received advice is closed: the page offers a correction
     form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None,
-                                    initial={"received_on": timezone.localdate()})
+                                    initial={"received_on": timezone.localdate()}, **upload_refusals(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data)

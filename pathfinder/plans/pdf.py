@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 
-import statutory
+from pathfinder.plans.final_notice import final_notice_context
 from pathfinder.plans.models import Plan
 from pathfinder.plans.selectors import labelled_items
 
@@ -17,11 +17,10 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 def plan_pdf_html(plan: Plan) -> str:
     """HTML for the PDF only (never served to a browser, so its embedded stylesheet is outside the CSP)."""
     assessment = plan.assessment
-    issued = assessment.final_issued_on
     return render_to_string("plans/pdf.html", {
         "plan": plan, "assessment": assessment, "child": assessment.child, "items": labelled_items(plan),
         "advice": [a for a in assessment.advice_requests.all() if a.received_on],
-        "appeal_by": statutory.add_months(issued, 2) if issued else None,
+        **final_notice_context(assessment),
     })
 
 

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-import statutory
 from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
@@ -25,6 +24,7 @@ from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import family, forms, placement_requests, quality, selectors, services
+from pathfinder.plans.final_notice import final_notice_context
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlanStatus, ProvisionSection
 
 PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
@@ -546,7 +546,7 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         request, child, assessment, plan, items=selectors.labelled_items(plan),
         advice=[a for a in assessment.advice_requests.all() if a.received_on],
         can_change=can_change_case(request.user), may_comment=selectors.may_comment(request.user, plan, child, today),
-        appeal_by=statutory.add_months(assessment.final_issued_on, 2) if assessment.final_issued_on else None,
+        **final_notice_context(assessment),
         window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
         page_title=("EHC plan" if plan.status == PlanStatus.FINAL else "Draft EHC plan") + f": {child.full_name}",

@@ -48,3 +48,10 @@ class AdviceRequestFactory(factory.django.DjangoModelFactory):
     kind = "d"
     adviser_name = "Educational psychologist"
     requested_on = date(2026, 7, 2)
+
+
+class ReceivedAdviceFactory(AdviceRequestFactory):
+    """Advice the council has received: closed, so changes come as corrections."""
+
+    received_on = date(2026, 8, 10)
+    summary = "Needs a structured language programme."

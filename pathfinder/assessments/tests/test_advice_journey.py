@@ -74,6 +74,6 @@ def test_a_document_of_the_wrong_type_is_refused_and_nothing_saved(client):
         "received_on-day": "10", "received_on-month": "8", "received_on-year": "2026", "summary": "Advice",
         "document": SimpleUploadedFile("run-me.exe", b"MZ", content_type="application/octet-stream"),
     })
-    assert "The document must be a PDF, Word, ODT, RTF or text file" in response.content.decode()
+    assert "The selected file must be a PDF, Word (.docx) or OpenDocument (.odt) document" in response.content.decode()
     advice.refresh_from_db()
     assert advice.received_on is None

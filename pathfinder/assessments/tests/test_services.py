@@ -44,6 +44,8 @@ def test_a_request_before_the_child_was_born_is_refused():
 
 def test_an_exception_without_a_causal_note_does_not_set_the_week20_flag():
     assessment = AssessingFactory(received_on=date(2025, 6, 2))
+    # reg 10(4)(a): the school was asked for advice in the week before it closed
+    AdviceRequestFactory(assessment=assessment, kind="b", adviser_name="Head teacher", requested_on=date(2025, 7, 10))
     services.assessment_exception_record(
         acting_user=assessment.caseworker, assessment=assessment, code="E1", period_start=date(2025, 7, 14),
         period_end=date(2025, 9, 5), evidence="School closed for the summer",
@@ -55,6 +57,8 @@ def test_an_exception_without_a_causal_note_does_not_set_the_week20_flag():
 
 def test_an_exception_with_a_causal_note_on_a_late_plan_sets_the_week20_flag():
     assessment = AssessingFactory(received_on=date(2025, 6, 2))
+    # reg 10(4)(a): the school was asked for advice in the week before it closed
+    AdviceRequestFactory(assessment=assessment, kind="b", adviser_name="Head teacher", requested_on=date(2025, 7, 10))
     services.assessment_exception_record(
         acting_user=assessment.caseworker, assessment=assessment, code="E1", period_start=date(2025, 7, 14),
         period_end=date(2025, 9, 5), evidence="School closed for the summer",

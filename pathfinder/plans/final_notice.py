@@ -1,0 +1,13 @@
+"""What the final plan's notice of rights (reg 14) needs: appeal and mediation dates from the rule book, and the
+contact details every letter gives. Shared by the plan page and its PDF so both say the same."""
+
+from __future__ import annotations
+
+import statutory
+from pathfinder.assessments.letters import council_contacts
+
+
+def final_notice_context(assessment) -> dict:
+    """``appeal`` (statutory.AppealDates, or None before the plan is final) and ``letter_contacts``."""
+    issued = assessment.final_issued_on
+    return {"appeal": statutory.appeal_dates(issued) if issued else None, "letter_contacts": council_contacts()}
