@@ -32,7 +32,7 @@ from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentE
 from pathfinder.assessments.services import statutory_due_dates
 from pathfinder.demo import distributions as dist
 from pathfinder.demo import wording
-from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, Setting
+from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, Setting, area_of, demo_postcodes_in_areas
 from pathfinder.people.identifiers import upn_check_letter
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 from pathfinder.people.search import child_search_keys_create
@@ -96,30 +96,6 @@ def _years_before(day: date, years: int, extra_days: int) -> date:
     except ValueError:  # 29 February
         anniversary = day.replace(year=day.year - years, day=28)
     return anniversary - timedelta(days=extra_days)
-
-
-def _postcodes(seed: int) -> list[tuple[str, str, float, float]]:
-    """(postcode, outcode, lat, lon) in the fictional "WM" area, shared with the Local Offer's centroids."""
-    try:
-        from pathfinder.directory.geo import demo_postcodes
-    except ImportError:  # the Local Offer's geo module is not there: same format, own positions
-        rng = random.Random(seed)
-        out = []
-        for n in range(1, 31):
-            lat, lon = 51.05 + rng.uniform(-0.18, 0.18), -0.85 + rng.uniform(-0.28, 0.28)
-            for _ in range(40):
-                code = f"WM{n} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-                out.append((code, f"WM{n}", lat, lon))
-        return out
-    return [(pc, out, p.latitude, p.longitude) for pc, out, p in demo_postcodes()]
-
-
-def _area_of(lat: float, lon: float) -> str:
-    if abs(lat - 51.05) < 0.07 and abs(lon + 0.85) < 0.1:
-        return "City"
-    if abs(lat - 51.05) * 1.5 >= abs(lon + 0.85):
-        return "North" if lat > 51.05 else "South"
-    return "East" if lon > -0.85 else "West"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -296,10 +272,10 @@ class CountyBuilder:
         self.female_names = sorted({fake.first_name_female() for _ in range(500)})
         self.surnames = sorted({fake.last_name() for _ in range(1500)})
         self.streets = sorted({fake.street_name() for _ in range(400)})
-        self.postcodes = _postcodes(seed)
+        self.postcodes = demo_postcodes_in_areas(seed)
         self.postcodes_by_area: dict[str, list[tuple[str, str]]] = {a: [] for a in AREAS}
         for i, (pc, _outcode, lat, lon) in enumerate(self.postcodes):
-            area = _area_of(lat, lon)
+            area = area_of(lat, lon)
             self.postcodes_by_area[area].append((pc, TOWNS[area][i % 3]))
         for area in AREAS:  # every area needs some postcodes, whatever the geography gives
             if not self.postcodes_by_area[area]:
@@ -395,9 +371,9 @@ class CountyBuilder:
             self.serial += 1
             n = self.serial
             forced_parent = False
+            forced_young, self.need_young_person = kind == "plan" and self.need_young_person, False
             if kind == "plan":
-                age = 17 if self.need_young_person else max(2, self.pick_age_all())
-                self.need_young_person = False
+                age = 17 if forced_young else max(2, self.pick_age_all())
                 dob = _years_before(today, age, rng.randint(30, 330))
                 tl = self._historic_timeline(dob)
                 need = self.pick_need_all()
@@ -420,6 +396,8 @@ class CountyBuilder:
             sex = self.pick_sex()
             first_name = rng.choice(self.male_names if sex == "M" else self.female_names)
             last_name = rng.choice(self.surnames)
+            if forced_young or forced_parent:  # named before any wording about them is written
+                first_name, last_name = ("Jordan", "Ellis") if forced_young else (first_name, "Whitfield")
             language = rng.choice(LANGUAGES) if rng.random() < 0.06 else "English"
             child = Child(
                 legal_first_name=first_name, legal_last_name=last_name, date_of_birth=dob, sex=sex,
@@ -820,22 +798,21 @@ class CountyBuilder:
             member = child.family_members.filter(has_parental_responsibility=True).order_by("pk").first()
             if member is None:
                 member = FamilyMember(child=child, relationship="Mother", has_parental_responsibility=True)
-            member.name = demo["parent"].get_full_name()
+            member.name, member.relationship = demo["parent"].get_full_name(), "Mother"
             member.email = demo["parent"].email
             member.user = demo["parent"]
             member.save()
         # Young person: a 17-year-old with a final plan signs in to their own record.
         young = (
             Child.objects.filter(
-                assessments__status="final_issued",
+                legal_first_name="Jordan", legal_last_name="Ellis", assessments__status="final_issued",
                 date_of_birth__lte=_years_before(self.today, 17, 0),
                 date_of_birth__gt=_years_before(self.today, 18, 0),
             ).order_by("pk").first()
         )
         if young:
             young.user = demo["young.person"]
-            young.legal_first_name, young.legal_last_name = "Jordan", "Ellis"
-            young.save(update_fields=["user", "legal_first_name", "legal_last_name"])
+            young.save(update_fields=["user"])
         # Adviser: the demo educational psychologist is asked for advice on several children.
         adviser = demo["adviser"]
         open_ids = list(

@@ -45,6 +45,7 @@ def wipe_demo() -> dict[str, int]:
         for model in historical + ordered:
             counts[model._meta.label] = _raw_delete(model)
         counts.update(_wipe_local_offer())
+        counts.update(_wipe_queued_pdfs())
         users = User.objects.filter(is_superuser=False) | User.objects.filter(username="admin")
         counts["users"] = users.count()
         users.delete()
@@ -71,3 +72,12 @@ def _wipe_local_offer() -> dict[str, int]:
             if model.__name__ not in _LOCAL_OFFER_KEEP and not model._meta.proxy:
                 counts[model._meta.label] = _raw_delete(model)
     return counts
+
+
+def _wipe_queued_pdfs() -> dict[str, int]:
+    """PDF tasks queued for the old demo's plans: left behind they would fail on plans that no longer exist."""
+    from django_tasks_db.models import DBTaskResult
+
+    from pathfinder.demo.pdfs import TASK_PATH
+
+    return {"queued PDF tasks": DBTaskResult.objects.filter(task_path=TASK_PATH).delete()[0]}

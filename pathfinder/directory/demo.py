@@ -86,6 +86,34 @@ SERVICE_PATTERNS = (
     ("support-groups", "Parent carer coffee morning", "Meet other parents of children with SEND and share tips.", 0, 25, True),
     ("support-groups", "Siblings group", "Fun and support for brothers and sisters of disabled children.", 6, 16, True),
 )
+_K = OrganisationKind
+_SCHOOLS = (_K.MAINTAINED_SCHOOL, _K.ACADEMY, _K.SPECIAL_SCHOOL, _K.INDEPENDENT, _K.ALTERNATIVE_PROVISION)
+_COMMUNITY = (_K.CHARITY, _K.COMMISSIONED, _K.COUNCIL)
+# Who runs each kind of service (by the pattern's name): a nursery does not run disabled children's social work,
+# nor a swim school a SENDIASS. Every organisation kind runs at least one.
+RUN_BY: dict[str, tuple[str, ...]] = {
+    "SEN support at {org}": (_K.EARLY_YEARS, *_SCHOOLS, _K.POST_16),
+    "Nurture group": (_K.MAINTAINED_SCHOOL, _K.ACADEMY, _K.SPECIAL_SCHOOL, _K.INDEPENDENT),
+    "Inclusive holiday club": (_K.EARLY_YEARS, _K.CHARITY, _K.COMMISSIONED, _K.BUSINESS),
+    "Funded early years place": (_K.EARLY_YEARS, _K.MAINTAINED_SCHOOL),
+    "Speech and language drop-in": (_K.NHS,),
+    "Occupational therapy clinic": (_K.NHS,),
+    "Worry and wellbeing group": (_K.NHS, _K.CHARITY, _K.ACADEMY, _K.POST_16),
+    "Disabled children's social work": (_K.COUNCIL,),
+    "Saturday short break club": (_K.COMMISSIONED, _K.CHARITY),
+    "Overnight short breaks": (_K.COMMISSIONED, _K.COUNCIL),
+    "Sensory swim session": (_K.BUSINESS, _K.CHARITY),
+    "Inclusive youth club": (_K.CHARITY, _K.COUNCIL, _K.COMMISSIONED),
+    "Independent travel training": (_K.COUNCIL, _K.COMMISSIONED, _K.POST_16),
+    "Supported internship": (_K.POST_16, _K.COMMISSIONED),
+    "Moving towards independence course": (_K.POST_16, _K.SPECIAL_SCHOOL, *_COMMUNITY),
+    "SEND information, advice and support (SENDIASS)": (_K.COUNCIL,),
+    "Parent carer coffee morning": (_K.CHARITY, _K.EARLY_YEARS, _K.MAINTAINED_SCHOOL),
+    "Siblings group": (_K.CHARITY,),
+}
+PATTERNS_FOR_KIND: dict[str, tuple[tuple, ...]] = {
+    kind: tuple(p for p in SERVICE_PATTERNS if kind in RUN_BY[p[1]]) for kind in OrganisationKind.values
+}
 DAY_SETS = ("MO", "TU", "WE", "TH", "FR", "SA", "MO,WE", "TU,TH", "MO,TU,WE,TH,FR", "SA,SU")
 OPENINGS = ((time(9), time(12)), (time(9), time(15)), (time(10), time(11, 30)), (time(13), time(16)),
             (time(16), time(18)), (time(18), time(20)), (time(8, 30), time(17)))
@@ -147,7 +175,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
 
     for i in range(services):
         org = orgs[i % len(orgs)] if i < len(orgs) else rng.choice(orgs)
-        kind, pattern, description, lo, hi, free = rng.choice(SERVICE_PATTERNS)
+        kind, pattern, description, lo, hi, free = rng.choice(PATTERNS_FOR_KIND[org.kind])
         needs = rng.sample(need_codes, k=rng.choice((0, 1, 1, 2, 3)))
         service_terms = [terms[(TAXONOMY_SUPPORT, kind)]]
         if kind in support_parent:

@@ -7,6 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from pathfinder.demo.county import build_county
+from pathfinder.demo.pdfs import demo_plan_pdfs
 from pathfinder.demo.reset import wipe_demo
 from pathfinder.people.models import Child
 
@@ -38,4 +39,7 @@ class Command(BaseCommand):
             local_offer_services=options["services"], progress=self.stdout.write
         )
         self.stdout.write(f"  Local Offer: {result.local_offer}")
+        pdfs = demo_plan_pdfs()
+        self.stdout.write(f"  Final plan PDFs: {pdfs['pdfs_rendered']:,} made now (the plans the demo sign-ins open "
+                          f"first), {pdfs['pdfs_queued']:,} queued for the task worker that `make run` starts")
         self.stdout.write(self.style.SUCCESS(f"Loaded the demo county in {time.monotonic() - started:.1f}s."))
