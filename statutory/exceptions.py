@@ -32,6 +32,7 @@ REGS_8_2 = "SEND Regulations 2014, reg 8(2)"
 
 #: "a continuous period of not less than 4 weeks": reg 10(4)(a), (b), (d) and reg 8(2)(b).
 MIN_CONTINUOUS_DAYS = 4 * 7
+MIN_CONTINUOUS_TEXT = "4 weeks"
 #: "beginning 1 week before ... ending 1 week before the date on which it re-opens": reg 10(4)(a), (b).
 CLOSURE_LEAD_DAYS = 7
 

@@ -1,5 +1,7 @@
 from django.db import models
 
+from statutory.exceptions import MIN_CONTINUOUS_TEXT as FOUR_WEEKS
+
 
 class AssessmentStatus(models.TextChoices):
     """Where an EHC needs assessment stands. Allowed moves are in transitions.py."""
@@ -56,12 +58,12 @@ class AdviceKind(models.TextChoices):
 class ExceptionCode(models.TextChoices):
     """Exceptions to the time limits: reg 10(4) (also 5(4), 13(3)); and reg 8(2) for advisers."""
 
-    E1 = "E1", "School or college closed for 4 weeks or more when advice was asked for (reg 10(4)(a))"
-    E2 = "E2", "Early years setting closed for 4 weeks or more when advice was asked for (reg 10(4)(b))"
+    E1 = "E1", f"School or college closed for {FOUR_WEEKS} or more when advice was asked for (reg 10(4)(a))"
+    E2 = "E2", f"Early years setting closed for {FOUR_WEEKS} or more when advice was asked for (reg 10(4)(b))"
     E3 = "E3", "Exceptional personal circumstances of the child, parent or young person (reg 10(4)(c))"
-    E4 = "E4", "Away from the council's area for 4 weeks or more in a row (reg 10(4)(d))"
+    E4 = "E4", f"Away from the council's area for {FOUR_WEEKS} or more in a row (reg 10(4)(d))"
     A1 = "A1", "Adviser: exceptional circumstances affecting the child, parent or young person (reg 8(2)(a))"
-    A2 = "A2", "Adviser: away from the council's area for 4 weeks or more in a row (reg 8(2)(b))"
+    A2 = "A2", f"Adviser: away from the council's area for {FOUR_WEEKS} or more in a row (reg 8(2)(b))"
     A3 = "A3", "Adviser: an appointment for an examination or test was missed (reg 8(2)(c))"
 
 

@@ -48,6 +48,12 @@ def period_text(code: str) -> str:
     return statutory.rule_in_force(code, timezone.localdate()).duration_text
 
 
+def periods() -> dict[str, str]:
+    """Every period in the rule book by code, for templates: ``{{ periods.decision_to_assess }}``."""
+    on = timezone.localdate()
+    return {code: statutory.rule_in_force(code, on).duration_text for code in sorted(statutory.RULES.codes())}
+
+
 def exception_labels() -> dict[str, str]:
     """Exception codes to the plain description shown to people (never "E3" on its own)."""
     return {code.value: code.label for code in ExceptionCode}

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+import statutory
 from pathfinder.assessments.constants import (
     AdviceKind,
     AssessmentStatus,
@@ -11,6 +12,12 @@ from pathfinder.assessments.constants import (
     ReceivedBy,
     RequestSource,
 )
+from statutory.rules import SEND_2014_IN_FORCE
+
+
+def _period(code: str, citation: str) -> str:
+    """Field help like "6 weeks: reg 5(1)", read from the rule book (as first enacted, so migrations stay put)."""
+    return f"{statutory.rule_in_force(code, SEND_2014_IN_FORCE).duration_text}: {citation}"
 
 
 class Assessment(models.Model):
@@ -45,11 +52,12 @@ class Assessment(models.Model):
 
     # Statutory due dates, stored when the request is recorded. Exceptions never move them (reg 10(4)),
     # so storing them is safe, and it lets timeliness be counted by the database at national scale.
-    decision_due_on = models.DateField(null=True, help_text="6 weeks: reg 5(1)")
-    not_issue_due_on = models.DateField(null=True, help_text="16 weeks: reg 10(1)")
-    final_plan_due_on = models.DateField(null=True, help_text="20 weeks: reg 13(2)")
+    decision_due_on = models.DateField(null=True, help_text=_period("decision_to_assess", "reg 5(1)"))
+    not_issue_due_on = models.DateField(null=True, help_text=_period("decision_not_to_issue", "reg 10(1)"))
+    final_plan_due_on = models.DateField(null=True, help_text=_period("final_plan", "reg 13(2)"))
     final_plan_exception_applies = models.BooleanField(
-        default=False, help_text="A 20-week exception is recorded and shown (SEN2 Week20)"
+        default=False, help_text=f"A {statutory.rule_in_force('final_plan', SEND_2014_IN_FORCE).amount}-week exception is recorded and "
+        "shown (SEN2 Week20)"
     )
 
     draft_served_on = models.DateField(null=True, blank=True)

@@ -12,7 +12,7 @@ from pathfinder.assessments import forms, services
 from pathfinder.assessments.advice_views import advice_given, upload_refusals
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
-from pathfinder.assessments.letters import council_contacts, exception_labels, period_text, receipt_message
+from pathfinder.assessments.letters import council_contacts, exception_labels, period_text, periods, receipt_message
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
 from pathfinder.audit.services import audit_read, audit_reads
@@ -64,7 +64,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Request recorded. {receipt_message(assessment)}".strip())
             return redirect(_case_url(assessment))
     return render(request, "assessments/request_new.html", {
-        "form": form, "child": child, "page_title": "Record a request for an EHC needs assessment",
+        "form": form, "child": child, "page_title": "Record a request for an EHC needs assessment", "periods": periods(),
     })
 
 
@@ -310,7 +310,8 @@ def adviser_home(request: HttpRequest) -> HttpResponse:
         due = services.advice_due_on(advice)
         rows.append({"advice": advice, "due": due, "overdue": advice.received_on is None and due and due < today})
     audit_reads(request, [row["advice"].assessment.child for row in rows], "advice requests list")
-    return render(request, "assessments/adviser_home.html", {"rows": rows, "page_title": "Advice requests"})
+    return render(request, "assessments/adviser_home.html", {"rows": rows, "page_title": "Advice requests",
+                                                             "periods": periods()})
 
 
 @for_roles(Role.ADVISER)
