@@ -18,7 +18,7 @@ def confirmed_device(user) -> TOTPDevice | None:
 
 
 def pending_device(user) -> TOTPDevice:
-    """The unconfirmed device being set up, made if needed."""
+    """The unconfirmed device being set up through an invitation link, made if needed."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     return device or TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
@@ -43,16 +43,12 @@ def seconds_to_wait(user) -> int:
 
 
 def verify_code(request, code: str) -> bool:
-    """Check the code against the user's devices; a first good code confirms a new device."""
-    user = request.user
-    code = code.replace(" ", "")
-    device = match_token(user, code)
-    if device is None:
-        pending = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-        if pending is not None and pending.verify_token(code):
-            pending.confirmed = True
-            pending.save(update_fields=["confirmed"])
-            device = pending
+    """Check the code against the user's confirmed devices only.
+
+    A device is confirmed only through an invitation link (accounts.setup_views), never here, so a password
+    alone cannot enrol a phone.
+    """
+    device = match_token(request.user, code.replace(" ", ""))
     if device is None:
         return False
     otp_login(request, device)

@@ -39,3 +39,52 @@ class User(AbstractUser):
 
     def is_verified(self) -> bool:  # replaced per request by django-otp's middleware
         return False
+
+
+class RoleChangeStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for approval"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"
+
+
+class RoleChangeRequest(models.Model):
+    """A change of someone's role. A case role (which opens children's records) waits for a second person.
+
+    Kept for every change, direct or approved, so the history of who could see what, and who allowed it, stays.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_changes")
+    from_role = models.CharField(max_length=32, blank=True)
+    to_role = models.CharField(max_length=32, choices=Role.choices)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=RoleChangeStatus.choices, default=RoleChangeStatus.PENDING)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        indexes = [models.Index(fields=["status", "-requested_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} to {self.get_to_role_display()} ({self.get_status_display()})"
+
+
+class StaffInvitation(models.Model):
+    """A single-use link with which a new member of staff sets up their authenticator app.
+
+    Only a hash of the token is kept, so the database alone cannot be used to set up someone else's device.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user} (made {self.created_at:%Y-%m-%d %H:%M})"

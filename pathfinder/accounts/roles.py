@@ -20,4 +20,8 @@ COUNCIL_STAFF_ROLES = frozenset(
 PROFESSIONAL_ROLES = frozenset({Role.ADVISER})
 STAFF_ROLES = COUNCIL_STAFF_ROLES | PROFESSIONAL_ROLES  # multi-factor sign-in is required for these
 CASE_STAFF = (Role.CASEWORKER, Role.MANAGER)
+# Roles that open children's records by role alone: granting one needs a second person (accounts.services).
+CASE_ROLES = frozenset(CASE_STAFF)
+# Who may approve a case role: another administrator, or a SEND manager.
+ROLE_APPROVERS = frozenset({Role.ADMINISTRATOR, Role.MANAGER})
 FAMILY_ROLES = (Role.PARENT, Role.YOUNG_PERSON)

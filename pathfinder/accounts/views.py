@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import auth
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,12 +12,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pathfinder.accounts import mfa, sign_in_limit
 from pathfinder.accounts.forms import SignInForm, VerifyForm
 from pathfinder.accounts.middleware import mark_signed_in
-from pathfinder.accounts.models import User
+from pathfinder.accounts.models import RoleChangeRequest, RoleChangeStatus, User
 from pathfinder.accounts.roles import STAFF_ROLES, Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import for_roles, public
 from pathfinder.core.client_address import client_address
+
+USERS_PER_PAGE = 50
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -64,17 +67,15 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @public
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
-    """The second step of sign-in for staff: a code from an authenticator app, set up on first use."""
+    """The second step of sign-in for staff: a code from the authenticator app they set up with an invitation."""
     if not request.user.is_authenticated:
         return redirect("accounts:sign-in")
     if not (settings.PATHFINDER_REQUIRE_STAFF_MFA and request.user.role in STAFF_ROLES):
         return redirect(_next_url(request))  # families and young people have no second step: make no device
+    if mfa.confirmed_device(request.user) is None:
+        # A password alone never sets up a device: that takes the single-use link from an administrator.
+        return render(request, "accounts/no_device.html", {"page_title": "Set up your authenticator app first"})
     form = VerifyForm(request.POST or None)
-    device = mfa.confirmed_device(request.user)
-    setup = None
-    if device is None:
-        pending = mfa.pending_device(request.user)
-        setup = {"qr": mfa.qr_code_svg(pending), "secret": pending.bin_key.hex()}
     if request.method == "POST" and form.is_valid():
         if wait := mfa.seconds_to_wait(request.user):
             # Throttled after wrong codes: say so, rather than calling a right code wrong.
@@ -86,7 +87,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             form.add_error("code", "Enter the security code shown in your authenticator app now")
     return render(
         request, "accounts/verify.html",
-        {"form": form, "setup": setup, "page_title": "Enter your security code", "next": _next_url(request)},
+        {"form": form, "page_title": "Enter your security code", "next": _next_url(request)},
     )
 
 
@@ -97,5 +98,10 @@ def locked_out(request: HttpRequest, original_response=None, credentials: dict |
 
 @for_roles(Role.ADMINISTRATOR)
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = User.objects.select_related("team").order_by("role", "last_name")
-    return render(request, "accounts/user_list.html", {"users": users, "page_title": "Users"})
+    """Everyone who signs in, a page at a time (a county has thousands of family accounts)."""
+    users = User.objects.select_related("team").order_by("role", "last_name", "first_name", "pk")
+    page = Paginator(users, USERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {
+        "page": page, "pending_role_changes": RoleChangeRequest.objects.filter(status=RoleChangeStatus.PENDING).count(),
+        "page_title": "Users",
+    })

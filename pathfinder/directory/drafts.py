@@ -79,6 +79,8 @@ def service_draft_save(*, acting_user, service: Service, data: dict[str, Any], e
             rejected = _rejected_since_published(service)
             base = rejected.data if rejected is not None else service_snapshot(service)
         cleaned = service_data_clean({**base, **data})
+        if revision is not None and cleaned == revision.data:
+            return revision  # saved unchanged: the draft keeps its version (and a sent one stays sent)
         if revision is None:
             revision = ServiceRevision(service=service, number=_next_number(service), created_by=acting_user,
                                        version=NO_DRAFT)

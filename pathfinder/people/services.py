@@ -64,8 +64,9 @@ def child_update(*, acting_user, child: Child, data: dict, confirmed: Iterable[s
         clashes = _check_identifiers(acting_user=acting_user, data=new_ids, confirmed=confirmed, exclude_pk=locked.pk)
         for field in CHILD_FIELDS:
             setattr(locked, field, data[field])
-        locked._change_reason = "Changed " + ", ".join(changed) if changed else "No change"
-        locked.save()
+        if changed:  # saving the page unchanged writes no new entry in the history of changes
+            locked._change_reason = "Changed " + ", ".join(changed)
+            locked.save()
         current_needs = [n.need_type for n in locked.ranked_needs()]
         wanted = [c for c in (data.get("primary_need", ""), data.get("secondary_need", "")) if c]
         if current_needs != wanted:

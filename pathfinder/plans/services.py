@@ -32,6 +32,7 @@ from pathfinder.plans.models import (
     ProvisionSection,
 )
 from pathfinder.plans.selectors import plan_snapshot
+from pathfinder.plans.unchanged import item_unchanged
 
 STALE_MESSAGE = (
     "Someone else saved this plan while you were editing it, so your changes were not saved. "
@@ -104,6 +105,8 @@ def plan_section_save(*, acting_user, plan: Plan, section: str, text: str, expec
     with transaction.atomic():
         current = _locked(plan, expected_version)
         _editable(current)
+        if item_unchanged(current, {TEXT_SECTIONS[section]: (text or "").strip()}):
+            return current
         setattr(current, TEXT_SECTIONS[section], (text or "").strip())
         return _saved(current, acting_user, f"section {section} saved")
 
@@ -129,6 +132,8 @@ def plan_need_update(*, acting_user, need: PlanNeed, area: str, description: str
     with transaction.atomic():
         current = _locked(need.plan, expected_version)
         _editable(current)
+        if item_unchanged(need, {"area": area, "description": description}):
+            return need
         need.area, need.description = area, description
         need.save()
         _saved(current, acting_user, f"need changed in section B ({area})", need)
@@ -186,6 +191,9 @@ def plan_outcome_update(
         linked = _own(current, PlanNeed, needs, "needs", "needs")
         if not linked:
             raise ServiceError("Choose the needs in section B that this outcome is about", field="needs")
+        if item_unchanged(outcome, {"description": description, "preparing_for_adulthood": preparing_for_adulthood},
+                          {"needs": linked}):
+            return outcome
         outcome.description, outcome.preparing_for_adulthood = description, preparing_for_adulthood
         outcome.save()
         outcome.needs.set(linked)
@@ -260,6 +268,9 @@ def plan_provision_update(
         if section == ProvisionSection.F and not linked_needs:
             raise ServiceError("Choose the needs in section B that this provision meets", field="needs")
         linked_outcomes = _own(current, PlanOutcome, outcomes, "outcomes", "outcomes")
+        if item_unchanged(provision, {**values, "preparing_for_adulthood": preparing_for_adulthood},
+                          {"needs": linked_needs, "outcomes": linked_outcomes}):
+            return provision
         for name, value in values.items():
             setattr(provision, name, value)
         provision.preparing_for_adulthood = preparing_for_adulthood

@@ -9,36 +9,58 @@ from django.test import override_settings
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from pathfinder.accounts.tests.factories import TEST_PASSWORD, CaseworkerFactory, ParentFactory
+from pathfinder.accounts.services import staff_invitation_create
+from pathfinder.accounts.tests.factories import (
+    TEST_PASSWORD,
+    AdministratorFactory,
+    CaseworkerFactory,
+    ParentFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @override_settings(PATHFINDER_REQUIRE_STAFF_MFA=True)
-def test_new_caseworker_sets_up_an_authenticator_and_reaches_their_cases(page, live_server, axe_check):
+def test_new_caseworker_sets_up_an_authenticator_with_an_invitation_and_reaches_their_cases(
+    page, live_server, axe_check
+):
     caseworker = CaseworkerFactory(first_name="Priya", last_name="Shah")
+    token = staff_invitation_create(acting_user=AdministratorFactory(), user=caseworker)
+
+    # The password alone does not reach the set-up.
     page.goto(f"{live_server.url}/account/sign-in/")
     page.get_by_label("Username").fill(caseworker.username)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up your authenticator app first")
+    expect(page.locator("#totp-secret")).to_have_count(0)
+    page.get_by_role("button", name=re.compile("^Sign out")).click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    # The invitation link the administrator gave them does.
+    page.goto(f"{live_server.url}/account/set-up/{token}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up your authenticator app")
     expect(page.locator("svg").first).to_be_attached()  # the QR code
     axe_check(page)
 
     # What a person would type from their app, using the key shown on the page.
     key = bytes.fromhex(page.locator("#totp-secret").inner_text())
+    page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_label("Security code").fill("12345")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Set up and sign in").click()
     expect(page.locator(".govuk-error-summary")).to_be_focused()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the 6-digit security code")
-    expect(page).to_have_title(re.compile(r"^Error: Enter your security code"))
+    expect(page).to_have_title(re.compile(r"^Error: Set up your authenticator app"))
     axe_check(page)
 
+    page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_label("Security code").fill(f"{totp(key):06d}")
-    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Set up and sign in").click()
     expect(page).to_have_url(f"{live_server.url}/insights/")
     expect(page.get_by_role("button", name="Sign out (Priya Shah)")).to_be_visible()
+
+    # The link works once.
+    page.goto(f"{live_server.url}/account/set-up/{token}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("This set-up link cannot be used")
 
 
 def test_parent_signs_in_and_out_by_keyboard(page, live_server, sign_in_as, tab_to, axe_check):

@@ -120,25 +120,29 @@ def test_a_code_cannot_be_used_twice(client):
     assert DEVICE_ID_SESSION_KEY not in client.session
 
 
-def test_first_time_set_up_shows_a_qr_code_and_confirms_the_device(client):
+def test_a_password_alone_never_reaches_the_set_up_of_an_authenticator(client):
+    """Whoever signs in first with a new account's password must not enrol their own phone (set-up needs a link)."""
     adviser = AdviserFactory()
     password_step(client, adviser)
     page = client.get(VERIFY)
     html = page.content.decode()
-    assert "Scan this code with an authenticator app" in html
-    assert "<svg" in html
-    pending = TOTPDevice.objects.get(user=adviser, confirmed=False)
-    assert pending.bin_key.hex() in html
+    assert "Set up your authenticator app first" in html
+    assert "<svg" not in html and "totp-secret" not in html
+    assert not TOTPDevice.objects.filter(user=adviser).exists()
+    # Nor can any code (there is no device to match) open a staff page.
+    response = client.post(VERIFY, {"code": "123456", "next": "/"})
+    assert DEVICE_ID_SESSION_KEY not in client.session
+    assert response.status_code == 200
 
-    # Reloading the page shows the same key, not a new one each time.
-    assert client.get(VERIFY).content.decode().count(pending.bin_key.hex()) == 1
-    assert TOTPDevice.objects.filter(user=adviser).count() == 1
 
-    response = client.post(VERIFY, {"code": code_for(pending), "next": "/"})
-    assert response.status_code == 302
+def test_an_unconfirmed_device_cannot_be_confirmed_from_the_sign_in_code_step(client):
+    adviser = AdviserFactory()
+    pending = TOTPDevice.objects.create(user=adviser, name="Being set up", confirmed=False)
+    password_step(client, adviser)
+    client.post(VERIFY, {"code": code_for(pending), "next": "/"})
     pending.refresh_from_db()
-    assert pending.confirmed
-    assert client.session[DEVICE_ID_SESSION_KEY] == pending.persistent_id
+    assert not pending.confirmed
+    assert DEVICE_ID_SESSION_KEY not in client.session
 
 
 def test_verify_page_sends_signed_out_visitors_to_sign_in(client):

@@ -180,6 +180,7 @@ def test_next_cannot_send_staff_off_site_through_the_security_code_step(client, 
 def test_next_is_kept_whole_through_the_security_code_step(client, settings):
     settings.PATHFINDER_REQUIRE_STAFF_MFA = True
     caseworker = CaseworkerFactory()
+    TOTPDevice.objects.create(user=caseworker, name="Phone", confirmed=True)
     response = post_sign_in(client, caseworker.username, TEST_PASSWORD, next_url="/children/?q=smith&page=2")
     page = client.get(response["Location"])
     assert 'name="next" value="/children/?q=smith&amp;page=2"' in page.content.decode()

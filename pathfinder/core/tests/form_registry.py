@@ -31,6 +31,7 @@ class FormCase:
     edit: str | None = None
     not_edit: str | None = None
     base_class: bool = False
+    admin: bool = False  # a Django admin form: the admin's own pages and wording, not a GOV.UK page
 
 
 def _sign_in_args() -> tuple[Any, ...]:
@@ -59,6 +60,9 @@ FORMS: dict[str, FormCase] = {
     # accounts
     "pathfinder.accounts.forms.SignInForm": FormCase(args=_sign_in_args, not_edit="signing in"),
     "pathfinder.accounts.forms.VerifyForm": FormCase(not_edit="a one-time security code"),
+    "pathfinder.accounts.setup_forms.SetUpForm": FormCase(not_edit="setting up an authenticator, once"),
+    "pathfinder.accounts.setup_forms.RoleDecisionForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.accounts.admin.RoleChangeRequestForm": FormCase(admin=True, not_edit="asks for a change once"),
     # assessments: each records a new fact or decision once
     "pathfinder.assessments.forms.RequestForm": FormCase(not_edit="records a new request"),
     "pathfinder.assessments.forms.DecisionForm": FormCase(

@@ -48,8 +48,9 @@ DEFAULT_PATTERNS = _django_default_patterns()
 # "Select how was it received", "Select the will this comment be published": a label that is a question.
 INVERTED_QUESTION = re.compile(r"\b(how|when|where|why) (is|was|does|do|did|will|are|can)\b|"
                                r"^(Select|Enter) the (is|are|will|does|do|can|has|have|was)\b|^Enter (from|to)\b")
-CLASSES = [cls for cls in project_form_classes() if not FORMS.get(dotted(cls), None) or
-           not FORMS[dotted(cls)].base_class]
+# Base classes have no fields of their own; the Django admin's forms are shown on its own pages, in its words.
+CLASSES = [cls for cls in project_form_classes()
+           if dotted(cls) not in FORMS or not (FORMS[dotted(cls)].base_class or FORMS[dotted(cls)].admin)]
 
 
 def _answers(form: forms.BaseForm, variant: str) -> tuple[MultiValueDict, MultiValueDict]:
