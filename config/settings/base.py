@@ -139,11 +139,14 @@ TEMPLATES = [
 DATABASE_URL = env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'pathfinder.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and IMMEDIATE transactions let the web process and the task worker share one file safely.
+    # WAL and IMMEDIATE transactions let the web process and the task worker share one file safely: a writer takes
+    # the lock when its transaction begins, where SQLite's busy handler can wait for it (a deferred transaction that
+    # upgrades to a write fails at once instead). `timeout` is that wait, in seconds: a page waits for the worker's
+    # short import batches rather than failing. No busy_timeout pragma here: it would silently shorten the wait.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

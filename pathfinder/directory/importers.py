@@ -1,7 +1,8 @@
 """Bring services into the Local Offer from a spreadsheet (CSV) or another directory's ORUK 3.0 JSON.
 
 All or nothing: every row is checked first; if any row is refused nothing is saved, and the report says which
-rows and why (row numbers as a spreadsheet shows them, header = row 1). Imported services are published and
+rows and why (row numbers as a spreadsheet shows them, header = row 1). A checked file is then written in short
+transactions and undone as a whole if writing fails (see directory.import_writer). Imported services are published and
 checked today, with an approved revision recording who imported them.
 """
 
@@ -14,15 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
-from django.utils import timezone
-
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
-from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind, RevisionStatus
+from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind
 from pathfinder.directory.import_messages import csv_problem, oruk_problem
-from pathfinder.directory.models import Organisation, Service, ServiceRevision, TaxonomyTerm
-from pathfinder.directory.services import service_apply, service_data_clean
+from pathfinder.directory.import_writer import import_write
+from pathfinder.directory.models import TaxonomyTerm
+from pathfinder.directory.services import service_data_clean
 
 CSV_COLUMNS = (
     "service_id", "organisation_name", "organisation_kind", "organisation_email", "organisation_website", "name",
@@ -117,37 +116,6 @@ class _Planned:
     data: dict[str, Any]
 
 
-def _save(planned: list[_Planned], acting_user, report: ImportReport, progress: Progress | None) -> None:
-    today = timezone.localdate()
-    now = timezone.now()
-    orgs: dict[str, Organisation] = {}
-    for i, item in enumerate(planned, start=1):
-        key = item.organisation["name"].strip().lower()
-        org = orgs.get(key) or Organisation.objects.filter(name__iexact=item.organisation["name"].strip()).first()
-        if org is None:
-            org = Organisation.objects.create(**item.organisation)
-        orgs[key] = org
-        service = Service.objects.filter(pk=item.service_id).first() if item.service_id else None
-        if service is None:
-            service = Service(organisation=org) if not item.service_id else Service(id=item.service_id, organisation=org)
-            report.created += 1
-        else:
-            service.organisation = org
-            report.updated += 1
-        service_apply(service, item.data)
-        service.is_published = True
-        service.assured_date = today
-        service.last_modified = now
-        service.save()
-        last = service.revisions.order_by("-number").values_list("number", flat=True).first() or 0
-        ServiceRevision.objects.create(
-            service=service, number=last + 1, data=item.data, status=RevisionStatus.APPROVED,
-            created_by=acting_user, submitted_by=acting_user, submitted_at=now, decided_by=acting_user, decided_at=now,
-        )
-        if progress:
-            progress(i, len(planned))
-
-
 def directory_import_csv(file, acting_user=None, *, progress: Progress | None = None) -> ImportReport:
     """Import services from a CSV file (text or binary file object; columns CSV_COLUMNS, only some required)."""
     _require_officer(acting_user)
@@ -192,8 +160,7 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
 def _finish(planned, acting_user, report, progress) -> ImportReport:
     if report.refused or not planned:
         return report
-    with transaction.atomic():
-        _save(planned, acting_user, report, progress)
+    import_write(planned, acting_user, report, progress)  # short batches, undone as a whole if it fails
     report.rows_ok = len(planned)
     return report
 

@@ -31,8 +31,8 @@ def import_progress(result_id: str) -> dict[str, int] | None:
 def directory_import_run(context, *, file_kind: str, content: str, user_id: int) -> dict[str, Any]:
     """Import a CSV or ORUK JSON file for the officer; all or nothing, with a report of each refused row.
 
-    Progress goes to a cache the web process can read: the rows themselves are written in one transaction,
-    which no other connection can see until it commits.
+    Progress goes to a cache the web process can read (new services stay unpublished until the whole file is in;
+    see directory.import_writer).
     """
     key = import_progress_key(str(context.task_result.id))
 
