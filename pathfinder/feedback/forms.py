@@ -65,6 +65,13 @@ class ModerateForm(GOVUKForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args, ask_names: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if ask_names:  # only when the wording looks as if it names someone (feedback.naming)
+            self.fields["names_checked"] = forms.BooleanField(
+                label="I have checked: the wording to publish does not identify anyone", required=False,
+            )
+
 
 class RespondForm(GOVUKForm):
     response = forms.CharField(

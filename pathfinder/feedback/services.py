@@ -16,6 +16,10 @@ from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.feedback.constants import CommentStatus, CommentTopic, NotPublishedReason
 from pathfinder.feedback.models import AnonymousSend, Comment
+from pathfinder.feedback.naming import names_in
+
+NAMES_MESSAGE = ("The wording to publish may name a person or a school. Remove the name, or confirm that the "
+                 "wording does not identify anyone")
 
 RATE_WINDOW = timedelta(hours=1)
 
@@ -121,8 +125,13 @@ def comment_moderate(
     published_text: str = "",
     reason: str = "",
     note: str = "",
+    names_checked: bool = False,
 ) -> Comment:
-    """Decide whether a comment is published. Published wording must identify nobody (reg 56(3))."""
+    """Decide whether a comment is published. Published wording must identify nobody (reg 56(3)).
+
+    Wording that looks as if it names a person or a school is refused until the officer confirms, with
+    `names_checked`, that it identifies nobody (the check can only guess at names; see feedback.naming).
+    """
     _require_officer(acting_user)
     with transaction.atomic():
         locked = _lock(comment, version)
@@ -136,6 +145,8 @@ def comment_moderate(
                     f"The wording to publish contains {' and '.join(found)}. Remove anything that could identify "
                     "someone.", field="published_text",
                 )
+            if names_in(wording) and not names_checked:
+                raise ServiceError(NAMES_MESSAGE, field="names_checked")
             locked.published_text = wording
             locked.not_published_reason = ""
             locked.not_published_note = ""

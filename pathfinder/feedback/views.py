@@ -15,6 +15,7 @@ from pathfinder.core.errors import ServiceError
 from pathfinder.feedback import selectors, services
 from pathfinder.feedback.constants import CommentStatus, CommentTopic
 from pathfinder.feedback.forms import HONEYPOT_FIELD, CommentForm, ModerateForm, RespondForm, YearForm
+from pathfinder.feedback.naming import names_in
 
 OFFICER = Role.LOCAL_OFFER_OFFICER
 
@@ -113,14 +114,16 @@ def officer_comment_moderate(request: HttpRequest, comment_id: int) -> HttpRespo
         "published_text": comment.published_text or comment.text, "reason": comment.not_published_reason,
         "note": comment.not_published_note, "version": comment.version,
     }
-    form = ModerateForm(request.POST or None, initial=initial)
+    wording = request.POST.get("published_text", "") if request.method == "POST" else initial["published_text"]
+    names = names_in(wording)
+    form = ModerateForm(request.POST or None, initial=initial, ask_names=bool(names))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.comment_moderate(
                 acting_user=request.user, comment=comment, publish=data["decision"] == "publish",
                 published_text=data["published_text"], reason=data["reason"], note=data["note"],
-                version=data["version"],
+                version=data["version"], names_checked=data.get("names_checked", False),
             )
         except ServiceError as error:
             _refuse(form, error)
@@ -129,7 +132,7 @@ def officer_comment_moderate(request: HttpRequest, comment_id: int) -> HttpRespo
             return redirect("feedback:officer-comment", comment_id=comment.pk)
     back = reverse("feedback:officer-comment", args=[comment.pk])
     return render(request, "feedback/officer_moderate.html", {
-        "form": form, "comment": comment, "identifying": services.identifying_details(comment.text),
+        "form": form, "comment": comment, "identifying": services.identifying_details(comment.text), "names": names,
         "back_url": back, "page_title": "Decide whether to publish",
     })
 
