@@ -19,7 +19,7 @@ from pathfinder.accounts import (
     services,
 )
 from pathfinder.accounts.models import RoleChangeRequest, StaffInvitation, Team, User
-from pathfinder.accounts.roles import STAFF_ROLES
+from pathfinder.accounts.roles import CASE_ROLES, STAFF_ROLES
 
 PATHFINDER_FIELDS = ("role", "team", "job_title", "organisation_name", "phone")
 
@@ -27,8 +27,10 @@ PATHFINDER_FIELDS = ("role", "team", "job_title", "organisation_name", "phone")
 def _give_set_up_link(request: HttpRequest, user: User) -> None:
     token = services.staff_invitation_create(acting_user=request.user, user=user, request=request)
     link = request.build_absolute_uri(reverse("accounts:set-up", args=[token]))
+    waits = (" It works only after a SEND manager or another administrator approves it on "
+             f"{reverse('accounts:role-changes')}." if user.role in CASE_ROLES else "")
     messages.warning(request, f"Give {user.username} this link to set up their authenticator app. It works once "
-                              f"and is shown only now: {link}")
+                              f"and is shown only now: {link}{waits}")
 
 
 @admin.register(User)

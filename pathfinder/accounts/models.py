@@ -82,6 +82,10 @@ class StaffInvitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+    # A link for an account that already holds a case role would let its maker set up their own phone on it
+    # (after resetting its password): such a link works only once a second person approves it.
+    needs_approval = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]

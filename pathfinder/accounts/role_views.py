@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from pathfinder.accounts import services
-from pathfinder.accounts.models import RoleChangeRequest, RoleChangeStatus
+from pathfinder.accounts.models import RoleChangeRequest, RoleChangeStatus, StaffInvitation
 from pathfinder.accounts.roles import Role
 from pathfinder.accounts.setup_forms import RoleDecisionForm
 from pathfinder.core.access import for_roles
@@ -27,6 +27,7 @@ def _render_list(request: HttpRequest, *, error: str = "", status: int = 200) ->
     return render(request, "accounts/role_changes.html", {
         "pending": list(changes.filter(status=RoleChangeStatus.PENDING)),
         "decided": list(changes.exclude(status=RoleChangeStatus.PENDING)[:20]),
+        "links": services.staff_invitations_waiting(),
         "error": error, "page_title": f"Error: {TITLE}" if error else TITLE,
     }, status=status)
 
@@ -50,4 +51,16 @@ def role_change_decide(request: HttpRequest, change_id: int) -> HttpResponse:
         return _render_list(request, error=error.message, status=400)
     verb = "approved" if form.cleaned_data["decision"] == "approve" else "refused"
     messages.success(request, f"You {verb} the change of role for {change.user.display_name}")
+    return redirect("accounts:role-changes")
+
+
+@for_roles(*APPROVERS)
+@require_POST
+def invitation_approve(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(StaffInvitation, pk=invitation_id)
+    try:
+        services.staff_invitation_approve(acting_user=request.user, invitation=invitation, request=request)
+    except ServiceError as error:
+        return _render_list(request, error=error.message, status=400)
+    messages.success(request, f"You approved the set-up link for {invitation.user.display_name}")
     return redirect("accounts:role-changes")

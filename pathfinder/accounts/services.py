@@ -140,16 +140,18 @@ def staff_invitation_create(*, acting_user, user: User, request: HttpRequest | N
         invitation = StaffInvitation.objects.create(
             user=user, token_hash=invitation_token_hash(token), created_by=acting_user,
             expires_at=now + timedelta(hours=settings.PATHFINDER_INVITATION_HOURS),
+            needs_approval=user.role in CASE_ROLES,
         )
         audit_event_record(
             acting_user=acting_user, action=AuditAction.CREATE, obj=invitation, request=request,
-            what=f"made an authenticator set-up link for {user.username}",
+            what=f"made an authenticator set-up link for {user.username}"
+                 + (" (needs approval)" if invitation.needs_approval else ""),
         )
     return token
 
 
 def staff_invitation_get(token: str) -> StaffInvitation | None:
-    """The invitation this token opens, if it is unused and has not expired."""
+    """The invitation this token opens, if it is unused and has not expired (approved or not: see is_open)."""
     if not token:
         return None
     return (
@@ -160,8 +162,43 @@ def staff_invitation_get(token: str) -> StaffInvitation | None:
     )
 
 
+def staff_invitation_is_open(invitation: StaffInvitation) -> bool:
+    """Whether the link may set up a device now: approved, if the account holds a case role."""
+    return not invitation.needs_approval or invitation.approved_by_id is not None
+
+
+def staff_invitations_waiting() -> list[StaffInvitation]:
+    """Links for accounts with a case role that still wait for a second person."""
+    return list(
+        StaffInvitation.objects.select_related("user", "created_by")
+        .filter(needs_approval=True, approved_by__isnull=True, used_at__isnull=True, expires_at__gt=timezone.now())
+    )
+
+
+def staff_invitation_approve(*, acting_user, invitation: StaffInvitation, request: HttpRequest | None = None) -> None:
+    """Let a link for a case-role account work. Its maker and the account's owner cannot approve it."""
+    if getattr(acting_user, "role", "") not in ROLE_APPROVERS:
+        raise ServiceError("Only an administrator or a SEND manager can approve a set-up link.")
+    with transaction.atomic():
+        invitation = StaffInvitation.objects.select_for_update().select_related("user").get(pk=invitation.pk)
+        if invitation.created_by_id == acting_user.pk:
+            raise ServiceError("You made this set-up link, so someone else must approve it")
+        if invitation.user_id == acting_user.pk:
+            raise ServiceError("This set-up link is for your own account, so someone else must approve it")
+        if not invitation.needs_approval or invitation.approved_by_id is not None:
+            raise ServiceError("This set-up link does not need approval")
+        invitation.approved_by = acting_user
+        invitation.save(update_fields=["approved_by"])
+        audit_event_record(
+            acting_user=acting_user, action=AuditAction.UPDATE, obj=invitation, request=request,
+            what=f"approved an authenticator set-up link for {invitation.user.username}",
+        )
+
+
 def staff_invitation_use(*, invitation: StaffInvitation, device, request: HttpRequest | None = None) -> None:
     """Confirm the new device and spend the invitation, so the link cannot set up another device."""
+    if not staff_invitation_is_open(invitation):
+        raise ServiceError("This set-up link is waiting for approval")
     with transaction.atomic():
         used = StaffInvitation.objects.filter(pk=invitation.pk, used_at__isnull=True).update(used_at=timezone.now())
         if not used:

@@ -30,6 +30,9 @@ def set_up(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "accounts/set_up_expired.html",
                       {"page_title": "This set-up link cannot be used"}, status=404)
+    if not services.staff_invitation_is_open(invitation):
+        return render(request, "accounts/set_up_waiting.html",
+                      {"page_title": "This set-up link is waiting for approval"}, status=403)
     user = invitation.user
     device = mfa.pending_device(user)
     form = SetUpForm(request.POST or None)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("users/", views.user_list, name="user-list"),
     path("role-changes/", role_views.role_change_list, name="role-changes"),
     path("role-changes/<int:change_id>/decide/", role_views.role_change_decide, name="role-change-decide"),
+    path("set-up-links/<int:invitation_id>/approve/", role_views.invitation_approve, name="invitation-approve"),
 ]

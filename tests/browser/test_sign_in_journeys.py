@@ -9,11 +9,13 @@ from django.test import override_settings
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from pathfinder.accounts.services import staff_invitation_create
+from pathfinder.accounts.models import StaffInvitation
+from pathfinder.accounts.services import staff_invitation_approve, staff_invitation_create
 from pathfinder.accounts.tests.factories import (
     TEST_PASSWORD,
     AdministratorFactory,
     CaseworkerFactory,
+    ManagerFactory,
     ParentFactory,
 )
 
@@ -26,6 +28,8 @@ def test_new_caseworker_sets_up_an_authenticator_with_an_invitation_and_reaches_
 ):
     caseworker = CaseworkerFactory(first_name="Priya", last_name="Shah")
     token = staff_invitation_create(acting_user=AdministratorFactory(), user=caseworker)
+    # A caseworker's link works once a second person (here a manager) approves it.
+    staff_invitation_approve(acting_user=ManagerFactory(), invitation=StaffInvitation.objects.get(user=caseworker))
 
     # The password alone does not reach the set-up.
     page.goto(f"{live_server.url}/account/sign-in/")

@@ -15,7 +15,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from pathfinder.accounts import services
 from pathfinder.accounts.models import StaffInvitation
-from pathfinder.accounts.tests.factories import TEST_PASSWORD, AdministratorFactory, CaseworkerFactory
+from pathfinder.accounts.tests.factories import (
+    TEST_PASSWORD,
+    AdministratorFactory,
+    CaseworkerFactory,
+    LocalOfferOfficerFactory,
+    ManagerFactory,
+)
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.audit.models import AuditEvent
 
@@ -31,6 +37,8 @@ def invited():
     administrator = AdministratorFactory()
     caseworker = CaseworkerFactory()
     token = services.staff_invitation_create(acting_user=administrator, user=caseworker)
+    # A caseworker already holds a case role, so a second person approves the link.
+    services.staff_invitation_approve(acting_user=ManagerFactory(), invitation=StaffInvitation.objects.get(user=caseworker))
     return administrator, caseworker, token
 
 
@@ -113,6 +121,9 @@ class TestInvitation:
     def test_a_new_link_replaces_the_old_one(self, client, invited):
         administrator, caseworker, token = invited
         newer = services.staff_invitation_create(acting_user=administrator, user=caseworker)
+        services.staff_invitation_approve(acting_user=ManagerFactory(),
+                                          invitation=StaffInvitation.objects.get(user=caseworker, used_at=None,
+                                                                                 approved_by=None))
         assert client.get(set_up_url(token)).status_code == 404
         assert client.get(set_up_url(newer)).status_code == 200
 
@@ -161,3 +172,44 @@ class TestAdminGivesTheLink:
         }, follow=True)
         assert re.search(r"/account/set-up/[\w-]+/", response.content.decode())
         assert StaffInvitation.objects.filter(user=caseworker, used_at__isnull=True).count() == 1
+
+
+class TestApprovalForCaseRoleAccounts:
+    """An administrator who resets a manager's password must not be able to set up their own phone on it."""
+
+    def test_a_link_for_a_case_role_account_waits_for_a_second_person(self, client):
+        administrator, manager = AdministratorFactory(), ManagerFactory()
+        token = services.staff_invitation_create(acting_user=administrator, user=manager)
+        response = client.get(set_up_url(token))
+        assert response.status_code == 403
+        assert "waiting for approval" in response.content.decode()
+        assert not TOTPDevice.objects.filter(user=manager).exists()
+        services.staff_invitation_approve(acting_user=ManagerFactory(), invitation=StaffInvitation.objects.get())
+        assert client.get(set_up_url(token)).status_code == 200
+
+    def test_the_maker_and_the_account_owner_cannot_approve(self):
+        from pathfinder.core.errors import ServiceError
+
+        administrator, manager = AdministratorFactory(), ManagerFactory()
+        services.staff_invitation_create(acting_user=administrator, user=manager)
+        invitation = StaffInvitation.objects.get()
+        for who in (administrator, manager, CaseworkerFactory()):
+            with pytest.raises(ServiceError):
+                services.staff_invitation_approve(acting_user=who, invitation=invitation)
+        services.staff_invitation_approve(acting_user=AdministratorFactory(), invitation=invitation)
+        assert AuditEvent.objects.filter(what__startswith="approved an authenticator set-up link").exists()
+
+    def test_a_link_for_a_role_without_children_records_needs_no_approval(self, client):
+        officer = LocalOfferOfficerFactory()
+        token = services.staff_invitation_create(acting_user=AdministratorFactory(), user=officer)
+        assert client.get(set_up_url(token)).status_code == 200
+
+    def test_a_manager_approves_on_the_changes_of_role_page(self, client):
+        caseworker = CaseworkerFactory(first_name="Priya", last_name="Shah")
+        services.staff_invitation_create(acting_user=AdministratorFactory(), user=caseworker)
+        invitation = StaffInvitation.objects.get()
+        sign_in(client, ManagerFactory())
+        assert "Priya Shah" in client.get("/account/role-changes/").content.decode()
+        assert client.post(f"/account/set-up-links/{invitation.pk}/approve/").status_code == 302
+        invitation.refresh_from_db()
+        assert invitation.approved_by is not None
