@@ -67,15 +67,17 @@ def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, A
     value = bound_field.value()
     if isinstance(widget, GOVUKDateWidget):
         parts = value if isinstance(value, (list, tuple)) else widget.decompress(value)
-        error_class = " govuk-input--error" if bound_field.errors else ""
+        # GOV.UK: when only some boxes are missing ("must include a year"), highlight just those boxes.
+        some_given = any(parts) and not all(parts)
         params["namePrefix"] = params.pop("name")
         params["fieldset"] = {"legend": {"text": bound_field.label, "classes": "govuk-fieldset__legend--s"}}
         params.pop("label")
         params["items"] = [
-            {"name": "day", "label": "Day", "classes": "govuk-input--width-2" + error_class, "value": parts[0] or ""},
-            {"name": "month", "label": "Month", "classes": "govuk-input--width-2" + error_class,
-             "value": parts[1] or ""},
-            {"name": "year", "label": "Year", "classes": "govuk-input--width-4" + error_class, "value": parts[2] or ""},
+            {"name": name, "label": name.capitalize(), "value": part or "",
+             "classes": width + (" govuk-input--error" if bound_field.errors and not (some_given and part) else "")}
+            for name, width, part in zip(("day", "month", "year"),
+                                         ("govuk-input--width-2", "govuk-input--width-2", "govuk-input--width-4"),
+                                         parts, strict=True)
         ]
         params.update(overrides)
         return params

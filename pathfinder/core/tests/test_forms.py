@@ -121,3 +121,18 @@ class TestGOVUKMessages:
         form = _Org(data={"organisation": "not-a-uuid"})
         form.is_valid()
         assert form.errors["organisation"] == ["Select the organisation"]  # not "“not-a-uuid” is not a valid UUID."
+
+
+class TestDateHighlight:
+    def test_only_the_missing_boxes_are_highlighted(self):
+        form = _Several(data={"days": ["MO"], "colour": "r", "start-day": "31", "start-month": "2", "start-year": ""})
+        form.is_valid()
+        items = {item["name"]: item["classes"] for item in field_params(form["start"])["items"]}
+        assert "govuk-input--error" not in items["day"] and "govuk-input--error" not in items["month"]
+        assert "govuk-input--error" in items["year"]
+
+    def test_every_box_is_highlighted_when_the_date_is_not_real(self):
+        form = _Several(data={"days": ["MO"], "colour": "r", "start-day": "31", "start-month": "2",
+                              "start-year": "2026"})
+        form.is_valid()
+        assert all("govuk-input--error" in item["classes"] for item in field_params(form["start"])["items"])
