@@ -20,6 +20,8 @@ from pathfinder.accounts import (
 )
 from pathfinder.accounts.models import RoleChangeRequest, StaffInvitation, Team, User
 from pathfinder.accounts.roles import CASE_ROLES, STAFF_ROLES
+from pathfinder.audit.models import AuditAction
+from pathfinder.audit.services import audit_event_record
 
 PATHFINDER_FIELDS = ("role", "team", "job_title", "organisation_name", "phone")
 
@@ -64,6 +66,15 @@ class PathfinderUserAdmin(UserAdmin):
         obj.refresh_from_db()
         if role in STAFF_ROLES:
             _give_set_up_link(request, obj)
+
+    def log_change(self, request: HttpRequest, obj: User, message):
+        """Every change to an account in the admin (a new password included) also goes to the audit trail."""
+        entry = super().log_change(request, obj, message)
+        audit_event_record(
+            acting_user=request.user, action=AuditAction.UPDATE, obj=obj, request=request,
+            what=f"changed the account {obj.username} in the admin: {entry.get_change_message() or 'no fields'}",
+        )
+        return entry
 
     @admin.action(description="Make a new authenticator set-up link")
     def make_set_up_link(self, request: HttpRequest, queryset) -> None:

@@ -111,6 +111,17 @@ class TestAdminSite:
         administrator.refresh_from_db()
         assert administrator.role == Role.ADMINISTRATOR
 
+    def test_a_new_password_set_in_the_admin_is_audited(self, admin_client):
+        manager = ManagerFactory()
+        new_password = "another-long-password-2026"
+        response = admin_client.post(f"/admin/accounts/user/{manager.pk}/password/", {
+            "password1": new_password, "password2": new_password, "usable_password": "true",
+        })
+        assert response.status_code == 302
+        event = AuditEvent.objects.get(what__startswith=f"changed the account {manager.username}")
+        assert event.actor == admin_client.administrator
+        assert "password" in event.what.lower()
+
     def test_a_new_account_with_a_case_role_has_no_role_until_approved(self, admin_client):
         admin_client.post("/admin/accounts/user/add/", {
             "username": "new.caseworker", "password1": TEST_PASSWORD, "password2": TEST_PASSWORD,
