@@ -6,6 +6,7 @@ from datetime import time
 from typing import Any
 from urllib.parse import urlencode
 
+from config.jinja2env import plural
 from pathfinder.directory.constants import (
     DAY_CODES,
     NEED_TERMS,
@@ -75,10 +76,10 @@ def ages_text(minimum: int | None, maximum: int | None) -> str:
     if minimum is None and maximum is None:
         return "All ages"
     if minimum in (None, 0) and maximum is not None:
-        return f"Up to {maximum} years"
+        return f"Up to {plural(maximum, 'year')}"
     if maximum is None:
-        return f"{minimum} years and over"
-    return f"{minimum} to {maximum} years"
+        return f"{plural(minimum, 'year')} and over"
+    return f"{minimum} to {plural(maximum, 'year')}"
 
 
 def information_blocks(body: str) -> list[tuple[str, Any]]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.jinja2env import plural
 from pathfinder.directory.importers import directory_import_csv, directory_import_oruk_json
 
 
@@ -25,5 +26,5 @@ class Command(BaseCommand):
         for number, reasons in report.refused:
             self.stderr.write(f"Row {number}: " + "; ".join(reasons))
         if report.refused:
-            raise CommandError(f"Nothing imported: {len(report.refused)} row(s) refused.")
-        self.stdout.write(self.style.SUCCESS(f"Imported {report.rows_ok} services ({report.created} new)."))
+            raise CommandError(f"Nothing imported: {plural(len(report.refused), 'row')} refused.")
+        self.stdout.write(self.style.SUCCESS(f"Imported {plural(report.rows_ok, 'service')} ({report.created} new)."))
