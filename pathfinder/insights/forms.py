@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django import forms
-
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 
 
