@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
 
+import statutory
 from pathfinder.core.forms import error_summary_items, field_kind, field_params
 from pathfinder.core.navigation import navigation_items
 
@@ -78,6 +79,7 @@ def environment(**options) -> Environment:
             "field_kind": field_kind,
             "error_summary_items": error_summary_items,
             "plural": plural,
+            "exception_description": statutory.exception_description,  # never show "E3" on its own
             "plan_url": plan_url,
             "navigation_items": navigation_items,
         }

@@ -118,3 +118,14 @@ class TestCasePage:
         page = self._case(client, assessment)
         assert "Exceptional personal circumstances" in page
         assert "Exception shown: E3" not in page and "E3" not in page.split("Statutory timeline")[1].split("Advice")[0]
+
+
+def test_the_caseworker_worklist_describes_an_exception_needing_a_note(client):
+    received = timezone.localdate() - timedelta(days=50)  # the decision whether to assess is overdue
+    assessment = AssessmentFactory(received_on=received)
+    AssessmentException.objects.create(assessment=assessment, code="E3", period_start=received,
+                                       period_end=received + timedelta(days=3), evidence="Bereavement")
+    sign_in(client, assessment.caseworker)
+    page = client.get(reverse("insights:caseworker-home")).content.decode()
+    assert "needs a note saying why it made the date impractical" in page
+    assert "Exceptional personal circumstances" in page and "Exception E3" not in page
