@@ -42,9 +42,10 @@ class Clash:
             return (f"Another child's record has this {label}: {self.other.full_name}, born "
                     f"{self.other.date_of_birth.day} {self.other.date_of_birth:%B %Y}. Check it is not the same child")
         team = getattr(settings, "COUNCIL_CONTACTS", {}).get("send_team", {})
-        contact = team.get("name", "the SEND team") + (f" on {team['phone']}" if team.get("phone") else "")
+        contact = f"the {team['name']}" if team.get("name") else "the SEND team"
+        contact += f" on {team['phone']}" if team.get("phone") else ""
         return (f"Another child's record has this {label}, and it is not a record you can see. Check the number. "
-                f"If it is right, ask a SEND manager or {contact} to check the other record")
+                f"If it is right, ask a SEND manager, or {contact}, to check the other record")
 
 
 class DuplicateIdentifiers(ServiceError):

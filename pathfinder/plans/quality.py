@@ -277,8 +277,9 @@ def draft_problems(plan: PlanSnapshot) -> list[Problem]:
                     problems.append(
                         Problem(
                             "vague_provision", item.section,
-                            f"{item.label}{part} uses vague wording: {_phrases(flags)}. Say exactly what will be "
-                            "provided, how much and how often.",
+                            f"{item.label}{part} uses vague wording: {_phrases(flags)}. "
+                            + ("Say who will provide it, and their role and expertise." if part == " (who provides it)"
+                               else "Say exactly what will be provided, how much and how often."),
                             item_key=item.key, flags=flags, text=text,
                         )
                     )

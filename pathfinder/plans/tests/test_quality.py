@@ -174,3 +174,4 @@ def test_who_provides_it_is_checked_for_vague_wording():
     problems = draft_problems(good_plan(provisions=(f,)))
     assert codes(problems) == ["vague_provision"]
     assert "(who provides it)" in problems[0].message and problems[0].flags[0].phrase == "Staff"
+    assert "Say who will provide it, and their role and expertise." in problems[0].message
