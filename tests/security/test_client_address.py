@@ -146,6 +146,15 @@ class TestSignInLimits:
         assert codes[-1] == 429  # locked after five, whatever address each try claimed
         assert self.post(client, parent.username, TEST_PASSWORD, forwarded="203.0.113.77").status_code == 429
 
+    def test_behind_a_trusted_proxy_the_lockout_counts_each_real_client(self, client, settings):
+        settings.PATHFINDER_TRUSTED_PROXIES = 1
+        parent = ParentFactory()
+        for _ in range(5):
+            self.post(client, parent.username, "wrong", remote="10.0.0.2", forwarded="203.0.113.66")
+        # The same account from another real client behind the same proxy is not locked out.
+        response = self.post(client, parent.username, TEST_PASSWORD, remote="10.0.0.2", forwarded="198.51.100.9")
+        assert response.status_code == 302
+
     def test_the_audit_trail_records_the_real_address(self, client, settings):
         self.post(client, "nobody", "wrong", remote="192.0.2.42", forwarded="203.0.113.5")
         assert AuditEvent.objects.get(action=AuditAction.SIGN_IN_FAILED).ip_address == "192.0.2.42"
