@@ -106,8 +106,13 @@ def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, A
         if field.required is False and "label" in params:
             params["label"]["text"] = f"{bound_field.label} (optional)"
         input_type = getattr(widget, "input_type", None)
-        if input_type in {"email", "number", "password"}:
+        if input_type in {"email", "password"}:
             params["type"] = input_type
+        elif input_type == "number":
+            # GOV.UK: not type="number" (it rounds, scrolls and drops what it cannot read); a text box that
+            # opens the number keypad, so "ten" reaches the form and gets a clear message.
+            params.setdefault("inputmode", "numeric")
+            params.setdefault("spellcheck", False)
     params.update(overrides)
     return params
 

@@ -136,3 +136,13 @@ class TestDateHighlight:
                               "start-year": "2026"})
         form.is_valid()
         assert all("govuk-input--error" in item["classes"] for item in field_params(form["start"])["items"])
+
+
+class TestNumbers:
+    def test_a_whole_number_is_a_text_box_with_the_number_keypad(self):
+        class _Age(GOVUKForm):
+            age = forms.IntegerField(label="Age")
+
+        html = _render(_Age()["age"])
+        assert 'type="number"' not in html
+        assert 'inputmode="numeric"' in html
