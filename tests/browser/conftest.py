@@ -33,6 +33,10 @@ Fixtures and helpers provided here:
   (see accounts.roles.STAFF_ROLES) also pass the second step with a real time-based code from a confirmed
   authenticator device, made for them if they have none. Returns the page, now on the user's first page.
 * ``assert_reflows(page)``: fails if the page scrolls sideways (document wider than the viewport).
+* Every test is also checked at 320 px without asking: each page a test's browser opens by a GET (in ``page``,
+  ``no_js_page`` or ``csp_page``) is recorded, and after the test each one is opened again at 320 px in the same
+  context (same session) and must not scroll sideways (WCAG 1.4.10). Tables scroll inside their own
+  ``pf-table-scroll`` region instead.
 * ``tab_to(page, selector, *, limit=60)``: presses Tab until the element matching the selector has focus, and
   fails if it is not reached; proves a control can be reached by keyboard.
 
@@ -92,13 +96,63 @@ def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "bypass_csp": True, "locale": "en-GB", "timezone_id": "Europe/London"}
 
 
+MAX_RECHECKED_PAGES = 40
+
+
+def _record_pages_opened(context) -> list[str]:
+    """The addresses of HTML pages the context's pages open with a GET (after redirects), in order."""
+    opened: list[str] = []
+
+    def on_response(response) -> None:
+        request = response.request
+        if not request.is_navigation_request() or request.method != "GET" or response.status != 200:
+            return
+        if request.frame.parent_frame is not None or not response.url.startswith("http"):
+            return
+        if "text/html" in (response.headers.get("content-type") or "") and response.url not in opened:
+            opened.append(response.url)
+
+    context.on("response", on_response)
+    return opened
+
+
+def _recheck_at_320px(context, opened: list[str]) -> None:
+    """Open every recorded page again at 320 px in the same context and fail listing each one that scrolls."""
+    if not opened:
+        return
+    problems = []
+    page = context.new_page()
+    page.set_viewport_size(NARROW_VIEWPORT)
+    try:
+        for url in opened[:MAX_RECHECKED_PAGES]:
+            page.goto(url)
+            widths = page.evaluate(_WIDTHS)
+            if widths["scroll"] > widths["client"]:
+                problems.append(f"{url}: {widths['scroll']} px wide at {widths['client']} px ({widths['widest']})")
+    finally:
+        page.close()
+    assert not problems, "Pages that scroll sideways at 320 px (400% zoom):\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def context(context):
+    """pytest-playwright's context, with every page it opens checked again at 320 px after the test."""
+    opened = _record_pages_opened(context)
+    yield context
+    _recheck_at_320px(context, opened)
+
+
 @pytest.fixture
 def no_js_page(browser, browser_context_args: dict):
     context = browser.new_context(**{**browser_context_args, "java_script_enabled": False})
     _NO_JS_CONTEXTS.add(context)
+    opened = _record_pages_opened(context)
     page = context.new_page()
     yield page
-    context.close()
+    try:
+        _recheck_at_320px(context, opened)
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -109,8 +163,12 @@ def csp_page(browser, browser_context_args: dict):
     page = context.new_page()
     page.csp_messages = []
     page.on("console", lambda msg: "Content Security Policy" in msg.text and page.csp_messages.append(msg.text))
+    opened = _record_pages_opened(context)
     yield page
-    context.close()
+    try:
+        _recheck_at_320px(context, opened)
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -208,16 +266,18 @@ def sign_in_as(live_server, transactional_db) -> Callable:
             # invitation link, walked in test_sign_in_journeys.py).
             TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
         query = f"?next={next_path}" if next_path else ""
+        staff_mfa = settings.PATHFINDER_REQUIRE_STAFF_MFA and user.is_council_staff
+        # Made before signing in: staff without a confirmed authenticator are sent to set one up instead.
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first() if staff_mfa else None
+        if staff_mfa and device is None:
+            device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
         page.goto(f"{live_server.url}/account/sign-in/{query}")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_load_state()
-        if settings.PATHFINDER_REQUIRE_STAFF_MFA and user.is_council_staff:
+        if staff_mfa:
             assert "/account/verify/" in page.url, f"Staff sign-in should ask for a security code, got {page.url}"
-            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-            if device is None:
-                device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
             page.get_by_label("Security code").fill(_current_totp(device))
             page.get_by_role("button", name="Continue").click()
             page.wait_for_load_state()
@@ -229,12 +289,27 @@ def sign_in_as(live_server, transactional_db) -> Callable:
     return sign_in
 
 
+# The page's width against the viewport's, and the element sticking out furthest (to say what to fix).
+_WIDTHS = """() => {
+  const root = document.documentElement, client = root.clientWidth;
+  let widest = "", right = client;
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect().right;
+    if (r > right + 0.5 && !(el.parentElement && el.parentElement.closest(".pf-table-scroll"))) {
+      right = r;
+      widest = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string"
+        ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+    }
+  }
+  return {scroll: root.scrollWidth, client, widest};
+}"""
+
+
 def assert_reflows_impl(page) -> None:
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
-    )
+    widths = page.evaluate(_WIDTHS)
     assert widths["scroll"] <= widths["client"], (
-        f"{page.url} scrolls sideways at {widths['client']} px: content is {widths['scroll']} px wide"
+        f"{page.url} scrolls sideways at {widths['client']} px: content is {widths['scroll']} px wide "
+        f"(widest: {widths['widest']})"
     )
 
 
