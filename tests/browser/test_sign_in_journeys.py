@@ -11,12 +11,14 @@ from playwright.sync_api import expect
 
 from pathfinder.accounts.models import StaffInvitation
 from pathfinder.accounts.services import staff_invitation_approve, staff_invitation_create
+from pathfinder.accounts.services import user_role_change as staff_user_role_change
 from pathfinder.accounts.tests.factories import (
     TEST_PASSWORD,
     AdministratorFactory,
     CaseworkerFactory,
     ManagerFactory,
     ParentFactory,
+    ProviderFactory,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,3 +92,18 @@ def test_sign_out_works_without_javascript(no_js_page, live_server):
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("button", name=re.compile("^Sign out")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("You have signed out")
+
+
+def test_manager_approves_a_change_of_role_without_javascript(no_js_page, live_server, sign_in_as, axe_check):
+    from pathfinder.accounts.roles import Role
+
+    provider = ProviderFactory(first_name="Robin", last_name="Ash")
+    staff_user_role_change(acting_user=AdministratorFactory(), user=provider, role=Role.CASEWORKER)
+    page = sign_in_as(no_js_page, ManagerFactory())
+    page.goto(f"{live_server.url}/account/role-changes/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Changes of role")
+    axe_check(page)
+    page.get_by_role("button", name="Approve SEND caseworker for Robin Ash").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("You approved the change of role for Robin Ash")
+    provider.refresh_from_db()
+    assert provider.role == Role.CASEWORKER
