@@ -45,7 +45,7 @@ setup: $(VENV)/.installed static_build/.built ## Install everything the app need
 
 run: setup system-packages ## Set up, load the demo county, and serve http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) createcachetable
+	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) demo_sign_ins
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
@@ -53,7 +53,7 @@ run: setup system-packages ## Set up, load the demo county, and serve http://127
 
 demo: setup ## Rebuild the demo data from scratch
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) createcachetable
+	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --reset
 
 worker: setup ## Run the background task worker
