@@ -125,3 +125,23 @@ class TestUsesTheIndex:
                 cursor.execute("EXPLAIN QUERY PLAN " + inner[0], inner[1])
                 plan = " ".join(str(row[-1]) for row in cursor.fetchall())
                 assert "INDEX child_search_key_prefix (key>? AND key<?)" in plan, plan
+
+    @pytest.mark.parametrize("query", ["3/4/2015", "943 476 5919"])
+    def test_date_and_number_searches_read_children_by_key(self, query):
+        """Matched through their own index first, then by primary key: never a read of the team or every child
+        (most ULNs are empty, so "NHS number or ULN" in one query can make a planner read every row)."""
+        child = ChildFactory(date_of_birth=date(2015, 4, 3), nhs_number="9434765919")
+        ChildFactory.create_batch(3, uln="", team=child.team)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        sql, params = child_search(Child.objects.filter(team=child.team), query).query.sql_with_params()
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET LOCAL enable_seqscan = off")  # a table this small is otherwise read whole
+                cursor.execute("EXPLAIN " + sql, params)
+                plan = " ".join(row[0] for row in cursor.fetchall())
+                assert "people_child_pkey" in plan, plan
+            else:
+                cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+                plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+                assert "SCAN people_child" not in plan and "INTEGER PRIMARY KEY" in plan, plan
