@@ -161,3 +161,22 @@ class TestSignInLimits:
         settings.PATHFINDER_TRUSTED_PROXIES = 1
         self.post(client, "nobody2", "wrong", remote="10.0.0.2", forwarded="203.0.113.5")
         assert AuditEvent.objects.filter(ip_address="203.0.113.5").exists()
+
+
+@pytest.mark.django_db
+class TestOutOfDateReportLimit:
+    def report(self, client, url, remote, forwarded):
+        return client.post(url, {"problem": "other", "details": "Wrong phone number"},
+                           REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+
+    def test_behind_a_trusted_proxy_the_limit_is_per_client_and_a_made_up_entry_does_not_help(self, client, settings):
+        from pathfinder.directory.models import OutOfDateReport
+        from pathfinder.directory.tests.factories import ServiceFactory
+
+        settings.PATHFINDER_FEEDBACK_PER_HOUR = 1
+        settings.PATHFINDER_TRUSTED_PROXIES = 1
+        url = reverse("directory:report", args=[ServiceFactory().pk])
+        assert self.report(client, url, "10.0.0.2", "203.0.113.1").status_code == 302
+        assert self.report(client, url, "10.0.0.2", "203.0.113.2").status_code == 302  # another family
+        assert self.report(client, url, "10.0.0.2", "6.6.6.6, 203.0.113.1").status_code == 200  # the first again
+        assert OutOfDateReport.objects.count() == 2

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles, public
+from pathfinder.core.client_address import client_address
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.directory import drafts, selectors, services
 from pathfinder.directory.constants import (
@@ -80,7 +81,7 @@ def report_out_of_date(request: HttpRequest, service_id: str) -> HttpResponse:
         problem = dict(form.fields["problem"].choices)[data["problem"]]
         try:
             with transaction.atomic():
-                anonymous_send_allow(purpose="out_of_date", ip_address=request.META.get("REMOTE_ADDR"))
+                anonymous_send_allow(purpose="out_of_date", ip_address=client_address(request))
                 services.out_of_date_report_create(
                     service=service, message=f"{problem}: {data['details']}", reporter_email=data["email"])
         except ServiceError as error:
