@@ -93,3 +93,23 @@ def test_officer_and_provider_pages_survive_junk(client, offer):
     sign_in(client, membership.user)
     for value in JUNK:
         _assert_not_a_server_error(client, reverse("directory:provider-home"), {"page": value})
+
+
+API_PARAMS = ["page", "per_page", "text", "taxonomy_term_id", "taxonomy_id", "organization_id", "minimum_age",
+              "maximum_age", "postcode", "proximity", "day", "start_time", "end_time", "modified_after", "full_service",
+              "is_free", "lat", "lng"]
+
+
+def test_the_open_referral_api_survives_junk_in_every_parameter(offer):
+    """The API reuses the search code, so the same junk must give a 400 (or an empty page), never a 500."""
+    from django.core.cache import caches
+
+    client = Client()
+    for url in ("/api/oruk/services", "/api/oruk/service_at_locations", "/api/oruk/taxonomy_terms",
+                "/api/oruk/taxonomies"):
+        for name in API_PARAMS:
+            for value in JUNK:
+                for store in caches.all():  # the anonymous throttle would otherwise answer 429 before reading them
+                    store.clear()
+                response = client.get(url, {name: value})
+                assert response.status_code in (200, 400), (url, name, value[:20], response.status_code)
