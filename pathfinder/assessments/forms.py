@@ -60,6 +60,10 @@ class DecisionForm(GOVUKForm):
     def __init__(self, *args, question: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decision"].label = question
+        if question.startswith("Will the council ") and question.endswith("?"):
+            # GOV.UK yes/no pattern: "Select yes if the council will issue an EHC plan"
+            answer = f"Select yes if the council will {question[len('Will the council '):-1]}"
+            self.fields["decision"].error_messages.update(required=answer, invalid_choice=answer)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -146,3 +146,11 @@ class TestNumbers:
         html = _render(_Age()["age"])
         assert 'type="number"' not in html
         assert 'inputmode="numeric"' in html
+
+
+def test_a_yes_no_decision_says_what_yes_means():
+    from pathfinder.assessments.forms import DecisionForm
+
+    form = DecisionForm(data={}, question="Will the council issue an EHC plan?")
+    form.is_valid()
+    assert form.errors["decision"] == ["Select yes if the council will issue an EHC plan"]
