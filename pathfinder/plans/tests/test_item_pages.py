@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory
 from pathfinder.accounts.tests.helpers import sign_in
-from pathfinder.plans.tests.factories import PlanFactory, PlanNeedFactory, PlanOutcomeFactory
+from pathfinder.plans.tests.factories import PlanFactory, PlanNeedFactory, PlanOutcomeFactory, PlanProvisionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,18 @@ def test_empty_lists_say_so(client):
     plan = PlanFactory()
     assert "No needs yet." in _page(client, plan, "needs")
     assert "No outcomes yet." in _page(client, plan, "outcomes")
+
+
+def test_provision_page_shows_the_outcomes_each_item_works_towards(client):
+    plan = PlanFactory()
+    need = PlanNeedFactory(plan=plan)
+    PlanOutcomeFactory(plan=plan, needs=[need])
+    second = PlanOutcomeFactory(plan=plan, needs=[need])
+    PlanProvisionFactory(plan=plan, needs=[need], outcomes=[second])
+    PlanProvisionFactory(plan=plan, needs=[need])
+    assessment = plan.assessment
+    sign_in(client, CaseworkerFactory(team=assessment.child.team))
+    html = client.get(reverse("plans:provision", kwargs={"child_id": assessment.child_id,
+                                                         "assessment_id": assessment.pk, "section": "F"})).content.decode()
+    assert "Works towards outcomes: E2." in html and "Works towards outcomes: none." in html
+    assert "F2 is not linked to an outcome in section E" in html and "F1 is not linked" not in html
