@@ -117,7 +117,7 @@ def messages_for(field: forms.Field) -> dict[str, str]:
         "incomplete": f"Enter {name}",
     }
     if isinstance(field, forms.FileField):
-        messages.update(invalid=f"Select {name}", missing=f"Select {name}", empty="The selected file is empty",
+        messages.update(invalid=f"Select {name}", missing=f"Select {name}", empty=f"{subject} is empty",
                         contradiction=f"Select {name}, or remove the file chosen before, not both")
         if field.max_length:
             messages["max_length"] = f"The file name must be {field.max_length} characters or fewer"

@@ -138,3 +138,38 @@ def test_the_old_messages_are_gone():
     search = SearchForm(data={"postcode": "WM1 1QY WM1 1"})
     search.is_valid()
     assert search.errors["postcode"] == ["Enter a real postcode, like WM1 1QY"]
+
+
+_SMALL_WORDS = {"the", "and", "for", "this", "that", "what", "which", "who", "how", "your", "you", "with", "are",
+                "does", "will", "did", "was", "they", "their"}
+# Messages that name their field in other words than its label, checked by eye.
+_NAMED_OTHERWISE = {
+    "pathfinder.accounts.setup_forms.RoleDecisionForm.decision",  # label "Decision": "approve or refuse the change"
+}
+
+
+def _stems(text: str) -> set[str]:
+    """Words of 3 letters or more, cut to 5 letters so "provision" meets "provided"."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _SMALL_WORDS}
+
+
+@pytest.mark.parametrize("variant", ["empty", "wrong"])
+def test_every_message_names_its_field(variant):
+    """A message says which answer is wrong in the words of its label (or its error name), so the error summary
+    makes sense on its own: not "Enter a value" or "Select one"."""
+    from pathfinder.core.error_messages import error_name
+
+    unnamed = []
+    for cls in CLASSES:
+        unbound = build(cls)
+        data, files = (MultiValueDict(), MultiValueDict()) if variant == "empty" else _answers(unbound, variant)
+        form = build(cls, data=data, files=files)
+        form.is_valid()
+        for name, errors in form.errors.items():
+            field = form.fields.get(name)
+            if field is None or field.widget.is_hidden or f"{dotted(cls)}.{name}" in _NAMED_OTHERWISE:
+                continue
+            named = _stems(str(field.label or "")) | _stems(error_name(field))
+            unnamed.extend(f"{dotted(cls)}.{name}: {e!r}" for e in errors
+                           if not (_stems(str(e)) & named or error_name(field).lower() in str(e).lower()))
+    assert not unnamed, "Messages that do not name their field:\n" + "\n".join(unnamed)

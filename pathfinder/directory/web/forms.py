@@ -153,6 +153,8 @@ class InformationPageForm(GOVUKForm):
 
 
 class ImportForm(GOVUKForm):
+    error_names = {"file": "the file"}
+
     file = forms.FileField(
         label="Upload a file", help_text="A CSV file in the Local Offer template, or Open Referral UK JSON",
         error_messages={"required": "Select a CSV or JSON file to upload"},
@@ -198,7 +200,7 @@ ROW_ERROR_NAMES = {
 
 class ServiceForm(GOVUKForm):
     error_names = {"status": "whether the service is running", "referral_route": "how people get the service",
-                   "is_free": "whether it is free"}
+                   "is_free": "whether it is free", "eligibility": "who the service is for"}
 
     name = forms.CharField(label="Name of the service", max_length=200,
                            error_messages={"required": "Enter the name of the service"})
