@@ -401,48 +401,6 @@ def service_submit(*, acting_user, revision: ServiceRevision) -> ServiceRevision
         return revision
 
 
-def service_approve(*, acting_user, revision: ServiceRevision) -> Service:
-    """Publish a submitted revision: its content becomes the live service, checked today."""
-    _require_officer(acting_user)
-    with transaction.atomic():
-        revision = ServiceRevision.objects.select_for_update().select_related("service__organisation").get(pk=revision.pk)
-        if revision.status != RevisionStatus.SUBMITTED:
-            raise ServiceError("This version is not waiting for approval.")
-        service = revision.service
-        cleaned = service_data_clean(revision.data)
-        service_apply(service, cleaned)
-        now = timezone.now()
-        service.is_published = True
-        service.assured_date = timezone.localdate()
-        service.assurer_email = acting_user.email or ""
-        service.last_modified = now
-        service.version += 1
-        service.save(update_fields=["is_published", "assured_date", "assurer_email", "last_modified", "version"])
-        revision.status = RevisionStatus.APPROVED
-        revision.decided_by = acting_user
-        revision.decided_at = now
-        revision.save()
-        return service
-
-
-def service_reject(*, acting_user, revision: ServiceRevision, reason: str) -> ServiceRevision:
-    """Send a submitted revision back to the provider with a reason. The live service does not change."""
-    _require_officer(acting_user)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ServiceError("Say what needs to change, so the provider can put it right", field="reason")
-    with transaction.atomic():
-        revision = ServiceRevision.objects.select_for_update().get(pk=revision.pk)
-        if revision.status != RevisionStatus.SUBMITTED:
-            raise ServiceError("This version is not waiting for approval.")
-        revision.status = RevisionStatus.REJECTED
-        revision.decided_by = acting_user
-        revision.decided_at = timezone.now()
-        revision.rejection_reason = reason
-        revision.save()
-        return revision
-
-
 def service_confirm_checked(*, acting_user, service: Service) -> Service:
     """The provider or officer confirms the published details are still right: the check date becomes today."""
     _require_editor(acting_user, service)

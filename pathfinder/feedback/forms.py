@@ -69,7 +69,7 @@ class ModerateForm(GOVUKForm):
         super().__init__(*args, **kwargs)
         if ask_names:  # only when the wording looks as if it names someone (feedback.naming)
             self.fields["names_checked"] = forms.BooleanField(
-                label="I have checked: the wording to publish does not identify anyone", required=False,
+                label="I have checked: nobody can be identified from what will be published", required=False,
             )
 
 

@@ -48,6 +48,6 @@ def test_the_officer_is_warned_before_publishing_a_name(page, live_server, sign_
     expect(page.locator(".govuk-error-summary")).to_contain_text("may name a person or a school")
     _shot(page, "moderate-names")
     axe_check(page)
-    page.get_by_label("I have checked: the wording to publish does not identify anyone").check()
+    page.get_by_label("I have checked: nobody can be identified from what will be published").check()
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("Decision saved.")).to_be_visible()

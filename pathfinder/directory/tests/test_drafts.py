@@ -12,13 +12,18 @@ from django.urls import reverse
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ProviderFactory
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.core.errors import StaleEdit
-from pathfinder.directory import drafts, services
+from pathfinder.directory import decisions, drafts, services
 from pathfinder.directory.constants import RevisionStatus
 from pathfinder.directory.models import OrganisationMembership, ServiceRevision
 from pathfinder.directory.tests.factories import MembershipFactory, ServiceFactory
 from pathfinder.directory.tests.test_web_provider import _errors, _form_data
 
 pytestmark = pytest.mark.django_db
+
+
+def _seen(revision: ServiceRevision) -> int:
+    """The version the officer's review page shows (it has moved on since the test's copy was made)."""
+    return ServiceRevision.objects.get(pk=revision.pk).version
 
 
 @pytest.fixture
@@ -37,7 +42,8 @@ def test_editing_after_a_rejection_starts_from_the_rejected_version(client, serv
     revision = drafts.service_draft_save(acting_user=provider, service=service, expected_version=drafts.NO_DRAFT,
                                          data={"description": "Swimming and splash play for disabled children."})
     services.service_submit(acting_user=provider, revision=revision)
-    services.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="Add the pool's address")
+    decisions.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="Add the pool's address",
+                             expected_version=_seen(revision))
 
     sign_in(client, provider)
     page = html.unescape(client.get(reverse("directory:service-edit", args=[service.pk])).content.decode())
@@ -58,10 +64,11 @@ def test_after_an_approval_editing_starts_from_what_is_published(service_and_pro
     officer = LocalOfferOfficerFactory()
     first = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0, data={"name": "A"})
     services.service_submit(acting_user=provider, revision=first)
-    services.service_reject(acting_user=officer, revision=first, reason="No")
+    decisions.service_reject(acting_user=officer, revision=first, reason="No",
+                             expected_version=_seen(first))
     second = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0, data={"name": "B"})
     services.service_submit(acting_user=provider, revision=second)
-    services.service_approve(acting_user=officer, revision=second)
+    decisions.service_approve(acting_user=officer, revision=second, expected_version=_seen(second))
     service.refresh_from_db()
     start = drafts.draft_start(service)
     assert (start.data["name"], start.rejected, start.version) == ("B", None, drafts.NO_DRAFT)
@@ -107,7 +114,8 @@ def test_a_draft_sent_for_approval_or_decided_since_the_editor_opened_is_not_tak
         drafts.service_draft_save(acting_user=provider, service=service, expected_version=draft.version,
                                   data={"name": "Y"})
     assert ServiceRevision.objects.get(pk=draft.pk).status == RevisionStatus.SUBMITTED
-    services.service_reject(acting_user=LocalOfferOfficerFactory(), revision=draft, reason="No")
+    decisions.service_reject(acting_user=LocalOfferOfficerFactory(), revision=draft, reason="No",
+                             expected_version=_seen(draft))
     with pytest.raises(StaleEdit):  # the editor was opened on the submitted draft, which has been decided
         drafts.service_draft_save(acting_user=provider, service=service, expected_version=draft.version + 1,
                                   data={"name": "Y"})
@@ -122,3 +130,38 @@ def test_a_post_without_a_version_is_refused_and_keeps_what_was_typed(client, se
     assert drafts.STALE_MESSAGE in _errors(response)
     assert "Typed but not sent with a version." in html.unescape(response.content.decode())
     assert not ServiceRevision.objects.filter(service=service).exists()
+
+
+def test_the_officer_cannot_approve_a_version_changed_since_they_opened_it(client, service_and_provider):
+    service, provider = service_and_provider
+    draft = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0,
+                                      data={"description": "First wording."})
+    services.service_submit(acting_user=provider, revision=draft)
+    sign_in(client, LocalOfferOfficerFactory())
+    url = reverse("directory:revision-review", args=[draft.pk])
+    opened = _version_on_review(client.get(url).content.decode())
+
+    # the provider takes it back, changes it and sends it again while the officer reads the first wording
+    again = drafts.service_draft_save(acting_user=provider, service=service, expected_version=_seen(draft),
+                                      data={"description": "Second wording, not yet read."})
+    services.service_submit(acting_user=provider, revision=again)
+
+    response = client.post(url, {"decision": "approve", "version": opened}, follow=True)
+    assert decisions.STALE_DECISION in html.unescape(response.content.decode())
+    service.refresh_from_db()
+    assert service.description == "Swimming."  # nothing went live
+    assert ServiceRevision.objects.get(pk=draft.pk).status == RevisionStatus.SUBMITTED
+
+    response = client.post(url, {"decision": "reject", "reason": "No", "version": opened})
+    assert decisions.STALE_DECISION in _errors(response)
+    assert ServiceRevision.objects.get(pk=draft.pk).status == RevisionStatus.SUBMITTED
+
+    # having read it again, the officer's decision goes through
+    response = client.post(url, {"decision": "approve", "version": _version_on_review(client.get(url).content.decode())})
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.description == "Second wording, not yet read."
+
+
+def _version_on_review(page: str) -> str:
+    return re.search(r'<input type="hidden" name="version" value="(\d+)">', page).group(1)

@@ -7,13 +7,18 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
 from pathfinder.core.errors import ServiceError
-from pathfinder.directory import drafts, selectors, services
+from pathfinder.directory import decisions, drafts, selectors, services
 from pathfinder.directory.constants import RevisionStatus
 from pathfinder.directory.geo import load_demo_postcodes
 from pathfinder.directory.models import ServiceRevision
 from pathfinder.directory.tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory, term
 
 pytestmark = pytest.mark.django_db
+
+
+def _seen(revision: ServiceRevision) -> int:
+    """The version the officer's review page shows (it has moved on since the test's copy was made)."""
+    return ServiceRevision.objects.get(pk=revision.pk).version
 
 DATA = {
     "name": "Sensory play group",
@@ -40,7 +45,7 @@ def test_new_service_is_hidden_until_approved(provider):
     assert not selectors.services_public().filter(pk=service.pk).exists()
     services.service_submit(acting_user=provider, revision=revision)
     officer = LocalOfferOfficerFactory()
-    services.service_approve(acting_user=officer, revision=revision)
+    decisions.service_approve(acting_user=officer, revision=revision, expected_version=_seen(revision))
     service.refresh_from_db()
     assert selectors.services_public().filter(pk=service.pk).exists()
     assert service.assured_date == timezone.localdate()
@@ -59,7 +64,8 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
     assert ("Name", "Old name", "New name") in services.revision_changes(revision)
     services.service_submit(acting_user=provider, revision=revision)
     officer = LocalOfferOfficerFactory()
-    services.service_reject(acting_user=officer, revision=revision, reason="Please add opening times")
+    decisions.service_reject(acting_user=officer, revision=revision, reason="Please add opening times",
+                             expected_version=_seen(revision))
     service.refresh_from_db()
     assert service.name == "Old name"
     revision.refresh_from_db()
@@ -69,7 +75,7 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
                                        expected_version=drafts.NO_DRAFT)
     assert second.number == 2
     services.service_submit(acting_user=provider, revision=second)
-    services.service_approve(acting_user=officer, revision=second)
+    decisions.service_approve(acting_user=officer, revision=second, expected_version=_seen(second))
     service.refresh_from_db()
     assert service.name == "Newer name"
     assert ServiceRevision.objects.filter(service=service).count() == 2
@@ -89,9 +95,10 @@ def test_only_officer_approves(provider):
     revision = services.service_create_draft(acting_user=provider, organisation=org, data=DATA)
     services.service_submit(acting_user=provider, revision=revision)
     with pytest.raises(ServiceError):
-        services.service_approve(acting_user=provider, revision=revision)
+        decisions.service_approve(acting_user=provider, revision=revision, expected_version=_seen(revision))
     with pytest.raises(ServiceError):
-        services.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="  ")
+        decisions.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="  ",
+                             expected_version=_seen(revision))
 
 
 @pytest.mark.parametrize(
@@ -150,7 +157,7 @@ def test_approval_geocodes_venue_when_postcode_known(provider):
     data = {**DATA, "locations": [{"address_1": "1 Road", "postcode": pc.postcode}]}
     revision = services.service_create_draft(acting_user=provider, organisation=org, data=data)
     services.service_submit(acting_user=provider, revision=revision)
-    services.service_approve(acting_user=LocalOfferOfficerFactory(), revision=revision)
+    decisions.service_approve(acting_user=LocalOfferOfficerFactory(), revision=revision, expected_version=_seen(revision))
     loc = revision.service.service_at_locations.get().location
     assert (loc.latitude, loc.longitude) == (pc.latitude, pc.longitude)
 

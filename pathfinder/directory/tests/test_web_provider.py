@@ -27,6 +27,11 @@ def _errors(response) -> list[str]:
     return [html.unescape(e) for e in re.findall(r'<a href="#[^"]*">([^<]+)</a>', response.content.decode())]
 
 
+def _seen(revision) -> str:
+    """The version the officer's review page carries in its hidden field."""
+    return str(ServiceRevision.objects.get(pk=revision.pk).version)
+
+
 def _form_data(service, **changes) -> dict:
     """What the edit form posts when nothing is changed, with `changes` on top."""
     snapshot = service_snapshot(service)
@@ -82,7 +87,8 @@ def test_edit_submit_approve_publishes_and_keeps_history(client, provider_servic
     assert "Name" not in re.findall(r'<th scope="row" class="govuk-table__header">([^<]+)</th>', review)
 
     # and approves it: the public sees the new version
-    response = client.post(reverse("directory:revision-review", args=[revision.pk]), {"decision": "approve"})
+    response = client.post(reverse("directory:revision-review", args=[revision.pk]), {"decision": "approve",
+                                                                                   "version": _seen(revision)})
     assert response.status_code == 302
     public = html.unescape(Client().get(reverse("directory:service", args=[service.pk])).content.decode())
     assert "Swimming and splash play for disabled children." in public and "5 to 18 years" in public
@@ -103,9 +109,10 @@ def test_officer_rejects_with_a_reason_and_nothing_is_published(client, provider
 
     sign_in(client, LocalOfferOfficerFactory())
     url = reverse("directory:revision-review", args=[revision.pk])
-    response = client.post(url, {"decision": "reject", "reason": ""})
+    response = client.post(url, {"decision": "reject", "reason": "", "version": _seen(revision)})
     assert "Say what needs to change, so the provider can put it right" in _errors(response)
-    response = client.post(url, {"decision": "reject", "reason": "Please do not use capitals for emphasis."})
+    response = client.post(url, {"decision": "reject", "reason": "Please do not use capitals for emphasis.",
+                                 "version": _seen(revision)})
     assert response.status_code == 302
     revision.refresh_from_db()
     assert revision.status == RevisionStatus.REJECTED

@@ -15,7 +15,7 @@ from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles, public
 from pathfinder.core.client_address import client_address
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.directory import drafts, selectors, services
+from pathfinder.directory import decisions, drafts, selectors, services
 from pathfinder.directory.constants import (
     EDUCATION_KINDS,
     SCHEDULE_2_QUESTIONS,
@@ -321,10 +321,12 @@ def revision_review(request: HttpRequest, revision_id: str) -> HttpResponse:
     service = revision.service
     live = services.service_snapshot(service) if service.is_published else None
     form = RejectForm(request.POST or None)
+    seen = request.POST.get("version", "")
+    seen_version = int(seen) if seen.isdigit() else -1  # a decision without the version read is treated as stale
     if request.method == "POST":
         if request.POST.get("decision") == "approve":
             try:
-                services.service_approve(acting_user=request.user, revision=revision)
+                decisions.service_approve(acting_user=request.user, revision=revision, expected_version=seen_version)
             except ServiceError as error:
                 messages.error(request, error.message)
                 return redirect("directory:revision-review", revision_id=revision.pk)
@@ -332,7 +334,8 @@ def revision_review(request: HttpRequest, revision_id: str) -> HttpResponse:
             return redirect("directory:officer-home")
         if form.is_valid():
             try:
-                services.service_reject(acting_user=request.user, revision=revision, reason=form.cleaned_data["reason"])
+                decisions.service_reject(acting_user=request.user, revision=revision,
+                                         reason=form.cleaned_data["reason"], expected_version=seen_version)
             except ServiceError as error:
                 _refuse(form, error)
             else:

@@ -42,7 +42,7 @@ def test_publishing_wording_that_names_a_child_and_a_school_asks_the_officer_to_
     # opening the decision warns straight away, from the comment's own words
     page = html.unescape(client.get(url).content.decode())
     assert "may name a person or a school: ‘Tom’, ‘Oak School’" in page
-    assert "I have checked: the wording to publish does not identify anyone" in page
+    assert "I have checked: nobody can be identified from what will be published" in page
 
     # publishing it unchanged is refused with the GOV.UK error pattern, and nothing is saved
     wording = "Tom at Oak School needs autism-friendly swimming."
