@@ -141,3 +141,12 @@ def test_every_service_is_of_a_kind_its_provider_runs(demo):
             assert kind == OrganisationKind.COUNCIL, service.name
         if supports & {"therapy"}:
             assert kind == OrganisationKind.NHS, service.name
+
+
+def test_a_reset_leaves_no_pdf_task_for_a_plan_that_is_gone():
+    call_command("load_demo", "--plans=6", "--requests=4", "--services=20", stdout=StringIO())
+    old = queued_pdf_plan_ids()
+    assert old
+    call_command("load_demo", "--reset", "--plans=6", "--requests=4", "--services=20", stdout=StringIO())
+    finals = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="").values_list("pk", flat=True))
+    assert queued_pdf_plan_ids() == finals
