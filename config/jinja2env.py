@@ -58,6 +58,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {word}"
 
 
+def period(code: str) -> str:
+    """A statutory period as the rule book in force today states it, e.g. ``period("final_plan")`` = "20 weeks".
+
+    Templates never write a statutory period themselves (statutory/tests/test_periods_only_in_statutory.py).
+    """
+    return statutory.rule_in_force(code, timezone.localdate()).duration_text
+
+
 def environment(**options) -> Environment:
     base_loader = options.pop("loader")
     options["loader"] = ChoiceLoader(
@@ -80,6 +88,7 @@ def environment(**options) -> Environment:
             "error_summary_items": error_summary_items,
             "plural": plural,
             "exception_description": statutory.exception_description,  # never show "E3" on its own
+            "period": period,
             "plan_url": plan_url,
             "navigation_items": navigation_items,
         }

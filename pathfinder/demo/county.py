@@ -153,7 +153,7 @@ def simulate(rng: random.Random, received: date, today: date, *, allow_withdraw:
         d_issue = max(d_issue, d_assess + timedelta(days=28))
         if draft:
             draft = max(draft, d_issue)
-            final = max(final, draft + timedelta(days=15))
+            final = max(final, statutory.earliest_final_plan_date(draft))
     withdraw_at = None
     if allow_withdraw and rng.random() < dist.WITHDRAWN_SHARE * 2:  # half are drawn after the case has ended
         withdraw_at = received + timedelta(days=rng.randint(7, 150))

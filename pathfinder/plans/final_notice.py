@@ -4,7 +4,9 @@ contact details every letter gives. Shared by the plan page and its PDF so both 
 from __future__ import annotations
 
 import statutory
-from pathfinder.assessments.letters import council_contacts
+from pathfinder.assessments.letters import council_contacts, period_text
+
+__all__ = ["final_notice_context", "period_text"]
 
 
 def final_notice_context(assessment) -> dict:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from pathfinder.assessments.letters import period_text as _period
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 from pathfinder.plans.models import InstitutionType
 
@@ -111,7 +112,8 @@ class ProvisionForm(VersionedForm):
 
 class SendDraftForm(VersionedForm):
     served_on = GOVUKDateField(label="Date the draft plan is sent to the family",
-                               help_text="Their 15 days to comment start on this day. For example, 27 3 2026")
+                               help_text=f"Their {_period('representations_close')} to comment start on this day. "
+                               "For example, 27 3 2026")
 
 
 class PlacementRequestForm(PlainForm):
@@ -127,8 +129,8 @@ class ConsultationForm(PlainForm):
     institution_name = forms.CharField(label="Name of the school or college consulted", max_length=200)
     institution_type = forms.ChoiceField(label="Type of school or college", choices=InstitutionType.choices,
                                          widget=forms.RadioSelect)
-    sent_on = GOVUKDateField(label="Date the consultation was sent", help_text="It has 15 days to reply. "
-                             "For example, 27 3 2026")
+    sent_on = GOVUKDateField(label="Date the consultation was sent",
+                             help_text=f"It has {_period('consultation')} to reply. For example, 27 3 2026")
 
 
 class ConsultationReplyForm(PlainForm):

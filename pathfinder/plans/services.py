@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
+from pathfinder.assessments.letters import period_text
 from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.transitions import assessment_transition
 from pathfinder.audit.models import AuditAction
@@ -393,15 +394,15 @@ def plan_final_issue(
         if assessment.status != AssessmentStatus.DRAFT_SENT or not assessment.draft_served_on:
             raise ServiceError(
                 "The final plan can be issued only after the draft plan has been sent to the family and they "
-                "have had 15 days to comment on it. Send the draft plan first."
+                f"have had {period_text('representations_close')} to comment on it. Send the draft plan first."
             )
         timeline = assessment_timeline_for(assessment, today=_today())
         earliest = timeline.earliest_final_plan_date
         if earliest and on < earliest:
             raise ServiceError(
-                f"The family has until {earliest - timedelta(days=1):%-d %B %Y} to comment on the draft (15 days from "
-                f"{assessment.draft_served_on:%-d %B %Y}, SEND Regulations 2014, regulation 13(1)). "
-                f"The final plan can be issued from {earliest:%-d %B %Y}.",
+                f"The family has until {earliest - timedelta(days=1):%-d %B %Y} to comment on the draft "
+                f"({period_text('representations_close')} from {assessment.draft_served_on:%-d %B %Y}, SEND Regulations "
+                f"2014, regulation 13(1)). The final plan can be issued from {earliest:%-d %B %Y}.",
                 field="on",
             )
         if not placement_type:

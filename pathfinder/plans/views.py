@@ -24,7 +24,7 @@ from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import family, forms, placement_requests, quality, selectors, services
-from pathfinder.plans.final_notice import final_notice_context
+from pathfinder.plans.final_notice import final_notice_context, period_text
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlanStatus, ProvisionSection
 
 PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
@@ -424,7 +424,8 @@ def check(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         except ServiceError as error:
             _show_error(form, error, date_field="served_on")
         else:
-            messages.success(request, "Draft plan sent. The family has 15 days to comment and ask for a school.")
+            messages.success(request, f"Draft plan sent. The family has {period_text('representations_close')} to "
+                                      "comment and ask for a school.")
             return redirect(_overview_url(assessment))
     sendable = assessment.status == AssessmentStatus.DRAFTING and plan.status == PlanStatus.DRAFT
     return render(request, "plans/check.html", _context(
@@ -489,7 +490,7 @@ def consultation_new(request: HttpRequest, child, assessment_id: int) -> HttpRes
         request, child, assessment_id, forms.ConsultationForm,
         lambda data, plan: services.consultation_send(acting_user=request.user, plan=plan, **data),
         title="Record a consultation with a school or college",
-        intro=["Send the school or college the draft plan. It should reply within 15 days."],
+        intro=[f"Send the school or college the draft plan. It should reply within {period_text('consultation')}."],
         success="Consultation recorded. Its reply date is shown below.",
     )
 

@@ -8,7 +8,8 @@ import factory
 
 from pathfinder.assessments import services
 from pathfinder.assessments.constants import AssessmentStatus
-from pathfinder.assessments.tests.factories import AssessmentFactory
+from pathfinder.assessments.models import AssessmentException
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
 from pathfinder.plans.models import Consultation, InstitutionType, Plan
 
 
@@ -63,6 +64,13 @@ def case(
         status = AssessmentStatus.WITHDRAWN
     assessment = AssessmentFactory(received_on=received_on, status=status, **fields, **factory_kwargs)
     for exception in exceptions:
+        if exception.pop("legacy", False):
+            # A record made before the service refused claims outside their step's period: straight to the table.
+            AssessmentException.objects.create(assessment=assessment, evidence="Recorded for a test", **exception)
+            continue
+        if exception["code"] in ("E1", "E2"):  # reg 10(4)(a)/(b): the setting was asked for advice as it closed
+            AdviceRequestFactory(assessment=assessment, kind="b", adviser_name="Head teacher",
+                                 requested_on=exception["period_start"])
         services.assessment_exception_record(
             acting_user=assessment.caseworker or _anyone(), assessment=assessment,
             evidence="Recorded for a test", **exception,

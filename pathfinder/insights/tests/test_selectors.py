@@ -211,10 +211,11 @@ def _timeliness_cases():
              draft_on=date(2025, 9, 1), final_on=date(2025, 11, 3),
              exceptions=({**E3_NOTE, "applies_to": "decision_to_assess", "period_start": date(2025, 5, 10),
                           "period_end": date(2025, 6, 20)},)),
-        # exception after the 20 weeks had ended: does not overlap, the plan stays in
+        # exception after the 20 weeks had ended (an old record: the service now refuses it): the plan stays in
         case(date(2025, 1, 6), assess=(date(2025, 2, 1), True), issue=(date(2025, 4, 1), True),
              draft_on=date(2025, 5, 1), final_on=date(2025, 7, 1),
-             exceptions=({**E3_NOTE, "period_start": date(2025, 6, 1), "period_end": date(2025, 6, 20)},)),
+             exceptions=({**E3_NOTE, "period_start": date(2025, 6, 1), "period_end": date(2025, 6, 20),
+                          "legacy": True},)),
         # withdrawn after a decision to assess: the decision still counts
         case(date(2025, 6, 2), assess=(date(2025, 7, 1), True), withdrawn_on=date(2025, 8, 1)),
         # withdrawn before any decision: counts nowhere
@@ -244,7 +245,7 @@ def _timeliness_cases():
         elif rng.random() < 0.3:
             kwargs["withdrawn_on"] = decided_on + timedelta(days=5)
         pick = rng.random()
-        start = received + timedelta(days=rng.randint(0, 160))
+        start = received + timedelta(days=rng.randint(0, 110))  # within the 20 weeks: reg 10(4) "during that period"
         if pick < 0.25:
             kwargs["exceptions"] = ({**E3_NOTE, "period_start": start, "period_end": start + timedelta(days=30)},)
         elif pick < 0.4:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 
 from pathfinder.accounts.models import User
+from pathfinder.assessments.letters import period_text
 from pathfinder.demo.county import DEMO_PASSWORD, DEMO_USERS
 
 TRY_FIRST = {
     "caseworker": "Your caseload: open cases, what is due this week, overdue advice",
-    "manager": "Timeliness: decisions in 6 weeks and plans in 20 weeks, by team",
+    "manager": f"Timeliness: decisions in {period_text('decision_to_assess')} and plans in "
+               f"{period_text('final_plan')}, by team",
     "adviser": "Advice you have been asked for, and give overdue advice",
     "parent": "Your child's draft EHC plan, and the date to comment by",
     "young.person": "Your own EHC plan (you are 17, so the decisions are yours)",
