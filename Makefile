@@ -51,7 +51,7 @@ run: setup system-packages ## Set up, load the demo county, and serve http://127
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & $(MANAGE) runserver $(HOST):$(PORT)
 
-demo: setup ## Rebuild the demo data from scratch
+demo: setup system-packages ## Rebuild the demo data from scratch (its PDFs need the system packages)
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --reset

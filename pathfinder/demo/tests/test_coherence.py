@@ -150,3 +150,17 @@ def test_a_reset_leaves_no_pdf_task_for_a_plan_that_is_gone():
     call_command("load_demo", "--reset", "--plans=6", "--requests=4", "--services=20", stdout=StringIO())
     finals = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="").values_list("pk", flat=True))
     assert queued_pdf_plan_ids() == finals
+
+
+def test_the_demo_caseworkers_teams_pdfs_are_made_first(demo):
+    from django_tasks_db.models import DBTaskResult
+
+    from pathfinder.demo.pdfs import SOONER, TASK_PATH
+
+    team_plans = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="",
+                                         assessment__child__team__members__username="caseworker")
+                     .values_list("pk", flat=True))
+    rows = DBTaskResult.objects.filter(task_path=TASK_PATH).values_list("args_kwargs", "priority")
+    by_plan = {args["args"][0]: priority for args, priority in rows}
+    assert team_plans and all(by_plan[pk] == SOONER for pk in team_plans)
+    assert any(priority < SOONER for pk, priority in by_plan.items() if pk not in team_plans)
