@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import forms
 from django.conf import settings
 
+from pathfinder.audit.services import audit_reads
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.models import Child
 from pathfinder.people.selectors import children_visible_to
@@ -72,6 +73,15 @@ def identifier_clashes(*, acting_user, data: dict, exclude_pk: int | None = None
     return clashes
 
 
+def clashes_for_record(request, child: Child) -> list[Clash]:
+    """Numbers on this record that another record also has (say, from before this check), for the record page;
+    the other children named are audited as read."""
+    clashes = identifier_clashes(acting_user=request.user, data={f: getattr(child, f) for f in IDENTIFIERS},
+                                 exclude_pk=child.pk)
+    audit_reads(request, [c.other for c in clashes], "another record with the same number (warning)")
+    return clashes
+
+
 def unconfirmed(clashes: Iterable[Clash], confirmed: Iterable[str]) -> list[Clash]:
     done = set(confirmed)
     return [c for c in clashes if c.token not in done]
@@ -84,8 +94,11 @@ def confirmed_from(post) -> frozenset[str]:
     return frozenset(t for t in (post.get(CONFIRMED_FIELD) or "").split(",") if t)
 
 
-def ask_to_confirm(form: forms.Form, error: DuplicateIdentifiers) -> None:
-    """Show each clash on its field, and add the box to tick (unticked) and the numbers it would confirm."""
+def ask_to_confirm(request, form: forms.Form, error: DuplicateIdentifiers) -> None:
+    """Show each clash on its field, and add the box to tick (unticked) and the numbers it would confirm.
+
+    A warning that names another child shows that child's record, so it is audited on that child too."""
+    audit_reads(request, [c.other for c in error.clashes], "another record with the same number (warning)")
     for clash in error.clashes:
         form.add_error(clash.field if clash.field in form.fields else None, clash.message)
     form.fields[CONFIRM_FIELD] = forms.BooleanField(

@@ -13,7 +13,7 @@ from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.people import services
 from pathfinder.people.access import child_view
-from pathfinder.people.duplicates import DuplicateIdentifiers, ask_to_confirm, confirmed_from
+from pathfinder.people.duplicates import DuplicateIdentifiers, ask_to_confirm, clashes_for_record, confirmed_from
 from pathfinder.people.forms import ChildForm, FamilyMemberForm
 from pathfinder.people.search import child_search
 from pathfinder.people.selectors import can_change_case, can_see_whole_record, children_visible_to
@@ -41,7 +41,7 @@ def child_new(request: HttpRequest) -> HttpResponse:
             child = services.child_create(acting_user=request.user, data=form.cleaned_data,
                                           confirmed=confirmed_from(request.POST))
         except DuplicateIdentifiers as error:
-            ask_to_confirm(form, error)
+            ask_to_confirm(request, form, error)
         else:
             return redirect("people:child", child_id=child.pk)
     return render(request, "core/form_page.html", {
@@ -70,6 +70,7 @@ def child_detail(request: HttpRequest, child) -> HttpResponse:
         "year_group": statutory.national_curriculum_year(child.date_of_birth, today),
         "age": statutory.age_on(child.date_of_birth, today),
         "can_change": can_change_case(request.user),
+        "duplicates": clashes_for_record(request, child) if can_change_case(request.user) else [],
         "whole_record": can_see_whole_record(request.user),
         "page_title": child.full_name,
     })
@@ -95,7 +96,7 @@ def child_edit(request: HttpRequest, child) -> HttpResponse:
             services.child_update(acting_user=request.user, child=child, data=form.cleaned_data,
                                   confirmed=confirmed_from(request.POST))
         except DuplicateIdentifiers as error:
-            ask_to_confirm(form, error)
+            ask_to_confirm(request, form, error)
         else:
             return redirect("people:child", child_id=child.pk)
     return render(request, "core/form_page.html", {

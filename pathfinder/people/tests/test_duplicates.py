@@ -126,3 +126,35 @@ class TestPage:
         sign_in(client, caseworker)
         html = self._post(client, caseworker.team, upn=other.upn).content.decode()
         assert "not a record you can see" in html and "Zebedee" not in html
+
+    def test_the_warning_is_a_read_of_the_other_record_and_audited(self, client):
+        other = ChildFactory(legal_first_name="Ashley", legal_last_name="Hart")
+        sign_in(client, CaseworkerFactory(team=other.team))
+        self._post(client, other.team, upn=other.upn)
+        assert AuditEvent.objects.filter(child=other, what__contains="same number (warning)").count() == 1
+
+
+class TestRecordPage:
+    """An older duplicate (from before the check, or confirmed) stays visible on the record itself."""
+
+    def test_warns_and_links_to_a_record_i_may_see(self, client):
+        first = ChildFactory(legal_first_name="Ashley", legal_last_name="Hart", date_of_birth=date(2015, 4, 3))
+        second = ChildFactory(team=first.team, upn=first.upn)
+        sign_in(client, CaseworkerFactory(team=first.team))
+        html = client.get(reverse("people:child", args=[second.pk])).content.decode().replace("&#39;", "'")
+        assert "govuk-warning-text" in html and "this UPN: Ashley Hart, born 3 April 2015" in html
+        assert f'href="{reverse("people:child", args=[first.pk])}"' in html
+        assert AuditEvent.objects.filter(child=first, what__contains="same number (warning)").exists()
+
+    def test_does_not_name_a_record_i_may_not_see(self, client):
+        first = ChildFactory(legal_first_name="Ashley", legal_last_name="Zebedee")
+        second = ChildFactory(nhs_number=first.nhs_number)  # another team
+        sign_in(client, CaseworkerFactory(team=second.team))
+        html = client.get(reverse("people:child", args=[second.pk])).content.decode()
+        assert "not a record you can see" in html and "Zebedee" not in html
+        assert not AuditEvent.objects.filter(child=first).exists()
+
+    def test_no_warning_without_a_duplicate(self, client):
+        child = ChildFactory()
+        sign_in(client, CaseworkerFactory(team=child.team))
+        assert "govuk-warning-text" not in client.get(reverse("people:child", args=[child.pk])).content.decode()
