@@ -106,8 +106,10 @@ def world() -> World:
     children, ids = [], {}
     for first, last, status in STAGES:
         dob = date(2009, 3, 1) if status == AssessmentStatus.FINAL_ISSUED else date(2016, 5, 4)
+        young = status == AssessmentStatus.FINAL_ISSUED
         child = ChildFactory(legal_first_name=first, legal_last_name=last, team=team, date_of_birth=dob,
-                             user=users["young_person"] if status == AssessmentStatus.FINAL_ISSUED else None)
+                             user=users["young_person"] if young else None, uln="9999912345" if young else "",
+                             preferred_name="Zeph" if first == "Zephyrine" else "")
         family = FamilyMemberFactory(child=child, name="Morwenna Parent-Carer")
         if status == AssessmentStatus.DRAFT_SENT:
             family.user = users["parent"]
@@ -135,9 +137,10 @@ def world() -> World:
 
 
 def _markers(child: Child) -> list[str]:
-    """What on a page identifies this child: either name, the UPN, the NHS number (as stored or spaced)."""
+    """What on a page identifies this child: any name, the UPN, the ULN, the NHS number (as stored or spaced)."""
     nhs = child.nhs_number
-    return [child.legal_first_name, child.legal_last_name, child.upn, nhs, f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"]
+    return [child.legal_first_name, child.legal_last_name, child.preferred_name, child.upn, child.uln, nhs,
+            f"{nhs[:3]} {nhs[3:6]} {nhs[6:]}"]
 
 
 def _children_shown(body: str, world: World) -> list[Child]:
