@@ -57,6 +57,9 @@ def test_caseworker_is_warned_of_a_duplicate_nhs_number(no_js_page, live_server,
     page.get_by_label("I have checked: this is a different child").check()
     page.get_by_role("button", name="Save changes").click()
     assert Child.objects.get(pk=child.pk).nhs_number == other.nhs_number
+    # the record itself keeps saying so, with a link to the other record
+    assert "Another child's record has this NHS number" in page.locator("main").inner_text()
+    axe_check(page)
 
     page.goto(f"{live_server.url}/children/?q=Ashley+Hart")
     assert page.get_by_role("link", name="Ashley Hart").count() == 1
