@@ -33,6 +33,11 @@ class User(AbstractUser):
         """Staff and professionals must use a second factor to sign in."""
         return self.role in STAFF_ROLES
 
+    def __str__(self) -> str:
+        """Name first, so any list that picks a user (the admin's too) shows who they are, not "cw00003"."""
+        full = self.get_full_name()
+        return f"{full} ({self.username})" if full else self.username
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

@@ -35,3 +35,9 @@ def test_adviser_choice_on_the_advice_request_form():
     labels = [label for value, label in form.fields["adviser"].choices if value]
     assert labels == ["Sam Lee (Speech and language therapist, Wealdmoor Community Health)"]
     assert "ad00001" not in str(form["adviser"])
+
+
+def test_any_other_list_of_users_shows_the_name_first():
+    """The admin's own user pickers use str(user)."""
+    assert str(CaseworkerFactory(username="cw00003", first_name="Priya", last_name="Shah")) == "Priya Shah (cw00003)"
+    assert str(CaseworkerFactory(username="cw9", first_name="", last_name="")) == "cw9"
