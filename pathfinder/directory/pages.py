@@ -6,7 +6,13 @@ paragraphs separated by blank lines, "- " starts a list item (see models.Informa
 
 from __future__ import annotations
 
+from datetime import date
+
+import statutory
 from pathfinder.directory.constants import InformationTopic
+
+#: Periods as the rule book states them now: the pages never write a statutory period of their own.
+_P = {code: statutory.rule_in_force(code, date.max).duration_text for code in statutory.RULES.codes()}
 
 DEFAULT_PAGES: tuple[dict, ...] = (
     {
@@ -14,7 +20,7 @@ DEFAULT_PAGES: tuple[dict, ...] = (
         "topic": InformationTopic.ASSESSMENT,
         "title": "Asking for an education, health and care (EHC) needs assessment",
         "summary": "Who can ask, how to ask, and what happens next.",
-        "body": """An EHC needs assessment is when the council looks in detail at a child or young person's special educational needs and the help they need. It can lead to an education, health and care plan (EHC plan).
+        "body": f"""An EHC needs assessment is when the council looks in detail at a child or young person's special educational needs and the help they need. It can lead to an education, health and care plan (EHC plan).
 
 You can ask for an assessment if you are a parent, or a young person aged 16 to 25. A school, college or nursery can also ask, and should talk to you first.
 
@@ -23,10 +29,10 @@ You do not need a diagnosis, and you do not need a report from an educational ps
 To ask, write to the council's SEND team. Say why you think your child needs an assessment and what help they get now. You can use the online form or send an email or letter.
 
 What happens next:
-- The council must tell you within 6 weeks whether it will carry out an assessment.
+- The council must tell you within {_P["decision_to_assess"]} whether it will carry out an assessment.
 - If it says yes, it asks for advice from you, the school or setting, an educational psychologist, health and social care.
-- The council must tell you within 16 weeks of your request whether it will make an EHC plan.
-- If a plan is made, the final plan must be issued within 20 weeks of your request.
+- The council must tell you within {_P["decision_not_to_issue"]} of your request whether it will make an EHC plan.
+- If a plan is made, the final plan must be issued within {_P["final_plan"]} of your request.
 
 If the council says no at any stage, it must tell you why and explain your right to mediation and to appeal to the SEND Tribunal.
 
@@ -75,7 +81,7 @@ You usually need to apply, even if your child has an EHC plan. If you are refuse
         "topic": InformationTopic.DISAGREEMENTS,
         "title": "Disagreements, mediation and the SEND Tribunal",
         "summary": "How to sort out disagreements about SEND support and your right to appeal.",
-        "body": """Most disagreements can be sorted out by talking. Start with the school, college or the council's SEND team.
+        "body": f"""Most disagreements can be sorted out by talking. Start with the school, college or the council's SEND team.
 
 Disagreement resolution is a free, independent service to help sort out disagreements with the council, a school or a health service. It is voluntary.
 
@@ -89,7 +95,7 @@ You can appeal to the First-tier Tribunal (Special Educational Needs and Disabil
 
 Before you appeal, you must contact a mediation adviser and get a certificate, unless your appeal is only about the school or college named.
 
-You must usually appeal within 2 months of the council's decision letter, or within 1 month of getting your mediation certificate, whichever is later.
+You must usually appeal within {_P["appeal"]} of the council's decision letter, or within {_P["appeal_after_certificate"]} of getting your mediation certificate, whichever is later.
 
 The tribunal can also make recommendations about health and social care parts of a plan.""",
     },
