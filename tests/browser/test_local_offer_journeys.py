@@ -162,7 +162,7 @@ def test_family_comment_to_you_said_we_did(browser, browser_context_args, no_js_
     axe_check(officer)
     officer.get_by_role("link", name="Decide whether to publish").click()
     officer.get_by_label("Yes, publish it").check()
-    officer.get_by_label("Wording to publish").fill("We need a quiet swimming session in the north.")
+    officer.get_by_role("textbox", name="Wording to publish").fill("We need a quiet swimming session in the north.")
     officer.get_by_role("button", name="Save").click()
     officer.get_by_role("link", name="Write the response").click()
     officer.get_by_label("The council's response").fill("We asked our leisure centres.")
