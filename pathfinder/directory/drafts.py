@@ -60,8 +60,13 @@ def draft_start(service: Service) -> DraftStart:
     return DraftStart(data=service_snapshot(service), revision=None, version=NO_DRAFT)
 
 
-def service_draft_save(*, acting_user, service: Service, data: dict[str, Any], expected_version: int) -> ServiceRevision:
+def service_draft_save(
+    *, acting_user, service: Service, data: dict[str, Any], expected_version: int
+) -> ServiceRevision | None:
     """Save proposed changes to the service's open draft (starting one if none), refusing a stale save.
+
+    Returns None when there is no draft and the save changes nothing: an unchanged save starts no draft, so the
+    officer is never asked to approve a "change" that changes nothing.
 
     `expected_version` is the draft's version when the editor was opened (NO_DRAFT if there was none). Keys missing
     from `data` keep their value in the draft (or the version sent back, or the published content). Saving a
@@ -81,6 +86,8 @@ def service_draft_save(*, acting_user, service: Service, data: dict[str, Any], e
         cleaned = service_data_clean({**base, **data})
         if revision is not None and cleaned == revision.data:
             return revision  # saved unchanged: the draft keeps its version (and a sent one stays sent)
+        if revision is None and cleaned == service_data_clean(base):
+            return None  # nothing changed and nothing was being edited: no draft to start
         if revision is None:
             revision = ServiceRevision(service=service, number=_next_number(service), created_by=acting_user,
                                        version=NO_DRAFT)

@@ -59,7 +59,8 @@ def service(client: Client) -> tuple[Snapshot, Snapshot]:
     Contact.objects.create(service=record, name="Asha Patel", title="Lead", phone="01632 960124")
     CostOption.objects.create(service=record, option="Per session", amount="3.00")
     provider = membership.user
-    service_draft_save(acting_user=provider, service=record, data={}, expected_version=NO_DRAFT)  # being edited
+    service_draft_save(acting_user=provider, service=record, data={"fees": "£3 a session, paid at the door"},
+                       expected_version=NO_DRAFT)  # being edited
 
     def snap() -> Snapshot:
         revisions = list(ServiceRevision.objects.filter(service=record).order_by("number"))

@@ -165,3 +165,17 @@ def test_the_officer_cannot_approve_a_version_changed_since_they_opened_it(clien
 
 def _version_on_review(page: str) -> str:
     return re.search(r'<input type="hidden" name="version" value="(\d+)">', page).group(1)
+
+
+def test_saving_a_published_service_unchanged_starts_no_draft(client, service_and_provider):
+    """The provider opens "Change this service" and saves without changing anything: no draft for the officer."""
+    from pathfinder.core.tests.html_forms import main_form
+
+    service, provider = service_and_provider
+    sign_in(client, provider)
+    url = reverse("directory:service-edit", args=[service.pk])
+    form = main_form(client.get(url).content.decode())
+    response = client.post(form.action or url, form.data(), follow=True)
+    assert response.status_code == 200
+    assert not ServiceRevision.objects.filter(service=service).exists()
+    assert "You did not change anything, so there is no draft to send." in html.unescape(response.content.decode())

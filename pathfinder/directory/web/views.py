@@ -196,15 +196,18 @@ def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
     version = request.POST.get("version", "") if request.method == "POST" else start.version
     if request.method == "POST" and form.is_valid():
         try:
-            drafts.service_draft_save(acting_user=request.user, service=service, data=form.snapshot(),
-                                      expected_version=int(version) if str(version).isdigit() else -1)
+            saved = drafts.service_draft_save(acting_user=request.user, service=service, data=form.snapshot(),
+                                              expected_version=int(version) if str(version).isdigit() else -1)
         except StaleEdit as error:
             _refuse(form, error, None)
             version = start.version  # what they typed stays on the form; saving again is now a deliberate choice
         except ServiceError as error:
             _refuse(form, error, form.field_for_error(error.field))
         else:
-            messages.success(request, "Draft saved. Send it for approval when it is ready.")
+            if saved is None:
+                messages.info(request, "You did not change anything, so there is no draft to send.")
+            else:
+                messages.success(request, "Draft saved. Send it for approval when it is ready.")
             return redirect("directory:service-manage", service_id=service.pk)
     return render(request, "directory/service_edit.html", {
         "form": form, "service": service, "revision": start.revision, "rejected": start.rejected,
