@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import auth
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from pathfinder.accounts.middleware import mark_signed_in
 from pathfinder.accounts.models import RoleChangeRequest, RoleChangeStatus, User
 from pathfinder.accounts.roles import STAFF_ROLES, Role
 from pathfinder.audit.models import AuditAction
-from pathfinder.audit.services import audit_event_record
+from pathfinder.audit.services import audit_event_record, audit_reads
 from pathfinder.core.access import for_roles, public
 from pathfinder.core.client_address import client_address
 
@@ -96,11 +97,21 @@ def locked_out(request: HttpRequest, original_response=None, credentials: dict |
     return render(request, "accounts/locked_out.html", {"page_title": "Your account is locked"}, status=429)
 
 
+def _own_record(user: User):
+    """The child's record a young person's account belongs to, or None (the reverse link may be absent)."""
+    try:
+        return user.own_record
+    except ObjectDoesNotExist:
+        return None
+
+
 @for_roles(Role.ADMINISTRATOR)
 def user_list(request: HttpRequest) -> HttpResponse:
     """Everyone who signs in, a page at a time (a county has thousands of family accounts)."""
-    users = User.objects.select_related("team").order_by("role", "last_name", "first_name", "pk")
+    users = User.objects.select_related("team", "own_record").order_by("role", "last_name", "first_name", "pk")
     page = Paginator(users, USERS_PER_PAGE).get_page(request.GET.get("page"))
+    # A young person's account name is their name: the list is a read of their record like any other.
+    audit_reads(request, [_own_record(user) for user in page], "Users (the young person's account)")
     return render(request, "accounts/user_list.html", {
         "page": page, "pending_role_changes": RoleChangeRequest.objects.filter(status=RoleChangeStatus.PENDING).count(),
         "page_title": "Users",
