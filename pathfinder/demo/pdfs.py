@@ -23,8 +23,11 @@ from pathfinder.plans.models import Plan, PlanStatus
 #: How many of the demo caseworker's first children's final plans are rendered at load.
 RENDER_NOW_LIMIT = 6
 TASK_PATH = "pathfinder.plans.tasks.plan_pdf_render"
-#: Queue priority of the demo caseworker's team's plans (the default is 0; higher runs first).
-SOONER = 10
+#: Queue priorities of the demo's backlog (higher runs first). Both are below the default 0, so a plan that someone
+#: issues while the demo runs gets its PDF at once instead of waiting behind thousands of demo plans; of the backlog,
+#: the demo caseworker's team's plans go first.
+SOONER = -10
+LATER = -20
 
 
 def plans_opened_first() -> list[int]:
@@ -54,10 +57,10 @@ def demo_plan_pdfs(*, render_now: Iterable[int] | None = None) -> dict[str, int]
     rest = Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="").exclude(pk__in=now)
     # About 2 s a PDF: the demo caseworker's team's plans (what the caseworker and manager browse) go first.
     first = set(rest.filter(assessment__child__team__members__username="caseworker").values_list("pk", flat=True))
-    sooner = plan_pdf_render.using(priority=SOONER)
+    sooner, later = plan_pdf_render.using(priority=SOONER), plan_pdf_render.using(priority=LATER)
     with transaction.atomic():  # one commit for thousands of queue rows
         for pk in rest.order_by("pk").values_list("pk", flat=True).iterator(chunk_size=2000):
-            (sooner if pk in first else plan_pdf_render).enqueue(pk)
+            (sooner if pk in first else later).enqueue(pk)
             queued += 1
     return {"pdfs_rendered": len(now), "pdfs_queued": queued}
 

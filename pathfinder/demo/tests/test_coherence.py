@@ -164,3 +164,14 @@ def test_the_demo_caseworkers_teams_pdfs_are_made_first(demo):
     by_plan = {args["args"][0]: priority for args, priority in rows}
     assert team_plans and all(by_plan[pk] == SOONER for pk in team_plans)
     assert any(priority < SOONER for pk, priority in by_plan.items() if pk not in team_plans)
+
+
+def test_a_plan_issued_during_the_demo_gets_its_pdf_before_the_demo_backlog(demo):
+    """The backlog is queued below the default priority that a real issue uses, so nobody waits behind it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from pathfinder.demo.pdfs import TASK_PATH
+    from pathfinder.plans.tasks import plan_pdf_render
+
+    backlog = set(DBTaskResult.objects.filter(task_path=TASK_PATH).values_list("priority", flat=True))
+    assert backlog and max(backlog) < plan_pdf_render.priority
