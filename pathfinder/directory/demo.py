@@ -138,9 +138,11 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
     need_codes = [code for code, _, _ in NEED_TERMS]
 
     orgs = []
+    org_town: dict = {}  # an organisation's venue is in the town its name gives
     for i, kind in enumerate(_weighted_kinds(rng, organisations)):
         town = rng.choice(TOWNS)
         name = rng.choice(ORG_NAME[kind]).format(town=town)
+        org_town[stable_uuid("demo-organisation", str(seed), str(i))] = town
         orgs.append(
             Organisation(
                 id=stable_uuid("demo-organisation", str(seed), str(i)),
@@ -161,7 +163,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
     org_venue: dict = {}
     for org in orgs:
         pc, lat, lon = rng.choice(postcodes)
-        town = rng.choice(TOWNS)
+        town = org_town[org.id]
         venue = Location(
             id=stable_uuid("demo-location", str(org.id)), organisation=org, name=org.name,
             address_1=f"{rng.randint(1, 120)} {rng.choice(STREETS)}", town=town, county="Wealdmoor", postcode=pc,
@@ -194,7 +196,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
             description=description,
             url=f"{org.website}/service-{i}",
             email=org.email,
-            phone=f"01632 {rng.randint(100000, 999999)}",  # Ofcom drama range: never a real number
+            phone=f"01632 960{rng.randint(0, 999):03d}",  # Ofcom's drama range (01632 960000-960999): never real
             status=ServiceStatus.TEMPORARILY_CLOSED if rng.random() < 0.02 else ServiceStatus.ACTIVE,
             is_free=free,
             fees="" if free else f"£{rng.choice((2, 3, 5, 8, 12))} a session. Ask about help with costs.",

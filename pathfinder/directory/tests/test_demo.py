@@ -17,3 +17,25 @@ def test_demo_local_offer_is_searchable_and_varied():
     assert service_search(need_codes=["ASD"]).total > 0
     near = service_search(postcode="WM5", within_km=5)
     assert near.total > 0 and all(item.distance_km <= 5 for item in near.items)
+
+
+def test_demo_services_are_where_their_names_say_and_call_drama_numbers():
+    """"Nurture group – Moorcross" is run from Moorcross by an organisation of Moorcross, and every phone number is
+    in Ofcom's drama range, so nobody who tries the demo rings a real person."""
+    import re
+
+    from pathfinder.directory.demo import TOWNS
+    from pathfinder.directory.models import Location, Service
+
+    build_demo_local_offer(services=200, organisations=60, seed=11)
+    venues = {loc.organisation_id: loc for loc in Location.objects.all()}
+    checked = 0
+    for service in Service.objects.select_related("organisation"):
+        town = venues[service.organisation_id].town
+        assert town in service.organisation.name, (service.organisation.name, town)
+        named = service.name.rsplit(" – ", 1)
+        if len(named) == 2 and named[1] in TOWNS:
+            assert named[1] == town, (service.name, town)
+            checked += 1
+        assert re.fullmatch(r"01632 960\d{3}", service.phone), service.phone
+    assert checked > 50
