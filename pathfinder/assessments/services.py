@@ -111,7 +111,7 @@ def assessment_exception_record(
 ) -> AssessmentException:
     """Record an exception to the time limits (reg 10(4)). It never moves a deadline."""
     if code not in ASSESSMENT_EXCEPTION_CODES:
-        raise ServiceError("Choose which exception applies", field="code")
+        raise ServiceError("Select which exception applies", field="code")
     if period_end < period_start:
         raise ServiceError("The end of the period must be the same as or after the start", field="period_end")
     if period_end < assessment.received_on:
@@ -238,7 +238,7 @@ def advice_exception_record(
 ) -> AdviceRequest:
     """Reg 8(2): the adviser's own exceptions (a different list from reg 10(4))."""
     if code not in ADVICE_EXCEPTION_CODES:
-        raise ServiceError("Choose which exception applies to the adviser", field="code")
+        raise ServiceError("Select which exception applies to the adviser", field="code")
     if end < start:
         raise ServiceError("The end of the period must be the same as or after the start", field="end")
     refuse_unmet_advice_exception(advice=advice, code=code, start=start, end=end)

@@ -190,11 +190,11 @@ def service_data_clean(data: dict[str, Any]) -> dict[str, Any]:
             raise ServiceError("Enter an email address in the correct format, like name@example.org", field="email") from None
     status = data.get("status") or ServiceStatus.ACTIVE
     if status not in ServiceStatus.values:
-        raise ServiceError("Choose a status from the list", field="status")
+        raise ServiceError("Select a status from the list", field="status")
     out["status"] = status
     route = data.get("referral_route") or ReferralRoute.SELF
     if route not in ReferralRoute.values:
-        raise ServiceError("Choose how people are referred", field="referral_route")
+        raise ServiceError("Select how people are referred", field="referral_route")
     out["referral_route"] = route
     out["is_free"] = bool(data.get("is_free"))
     if not out["is_free"] and not out["fees"] and not data.get("cost_options"):
@@ -205,7 +205,7 @@ def service_data_clean(data: dict[str, Any]) -> dict[str, Any]:
         raise ServiceError("Youngest age must be the same as or less than the oldest age", field="minimum_age")
     delivery = list(data.get("delivery") or [])
     if any(d not in Delivery.values for d in delivery):
-        raise ServiceError("Choose how the service is given from the list", field="delivery")
+        raise ServiceError("Select how the service is given from the list", field="delivery")
     out["delivery"] = [d for d in Delivery.values if d in delivery]
     answers = data.get("local_offer_answers") or {}
     if not isinstance(answers, dict):
@@ -216,15 +216,15 @@ def service_data_clean(data: dict[str, Any]) -> dict[str, Any]:
         try:
             term_ids.append(str(uuid.UUID(str(raw))))
         except ValueError:
-            raise ServiceError("Choose needs and kinds of support from the list", field="term_ids") from None
+            raise ServiceError("Select needs and kinds of support from the list", field="term_ids") from None
     if term_ids and TaxonomyTerm.objects.filter(pk__in=term_ids).count() != len(set(term_ids)):
-        raise ServiceError("Choose needs and kinds of support from the list", field="term_ids")
+        raise ServiceError("Select needs and kinds of support from the list", field="term_ids")
     out["term_ids"] = sorted(set(term_ids))
     out["schedules"] = []
     for i, s in enumerate(data.get("schedules") or []):
         days = [d.strip().upper() for d in _text(s.get("byday")).split(",") if d.strip()]
         if any(d not in DAY_CODES for d in days):
-            raise ServiceError("Choose days from Monday to Sunday", field=f"schedules-{i}-byday")
+            raise ServiceError("Select days from Monday to Sunday", field=f"schedules-{i}-byday")
         opens = _parse_time(s.get("opens_at"), "the opening time", f"schedules-{i}-opens_at")
         closes = _parse_time(s.get("closes_at"), "the closing time", f"schedules-{i}-closes_at")
         if opens and closes and closes <= opens:
@@ -260,7 +260,7 @@ def service_data_clean(data: dict[str, Any]) -> dict[str, Any]:
         row = {f: _text(loc.get(f)) for f in LOCATION_FIELDS}
         row["location_type"] = row["location_type"] or LocationType.PHYSICAL
         if row["location_type"] not in LocationType.values:
-            raise ServiceError("Choose the type of venue", field=f"locations-{i}-location_type")
+            raise ServiceError("Select the type of venue", field=f"locations-{i}-location_type")
         if row["postcode"]:
             try:
                 row["postcode"] = normalise_postcode(row["postcode"])
@@ -434,7 +434,7 @@ def organisation_create(*, acting_user, name: str, kind: str, **fields: Any) -> 
     """The officer adds a provider organisation."""
     _require_officer(acting_user)
     if kind not in OrganisationKind.values:
-        raise ServiceError("Choose the type of provider", field="kind")
+        raise ServiceError("Select the type of provider", field="kind")
     if not (name or "").strip():
         raise ServiceError("Enter the organisation's name", field="name")
     return Organisation.objects.create(name=name.strip(), kind=kind, **fields)
@@ -482,7 +482,7 @@ def information_page_save(
     if not body.strip():
         raise ServiceError("Enter the page text", field="body")
     if topic not in InformationTopic.values:
-        raise ServiceError("Choose a topic", field="topic")
+        raise ServiceError("Select a topic", field="topic")
     page, _ = InformationPage.objects.update_or_create(
         slug=slug,
         defaults={"title": title.strip(), "body": body.strip(), "summary": summary.strip(), "topic": topic,

@@ -156,7 +156,7 @@ def comment_moderate(
             locked._change_reason = "Accepted for publishing"
         else:
             if reason not in NotPublishedReason.values:
-                raise ServiceError("Choose why the comment will not be published", field="reason")
+                raise ServiceError("Select why the comment will not be published", field="reason")
             if reason == NotPublishedReason.OTHER and not note.strip():
                 raise ServiceError("Explain why the comment will not be published", field="note")
             locked.status = CommentStatus.NOT_PUBLISHED

@@ -155,7 +155,7 @@ def _own(plan: Plan, model, ids: Iterable, field: str, what: str) -> list:
     ids = [int(i) for i in ids or []]
     found = list(model.objects.filter(plan=plan, pk__in=ids))
     if len(found) != len(set(ids)):
-        raise ServiceError(f"Choose {what} from this plan", field=field)
+        raise ServiceError(f"Select {what} from this plan", field=field)
     return found
 
 
@@ -172,7 +172,7 @@ def plan_outcome_add(
         _editable(current)
         linked = _own(current, PlanNeed, needs, "needs", "needs")
         if not linked:
-            raise ServiceError("Choose the needs in section B that this outcome is about", field="needs")
+            raise ServiceError("Select the needs in section B that this outcome is about", field="needs")
         order = (current.outcomes.order_by("-order").values_list("order", flat=True).first() or 0) + 1
         outcome = PlanOutcome.objects.create(plan=current, description=description, order=order,
                                              preparing_for_adulthood=preparing_for_adulthood)
@@ -191,7 +191,7 @@ def plan_outcome_update(
         _editable(current)
         linked = _own(current, PlanNeed, needs, "needs", "needs")
         if not linked:
-            raise ServiceError("Choose the needs in section B that this outcome is about", field="needs")
+            raise ServiceError("Select the needs in section B that this outcome is about", field="needs")
         if item_unchanged(outcome, {"description": description, "preparing_for_adulthood": preparing_for_adulthood},
                           {"needs": linked}):
             return outcome
@@ -216,7 +216,7 @@ def plan_outcome_remove(*, acting_user, outcome: PlanOutcome, expected_version: 
 def _provision_values(section: str, description: str, amount: str, frequency: str, provided_by: str,
                       health_commissioner_agreed: bool, health_commissioner_agreed_by: str) -> dict:
     if section not in ProvisionSection.values:
-        raise ServiceError("Choose section F, G, H1 or H2")
+        raise ServiceError("Select section F, G, H1 or H2")
     description = _required(description, "description", "Describe the provision: what will be done")
     agreed_by = (health_commissioner_agreed_by or "").strip()
     if section == ProvisionSection.G and health_commissioner_agreed and not agreed_by:
@@ -242,7 +242,7 @@ def plan_provision_add(
         _editable(current)
         linked_needs = _own(current, PlanNeed, needs, "needs", "needs")
         if section == ProvisionSection.F and not linked_needs:
-            raise ServiceError("Choose the needs in section B that this provision meets", field="needs")
+            raise ServiceError("Select the needs in section B that this provision meets", field="needs")
         linked_outcomes = _own(current, PlanOutcome, outcomes, "outcomes", "outcomes")
         order = (current.provisions.filter(section=section).order_by("-order").values_list("order", flat=True)
                  .first() or 0) + 1
@@ -267,7 +267,7 @@ def plan_provision_update(
         _editable(current)
         linked_needs = _own(current, PlanNeed, needs, "needs", "needs")
         if section == ProvisionSection.F and not linked_needs:
-            raise ServiceError("Choose the needs in section B that this provision meets", field="needs")
+            raise ServiceError("Select the needs in section B that this provision meets", field="needs")
         linked_outcomes = _own(current, PlanOutcome, outcomes, "outcomes", "outcomes")
         if item_unchanged(provision, {**values, "preparing_for_adulthood": preparing_for_adulthood},
                           {"needs": linked_needs, "outcomes": linked_outcomes}):
@@ -338,7 +338,7 @@ def _not_future(day: date, field: str, what: str) -> None:
 
 def _valid_type(institution_type: str, field: str) -> None:
     if institution_type not in InstitutionType.values:
-        raise ServiceError("Choose the type of school or college", field=field)
+        raise ServiceError("Select the type of school or college", field=field)
 
 
 def consultation_send(
@@ -406,7 +406,7 @@ def plan_final_issue(
                 field="on",
             )
         if not placement_type:
-            raise ServiceError("Choose the type of school or other institution for section I", field="placement_type")
+            raise ServiceError("Select the type of school or other institution for section I", field="placement_type")
         _valid_type(placement_type, "placement_type")
         urn = (placement_urn or "").strip()
         if urn and not (urn.isdigit() and len(urn) in (6, 8)):

@@ -92,7 +92,7 @@ def test_a_comment_about_ones_own_case_is_not_published_and_the_reason_is_kept(c
 
     # refusing without a reason is explained and saves nothing
     response = client.post(url, {"decision": "refuse", "version": comment.version})
-    assert "Choose why the comment will not be published" in _errors(response)
+    assert "Select why the comment will not be published" in _errors(response)
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.RECEIVED
 
     response = client.post(url, {"decision": "refuse", "reason": "own_case",

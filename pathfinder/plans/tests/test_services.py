@@ -146,7 +146,7 @@ def test_health_provision_needs_who_agreed_it():
 def test_outcome_must_link_needs_of_this_plan():
     plan = complete_plan()
     other_need = PlanNeedFactory()
-    with pytest.raises(ServiceError, match="Choose needs from this plan"):
+    with pytest.raises(ServiceError, match="Select needs from this plan"):
         services.plan_outcome_add(acting_user=user_for(plan), plan=plan, description="x", needs=[other_need.pk],
                                   expected_version=1)
 
