@@ -32,6 +32,7 @@ from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentE
 from pathfinder.assessments.services import statutory_due_dates
 from pathfinder.demo import distributions as dist
 from pathfinder.demo import wording
+from pathfinder.demo.contacts import OWN_DOMAIN, STAFF_DOMAIN, work_email
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, Setting, area_of, demo_postcodes_in_areas
 from pathfinder.people.identifiers import upn_check_letter
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
@@ -41,6 +42,10 @@ from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, P
 DEMO_PASSWORD = "pathfinder-demo-2026"
 CHUNK = 10_000
 Progress = Callable[[str], None]
+
+
+#: Demo sign-ins who are not council staff, so have addresses of their own.
+OUTSIDE_THE_COUNCIL = (Role.PARENT, Role.YOUNG_PERSON, Role.PROVIDER)
 
 
 def _quiet(_: str) -> None:
@@ -323,7 +328,8 @@ class CountyBuilder:
         for username, role, first, last, job, org in DEMO_USERS:
             user = User(
                 username=username, role=role, first_name=first, last_name=last, job_title=job,
-                organisation_name=org, email=f"{username}@wealdmoor.example", password=self.password_hash,
+                organisation_name=org, password=self.password_hash,
+                email=work_email(first, last, OWN_DOMAIN if role in OUTSIDE_THE_COUNCIL else STAFF_DOMAIN),
                 is_staff=role == Role.ADMINISTRATOR, is_superuser=role == Role.ADMINISTRATOR,
                 team=teams_by_area["North"][0] if role == Role.CASEWORKER else None,
             )
@@ -340,7 +346,7 @@ class CountyBuilder:
                     last = rng.choice(self.surnames)
                     user = User(
                         username=f"cw{n:05d}", role=Role.CASEWORKER, first_name=first, last_name=last,
-                        job_title="SEND caseworker", email=f"cw{n:05d}@wealdmoor.example",
+                        job_title="SEND caseworker", email=work_email(first, last),
                         password=self.password_hash, team=team,
                     )
                     users.append(user)
@@ -348,11 +354,11 @@ class CountyBuilder:
                 caseworkers[team.pk] = team_cws
         for _ in range(4):  # other educational psychologists who also use Pathfinder
             n += 1
+            first, last = rng.choice(self.female_names), rng.choice(self.surnames)
             users.append(User(
-                username=f"ep{n:05d}", role=Role.ADVISER, first_name=rng.choice(self.female_names),
-                last_name=rng.choice(self.surnames), job_title="Educational psychologist",
-                organisation_name="Wealdmoor Educational Psychology Service", email=f"ep{n:05d}@wealdmoor.example",
-                password=self.password_hash,
+                username=f"ep{n:05d}", role=Role.ADVISER, first_name=first, last_name=last,
+                job_title="Educational psychologist", organisation_name="Wealdmoor Educational Psychology Service",
+                email=work_email(first, last), password=self.password_hash,
             ))
         User.objects.bulk_create(users, batch_size=1000)
         # bulk_create sets pks on SQLite and PostgreSQL; the lists above now refer to saved users.

@@ -175,3 +175,16 @@ def test_a_plan_issued_during_the_demo_gets_its_pdf_before_the_demo_backlog(demo
 
     backlog = set(DBTaskResult.objects.filter(task_path=TASK_PATH).values_list("priority", flat=True))
     assert backlog and max(backlog) < plan_pdf_render.priority
+
+
+def test_staff_email_addresses_are_their_names(demo):
+    """A family reads their caseworker's address on their start page: it is the caseworker's name, not a login."""
+    from pathfinder.accounts.models import User
+    from pathfinder.demo.contacts import work_email
+
+    staff = User.objects.exclude(first_name="").exclude(email="").filter(email__endswith="@wealdmoor.example")
+    assert staff.count() > 20
+    for user in staff:
+        assert user.email == work_email(user.first_name, user.last_name), (user.username, user.email)
+    parent = User.objects.get(username="parent")
+    assert parent.email == work_email(parent.first_name, parent.last_name, "example.com")  # not the council's
