@@ -36,7 +36,8 @@ from pathfinder.directory.services import service_apply, service_snapshot
 BATCH_ROWS = 25  # a batch writes in well under a second, so pages waiting on the write lock barely notice
 PAUSE_SECONDS = 0.2  # between batches on SQLite: see _let_others_write
 
-Progress = Callable[[int, int], None]
+#: progress(done, total, stage): `stage` is "checked" while rows are checked, "saved" while they are written.
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -79,7 +80,7 @@ def import_write(planned: list, acting_user, report, progress: Progress | None) 
                 for offset, item in enumerate(planned[start : start + BATCH_ROWS], start=start + 1):
                     _write_row(item, acting_user, report, organisations, batch, today, now)
                     if progress:
-                        progress(offset, len(planned))
+                        progress(offset, len(planned), "saved")
             written.add(batch)
             _let_others_write()
         with transaction.atomic():

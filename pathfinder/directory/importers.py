@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +19,7 @@ from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind
 from pathfinder.directory.import_messages import csv_problem, oruk_problem
-from pathfinder.directory.import_writer import import_write
+from pathfinder.directory.import_writer import Progress, import_write
 from pathfinder.directory.models import TaxonomyTerm
 from pathfinder.directory.services import service_data_clean
 
@@ -31,7 +31,6 @@ CSV_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("organisation_name", "name", "description")
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -128,7 +127,9 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
         report.refused.append((1, [f"The first row must name the columns; missing: {', '.join(missing)}"]))
         return report
     planned: list[_Planned] = []
-    for number, row in enumerate(reader, start=2):
+    rows = list(reader)
+    for number, row in enumerate(rows, start=2):
+        _checked(progress, number - 2, len(rows))
         row = {k: _unescape((v or "").strip()) for k, v in row.items() if k}
         if not any(row.values()):
             continue
@@ -155,6 +156,12 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
             )
         )
     return _finish(planned, acting_user, report, progress)
+
+
+def _checked(progress: Progress | None, done: int, total: int) -> None:
+    """Tell the progress page how many rows have been checked (a large file takes a while before any is saved)."""
+    if progress:
+        progress(done, total, "checked")
 
 
 def _finish(planned, acting_user, report, progress) -> ImportReport:
@@ -229,6 +236,7 @@ def directory_import_oruk_json(file, acting_user=None, *, progress: Progress | N
         return report
     planned = []
     for number, item in enumerate(items, start=1):
+        _checked(progress, number - 1, len(items))
         problems: list[str] = []
         if not isinstance(item, dict):
             report.refused.append((number, ["Each service must be a JSON object"]))

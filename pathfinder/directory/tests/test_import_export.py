@@ -27,7 +27,7 @@ Wealdmoor Autism Trust,charity,Parent coffee morning,Meet other parents,yes,,,,,
 def test_csv_import_creates_published_services():
     officer = LocalOfferOfficerFactory()
     seen = []
-    report = directory_import_csv(io.StringIO(CSV), officer, progress=lambda done, total: seen.append((done, total)))
+    report = directory_import_csv(io.StringIO(CSV), officer, progress=lambda done, total, stage: seen.append((done, total)))
     assert report.refused == [] and report.rows_ok == 2 and report.created == 2
     assert seen[-1] == (2, 2)
     swim = Service.objects.get(name="Sensory swim")

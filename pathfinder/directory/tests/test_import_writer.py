@@ -60,8 +60,8 @@ def test_new_services_are_not_public_until_the_whole_file_is_in():
     officer = LocalOfferOfficerFactory()
     seen_public: list[int] = []
 
-    def progress(done: int, total: int) -> None:
-        if done == import_writer.BATCH_ROWS * 2:  # two batches committed, more to come
+    def progress(done: int, total: int, stage: str) -> None:
+        if stage == "saved" and done == import_writer.BATCH_ROWS * 2:  # two batches committed, more to come
             seen_public.append(services_public().filter(name__startswith="Club ").count())
 
     directory_import_csv(io.StringIO(HEADER + _rows(80)), officer, progress=progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 
 import pytest
@@ -137,7 +138,27 @@ def test_the_import_task_reports_progress_as_it_saves(settings):
     rows = "".join(f"Trust,charity,Club {n},Weekly club,,,yes,,\n" for n in range(120))
     result = tasks.directory_import_run.enqueue(file_kind="csv", content=HEADER + rows, user_id=user.pk)
     assert result.return_value["rows_ok"] == 120
-    assert tasks.import_progress(str(result.id)) == {"done": 120, "total": 120}
+    assert tasks.import_progress(str(result.id)) == {"done": 120, "total": 120, "stage": "saved"}
+
+
+def test_while_the_file_is_checked_the_page_counts_the_rows_checked(client, settings):
+    """A large file is checked row by row before anything is saved: the page says how far that has got."""
+    from pathfinder.directory.importers import directory_import_csv
+    from pathfinder.directory.web import tasks
+
+    seen = []
+    rows = "".join(f"Trust,charity,Club {n},Weekly club,,,yes,,\n" for n in range(60))
+    directory_import_csv(io.StringIO(HEADER + rows), LocalOfferOfficerFactory(),
+                         progress=lambda done, total, stage: seen.append((done, total, stage)))
+    assert seen[0] == (0, 60, "checked") and (59, 60, "checked") in seen and seen[-1] == (60, 60, "saved")
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # queued, not yet run
+    sign_in(client, LocalOfferOfficerFactory())
+    response = _upload(client, "big.csv", HEADER + "Trust,charity,Later club,Runs later,,,yes,,\n")
+    result_id = response["Location"].split("/")[-2]
+    tasks.caches["progress"].set(tasks.import_progress_key(result_id), {"done": 900, "total": 4000, "stage": "checked"})
+    page = html.unescape(client.get(response["Location"]).content.decode())
+    assert "Checking the file: 900 of 4,000 rows checked (22%)" in page
 
 
 def test_the_import_page_of_a_task_that_is_not_an_import_is_not_found(client, settings):

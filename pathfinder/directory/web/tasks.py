@@ -36,9 +36,9 @@ def directory_import_run(context, *, file_kind: str, content: str, user_id: int)
     """
     key = import_progress_key(str(context.task_result.id))
 
-    def report_progress(done: int, total: int) -> None:
+    def report_progress(done: int, total: int, stage: str) -> None:
         if done == total or done % 50 == 0:
-            caches["progress"].set(key, {"done": done, "total": total})
+            caches["progress"].set(key, {"done": done, "total": total, "stage": stage})
 
     user = User.objects.get(pk=user_id)
     importer = directory_import_csv if file_kind == "csv" else directory_import_oruk_json

@@ -17,9 +17,9 @@ class Command(BaseCommand):
         fmt = format or ("oruk" if path.lower().endswith(".json") else "csv")
         importer = directory_import_oruk_json if fmt == "oruk" else directory_import_csv
 
-        def progress(done, total):
+        def progress(done, total, stage):
             if done % 100 == 0 or done == total:
-                self.stdout.write(f"{done} of {total} saved")
+                self.stdout.write(f"{done} of {total} {stage}")
 
         with open(path, "rb") as handle:
             report = importer(handle, None, progress=progress)
