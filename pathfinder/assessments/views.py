@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,6 +69,13 @@ def request_new(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _with_corrections(assessment) -> list:
+    """The advice requests already loaded with the assessment, with their corrections (one query, not two)."""
+    advice = list(assessment.advice_requests.all())
+    prefetch_related_objects(advice, "corrections")
+    return advice
+
+
 @for_roles(*CASE_VIEWERS)
 @child_view("EHC needs assessment case")
 def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
@@ -82,7 +90,7 @@ def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         "today": today,
         "moves": [m.action for m in allowed_moves(assessment)] if is_staff else [],
         "can_change": is_staff,
-        "advice_requests": assessment.advice_requests.prefetch_related("corrections"),
+        "advice_requests": _with_corrections(assessment),
         "exception_labels": exception_labels(),
         "exceptions": assessment.exceptions.all(),
         "decision_maker": child.decision_maker(today),
