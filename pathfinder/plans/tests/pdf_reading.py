@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import zlib
 
-_STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
+_STREAM = re.compile(rb"stream\r?\n(.*?)(\r?)\nendstream", re.S)
 _BFCHAR = re.compile(rb"beginbfchar\s*(.*?)\s*endbfchar", re.S)
 _PAIR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>")
 _TJ = re.compile(rb"\[(.*?)\]\s*TJ", re.S)
@@ -15,10 +15,17 @@ _HEX = re.compile(rb"<([0-9a-fA-F]+)>")
 def inflated_streams(pdf: bytes) -> list[bytes]:
     out = []
     for match in _STREAM.finditer(pdf):
-        try:
-            out.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            out.append(match.group(1))
+        data, carriage_return = match.group(1), match.group(2)
+        # Compressed bytes can end in 0x0D, which the pattern would take for the "\r" of an end-of-line:
+        # try the stream with it put back too (a test once failed only for PDFs whose bytes ended so).
+        for candidate in (data, data + carriage_return) if carriage_return else (data,):
+            try:
+                out.append(zlib.decompress(candidate))
+                break
+            except zlib.error:
+                continue
+        else:
+            out.append(data)
     return out
 
 

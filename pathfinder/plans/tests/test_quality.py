@@ -175,3 +175,14 @@ def test_who_provides_it_is_checked_for_vague_wording():
     assert codes(problems) == ["vague_provision"]
     assert "(who provides it)" in problems[0].message and problems[0].flags[0].phrase == "Staff"
     assert "Say who will provide it, and their role and expertise." in problems[0].message
+
+
+def test_the_pdf_reader_inflates_a_stream_whose_bytes_end_in_a_carriage_return():
+    """The PDF tests read compressed streams; one whose last byte is 0x0D must not look like an end-of-line."""
+    import zlib
+
+    from pathfinder.plans.tests.pdf_reading import contains
+
+    payload = next(p for i in range(100_000) if zlib.compress(p := b"/StructTreeRoot %d" % i).endswith(b"\r"))
+    pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nstream\n" + zlib.compress(payload) + b"\nendstream\nendobj\n"
+    assert contains(pdf, b"/StructTreeRoot")
