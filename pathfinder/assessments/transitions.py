@@ -13,10 +13,8 @@ bumps the version and writes the audit event, all in one transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
 from django.utils import timezone
 
 import statutory
@@ -25,20 +23,17 @@ from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
-from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.errors import ServiceError
+from pathfinder.core.workflow import Move, Workflow
 
 
-@dataclass(frozen=True)
-class Move:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
+def _record(*, acting_user, record: Assessment, move: Move, what: str) -> None:
+    audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=record.child, obj=record, what=what)
 
 
-MOVES: dict[str, Move] = {
-    m.action: m
-    for m in (
+WORKFLOW = Workflow(
+    "assessment",
+    (
         Move("decide_to_assess", "Decide to assess", (S.REQUESTED,), S.ASSESSING),
         Move("refuse", "Refuse to assess", (S.REQUESTED,), S.REFUSED),
         Move("decide_to_issue", "Decide to issue a plan", (S.ASSESSING,), S.DRAFTING),
@@ -47,8 +42,15 @@ MOVES: dict[str, Move] = {
         Move("issue_final", "Issue the final plan", (S.DRAFT_SENT,), S.FINAL_ISSUED),
         Move("withdraw", "Record that the request was withdrawn",
              (S.REQUESTED, S.ASSESSING, S.DRAFTING, S.DRAFT_SENT), S.WITHDRAWN),
-    )
-}
+    ),
+    record=_record,
+    noun="the case",
+    stale_message=(
+        "Someone else changed this case while you were working on it. "
+        "Your change was not saved: check the case as it is now and try again."
+    ),
+)
+MOVES: dict[str, Move] = WORKFLOW.moves
 
 # Which dates each move records: (model field, statutory facts field, value-for-decision field or None).
 _RECORDS = {
@@ -64,7 +66,7 @@ _FACT_NAMES = {"decided_to_assess": "decided_to_assess", "decided_to_issue": "de
 
 
 def allowed_moves(assessment: Assessment) -> list[Move]:
-    return [m for m in MOVES.values() if assessment.status in m.sources]
+    return WORKFLOW.allowed(assessment)
 
 
 def assessment_transition(
@@ -77,22 +79,13 @@ def assessment_transition(
     reasons: str = "",
 ) -> Assessment:
     """Make one move in the workflow, or raise ServiceError and change nothing."""
-    move = MOVES.get(action)
-    if move is None:
+    if action not in WORKFLOW:
         raise ServiceError(f"Unknown action: {action}")
     if on > timezone.localdate():
         raise ServiceError("The date cannot be in the future", field="on")
-    with transaction.atomic():
-        current = Assessment.objects.select_for_update().get(pk=assessment.pk)
-        if current.version != expected_version:
-            raise StaleEdit(
-                "Someone else changed this case while you were working on it. "
-                "Your change was not saved: check the case as it is now and try again."
-            )
-        if current.status not in move.sources:
-            raise ServiceError(
-                f"You cannot {move.label.lower()} now: the case is at “{current.get_status_display()}”."
-            )
+    move = WORKFLOW[action]
+
+    def check(current: Assessment) -> None:
         if action in ("refuse", "decide_not_to_issue") and not reasons.strip():
             raise ServiceError("Give the reasons for the decision: the family must be told them", field="reasons")
         changes: dict[str, object] = {}
@@ -106,16 +99,14 @@ def assessment_transition(
         problems = statutory.validate_assessment_facts(assessment_facts(current, **changes), today=timezone.localdate())
         if problems:
             raise ServiceError(problems[0], field="on")
+
+    def apply(current: Assessment) -> None:
         if action == "refuse":
             current.refusal_reasons = reasons.strip()
         if action == "decide_not_to_issue":
             current.not_issue_reasons = reasons.strip()
-        current.status = move.target
-        current.version += 1
-        current._change_reason = move.label
-        current.save()
-        audit_event_record(
-            acting_user=acting_user, action=AuditAction.UPDATE, child=current.child, obj=current,
-            what=f"{move.label} ({on:%d %B %Y})",
-        )
-    return current
+
+    return WORKFLOW.transition(
+        assessment, action, acting_user=acting_user, expected_version=expected_version,
+        check=check, apply=apply, what=f"{move.label} ({on:%d %B %Y})",
+    )
