@@ -49,8 +49,8 @@ def page_messages(context) -> list:
 
 
 def plan_url(assessment) -> str:
-    """The plan pages (draft or final) of an assessment."""
-    return reverse("plans:overview", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
+    """The plan an assessment led to (its own pages once started, or the page to start it)."""
+    return reverse("plans:for-assessment", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

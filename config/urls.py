@@ -6,7 +6,7 @@ urlpatterns = [
     path("account/", include("pathfinder.accounts.urls")),
     path("children/", include("pathfinder.people.urls")),
     path("", include("pathfinder.assessments.urls")),
-    path("plans/", include("pathfinder.plans.urls")),
+    path("", include("pathfinder.plans.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),

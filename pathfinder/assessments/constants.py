@@ -10,18 +10,24 @@ class AssessmentStatus(models.TextChoices):
     ASSESSING = "assessing", "Assessing"
     REFUSED = "refused", "Refused to assess"
     NOT_ISSUING = "not_issuing", "Decided not to issue a plan"
-    DRAFTING = "drafting", "Writing the draft plan"
-    DRAFT_SENT = "draft_sent", "Draft plan sent"
-    FINAL_ISSUED = "final_issued", "Final plan issued"
+    DECIDED_TO_ISSUE = "decided_to_issue", "Decided to issue a plan"
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-OPEN_STATUSES = (
-    AssessmentStatus.REQUESTED,
-    AssessmentStatus.ASSESSING,
-    AssessmentStatus.DRAFTING,
-    AssessmentStatus.DRAFT_SENT,
-)
+# An assessment ends at the council's decision to issue a plan (or not): from then on the plan carries its own
+# status. Its statutory clock still runs until the final plan is issued (reg 13(2)), so a case is open while the
+# assessment is undecided, or decided to issue and no final plan has been issued yet (final_issued_on empty).
+UNDECIDED_STATUSES = (AssessmentStatus.REQUESTED, AssessmentStatus.ASSESSING)
+CLOSED_STATUSES = (AssessmentStatus.REFUSED, AssessmentStatus.NOT_ISSUING, AssessmentStatus.WITHDRAWN)
+OPEN_STATUSES = (*UNDECIDED_STATUSES, AssessmentStatus.DECIDED_TO_ISSUE)  # open only with no final plan: see below
+
+
+def open_case_q(prefix: str = "") -> models.Q:
+    """The condition for an open case, for a query on assessments (or through `prefix`, e.g. "assessment__").
+
+    Written as the two terms of the `open_cases_by_caseworker` partial index, so the database can use it.
+    """
+    return models.Q(**{f"{prefix}status__in": OPEN_STATUSES, f"{prefix}final_issued_on__isnull": True})
 
 
 class RequestSource(models.TextChoices):

@@ -60,6 +60,9 @@ class Assessment(models.Model):
         "shown (SEN2 Week20)"
     )
 
+    # The assessment's clock runs until its plan is issued (reg 13(2)): the plan's workflow stamps these two
+    # facts of the assessment when it sends the draft and issues the final plan, in the same transaction. They are
+    # kept here, beside the due dates, so timeliness is counted from one indexed table at national scale.
     draft_served_on = models.DateField(null=True, blank=True)
     final_issued_on = models.DateField(null=True, blank=True)
     withdrawn_on = models.DateField(null=True, blank=True)
@@ -83,7 +86,8 @@ class Assessment(models.Model):
                          name="final_plan_timeliness"),
             # Open cases only: what caseworkers' worklists and the manager's caseloads read.
             models.Index(fields=["caseworker", "child"], name="open_cases_by_caseworker",
-                         condition=models.Q(status__in=["requested", "assessing", "drafting", "draft_sent"])),
+                         condition=models.Q(status__in=["requested", "assessing", "decided_to_issue"],
+                                           final_issued_on__isnull=True)),
         ]
 
     def __str__(self) -> str:

@@ -30,7 +30,7 @@ def advice_requests_for_adviser(user) -> QuerySet[AdviceRequest]:
 # The open statuses written out as SQL literals. They are constants from our own code (never user input), and
 # they must be literals: the partial index `open_cases_by_caseworker` is only used when the database can see
 # that the query's condition matches the index's, which bound parameters hide (SQLite).
-_OPEN_STATUS_SQL = "assessments_assessment.status IN ({})".format(
+_OPEN_STATUS_SQL = "assessments_assessment.status IN ({}) AND assessments_assessment.final_issued_on IS NULL".format(
     ", ".join(f"'{status}'" for status in OPEN_STATUSES)
 )
 

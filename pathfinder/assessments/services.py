@@ -13,7 +13,7 @@ from pathfinder.assessments.advice_rules import (
     refuse_unmet_advice_exception,
     refuse_unmet_exception,
 )
-from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind
+from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind, open_case_q
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditAction
@@ -59,9 +59,7 @@ def assessment_request_create(
     arrived_on, received_on = receipt.arrived_on, receipt.counts_from
     if arrived_on < child.date_of_birth:
         raise ServiceError("The request cannot be received before the child was born", field="received_on")
-    open_request = child.assessments.exclude(
-        status__in=["refused", "not_issuing", "final_issued", "withdrawn"]
-    ).first()
+    open_request = child.assessments.filter(open_case_q()).first()
     if open_request is not None:
         raise ServiceError(
             f"{child.full_name} already has an open request, received {open_request.received_on:%d %B %Y}. "

@@ -1,20 +1,23 @@
 """The EHC needs assessment workflow: the one place its status changes.
 
-    requested ──decide_to_assess──▶ assessing ──decide_to_issue──▶ drafting ──send_draft──▶ draft_sent
-        │                             │                                                      │
-        └──refuse──▶ refused          └──decide_not_to_issue──▶ not_issuing        issue_final ▼
-                                                                                      final_issued
-    any open status ──withdraw──▶ withdrawn
+    requested ──decide_to_assess──▶ assessing ──decide_to_issue──▶ decided_to_issue  (the plan takes over:
+        │                             │                                │             plans/workflow.py)
+        └──refuse──▶ refused          └──decide_not_to_issue──▶ not_issuing
+    requested, assessing, decided_to_issue (no final plan yet) ──withdraw──▶ withdrawn
+
+An assessment ends at the council's decision. Its 20-week clock still runs until the final plan is issued
+(reg 13(2)): the plan's own workflow stamps `draft_served_on` and `final_issued_on` on the assessment.
 
 Each move checks it is allowed from the current status, that the dates make sense against the law
 (statutory.validate_assessment_facts), and that nobody else saved the case meanwhile; then it stamps the date,
-bumps the version and writes the audit event, all in one transaction.
+bumps the version and writes the audit event, all in one transaction (pathfinder.core.workflow).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.db import transaction
 from django.utils import timezone
 
 import statutory
@@ -36,12 +39,10 @@ WORKFLOW = Workflow(
     (
         Move("decide_to_assess", "Decide to assess", (S.REQUESTED,), S.ASSESSING),
         Move("refuse", "Refuse to assess", (S.REQUESTED,), S.REFUSED),
-        Move("decide_to_issue", "Decide to issue a plan", (S.ASSESSING,), S.DRAFTING),
+        Move("decide_to_issue", "Decide to issue a plan", (S.ASSESSING,), S.DECIDED_TO_ISSUE),
         Move("decide_not_to_issue", "Decide not to issue a plan", (S.ASSESSING,), S.NOT_ISSUING),
-        Move("send_draft", "Send the draft plan", (S.DRAFTING,), S.DRAFT_SENT),
-        Move("issue_final", "Issue the final plan", (S.DRAFT_SENT,), S.FINAL_ISSUED),
         Move("withdraw", "Record that the request was withdrawn",
-             (S.REQUESTED, S.ASSESSING, S.DRAFTING, S.DRAFT_SENT), S.WITHDRAWN),
+             (S.REQUESTED, S.ASSESSING, S.DECIDED_TO_ISSUE), S.WITHDRAWN),
     ),
     record=_record,
     noun="the case",
@@ -58,15 +59,20 @@ _RECORDS = {
     "refuse": {"decision_to_assess_on": "decision_to_assess", "decided_to_assess": False},
     "decide_to_issue": {"decision_to_issue_on": "decision_to_issue", "decided_to_issue": True},
     "decide_not_to_issue": {"decision_to_issue_on": "decision_to_issue", "decided_to_issue": False},
-    "send_draft": {"draft_served_on": "draft_plan_served"},
-    "issue_final": {"final_issued_on": "final_plan_issued"},
     "withdraw": {"withdrawn_on": "withdrawn_on"},
 }
 _FACT_NAMES = {"decided_to_assess": "decided_to_assess", "decided_to_issue": "decided_to_issue"}
 
 
+# What else ends when a request is withdrawn, in the same transaction: later domains (the plan being written)
+# add a function here from their AppConfig.ready(), so this module need not know them. Each takes the
+# withdrawn assessment and the acting user, and records nothing of its own (the withdrawal is the one act).
+WITHDRAWAL_FOLLOW_UPS: list = []
+
+
 def allowed_moves(assessment: Assessment) -> list[Move]:
-    return WORKFLOW.allowed(assessment)
+    """The moves open now. Once the final plan is issued the request can no longer be withdrawn."""
+    return [m for m in WORKFLOW.allowed(assessment) if not (m.action == "withdraw" and assessment.final_issued_on)]
 
 
 def assessment_transition(
@@ -86,6 +92,8 @@ def assessment_transition(
     move = WORKFLOW[action]
 
     def check(current: Assessment) -> None:
+        if action == "withdraw" and current.final_issued_on:
+            raise ServiceError("The final plan has been issued, so the request can no longer be withdrawn.")
         if action in ("refuse", "decide_not_to_issue") and not reasons.strip():
             raise ServiceError("Give the reasons for the decision: the family must be told them", field="reasons")
         changes: dict[str, object] = {}
@@ -106,7 +114,12 @@ def assessment_transition(
         if action == "decide_not_to_issue":
             current.not_issue_reasons = reasons.strip()
 
-    return WORKFLOW.transition(
-        assessment, action, acting_user=acting_user, expected_version=expected_version,
-        check=check, apply=apply, what=f"{move.label} ({on:%d %B %Y})",
-    )
+    with transaction.atomic():
+        current = WORKFLOW.transition(
+            assessment, action, acting_user=acting_user, expected_version=expected_version,
+            check=check, apply=apply, what=f"{move.label} ({on:%d %B %Y})",
+        )
+        if action == "withdraw":
+            for follow_up in WITHDRAWAL_FOLLOW_UPS:
+                follow_up(current, acting_user)
+    return current

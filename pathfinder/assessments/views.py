@@ -54,6 +54,8 @@ def request_new(request: HttpRequest) -> HttpResponse:
     child = child_get_for(request.user, int(child_id)) if child_id and str(child_id).isdigit() else None
     if child is None:
         return render(request, "assessments/request_choose_child.html", {"page_title": "Record a request"})
+    if request.method == "GET":
+        audit_read(request, child, "new request form (child's name shown)")
     form = forms.RequestForm(request.POST or None, team=child.team,
                              initial={"caseworker": request.user.pk if request.user.role == Role.CASEWORKER else None})
     if request.method == "POST" and form.is_valid():

@@ -108,12 +108,14 @@ class Workflow:
         apply: Callable[[Any], None] | None = None,
         what: str | None = None,
         lock: Callable[[Any], Any] | None = None,
+        record: bool = True,
     ) -> Any:
         """Make one move, or raise `ServiceError` (`StaleEdit` for a stale version) and change nothing.
 
         `expected_version` is the version the person's page was drawn from; `None` only for moves the system makes
         itself (a scheduled job), never for a person's form. `check` sees the locked row and may refuse; `apply`
-        changes it. `lock` may take further locks (a parent row) inside the same transaction. Returns the saved row.
+        changes it. `lock` may take further locks (a parent row) inside the same transaction. `record=False` only for a
+        move made as part of another act that records itself (one audit row per act). Returns the saved row.
         """
         move = self.moves.get(action)
         if move is None:
@@ -134,7 +136,7 @@ class Workflow:
             setattr(current, self.version_field, getattr(current, self.version_field) + 1)
             current._change_reason = move.label  # django-simple-history shows it as the reason
             current.save()
-            if self.record is not None:
+            if record and self.record is not None:
                 self.record(acting_user=acting_user, record=current, move=move, what=what or move.label)
         return current
 

@@ -23,7 +23,7 @@ from django.db.models import Count, F, Q
 import statutory
 from pathfinder.accounts.models import Team
 from pathfinder.accounts.roles import Role
-from pathfinder.assessments.constants import OPEN_STATUSES
+from pathfinder.assessments.constants import OPEN_STATUSES, open_case_q
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.assessments.selectors import open_assessments as open_assessments_selector
@@ -80,7 +80,7 @@ class Worklist:
 def open_cases_of(user) -> list[Assessment]:
     """The open assessments a caseworker holds, with everything their timelines need, in one round of queries."""
     return list(
-        Assessment.objects.filter(caseworker=user, status__in=OPEN_STATUSES)
+        Assessment.objects.filter(open_case_q(), caseworker=user)
         .select_related("child", "plan")
         .prefetch_related("exceptions", "advice_requests", "plan__consultations")
         .order_by("received_on", "pk")

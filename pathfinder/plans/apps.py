@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class PlansConfig(AppConfig):
     name = "pathfinder.plans"
     label = "plans"
+
+    def ready(self) -> None:
+        # A withdrawn request stops the plan being written for it (the assessment does not know plans exist).
+        from pathfinder.assessments.transitions import WITHDRAWAL_FOLLOW_UPS
+        from pathfinder.plans.workflow import plan_stop_on_withdrawal
+
+        if plan_stop_on_withdrawal not in WITHDRAWAL_FOLLOW_UPS:
+            WITHDRAWAL_FOLLOW_UPS.append(plan_stop_on_withdrawal)

@@ -15,7 +15,6 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
-from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
@@ -83,7 +82,7 @@ def family_plan_summary(user, child, assessment: Assessment | None, today: date)
     plan = getattr(assessment, "plan", None) if assessment else None
     if plan is None or not selectors.plan_visible_to(user, plan):
         return None
-    kwargs = {"child_id": child.pk, "assessment_id": assessment.pk}
+    kwargs = {"child_id": child.pk, "plan_id": plan.pk}
     is_final = plan.status == PlanStatus.FINAL
     return FamilyPlanSummary(
         url=reverse("plans:document", kwargs=kwargs), is_final=is_final,
@@ -98,7 +97,7 @@ def representation_add(*, acting_user, plan: Plan, text: str, today: date) -> Re
     text = (text or "").strip()
     if not text:
         raise ServiceError("Enter your comments on the draft plan", field="text")
-    if plan.status != PlanStatus.DRAFT or plan.assessment.status != AssessmentStatus.DRAFT_SENT:
+    if plan.status != PlanStatus.DRAFT_SENT:
         raise ServiceError("Comments can be sent only while the draft plan is with you.")
     window = comment_window(plan.assessment, today)
     late = window is not None and not window.is_open
@@ -107,7 +106,7 @@ def representation_add(*, acting_user, plan: Plan, text: str, today: date) -> Re
             plan=plan, author=acting_user, author_name=getattr(acting_user, "display_name", ""), text=text,
             after_window_closed=late,
         )
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.assessment.child,
+        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child,
                            obj=comment, what="commented on the draft plan" + (" after the time to comment" if late
                                                                               else ""))
     return comment

@@ -1,6 +1,6 @@
 """The family's own page about the draft plan: sending comments, with the deadline and whom to contact.
 
-Apart from plans.views (already long). The page says plainly whether the time to comment is still open; once it
+Apart from the council's plan pages (plans.views). The page says plainly whether the time to comment is still open; once it
 has ended it says so, and what the family can still do, rather than showing a past date as if it were ahead.
 """
 
@@ -22,13 +22,13 @@ from pathfinder.plans import family, forms, selectors
 
 @for_roles(*FAMILY_ROLES)
 @child_view("comments on the draft plan")
-def comment(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
-    assessment = selectors.assessment_for_plan(child, assessment_id)
-    plan = selectors.plan_get(assessment) if assessment else None
+def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_get(child, plan_id)
     today = timezone.localdate()
     if plan is None or not selectors.may_comment(request.user, plan, child, today):
         raise Http404("Comments are not open for this plan")
-    kwargs = {"child_id": child.pk, "assessment_id": assessment.pk}
+    assessment = plan.assessment
+    kwargs = {"child_id": child.pk, "plan_id": plan.pk}
     window = family.comment_window(assessment, today)
     contact = family.caseworker_contact(assessment)
     form = forms.RepresentationForm(request.POST or None)

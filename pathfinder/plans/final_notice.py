@@ -9,7 +9,7 @@ from pathfinder.assessments.letters import council_contacts, period_text
 __all__ = ["final_notice_context", "period_text"]
 
 
-def final_notice_context(assessment) -> dict:
+def final_notice_context(plan) -> dict:
     """``appeal`` (statutory.AppealDates, or None before the plan is final) and ``letter_contacts``."""
-    issued = assessment.final_issued_on
+    issued = plan.issued_on if plan.is_final else None
     return {"appeal": statutory.appeal_dates(issued) if issued else None, "letter_contacts": council_contacts()}

@@ -6,8 +6,19 @@ from simple_history.models import HistoricalRecords
 
 
 class PlanStatus(models.TextChoices):
+    """Where a plan stands. Moves are in plans/workflow.py (later: amended, ceased)."""
+
     DRAFT = "draft", "Draft"
+    DRAFT_SENT = "draft_sent", "Draft sent to the family"
     FINAL = "final", "Final"
+    REPLACED = "replaced", "Replaced by a later plan"
+    STOPPED = "stopped", "Not issued: the request was withdrawn"
+
+
+# A plan the council may still change as a draft (after sending it too: representations lead to changes).
+EDITABLE_STATUSES = (PlanStatus.DRAFT, PlanStatus.DRAFT_SENT)
+# A plan being written: at most one per child.
+DRAFT_STATUSES = EDITABLE_STATUSES
 
 
 class InstitutionType(models.TextChoices):
@@ -42,10 +53,22 @@ class ProvisionSection(models.TextChoices):
 
 
 class Plan(models.Model):
-    """An EHC plan, sections A to K (SEND Regulations 2014 reg 12). One per assessment here."""
+    """An EHC plan, sections A to K (SEND Regulations 2014 reg 12): the child's record for as long as it lasts.
 
-    assessment = models.OneToOneField("assessments.Assessment", on_delete=models.PROTECT, related_name="plan")
-    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    A plan belongs to the child, not to the assessment that led to it: it outlives the assessment by years
+    (reviews, amendments, a move of council), and a plan brought across from another council or system has no
+    assessment here. A child has at most one final plan and at most one plan being written at a time; earlier
+    plans stay as history. Its status changes only through plans.workflow.
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="plans")
+    assessment = models.OneToOneField(
+        "assessments.Assessment", null=True, blank=True, on_delete=models.PROTECT, related_name="plan",
+        help_text="The EHC needs assessment that led to this plan, if it was made here",
+    )
+    status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    draft_sent_on = models.DateField(null=True, blank=True, help_text="The day the draft was sent to the family")
+    issued_on = models.DateField(null=True, blank=True, help_text="The day the final plan was issued")
     section_a = models.TextField("A: Views, interests and aspirations", blank=True)
     section_c = models.TextField("C: Health needs related to special educational needs", blank=True)
     section_d = models.TextField("D: Social care needs", blank=True)
@@ -59,8 +82,24 @@ class Plan(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
     history = HistoricalRecords(excluded_fields=["updated_at", "final_pdf"])
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["child"], condition=models.Q(status="final"), name="one_final_plan_per_child"),
+            models.UniqueConstraint(fields=["child"], condition=models.Q(status__in=["draft", "draft_sent"]),
+                                    name="one_plan_being_written_per_child"),
+        ]
+        indexes = [models.Index(fields=["child", "status"])]
+
     def __str__(self) -> str:
-        return f"{self.get_status_display()} EHC plan for {self.assessment.child}"
+        return f"{self.get_status_display()} EHC plan for {self.child}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == PlanStatus.FINAL
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
 
 
 class PlanNeed(models.Model):

@@ -18,9 +18,9 @@ def plan_pdf_html(plan: Plan) -> str:
     """HTML for the PDF only (never served to a browser, so its embedded stylesheet is outside the CSP)."""
     assessment = plan.assessment
     return render_to_string("plans/pdf.html", {
-        "plan": plan, "assessment": assessment, "child": assessment.child, "items": labelled_items(plan),
-        "advice": [a for a in assessment.advice_requests.all() if a.received_on],
-        **final_notice_context(assessment),
+        "plan": plan, "assessment": assessment, "child": plan.child, "items": labelled_items(plan),
+        "advice": [a for a in assessment.advice_requests.all() if a.received_on] if assessment else [],
+        **final_notice_context(plan),
     })
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
-from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlacementRequest, Plan, PlanStatus
+from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlacementRequest, Plan
 from pathfinder.plans.services import _not_future, _required, _valid_type
 
 
@@ -42,8 +42,8 @@ def placement_request_record(
     name = _required(institution_name, "institution_name", "Enter the name of the school or college")
     _valid_type(institution_type, "institution_type")
     _not_future(requested_on, "requested_on", "The date of the request")
-    received_on = plan.assessment.received_on
-    if requested_on < received_on:
+    received_on = plan.assessment.received_on if plan.assessment_id else None
+    if received_on and requested_on < received_on:
         raise ServiceError(
             f"The date the family asked must be on or after {received_on:%-d %B %Y}, when the request for an "
             "assessment was received",
@@ -52,11 +52,11 @@ def placement_request_record(
     urn = (institution_urn or "").strip()
     if urn and not (urn.isdigit() and len(urn) in (6, 8)):
         raise ServiceError("The URN must be 6 numbers, or a UKPRN 8 numbers", field="institution_urn")
-    if plan.status != PlanStatus.DRAFT:
+    if not plan.is_editable:
         raise ServiceError("The final plan has been issued. A new request for a school is made at a review.")
     with transaction.atomic():
         # Lock the plan so that two people recording the same request at once cannot both succeed.
-        locked = Plan.objects.select_for_update().select_related("assessment__child").get(pk=plan.pk)
+        locked = Plan.objects.select_for_update().select_related("child", "assessment").get(pk=plan.pk)
         if existing := _already_requested(locked, name, urn):
             raise ServiceError(
                 f"The family's request for {existing.institution_name} was already recorded "
@@ -68,6 +68,6 @@ def placement_request_record(
             requested_on=requested_on,
         )
         duty = "must be consulted (s.39)" if institution_type in S38_REQUESTABLE_TYPES else "a preference to consider"
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=locked.assessment.child,
+        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=locked.child,
                            obj=request, what=f"recorded request for {name}: {duty}")
     return request

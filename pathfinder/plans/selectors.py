@@ -23,12 +23,28 @@ def assessment_for_plan(child, assessment_id: int) -> Assessment | None:
     )
 
 
-def plan_get(assessment: Assessment) -> Plan | None:
+def plan_may_start(assessment: Assessment) -> bool:
+    """A draft plan is started once the council has decided to issue one, and before a final plan is issued."""
+    return assessment.status == AssessmentStatus.DECIDED_TO_ISSUE and not assessment.final_issued_on
+
+
+def plan_of_assessment(assessment: Assessment) -> Plan | None:
+    """The plan this assessment led to, if it has been started."""
+    return Plan.objects.filter(assessment=assessment).only("pk", "child_id", "assessment_id").first()
+
+
+def plans_of_child(child) -> list[Plan]:
+    """The child's plans, newest first: the live one and the history of earlier ones."""
+    return list(Plan.objects.filter(child=child).select_related("assessment").order_by("-issued_on", "-pk"))
+
+
+def plan_get(child, plan_id: int) -> Plan | None:
+    """The plan, only if it belongs to this (already permission-checked) child, with everything its pages read."""
     return (
-        Plan.objects.filter(assessment=assessment)
-        .select_related("assessment", "assessment__child")
+        Plan.objects.filter(child=child, pk=plan_id)
+        .select_related("child", "assessment", "assessment__child", "assessment__caseworker")
         .prefetch_related(
-            "needs", "outcomes__needs", "provisions__needs", "provisions__outcomes", "placement_requests",
+            "assessment__advice_requests", "needs", "outcomes__needs", "provisions__needs", "provisions__outcomes", "placement_requests",
             "consultations", "representations",
         )
         .first()
@@ -39,12 +55,12 @@ def plan_visible_to(user, plan: Plan) -> bool:
     """Council staff see the plan as it is written; everyone else sees it only once the draft has been sent."""
     if user.role in (Role.CASEWORKER, Role.MANAGER):
         return True
-    return plan.assessment.status in (AssessmentStatus.DRAFT_SENT, AssessmentStatus.FINAL_ISSUED)
+    return plan.status != PlanStatus.DRAFT
 
 
 def may_comment(user, plan: Plan, child, today: date) -> bool:
     """Representations come from whoever holds the rights now: the parent, or the young person (CFA s.80)."""
-    if plan.status != PlanStatus.DRAFT or plan.assessment.status != AssessmentStatus.DRAFT_SENT:
+    if plan.status != PlanStatus.DRAFT_SENT:
         return False
     who = child.decision_maker(today).who
     if user.role == Role.YOUNG_PERSON:
@@ -82,7 +98,7 @@ def labelled_items(plan: Plan) -> dict[str, list]:
 def plan_snapshot(plan: Plan, *, on: date, as_final: bool = False) -> quality.PlanSnapshot:
     """The plan as plain values for quality.draft_problems."""
     items = labelled_items(plan)
-    child = plan.assessment.child
+    child = plan.child
     return quality.PlanSnapshot(
         is_draft=not as_final,
         needs=tuple(quality.NeedSnapshot(key=str(n.pk), label=f"{n.label}: {n.area}") for n in items["needs"]),
@@ -135,10 +151,11 @@ def plan_tasks(plan: Plan, problems: list[quality.Problem]) -> list[Task]:
             return "completed"
         return "incomplete"
 
-    kw = {"child_id": plan.assessment.child_id, "assessment_id": plan.assessment_id}
+    kw = {"child_id": plan.child_id, "plan_id": plan.pk}
+    case_kw = {"child_id": plan.child_id, "assessment_id": plan.assessment_id}
     g_needed = bool(plan.section_c.strip())
     h_needed = bool(plan.section_d.strip())
-    advice_received = [a for a in plan.assessment.advice_requests.all() if a.received_on]
+    advice_received = [a for a in plan.assessment.advice_requests.all() if a.received_on] if plan.assessment else []
     return [
         Task("A", "A: Views, interests and aspirations", "plans:section", {**kw, "section": "a"},
              status(bool(plan.section_a.strip()), "A")),
@@ -162,7 +179,7 @@ def plan_tasks(plan: Plan, problems: list[quality.Problem]) -> list[Task]:
         Task("J", "J: Personal budget and direct payments", "plans:section", {**kw, "section": "j"},
              "completed" if plan.section_j.strip() and "J" not in with_problems else "optional",
              hint="Only if there is a personal budget or direct payment"),
-        Task("K", "K: Advice and information", "assessments:case", kw,
+        Task("K", "K: Advice and information", "assessments:case", case_kw,
              "completed" if advice_received else "incomplete",
              hint=f"{len(advice_received)} advice received, listed as appendices" if advice_received
              else "No advice received yet"),

@@ -1,44 +1,35 @@
-"""Changes to an EHC plan: writing the draft, sending it, placements and consultations, and the final plan.
+"""Writing an EHC plan: its sections, needs, outcomes and provision, and consultations with schools.
 
 Every change takes the acting user, runs in one transaction, checks the plan's version (so two caseworkers
-editing at once never overwrite each other silently) and writes an audit event. Status moves of the assessment
-go through assessments.transitions.assessment_transition, never directly.
+editing at once never overwrite each other silently) and writes an audit event. Status moves (sending the draft,
+issuing the final plan) are in plans.workflow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
 
 from pathfinder.assessments.constants import AssessmentStatus
-from pathfinder.assessments.facts import assessment_timeline_for
-from pathfinder.assessments.letters import period_text
 from pathfinder.assessments.models import Assessment
-from pathfinder.assessments.transitions import assessment_transition
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.plans import quality
 from pathfinder.plans.models import (
+    DRAFT_STATUSES,
     Consultation,
-    InstitutionType,
     Plan,
     PlanNeed,
     PlanOutcome,
     PlanProvision,
-    PlanStatus,
     ProvisionSection,
 )
-from pathfinder.plans.selectors import plan_snapshot
 from pathfinder.plans.unchanged import item_unchanged
+from pathfinder.plans.workflow import STALE_MESSAGE, _valid_type
 
-STALE_MESSAGE = (
-    "Someone else saved this plan while you were editing it, so your changes were not saved. "
-    "Your changes are still in the form: check the plan as it is now, then save again."
-)
 TEXT_SECTIONS = {"A": "section_a", "C": "section_c", "D": "section_d", "J": "section_j"}
 
 
@@ -48,14 +39,14 @@ def _today() -> date:
 
 def _locked(plan: Plan, expected_version: int) -> Plan:
     """The plan, locked for this transaction, if nobody saved it since the form was opened."""
-    current = Plan.objects.select_for_update().select_related("assessment", "assessment__child").get(pk=plan.pk)
+    current = Plan.objects.select_for_update().select_related("child", "assessment").get(pk=plan.pk)
     if current.version != expected_version:
         raise StaleEdit(STALE_MESSAGE)
     return current
 
 
 def _editable(plan: Plan) -> None:
-    if plan.status != PlanStatus.DRAFT:
+    if not plan.is_editable:
         raise ServiceError("The final plan has been issued, so it cannot be changed here. Changes need a review "
                            "and an amendment notice.")
 
@@ -67,8 +58,8 @@ def _saved(plan: Plan, acting_user, what: str, obj=None) -> Plan:
     plan._change_reason = what[:100]
     plan.save()
     audit_event_record(
-        acting_user=acting_user, action=AuditAction.UPDATE, child=plan.assessment.child, obj=obj or plan,
-        what=f"{'final' if plan.status == PlanStatus.FINAL else 'draft'} plan: {what}",
+        acting_user=acting_user, action=AuditAction.UPDATE, child=plan.child, obj=obj or plan,
+        what=f"{'final' if plan.is_final else 'draft'} plan: {what}",
     )
     return plan
 
@@ -82,10 +73,14 @@ def _required(value: str, field: str, message: str) -> str:
 
 def plan_start(*, acting_user, assessment: Assessment) -> Plan:
     """Start the draft plan once the council has decided to issue one."""
-    if assessment.status != AssessmentStatus.DRAFTING:
+    if assessment.status != AssessmentStatus.DECIDED_TO_ISSUE or assessment.final_issued_on:
         raise ServiceError("A draft plan can be started only after the council has decided to issue a plan.")
     with transaction.atomic():
-        plan, created = Plan.objects.get_or_create(assessment=assessment, defaults={"updated_by": acting_user})
+        if Plan.objects.filter(child=assessment.child, status__in=DRAFT_STATUSES).exclude(assessment=assessment).exists():
+            raise ServiceError("Another plan is being written for this child. Finish or stop that one first.")
+        plan, created = Plan.objects.get_or_create(
+            assessment=assessment, defaults={"child": assessment.child, "updated_by": acting_user},
+        )
         if created:
             audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=plan,
                                what="started the draft EHC plan")
@@ -294,40 +289,6 @@ def plan_provision_remove(*, acting_user, provision: PlanProvision, expected_ver
 # -- Sending the draft ------------------------------------------------------------------------------------------
 
 
-class PlanProblems(ServiceError):
-    """The plan cannot go yet; `problems` lists everything to put right."""
-
-    def __init__(self, message: str, problems: list[quality.Problem]) -> None:
-        super().__init__(message)
-        self.problems = problems
-
-
-def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int) -> Plan:
-    """Serve the draft on the family (CFA s.38(2)). Refused while any check fails; starts their 15 days."""
-    with transaction.atomic():
-        current = _locked(plan, expected_version)
-        _editable(current)
-        assessment = current.assessment
-        if assessment.status != AssessmentStatus.DRAFTING:
-            raise ServiceError(f"The draft cannot be sent now: the case is at “{assessment.get_status_display()}”.")
-        if current.placement_name.strip() or current.placement_type:
-            raise ServiceError(
-                "The draft names a school or college, or a type of school, in section I. A draft plan must leave "
-                "section I blank (Children and Families Act 2014, section 38(5)): the family first has the "
-                "chance to ask for a school."
-            )
-        problems = quality.draft_problems(plan_snapshot(current, on=on))
-        if problems:
-            raise PlanProblems(
-                f"The draft cannot be sent yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} to put "
-                "right first.", problems,
-            )
-        assessment_transition(assessment=assessment, action="send_draft", acting_user=acting_user, on=on,
-                              expected_version=assessment.version)
-        current.assessment.refresh_from_db()
-        return _saved(current, acting_user, f"draft sent to the family on {on:%d %B %Y}")
-
-
 # -- Representations, placement requests and consultations -----------------------------------------------------
 
 
@@ -336,9 +297,6 @@ def _not_future(day: date, field: str, what: str) -> None:
         raise ServiceError(f"{what} cannot be in the future", field=field)
 
 
-def _valid_type(institution_type: str, field: str) -> None:
-    if institution_type not in InstitutionType.values:
-        raise ServiceError("Select the type of school or college", field=field)
 
 
 def consultation_send(
@@ -348,15 +306,15 @@ def consultation_send(
     name = _required(institution_name, "institution_name", "Enter the name of the school or college")
     _valid_type(institution_type, "institution_type")
     _not_future(sent_on, "sent_on", "The date the consultation was sent")
-    if plan.status != PlanStatus.DRAFT:
+    if not plan.is_editable:
         raise ServiceError("The final plan has been issued, so there is nothing to consult on.")
-    if sent_on < plan.assessment.received_on:
+    if plan.assessment_id and sent_on < plan.assessment.received_on:
         raise ServiceError("The consultation cannot be sent before the request was received", field="sent_on")
     with transaction.atomic():
         consultation = Consultation.objects.create(
             plan=plan, institution_name=name, institution_type=institution_type, sent_on=sent_on
         )
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.assessment.child,
+        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child,
                            obj=consultation, what=f"consulted {name} ({sent_on:%d %b %Y})")
     return consultation
 
@@ -373,73 +331,6 @@ def consultation_response_record(
         consultation.can_meet_needs = can_meet_needs
         consultation.save()
         audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE,
-                           child=consultation.plan.assessment.child, obj=consultation,
+                           child=consultation.plan.child, obj=consultation,
                            what=f"recorded reply from {consultation.institution_name}")
     return consultation
-
-
-# -- The final plan ---------------------------------------------------------------------------------------------
-
-
-def plan_final_issue(
-    *, acting_user, plan: Plan, on: date, placement_name: str = "", placement_type: str, placement_urn: str = "",
-    expected_version: int,
-) -> Plan:
-    """Issue the final plan (reg 13(2), reg 14): only after the family's 15 days, with section I filled in."""
-    with transaction.atomic():
-        current = _locked(plan, expected_version)
-        assessment = current.assessment
-        if current.status == PlanStatus.FINAL or assessment.status == AssessmentStatus.FINAL_ISSUED:
-            raise ServiceError("The final plan has already been issued.")
-        if assessment.status != AssessmentStatus.DRAFT_SENT or not assessment.draft_served_on:
-            raise ServiceError(
-                "The final plan can be issued only after the draft plan has been sent to the family and they "
-                f"have had {period_text('representations_close')} to comment on it. Send the draft plan first."
-            )
-        timeline = assessment_timeline_for(assessment, today=_today())
-        earliest = timeline.earliest_final_plan_date
-        if earliest and on < earliest:
-            raise ServiceError(
-                f"The family has until {earliest - timedelta(days=1):%-d %B %Y} to comment on the draft "
-                f"({period_text('representations_close')} from {assessment.draft_served_on:%-d %B %Y}, SEND Regulations "
-                f"2014, regulation 13(1)). The final plan can be issued from {earliest:%-d %B %Y}.",
-                field="on",
-            )
-        if not placement_type:
-            raise ServiceError("Select the type of school or other institution for section I", field="placement_type")
-        _valid_type(placement_type, "placement_type")
-        urn = (placement_urn or "").strip()
-        if urn and not (urn.isdigit() and len(urn) in (6, 8)):
-            raise ServiceError("The URN must be 6 numbers, or a UKPRN 8 numbers", field="placement_urn")
-        current.placement_name = (placement_name or "").strip()
-        current.placement_type = placement_type
-        current.placement_urn = urn
-        problems = quality.draft_problems(plan_snapshot(current, on=on, as_final=True))
-        if problems:
-            raise PlanProblems(
-                f"The final plan cannot be issued yet: {len(problems)} thing{'s' if len(problems) != 1 else ''} to "
-                "put right first.", problems,
-            )
-        assessment_transition(assessment=assessment, action="issue_final", acting_user=acting_user, on=on,
-                              expected_version=assessment.version)
-        current.status = PlanStatus.FINAL
-        _saved(current, acting_user, f"final plan issued on {on:%d %B %Y}")
-        _enqueue_pdf(current)
-    return current
-
-
-def plan_pdf_request(*, acting_user, plan: Plan) -> None:
-    """Make the PDF again (for example if the first attempt failed)."""
-    if plan.status != PlanStatus.FINAL:
-        raise ServiceError("Only a final plan has a PDF.")
-    audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=plan.assessment.child, obj=plan,
-                       what="asked for the final plan PDF to be made again")
-    _enqueue_pdf(plan)
-
-
-def _enqueue_pdf(plan: Plan) -> None:
-    # Enqueued inside the transaction: with the database queue the job row commits with the plan (or not at all).
-    from pathfinder.plans.tasks import plan_pdf_render
-
-    plan_pdf_render.enqueue(plan.pk)
-

@@ -18,7 +18,7 @@ def plan_pdf_render(plan_id: int) -> str:
 
     data = plan_pdf_bytes(plan)
     storage = plan.final_pdf.storage
-    name = storage.save(f"plans/{plan.assessment.final_issued_on:%Y}/ehc-plan-{plan.pk}-v{plan.version}.pdf",
+    name = storage.save(f"plans/{plan.issued_on:%Y}/ehc-plan-{plan.pk}-v{plan.version}.pdf",
                         ContentFile(data))
     # A direct update: the PDF is derived output, so it neither bumps the version nor adds a history row.
     Plan.objects.filter(pk=plan.pk).update(final_pdf=name)

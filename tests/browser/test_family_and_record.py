@@ -10,7 +10,6 @@ import pytest
 from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory, ParentFactory
-from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.people.models import Child
 from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
 from pathfinder.plans.models import Representation
@@ -23,9 +22,10 @@ def test_parent_reads_the_draft_after_the_time_to_comment(no_js_page, live_serve
     plan = complete_plan()
     assessment = plan.assessment
     assessment.caseworker = CaseworkerFactory(team=assessment.child.team, first_name="Priya", last_name="Shah")
-    assessment.status = AssessmentStatus.DRAFT_SENT
     assessment.draft_served_on = timezone.localdate() - timedelta(days=40)
     assessment.save()
+    plan.status, plan.draft_sent_on = "draft_sent", assessment.draft_served_on
+    plan.save()
     parent = ParentFactory()
     FamilyMemberFactory(child=assessment.child, user=parent)
 

@@ -59,16 +59,16 @@ def test_caseworker_fixes_vague_provision_without_javascript(page, no_js_page, l
 def test_final_plan_page_passes_axe(page, live_server, sign_in_as, axe_check, settings, tmp_path):
     from datetime import date
 
-    from pathfinder.plans import services
+    from pathfinder.plans import workflow
     from pathfinder.plans.tests.factories import complete_plan
 
     settings.MEDIA_ROOT = tmp_path
     plan = complete_plan()
     assessment = plan.assessment
     caseworker = CaseworkerFactory(team=assessment.child.team)
-    services.plan_draft_send(acting_user=caseworker, plan=plan, on=date(2026, 9, 1), expected_version=1)
+    workflow.plan_draft_send(acting_user=caseworker, plan=plan, on=date(2026, 9, 1), expected_version=1)
     plan.refresh_from_db()
-    services.plan_final_issue(acting_user=caseworker, plan=plan, on=date(2026, 9, 20), placement_type="academy",
+    workflow.plan_final_issue(acting_user=caseworker, plan=plan, on=date(2026, 9, 20), placement_type="academy",
                               placement_name="Hill Academy", expected_version=plan.version)
 
     sign_in_as(page, caseworker)

@@ -7,7 +7,7 @@ import pytest
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory, ParentFactory
 from pathfinder.people.tests.factories import FamilyMemberFactory
-from pathfinder.plans import services
+from pathfinder.plans import workflow
 from pathfinder.plans.tests.factories import complete_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +18,7 @@ def test_parents_draft_plan_reflows_and_its_tables_scroll_by_keyboard(narrow_pag
     plan = complete_plan()
     assessment = plan.assessment
     caseworker = CaseworkerFactory(team=assessment.child.team)
-    services.plan_draft_send(acting_user=caseworker, plan=plan, on=date(2026, 9, 1), expected_version=1)
+    workflow.plan_draft_send(acting_user=caseworker, plan=plan, on=date(2026, 9, 1), expected_version=1)
     parent = ParentFactory()
     FamilyMemberFactory(child=assessment.child, user=parent)
 

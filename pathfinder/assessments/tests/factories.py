@@ -35,7 +35,7 @@ class AssessingFactory(AssessmentFactory):
 
 
 class DraftingFactory(AssessingFactory):
-    status = AssessmentStatus.DRAFTING
+    status = AssessmentStatus.DECIDED_TO_ISSUE
     decided_to_issue = True
     decision_to_issue_on = date(2026, 8, 20)
 

@@ -62,8 +62,8 @@ class TestRefusalNotice:
 
 
 def test_the_final_plan_notice_and_pdf_give_the_r12_date_and_contacts():
-    plan = PlanFactory(status=PlanStatus.FINAL)
-    plan.assessment.final_issued_on = date(2027, 1, 14)  # + 2 months = Sunday 14 March 2027
+    plan = PlanFactory(status=PlanStatus.FINAL, issued_on=date(2027, 1, 14))  # + 2 months = Sunday 14 March 2027
+    plan.assessment.final_issued_on = date(2027, 1, 14)
     plan.assessment.save()
     html = plan_pdf_html(plan)
     assert "must receive your appeal by <strong>15 March 2027</strong>" in html

@@ -49,14 +49,20 @@ HREF = re.compile(r"""href="([^"#]+)""")
 
 # (first, last, stage): names no page would print by chance
 STAGES = (
-    ("Zephyrine", "Quillbottom", AssessmentStatus.REQUESTED),
-    ("Ottoline", "Brackenwhistle", AssessmentStatus.ASSESSING),
-    ("Peregrine", "Fennimoreton", AssessmentStatus.REFUSED),
-    ("Clementine", "Ashbarrow", AssessmentStatus.DRAFTING),
-    ("Bartholomew", "Wintersgill", AssessmentStatus.DRAFT_SENT),
-    ("Evangeline", "Thistlewood", AssessmentStatus.FINAL_ISSUED),
-    ("Lysander", "Marchbanks", AssessmentStatus.WITHDRAWN),
+    ("Zephyrine", "Quillbottom", "requested"),
+    ("Ottoline", "Brackenwhistle", "assessing"),
+    ("Peregrine", "Fennimoreton", "refused"),
+    ("Clementine", "Ashbarrow", "drafting"),
+    ("Bartholomew", "Wintersgill", "draft_sent"),
+    ("Evangeline", "Thistlewood", "final"),
+    ("Lysander", "Marchbanks", "withdrawn"),
 )
+# Stages after the decision to issue: the assessment has ended there and the plan carries the stage.
+PLAN_STAGES = {"drafting": PlanStatus.DRAFT, "draft_sent": PlanStatus.DRAFT_SENT, "final": PlanStatus.FINAL}
+
+
+def _assessment_status(stage: str) -> str:
+    return AssessmentStatus.DECIDED_TO_ISSUE if stage in PLAN_STAGES else stage
 
 
 @dataclass
@@ -69,14 +75,13 @@ class World:
 
 def _dates(status: str) -> dict:
     later = {
-        AssessmentStatus.ASSESSING: 1, AssessmentStatus.DRAFTING: 2, AssessmentStatus.DRAFT_SENT: 3,
-        AssessmentStatus.FINAL_ISSUED: 4,
+        "assessing": 1, "drafting": 2, "draft_sent": 3, "final": 4,
     }.get(status, 0)
     fields: dict = {"received_on": date(2026, 3, 2)}
-    if status == AssessmentStatus.REFUSED:
+    if status == "refused":
         fields.update(decision_to_assess_on=date(2026, 4, 6), decided_to_assess=False,
                       refusal_reasons="The school can meet the needs with SEN support.")
-    if status == AssessmentStatus.WITHDRAWN:
+    if status == "withdrawn":
         fields.update(withdrawn_on=date(2026, 3, 20))
     if later >= 1:
         fields.update(decision_to_assess_on=date(2026, 4, 6), decided_to_assess=True)
@@ -105,31 +110,33 @@ def world() -> World:
     }
     children, ids = [], {}
     for first, last, status in STAGES:
-        dob = date(2009, 3, 1) if status == AssessmentStatus.FINAL_ISSUED else date(2016, 5, 4)
-        young = status == AssessmentStatus.FINAL_ISSUED
+        dob = date(2009, 3, 1) if status == "final" else date(2016, 5, 4)
+        young = status == "final"
         child = ChildFactory(legal_first_name=first, legal_last_name=last, team=team, date_of_birth=dob,
                              user=users["young_person"] if young else None, uln="9999912345" if young else "",
                              preferred_name="Zeph" if first == "Zephyrine" else "")
         family = FamilyMemberFactory(child=child, name="Morwenna Parent-Carer")
-        if status == AssessmentStatus.DRAFT_SENT:
+        if status == "draft_sent":
             family.user = users["parent"]
             family.save()
-        assessment = AssessmentFactory(child=child, caseworker=caseworker, status=status, **_dates(status))
+        assessment = AssessmentFactory(child=child, caseworker=caseworker, status=_assessment_status(status),
+                                       **_dates(status))
         kw = {"child_id": child.pk, "assessment_id": assessment.pk}
-        if status != AssessmentStatus.REQUESTED:
+        if status != "requested":
             advice = AdviceRequestFactory(assessment=assessment, adviser=users["adviser"],
                                           adviser_name="Ada Adviser, educational psychologist")
             kw["advice_id"] = advice.pk
-        if status in (AssessmentStatus.DRAFTING, AssessmentStatus.DRAFT_SENT, AssessmentStatus.FINAL_ISSUED):
+        if status in PLAN_STAGES:
             plan = DraftPlanFactory(
-                assessment=assessment, section_a=f"{first} likes drawing.",
-                status=PlanStatus.FINAL if status == AssessmentStatus.FINAL_ISSUED else PlanStatus.DRAFT,
+                assessment=assessment, child=child, section_a=f"{first} likes drawing.", status=PLAN_STAGES[status],
+                draft_sent_on=assessment.draft_served_on, issued_on=assessment.final_issued_on,
             )
+            kw["plan_id"] = plan.pk
             need = PlanNeedFactory(plan=plan, description=f"{first} finds long instructions hard.")
             outcome = PlanOutcomeFactory(plan=plan, needs=[need], description=f"By July 2027 {first} will read.")
             provision = PlanProvisionFactory(plan=plan, needs=[need], outcomes=[outcome])
             kw.update(need_id=need.pk, outcome_id=outcome.pk, provision_id=provision.pk)
-            if status != AssessmentStatus.DRAFTING:
+            if status != "drafting":
                 kw["consultation_id"] = ConsultationFactory(plan=plan).pk
         children.append(child)
         ids[child.pk] = kw

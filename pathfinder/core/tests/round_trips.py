@@ -151,7 +151,7 @@ def _plan_with_items():
 
 
 def _kw(plan) -> dict[str, int]:
-    return {"child_id": plan.assessment.child_id, "assessment_id": plan.assessment_id}
+    return {"child_id": plan.child_id, "plan_id": plan.pk}
 
 
 def _item(obj) -> Snapshot:

@@ -18,6 +18,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
         model = Plan
 
     assessment = factory.SubFactory(AssessmentFactory)
+    child = factory.SelfAttribute("assessment.child")
 
 
 class ConsultationFactory(factory.django.DjangoModelFactory):
@@ -52,13 +53,11 @@ def case(
         status = AssessmentStatus.ASSESSING if assess[1] else AssessmentStatus.REFUSED
     if issue:
         fields.update(decision_to_issue_on=issue[0], decided_to_issue=issue[1])
-        status = AssessmentStatus.DRAFTING if issue[1] else AssessmentStatus.NOT_ISSUING
+        status = AssessmentStatus.DECIDED_TO_ISSUE if issue[1] else AssessmentStatus.NOT_ISSUING
     if draft_on:
-        fields["draft_served_on"] = draft_on
-        status = AssessmentStatus.DRAFT_SENT
+        fields["draft_served_on"] = draft_on  # the plan's steps are facts of the assessment's clock
     if final_on:
         fields["final_issued_on"] = final_on
-        status = AssessmentStatus.FINAL_ISSUED
     if withdrawn_on:
         fields["withdrawn_on"] = withdrawn_on
         status = AssessmentStatus.WITHDRAWN

@@ -10,6 +10,7 @@ import pytest
 
 import statutory
 from pathfinder.accounts.tests.factories import CaseworkerFactory, TeamFactory
+from pathfinder.assessments.constants import open_case_q
 from pathfinder.assessments.facts import assessment_facts, assessment_timeline_for
 from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AdviceRequestFactory
@@ -163,7 +164,7 @@ def test_caseload_counts_agree_with_each_cases_statutory_timeline():
         assert loads[worker.pk].open_cases == caseworker_worklist(worker, TODAY).case_count, name
     # and per team, against the timeline of every open case
     expected = Counter()
-    for assessment in Assessment.objects.filter(status__in=["requested", "assessing", "drafting", "draft_sent"]):
+    for assessment in Assessment.objects.filter(open_case_q()):
         expected[assessment.child.team.name] += len(assessment_timeline_for(assessment, today=TODAY).overdue)
     assert {t.name: t.overdue_steps for t in team_caseloads(TODAY).teams} == dict(expected)
 

@@ -11,6 +11,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
         model = Plan
 
     assessment = factory.SubFactory(DraftingFactory)
+    child = factory.SelfAttribute("assessment.child")
     section_a = "Sam loves trains and drawing. Sam wants to have friends at school."
 
 

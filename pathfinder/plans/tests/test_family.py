@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory, ParentFactory
 from pathfinder.accounts.tests.helpers import sign_in
-from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.people.tests.factories import FamilyMemberFactory
 from pathfinder.plans import family
@@ -38,16 +37,17 @@ def _sent_draft(days_ago: int):
     assessment = plan.assessment
     assessment.caseworker = CaseworkerFactory(team=assessment.child.team, first_name="Priya", last_name="Shah",
                                               email="priya.shah@wealdmoor.example.org", phone="01632 960555")
-    assessment.status = AssessmentStatus.DRAFT_SENT
     assessment.draft_served_on = today - timedelta(days=days_ago)
     assessment.save()
+    plan.status, plan.draft_sent_on = "draft_sent", assessment.draft_served_on
+    plan.save()
     parent = ParentFactory()
     FamilyMemberFactory(child=assessment.child, user=parent)
     return plan, assessment, parent
 
 
 def _urls(assessment) -> dict[str, str]:
-    kw = {"child_id": assessment.child_id, "assessment_id": assessment.pk}
+    kw = {"child_id": assessment.child_id, "plan_id": assessment.plan.pk}
     return {name: reverse(f"plans:{name}", kwargs=kw) for name in ("comment", "document", "overview")}
 
 
@@ -124,8 +124,10 @@ class TestFamilyHome:
 
     def test_no_link_before_the_draft_is_sent(self, client):
         plan, assessment, parent = _sent_draft(days_ago=2)
-        assessment.status, assessment.draft_served_on = AssessmentStatus.DRAFTING, None
+        assessment.draft_served_on = None
         assessment.save()
+        plan.status, plan.draft_sent_on = "draft", None
+        plan.save()
         sign_in(client, parent)
         html = client.get(reverse("people:family-home")).content.decode()
         assert _urls(assessment)["document"] not in html and "Read the draft EHC plan" not in html

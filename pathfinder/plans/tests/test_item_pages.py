@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _page(client, plan, name: str) -> str:
     assessment = plan.assessment
     sign_in(client, CaseworkerFactory(team=assessment.child.team))
-    kw = {"child_id": assessment.child_id, "assessment_id": assessment.pk}
+    kw = {"child_id": assessment.child_id, "plan_id": assessment.plan.pk}
     return client.get(reverse(f"plans:{name}", kwargs=kw)).content.decode()
 
 
@@ -25,7 +25,7 @@ def test_needs_page_lists_needs_with_change_links_and_the_form(client):
     html = _page(client, plan, "needs")
     assert "B1: Sensory and physical" in html and "Sam cannot hear quiet speech." in html
     edit = reverse("plans:need-edit", kwargs={"child_id": plan.assessment.child_id,
-                                              "assessment_id": plan.assessment_id, "need_id": need.pk})
+                                              "plan_id": plan.pk, "need_id": need.pk})
     assert f'href="{edit}"' in html and "Change<span class=\"govuk-visually-hidden\"> B1</span>" in html
     assert "Add a need" in html and "No needs yet." not in html
 
@@ -37,7 +37,7 @@ def test_outcomes_page_lists_outcomes_with_their_needs_and_flags(client):
                                  preparing_for_adulthood=True)
     html = _page(client, plan, "outcomes")
     edit = reverse("plans:outcome-edit", kwargs={"child_id": plan.assessment.child_id,
-                                                 "assessment_id": plan.assessment_id, "outcome_id": outcome.pk})
+                                                 "plan_id": plan.pk, "outcome_id": outcome.pk})
     assert f'href="{edit}"' in html and "For needs: B1" in html and "Preparing for adulthood" in html
     assert '<mark class="pf-vague">have access to</mark>' in html
     assert "Add an outcome" in html and "No outcomes yet." not in html
@@ -59,6 +59,6 @@ def test_provision_page_shows_the_outcomes_each_item_works_towards(client):
     assessment = plan.assessment
     sign_in(client, CaseworkerFactory(team=assessment.child.team))
     html = client.get(reverse("plans:provision", kwargs={"child_id": assessment.child_id,
-                                                         "assessment_id": assessment.pk, "section": "F"})).content.decode()
+                                                         "plan_id": assessment.plan.pk, "section": "F"})).content.decode()
     assert "Works towards outcomes: E2." in html and "Works towards outcomes: none." in html
     assert "F2 is not linked to an outcome in section E" in html and "F1 is not linked" not in html

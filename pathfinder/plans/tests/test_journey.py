@@ -41,7 +41,11 @@ def _errors(response) -> list[str]:
 
 
 def url(name, assessment, **extra):
-    return reverse(f"plans:{name}", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk, **extra})
+    """A plan page: starting the plan is reached from its assessment; every other page is the plan's own."""
+    if name in ("for-assessment", "start"):
+        return reverse(f"plans:{name}", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
+    plan = Plan.objects.get(assessment=assessment)
+    return reverse(f"plans:{name}", kwargs={"child_id": plan.child_id, "plan_id": plan.pk, **extra})
 
 
 def version(assessment) -> int:
@@ -57,7 +61,7 @@ def test_draft_to_final_plan_with_pdf(client):
     sign_in(client, caseworker)
 
     # the plan starts from the case, by its overview's name
-    page = client.get(url("overview", assessment))
+    page = client.get(url("for-assessment", assessment))
     assert "Start the draft plan" in page.content.decode()
     assert client.post(url("start", assessment)).status_code == 302
     page = client.get(url("overview", assessment)).content.decode()
@@ -99,7 +103,8 @@ def test_draft_to_final_plan_with_pdf(client):
     response = client.post(url("check", assessment), {**_date("served_on", date(2026, 9, 1)),
                                                       "version": version(assessment)})
     assert any("cannot be sent yet" in e for e in _errors(response))
-    assert Assessment.objects.get(pk=assessment.pk).status == "drafting"
+    assert Assessment.objects.get(pk=assessment.pk).status == "decided_to_issue"
+    assert Plan.objects.get(assessment=assessment).status == "draft"
 
     item = plan.provisions.get()
     response = client.post(url("provision-edit", assessment, section="F", provision_id=item.pk), {
@@ -122,7 +127,9 @@ def test_draft_to_final_plan_with_pdf(client):
                                                       "version": version(assessment)})
     assert response.status_code == 302, _errors(response)
     assessment.refresh_from_db()
-    assert assessment.status == "draft_sent" and assessment.draft_served_on == date(2026, 9, 1)
+    assert Plan.objects.get(assessment=assessment).status == "draft_sent"
+    assert Plan.objects.get(assessment=assessment).draft_sent_on == date(2026, 9, 1)
+    assert assessment.draft_served_on == date(2026, 9, 1)
 
     # the family's request for a school, and a consultation with its own 15-day reply date
     response = client.post(url("placement-request-new", assessment), {
@@ -160,14 +167,14 @@ def test_draft_to_final_plan_with_pdf(client):
     response = client.post(url("final", assessment), {**_date("issued_on", date(2026, 9, 15)), **final,
                                                       "version": version(assessment)})
     assert any("can be issued from 16 September 2026" in e for e in _errors(response))
-    assert Plan.objects.get(assessment=assessment).status == "draft"
+    assert Plan.objects.get(assessment=assessment).status == "draft_sent"
 
     response = client.post(url("final", assessment), {**_date("issued_on", date(2026, 9, 20)), **final,
                                                       "version": version(assessment)})
     assert response.status_code == 302, _errors(response)
     assessment.refresh_from_db()
     plan = Plan.objects.get(assessment=assessment)
-    assert assessment.status == "final_issued" and assessment.final_issued_on == date(2026, 9, 20)
+    assert plan.issued_on == date(2026, 9, 20) and assessment.final_issued_on == date(2026, 9, 20)
     assert plan.status == "final" and plan.placement_name == "Hill Academy" and plan.final_pdf
 
     # the final plan as a web page: sections, captions, golden thread, rights
@@ -216,12 +223,12 @@ def test_removing_a_need_through_the_page(client):
 
 def test_involved_adviser_reads_the_sent_draft_but_cannot_edit(client):
     from pathfinder.assessments.tests.factories import AdviceRequestFactory
-    from pathfinder.plans import services
+    from pathfinder.plans import workflow
 
     plan = complete_plan()
     adviser = AdviserFactory()
     AdviceRequestFactory(assessment=plan.assessment, adviser=adviser)
-    services.plan_draft_send(acting_user=CaseworkerFactory(team=plan.assessment.child.team), plan=plan,
+    workflow.plan_draft_send(acting_user=CaseworkerFactory(team=plan.assessment.child.team), plan=plan,
                              on=date(2026, 9, 1), expected_version=1)
     sign_in(client, adviser)
     page = client.get(url("overview", plan.assessment)).content.decode()

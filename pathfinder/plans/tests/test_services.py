@@ -11,7 +11,7 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AssessingFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.plans import family, placement_requests, services
+from pathfinder.plans import family, placement_requests, services, workflow
 from pathfinder.plans.models import Plan, PlanProvision
 from pathfinder.plans.tests.factories import PlanFactory, PlanNeedFactory, complete_plan
 
@@ -95,8 +95,9 @@ def test_a_school_cannot_be_named_in_the_draft():
 def test_draft_naming_a_school_is_not_sent():
     plan = complete_plan(placement_name="Oak Primary School", placement_type="maintained_school")
     with pytest.raises(ServiceError, match="must leave section I blank"):
-        services.plan_draft_send(acting_user=user_for(plan), plan=plan, on=SERVED, expected_version=1)
-    assert Assessment.objects.get(pk=plan.assessment_id).status == "drafting"
+        workflow.plan_draft_send(acting_user=user_for(plan), plan=plan, on=SERVED, expected_version=1)
+    assert Assessment.objects.get(pk=plan.assessment_id).status == "decided_to_issue"
+    assert fresh(plan).status == "draft"
 
 
 def test_vague_wording_blocks_sending_until_fixed():
@@ -112,8 +113,8 @@ def test_vague_wording_blocks_sending_until_fixed():
         frequency="as needed", provided_by="Speech and language therapist", needs=[need.pk],
         outcomes=[outcome.pk], expected_version=3,
     )
-    with pytest.raises(services.PlanProblems) as refused:
-        services.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=4)
+    with pytest.raises(workflow.PlanProblems) as refused:
+        workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=4)
     assert {p.code for p in refused.value.problems} == {"vague_provision"}
     assert {f.phrase for p in refused.value.problems for f in p.flags} == {"Access to", "as needed"}
     assert Assessment.objects.get(pk=plan.assessment_id).draft_served_on is None
@@ -123,16 +124,17 @@ def test_vague_wording_blocks_sending_until_fixed():
         amount="45 minutes", frequency="once a week in term time", provided_by="Speech and language therapist",
         needs=[need.pk], outcomes=[outcome.pk], expected_version=4,
     )
-    services.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=5)
+    workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=5)
     assessment = Assessment.objects.get(pk=plan.assessment_id)
-    assert assessment.status == "draft_sent" and assessment.draft_served_on == SERVED
+    assert fresh(plan).status == "draft_sent" and fresh(plan).draft_sent_on == SERVED
+    assert assessment.draft_served_on == SERVED
 
 
 def test_need_without_provision_blocks_sending():
     plan = complete_plan()
     PlanNeedFactory(plan=plan, area="Sensory")
-    with pytest.raises(services.PlanProblems) as refused:
-        services.plan_draft_send(acting_user=user_for(plan), plan=plan, on=SERVED, expected_version=1)
+    with pytest.raises(workflow.PlanProblems) as refused:
+        workflow.plan_draft_send(acting_user=user_for(plan), plan=plan, on=SERVED, expected_version=1)
     assert "Sensory" in refused.value.problems[0].message
 
 
@@ -154,34 +156,35 @@ def test_outcome_must_link_needs_of_this_plan():
 def test_final_plan_before_a_draft_is_refused_and_nothing_saved():
     plan = complete_plan()
     with pytest.raises(ServiceError, match="Send the draft plan first"):
-        services.plan_final_issue(acting_user=user_for(plan), plan=plan, on=date(2026, 9, 20),
+        workflow.plan_final_issue(acting_user=user_for(plan), plan=plan, on=date(2026, 9, 20),
                                   placement_type="maintained_school", placement_name="Oak Primary",
                                   expected_version=1)
     saved = fresh(plan)
     assert saved.status == "draft" and saved.placement_name == "" and saved.version == 1
-    assert Assessment.objects.get(pk=plan.assessment_id).status == "drafting"
+    assert Assessment.objects.get(pk=plan.assessment_id).status == "decided_to_issue"
+    assert fresh(plan).status == "draft"
 
 
 def _sent_plan():
     plan = complete_plan()
     user = user_for(plan)
-    services.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=1)
+    workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=1)
     return fresh(plan), user
 
 
 def test_final_plan_waits_for_the_15_days():
     plan, user = _sent_plan()
     with pytest.raises(ServiceError, match="can be issued from 16 September 2026") as refused:
-        services.plan_final_issue(acting_user=user, plan=plan, on=date(2026, 9, 15),
+        workflow.plan_final_issue(acting_user=user, plan=plan, on=date(2026, 9, 15),
                                   placement_type="maintained_school", expected_version=plan.version)
     assert "until 15 September 2026" in refused.value.message
-    assert fresh(plan).status == "draft"
+    assert fresh(plan).status == "draft_sent"
 
 
 def test_final_plan_needs_section_i():
     plan, user = _sent_plan()
     with pytest.raises(ServiceError, match="type of school"):
-        services.plan_final_issue(acting_user=user, plan=plan, on=date(2026, 9, 16), placement_type="",
+        workflow.plan_final_issue(acting_user=user, plan=plan, on=date(2026, 9, 16), placement_type="",
                                   expected_version=plan.version)
 
 

@@ -1,0 +1,1 @@
+"""The EHC plan pages, by page group: drafting, provision, issuing; shared helpers in common."""
