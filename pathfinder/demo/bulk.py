@@ -2,7 +2,7 @@
 
 The ORM's bulk_create spends most of its time building model objects and SQL (about 1.5 ms per case); here rows
 are plain tuples written with executemany, about ten times faster, so 790,000 cases fit in the bench's time.
-The draws are the demo county's (county.simulate, the DfE distributions); plan wording, families, exceptions and
+The draws are the demo county's (timeline.simulate, the DfE distributions); plan wording, families, exceptions and
 consultations are left out. Run after build_county(), which makes the teams and caseworkers these rows use.
 """
 
@@ -21,16 +21,10 @@ from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.demo import distributions as dist
-from pathfinder.demo.county import (
-    CHUNK,
-    CountyBuilder,
-    Progress,
-    _quiet,
-    _years_before,
-    nhs_for,
-    simulate,
-    upn_for,
-)
+from pathfinder.demo.county import CHUNK, CountyBuilder, Progress, _quiet
+from pathfinder.demo.places import SETTINGS_BY_KIND
+from pathfinder.demo.timeline import historic_timeline, simulate
+from pathfinder.people.demo import nhs_for, setting_for, upn_for, years_before
 from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.models import Plan
 
@@ -99,16 +93,16 @@ def bulk_fill(
         for kind in kinds[start:start + CHUNK * 2]:
             serial += 1
             if kind == "plan":
-                dob = _years_before(today, max(2, helper.pick_age_all()), rng.randint(30, 330))
-                tl = helper._historic_timeline(dob)
+                dob = years_before(today, max(2, helper.pick_age_all()), rng.randint(30, 330))
+                tl = historic_timeline(helper.rng, dob, today)
                 need = helper.pick_need_all()
             else:
                 received = today - timedelta(days=rng.randint(0, 364))
-                dob = _years_before(received, helper.pick_age_new(), rng.randint(0, 364))
+                dob = years_before(received, helper.pick_age_new(), rng.randint(0, 364))
                 tl = simulate(rng, received, today)
                 need = helper.pick_need_new()
             age_now = statutory.age_on(dob, today)
-            setting, code = helper._setting_for(age_now, need)
+            setting, code = setting_for(helper.rng, age_now, need, SETTINGS_BY_KIND)
             team_id = rng.choice(team_ids)
             sex = helper.pick_sex()
             child_id = tables[Child].add(

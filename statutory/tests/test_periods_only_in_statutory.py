@@ -44,7 +44,7 @@ TEXT = re.compile(r"\b(\d+)[ -](working days?|weeks?|days?|months?)\b", re.IGNOR
 #: (path, what was found) -> why it is not a statutory period.
 NOT_STATUTORY: dict[tuple[str, str], str] = {
     ("pathfinder/feedback/demo.py", "6 week"): "a family's made-up comment quoting a waiting list",
-    ("pathfinder/demo/county.py", "timedelta(days=28)"): "synthetic data: a gap between two demo decisions",
+    ("pathfinder/demo/timeline.py", "timedelta(days=28)"): "synthetic data: a gap between two demo decisions",
 }
 
 #: Statutory periods still written outside statutory/ (none: never add to this).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from pathfinder.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 from pathfinder.accounts.models import User
 from pathfinder.assessments.letters import period_text
-from pathfinder.demo.county import DEMO_PASSWORD, DEMO_USERS
 
 TRY_FIRST = {
     "caseworker": "Your caseload: open cases, what is due this week, overdue advice",
