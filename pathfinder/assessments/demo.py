@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 import statutory
 from pathfinder.accounts.models import User
+from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.people.demo import years_before
 from pathfinder.people.models import Child, FamilyMember
@@ -55,6 +56,15 @@ ADVICE_FROM = (
 )
 
 
+# The demo simulates each request's journey in stages; after the decision to issue, the assessment has ended
+# and the plan carries the stage (plans.demo), so these three stages are one assessment status.
+_AFTER_DECISION_TO_ISSUE = ("drafting", "draft_sent", "final_issued")
+
+
+def assessment_status_for(stage: str) -> str:
+    return AssessmentStatus.DECIDED_TO_ISSUE if stage in _AFTER_DECISION_TO_ISSUE else stage
+
+
 def build_assessments(
     rng: random.Random, cases: Sequence[tuple], *, today: date, rich: bool
 ) -> tuple[list[Assessment], int]:
@@ -68,7 +78,7 @@ def build_assessments(
     for child, kind, tl, need, _setting, caseworker in cases:
         due = tl.due
         a = Assessment(
-            child=child, caseworker=caseworker, status=tl.status,
+            child=child, caseworker=caseworker, status=assessment_status_for(tl.status),
             request_source=rng.choices("12345", weights=(60, 28, 7, 3, 2))[0],
             requester_name="", received_by=rng.choice(("email", "email", "online", "online", "post")),
             received_on=tl.received_on,
@@ -210,7 +220,8 @@ def link_demo_sign_ins(demo: dict[str, User], *, today: date) -> dict[str, int]:
     """Give the demo parent, young person and adviser their cases. `demo` is the demo sign-ins by username."""
     # Parent: the parent of a child under 16 with a draft plan sent.
     parent_case = (
-        Assessment.objects.filter(status="draft_sent", child__date_of_birth__gt=years_before(today, 16, 0))
+        Assessment.objects.filter(status=AssessmentStatus.DECIDED_TO_ISSUE, draft_served_on__isnull=False,
+                                  final_issued_on__isnull=True, child__date_of_birth__gt=years_before(today, 16, 0))
         .select_related("child").order_by("pk").first()
     )
     if parent_case:
@@ -225,7 +236,7 @@ def link_demo_sign_ins(demo: dict[str, User], *, today: date) -> dict[str, int]:
     # Young person: a 17-year-old with a final plan signs in to their own record.
     young = (
         Child.objects.filter(
-            legal_first_name="Jordan", legal_last_name="Ellis", assessments__status="final_issued",
+            legal_first_name="Jordan", legal_last_name="Ellis", assessments__final_issued_on__isnull=False,
             date_of_birth__lte=years_before(today, 17, 0),
             date_of_birth__gt=years_before(today, 18, 0),
         ).order_by("pk").first()

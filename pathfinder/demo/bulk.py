@@ -19,6 +19,7 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.demo import assessment_status_for
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.demo import distributions as dist
 from pathfinder.demo.county import CHUNK, CountyBuilder, Progress, _quiet
@@ -26,6 +27,7 @@ from pathfinder.demo.places import SETTINGS_BY_KIND
 from pathfinder.demo.timeline import historic_timeline, simulate
 from pathfinder.people.demo import nhs_for, setting_for, upn_for, years_before
 from pathfinder.people.models import Child, ChildNeed
+from pathfinder.plans.demo import PLAN_STATUS_FOR_STAGE
 from pathfinder.plans.models import Plan
 
 
@@ -120,16 +122,17 @@ def bulk_fill(
                     tables[ChildNeed].add(child_id=child_id, need_type=other, rank=2)
             caseworker_id = rng.choice(caseworkers[team_id])
             assessment_id = tables[Assessment].add(
-                child_id=child_id, caseworker_id=caseworker_id, status=tl.status,
+                child_id=child_id, caseworker_id=caseworker_id, status=assessment_status_for(tl.status),
                 request_source=rng.choice("1112225"), received_on=tl.received_on,
                 decision_to_assess_on=tl.decision_to_assess_on, decided_to_assess=tl.decided_to_assess,
                 decision_to_issue_on=tl.decision_to_issue_on, decided_to_issue=tl.decided_to_issue,
                 draft_served_on=tl.draft_served_on, final_issued_on=tl.final_issued_on,
                 withdrawn_on=tl.withdrawn_on, **tl.due,
             )
-            if tl.status in ("drafting", "draft_sent", "final_issued"):
+            if tl.status in PLAN_STATUS_FOR_STAGE:
                 tables[Plan].add(
-                    assessment_id=assessment_id, status="final" if tl.status == "final_issued" else "draft",
+                    assessment_id=assessment_id, child_id=child_id, status=PLAN_STATUS_FOR_STAGE[tl.status],
+                    draft_sent_on=tl.draft_served_on, issued_on=tl.final_issued_on,
                     placement_name=setting.name if setting else "", updated_by_id=caseworker_id,
                 )
             if kind == "request" and tl.decided_to_assess and tl.status != "withdrawn":

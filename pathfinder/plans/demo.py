@@ -18,6 +18,10 @@ from pathfinder.people.demo import Setting
 from pathfinder.plans import demo_wording as wording
 from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
 
+# The stages of the demo's simulated journey that have a plan, and the plan's status at each.
+PLAN_STATUS_FOR_STAGE = {"drafting": PlanStatus.DRAFT, "draft_sent": PlanStatus.DRAFT_SENT,
+                         "final_issued": PlanStatus.FINAL}
+
 
 def build_plans(
     rng: random.Random, cases: Sequence[tuple], assessments: Sequence[Assessment], *, rich: bool
@@ -31,12 +35,13 @@ def build_plans(
     plans: list[Plan] = []
     content = []
     for (child, kind, tl, need, setting, caseworker), a in zip(cases, assessments, strict=True):
-        if tl.status not in ("drafting", "draft_sent", "final_issued"):
+        if tl.status not in PLAN_STATUS_FOR_STAGE:
             continue
         name = child.preferred_name or child.legal_first_name
         full = rich or kind == "request"
         plan = Plan(
-            assessment=a, status=PlanStatus.FINAL if tl.status == "final_issued" else PlanStatus.DRAFT,
+            assessment=a, child=child, status=PLAN_STATUS_FOR_STAGE[tl.status],
+            draft_sent_on=tl.draft_served_on, issued_on=tl.final_issued_on,
             placement_name=setting.name if setting and tl.status != "drafting" else "",
             placement_type=setting.institution_type if setting and tl.status != "drafting" else "",
             placement_urn=(setting.urn or setting.ukprn) if setting and tl.status != "drafting" else "",

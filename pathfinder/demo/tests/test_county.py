@@ -12,6 +12,7 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.constants import open_case_q
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.services import statutory_due_dates
@@ -82,14 +83,18 @@ def test_status_agrees_with_the_dates(county):
         if a.status == "withdrawn":
             assert a.withdrawn_on is not None
             continue
-        assert tuple(recorded.values()) == expected[a.status], (a.pk, a.status)
+        # After the decision to issue, the assessment has ended and its plan carries the stage.
+        stage = ({"draft": "drafting", "draft_sent": "draft_sent", "final": "final_issued"}[a.plan.status]
+                 if a.status == "decided_to_issue" else a.status)
+        assert tuple(recorded.values()) == expected[stage], (a.pk, stage)
         assert a.withdrawn_on is None
         if a.status == "refused":
             assert a.decided_to_assess is False and a.refusal_reasons
         if a.status == "not_issuing":
             assert a.decided_to_issue is False and a.not_issue_reasons
-        if a.status in ("drafting", "draft_sent", "final_issued"):
-            assert a.plan.status == ("final" if a.status == "final_issued" else "draft")
+        if a.status == "decided_to_issue":
+            assert a.plan.child_id == a.child_id
+            assert (a.plan.draft_sent_on, a.plan.issued_on) == (a.draft_served_on, a.final_issued_on), a.pk
     assert Plan.objects.filter(status="final").count() >= 60  # every plan made before this year, and more
 
 
@@ -126,11 +131,10 @@ def test_a_demo_sign_in_for_every_role_with_a_valid_password(county):
 def test_demo_people_see_the_right_children(county):
     today = timezone.localdate()
     caseworker = User.objects.get(username="caseworker")
-    assert Assessment.objects.filter(caseworker=caseworker, status__in=["requested", "assessing", "drafting",
-                                                                        "draft_sent"]).exists()
+    assert Assessment.objects.filter(open_case_q(), caseworker=caseworker).exists()
     parent_children = list(children_visible_to(User.objects.get(username="parent")))
     assert len(parent_children) == 1
-    assert parent_children[0].assessments.get().status == "draft_sent"
+    assert parent_children[0].plans.get().status == "draft_sent"
     assert statutory.age_on(parent_children[0].date_of_birth, today) < 16
     own = list(children_visible_to(User.objects.get(username="young.person")))
     assert len(own) == 1 and statutory.age_on(own[0].date_of_birth, today) == 17
