@@ -17,6 +17,10 @@ Typical use::
     timeline.next_due()                              # earliest open deadline on/after today
     timeline.overdue                                 # overdue deadlines
 
+Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
+``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
+needs assessment), ``appeals``, ``people``, ``receipt``, ``timeliness``, ``calendar``.
+
 Key rules (see ``statutory.assessment`` for the full list):
 
 * "within N weeks of X" = X + 7N days; on time iff done on or before the due date.
@@ -38,8 +42,16 @@ from statutory.appeals import (
     tribunal_last_day,
 )
 from statutory.assessment import (
-    ADVICE_EXCEPTIONS,
-    ASSESSMENT_EXCEPTIONS,
+    STEP_HELP,
+    AdviceRequestFacts,
+    AssessmentFacts,
+    ConsultationFacts,
+    Timeline,
+    assessment_timeline,
+)
+from statutory.assessment_checks import validate_assessment_facts
+from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
+from statutory.deadlines import (
     DONE_LATE,
     DONE_ON_TIME,
     DUE,
@@ -47,20 +59,23 @@ from statutory.assessment import (
     NOT_APPLICABLE,
     OVERDUE,
     OVERDUE_EXCEPTION_APPLIES,
-    STEP_HELP,
-    AdviceRequestFacts,
-    AssessmentFacts,
-    ConsultationFacts,
     Deadline,
-    ExceptionRecord,
+    Deadlines,
     Status,
-    Timeline,
-    assessment_timeline,
-    exception_description,
-    validate_assessment_facts,
+    deadline,
+    deadline_status,
 )
-from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
-from statutory.exceptions import MIN_CONTINUOUS_DAYS, closure_window, continuous_days, exception_problems
+from statutory.exceptions import (
+    ADVICE_EXCEPTIONS,
+    ASSESSMENT_EXCEPTIONS,
+    MIN_CONTINUOUS_DAYS,
+    ExceptionRecord,
+    closure_window,
+    continuous_days,
+    exception_description,
+    exception_problems,
+    excusing,
+)
 from statutory.people import (
     DecisionMaker,
     age_on,
@@ -89,9 +104,12 @@ __all__ = [
     "appeal_dates",
     "closure_window",
     "continuous_days",
+    "deadline",
+    "deadline_status",
     "earliest_final_plan_date",
     "exception_description",
     "exception_problems",
+    "excusing",
     "representations_last_day",
     "request_received_on",
     "tribunal_last_day",
@@ -110,6 +128,7 @@ __all__ = [
     "AssessmentFacts",
     "ConsultationFacts",
     "Deadline",
+    "Deadlines",
     "DecisionMaker",
     "ExceptionRecord",
     "Rule",
