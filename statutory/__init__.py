@@ -30,7 +30,7 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Durations live in :data:`statutory.rules.RULES` with effective-from dates: a change in the law is a new row.
 * Working days: :class:`WorkingDayCalendar` (England bank holidays + the council's extra closed days).
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
-  representative).
+  representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 """
 
@@ -77,13 +77,16 @@ from statutory.exceptions import (
     excusing,
 )
 from statutory.people import (
+    Addressees,
     DecisionMaker,
+    FamilyContact,
     age_on,
     compulsory_school_age_end,
     decision_maker,
     is_over_compulsory_school_age,
     is_year_9_or_above,
     national_curriculum_year,
+    notice_addressees,
     plan_may_continue_until,
 )
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_on
@@ -99,6 +102,7 @@ from statutory.timeliness import (
 __all__ = [
     "MIN_CONTINUOUS_DAYS",
     "RECEIPT_CITATION",
+    "Addressees",
     "AppealDates",
     "Receipt",
     "appeal_dates",
@@ -130,6 +134,7 @@ __all__ = [
     "Deadline",
     "Deadlines",
     "DecisionMaker",
+    "FamilyContact",
     "ExceptionRecord",
     "Rule",
     "RuleBook",
@@ -151,6 +156,7 @@ __all__ = [
     "is_over_compulsory_school_age",
     "is_year_9_or_above",
     "national_curriculum_year",
+    "notice_addressees",
     "plan_may_continue_until",
     "rule_in_force",
     "timeliness_report",
