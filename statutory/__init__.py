@@ -19,7 +19,8 @@ Typical use::
 
 Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
 ``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
-needs assessment), ``appeals``, ``people``, ``receipt``, ``timeliness``, ``calendar``.
+needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
+``timeliness``, ``calendar``.
 
 Key rules (see ``statutory.assessment`` for the full list):
 
@@ -32,6 +33,8 @@ Key rules (see ``statutory.assessment`` for the full list):
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
   representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
+* What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
+  :class:`PlanSnapshot`, and :func:`vague_wording`.
 """
 
 from statutory.appeals import (
@@ -89,6 +92,16 @@ from statutory.people import (
     notice_addressees,
     plan_may_continue_until,
 )
+from statutory.plan_content import (
+    PLAN_RULES,
+    NeedSnapshot,
+    OutcomeSnapshot,
+    PlanRule,
+    PlanSnapshot,
+    ProvisionSnapshot,
+    draft_problems,
+)
+from statutory.plan_wording import highlight_parts, vague_wording
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_on
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
@@ -100,6 +113,15 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "PLAN_RULES",
+    "NeedSnapshot",
+    "OutcomeSnapshot",
+    "PlanRule",
+    "PlanSnapshot",
+    "ProvisionSnapshot",
+    "draft_problems",
+    "highlight_parts",
+    "vague_wording",
     "MIN_CONTINUOUS_DAYS",
     "RECEIPT_CITATION",
     "Addressees",
