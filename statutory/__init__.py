@@ -17,6 +17,11 @@ Typical use::
     timeline.next_due()                              # earliest open deadline on/after today
     timeline.overdue                                 # overdue deadlines
 
+Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
+``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
+needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
+``timeliness``, ``calendar``.
+
 Key rules (see ``statutory.assessment`` for the full list):
 
 * "within N weeks of X" = X + 7N days; on time iff done on or before the due date.
@@ -26,8 +31,10 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Durations live in :data:`statutory.rules.RULES` with effective-from dates: a change in the law is a new row.
 * Working days: :class:`WorkingDayCalendar` (England bank holidays + the council's extra closed days).
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
-  representative).
+  representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
+* What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
+  :class:`PlanSnapshot`, and :func:`vague_wording`.
 """
 
 from statutory.appeals import (
@@ -38,8 +45,16 @@ from statutory.appeals import (
     tribunal_last_day,
 )
 from statutory.assessment import (
-    ADVICE_EXCEPTIONS,
-    ASSESSMENT_EXCEPTIONS,
+    STEP_HELP,
+    AdviceRequestFacts,
+    AssessmentFacts,
+    ConsultationFacts,
+    Timeline,
+    assessment_timeline,
+)
+from statutory.assessment_checks import validate_assessment_facts
+from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
+from statutory.deadlines import (
     DONE_LATE,
     DONE_ON_TIME,
     DUE,
@@ -47,30 +62,46 @@ from statutory.assessment import (
     NOT_APPLICABLE,
     OVERDUE,
     OVERDUE_EXCEPTION_APPLIES,
-    STEP_HELP,
-    AdviceRequestFacts,
-    AssessmentFacts,
-    ConsultationFacts,
     Deadline,
-    ExceptionRecord,
+    Deadlines,
     Status,
-    Timeline,
-    assessment_timeline,
-    exception_description,
-    validate_assessment_facts,
+    deadline,
+    deadline_status,
 )
-from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
-from statutory.exceptions import MIN_CONTINUOUS_DAYS, closure_window, continuous_days, exception_problems
+from statutory.exceptions import (
+    ADVICE_EXCEPTIONS,
+    ASSESSMENT_EXCEPTIONS,
+    MIN_CONTINUOUS_DAYS,
+    ExceptionRecord,
+    closure_window,
+    continuous_days,
+    exception_description,
+    exception_problems,
+    excusing,
+)
 from statutory.people import (
+    Addressees,
     DecisionMaker,
+    FamilyContact,
     age_on,
     compulsory_school_age_end,
     decision_maker,
     is_over_compulsory_school_age,
     is_year_9_or_above,
     national_curriculum_year,
+    notice_addressees,
     plan_may_continue_until,
 )
+from statutory.plan_content import (
+    PLAN_RULES,
+    NeedSnapshot,
+    OutcomeSnapshot,
+    PlanRule,
+    PlanSnapshot,
+    ProvisionSnapshot,
+    draft_problems,
+)
+from statutory.plan_wording import highlight_parts, vague_wording
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_on
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
@@ -82,16 +113,29 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "PLAN_RULES",
+    "NeedSnapshot",
+    "OutcomeSnapshot",
+    "PlanRule",
+    "PlanSnapshot",
+    "ProvisionSnapshot",
+    "draft_problems",
+    "highlight_parts",
+    "vague_wording",
     "MIN_CONTINUOUS_DAYS",
     "RECEIPT_CITATION",
+    "Addressees",
     "AppealDates",
     "Receipt",
     "appeal_dates",
     "closure_window",
     "continuous_days",
+    "deadline",
+    "deadline_status",
     "earliest_final_plan_date",
     "exception_description",
     "exception_problems",
+    "excusing",
     "representations_last_day",
     "request_received_on",
     "tribunal_last_day",
@@ -110,7 +154,9 @@ __all__ = [
     "AssessmentFacts",
     "ConsultationFacts",
     "Deadline",
+    "Deadlines",
     "DecisionMaker",
+    "FamilyContact",
     "ExceptionRecord",
     "Rule",
     "RuleBook",
@@ -132,6 +178,7 @@ __all__ = [
     "is_over_compulsory_school_age",
     "is_year_9_or_above",
     "national_curriculum_year",
+    "notice_addressees",
     "plan_may_continue_until",
     "rule_in_force",
     "timeliness_report",

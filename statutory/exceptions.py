@@ -1,4 +1,5 @@
-"""Each exception to the time limits has its own conditions; this checks them (spec section 1.2).
+"""The exceptions to the time limits: what each one is, its own conditions, and how a recorded one excuses
+lateness (spec section 1.2).
 
 Why: an exception never moves a date, but it can excuse a late step, so claiming one that the law does not
 allow (two days away "excusing" a late plan) would make a council look on time when it was not. Each
@@ -20,11 +21,17 @@ Reg 8(2), for people giving advice: (a) A1 exceptional circumstances affect the 
 person, during the 6 weeks; (b) A2 absence from the area for a continuous period of at least 4 weeks during
 that period; (c) A3 the child or young person fails to keep an appointment for an examination or test during
 that period.
+
+How a recorded exception excuses a step (:func:`excusing`): it must be on the law's list for that step, be
+claimed for the step, overlap the step's period (trigger .. due; a closure is checked against the advice
+requests instead), meet its own conditions above, and have a causal note saying why it made the deadline
+impractical (spec 1.2 point 1). Without the note it is reported as "needing a note" and excuses nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 REGS_10_4 = "SEND Regulations 2014, reg 10(4)"
@@ -41,6 +48,35 @@ ABSENCE_CODES = frozenset({"E4", "A2"})
 CIRCUMSTANCE_CODES = frozenset({"E3", "A1"})
 MISSED_APPOINTMENT_CODES = frozenset({"A3"})
 
+#: Reg 10(4)(a)-(d); the same list is used by reg 5(4) and reg 13(3).
+ASSESSMENT_EXCEPTIONS: dict[str, str] = {
+    "E1": (
+        "Advice was requested from a school or post-16 institution in the period from 1 week before it "
+        "closed for 4 or more weeks to 1 week before it re-opened (reg 10(4)(a))"
+    ),
+    "E2": (
+        "Advice was requested from an early years provider in the period from 1 week before it closed for "
+        "4 or more weeks to 1 week before it re-opened (reg 10(4)(b))"
+    ),
+    "E3": (
+        "Exceptional personal circumstances affected the child or parent, or the young person (reg 10(4)(c))"
+    ),
+    "E4": (
+        "The child or parent, or the young person, was away from the council's area for 4 or more weeks in a "
+        "row (reg 10(4)(d))"
+    ),
+}
+#: Reg 8(2)(a)-(c): a different list that applies only to people giving advice.
+ADVICE_EXCEPTIONS: dict[str, str] = {
+    "A1": "Exceptional circumstances affected the child or parent, or the young person (reg 8(2)(a))",
+    "A2": (
+        "The child or parent, or the young person, was away from the council's area for 4 or more weeks in a "
+        "row (reg 8(2)(b))"
+    ),
+    "A3": "The child or young person missed an appointment for an examination or test (reg 8(2)(c))",
+}
+ALL_EXCEPTION_CODES: frozenset[str] = frozenset(ASSESSMENT_EXCEPTIONS) | frozenset(ADVICE_EXCEPTIONS)
+
 CITATIONS = {
     "E1": f"{REGS_10_4}(a)",
     "E2": f"{REGS_10_4}(b)",
@@ -50,6 +86,36 @@ CITATIONS = {
     "A2": f"{REGS_8_2}(b)",
     "A3": f"{REGS_8_2}(c)",
 }
+
+
+def exception_description(code: str) -> str:
+    """The plain description of an exception code, for people (never show "E3" on its own)."""
+    return ASSESSMENT_EXCEPTIONS.get(code) or ADVICE_EXCEPTIONS.get(code) or code
+
+
+@dataclass(frozen=True)
+class ExceptionRecord:
+    """A claimed statutory exception. ``causal_note`` empty means the causal link has not been shown yet, so
+    the exception cannot excuse anything (spec 1.2 point 1)."""
+
+    code: str  # "E1".."E4" (reg 10(4)(a)-(d)); advice exceptions "A1".."A3" (reg 8(2)(a)-(c))
+    period_start: date
+    period_end: date
+    causal_note: str = ""
+    #: Step codes it is claimed for ("final_plan", "advice:ep") or families ("advice"); empty = all steps.
+    applies_to: frozenset[str] = frozenset()
+
+    @property
+    def shown(self) -> bool:
+        """True when a causal note explains why the exception made the deadline impractical."""
+        return bool(self.causal_note.strip())
+
+    def claimed_for(self, step: str) -> bool:
+        return not self.applies_to or step in self.applies_to or step.split(":", 1)[0] in self.applies_to
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """Inclusive overlap of [period_start, period_end] with [start, end]."""
+        return self.period_start <= end and self.period_end >= start
 
 
 def _d(day: date) -> str:
@@ -152,3 +218,31 @@ def exception_meets_conditions(
     around the closure is what delays the step.
     """
     return not exception_problems(code, start, end, period=period, advice_requested_on=advice_requested_on)
+
+
+def excusing(
+    step: str,
+    trigger: date,
+    due: date,
+    candidates: Iterable[ExceptionRecord],
+    *,
+    allowed: frozenset[str],
+    advice_requested_on: Iterable[date] = (),
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(codes that excuse ``step``, codes claimed for it but still lacking a causal note), for a step whose
+    period is ``trigger``..``due`` and whose law allows the exceptions ``allowed``.
+
+    A claim that does not meet its exception's own conditions (:func:`exception_problems`) is ignored.
+    """
+    asked = tuple(advice_requested_on)
+    relevant = [
+        e for e in candidates
+        if e.code in allowed and e.claimed_for(step)
+        and (e.code in CLOSURE_CODES or e.overlaps(trigger, due))
+        and exception_meets_conditions(
+            e.code, e.period_start, e.period_end, period=(trigger, due), advice_requested_on=asked
+        )
+    ]
+    shown = tuple(sorted({e.code for e in relevant if e.shown}))
+    unshown = tuple(sorted({e.code for e in relevant if not e.shown} - set(shown)))
+    return shown, unshown

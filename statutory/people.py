@@ -7,6 +7,7 @@ letters to the wrong person, so it is computed in one place and tested on the bo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -150,6 +151,69 @@ def decision_maker(
         citation="Children and Families Act 2014, s.83(2); SEND Code of Practice 2015, paras 8.13-8.15",
         url=CFA_S83,
     )
+
+
+@dataclass(frozen=True)
+class FamilyContact:
+    """A member of the child's family, as the law on notices needs to know them."""
+
+    name: str
+    has_parental_responsibility: bool = True
+    #: Recorded as someone who must receive letters and notices.
+    receives_notices: bool = True
+    #: Deputy or attorney acting for a young person who lacks capacity (CFA s.80(2)).
+    is_representative: bool = False
+
+
+@dataclass(frozen=True)
+class Addressees:
+    """Who a notice or letter is addressed to on a given day, and the rule that says so.
+
+    ``names`` is empty when nobody who should receive it is recorded: the letter must not go until one is.
+    """
+
+    who: Who
+    names: tuple[str, ...]
+    decision_maker: DecisionMaker
+
+    @property
+    def reason(self) -> str:
+        return self.decision_maker.reason
+
+    @property
+    def citation(self) -> str:
+        return self.decision_maker.citation
+
+
+def notice_addressees(
+    date_of_birth: date,
+    on: date,
+    *,
+    young_person: str,
+    family: Iterable[FamilyContact] = (),
+    lacks_capacity: bool = False,
+) -> Addressees:
+    """Who a notice or letter sent on ``on`` is addressed to: whoever holds the rights then (CFA s.80, s.83(2)).
+
+    - The parent (a child of compulsory school age, or a young person who lacks capacity and has no
+      representative): every family member with parental responsibility recorded as receiving notices.
+    - The young person: the young person, by ``young_person`` (their name), and nobody else.
+    - Their representative (a young person who lacks capacity for the decision, CFA s.80(2)): the deputies or
+      attorneys recorded, or, if none is named as one, the family members recorded as receiving notices.
+    """
+    members = tuple(family)
+    maker = decision_maker(
+        date_of_birth, on, lacks_capacity=lacks_capacity, has_representative=any(m.is_representative for m in members)
+    )
+    if maker.who == "young_person":
+        names: tuple[str, ...] = (young_person,)
+    elif maker.who == "representative":
+        names = tuple(m.name for m in members if m.is_representative) or tuple(
+            m.name for m in members if m.receives_notices
+        )
+    else:
+        names = tuple(m.name for m in members if m.receives_notices and m.has_parental_responsibility)
+    return Addressees(who=maker.who, names=names, decision_maker=maker)
 
 
 def _fmt(day: date) -> str:

@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from statutory.assessment import AssessmentFacts, assessment_timeline
+from statutory.assessment import assessment_timeline
+from statutory.assessment_facts import AssessmentFacts
 from statutory.calendar import WorkingDayCalendar
-from statutory.rules import RULES, RuleBook
+from statutory.rules import RULES, SEND_2014_IN_FORCE, RuleBook
 
 
 @dataclass(frozen=True)
@@ -147,23 +148,29 @@ def timeliness_report(
                 plans_excl[1] += 1
                 plans_excl[0] += on_time
 
+    # The labels and citations read the rows in force at the end of the period, as the published measures do.
+    on = max(period_end, SEND_2014_IN_FORCE)
+    assess_rule = book.lookup("decision_to_assess", on)
+    no_plan_rule = book.lookup("decision_not_to_issue", on)
+    plan_rule = book.lookup("final_plan", on)
     return TimelinessReport(
         period_start=period_start,
         period_end=period_end,
         decisions_to_assess=TimelinessMeasure(
-            "Decisions whether to assess made within 6 weeks", *assess, "SEND Regulations 2014, reg 5(1)"
+            f"Decisions whether to assess made within {assess_rule.duration_text}", *assess, assess_rule.citation
         ),
         decisions_not_to_issue=TimelinessMeasure(
-            "Decisions not to issue a plan made within 16 weeks", *no_plan, "SEND Regulations 2014, reg 10(1)"
+            f"Decisions not to issue a plan made within {no_plan_rule.duration_text}", *no_plan,
+            no_plan_rule.citation,
         ),
         final_plans_including_exceptions=TimelinessMeasure(
-            "EHC plans issued within 20 weeks (including exceptions)",
+            f"EHC plans issued within {plan_rule.duration_text} (including exceptions)",
             *plans_incl,
-            "SEND Regulations 2014, reg 13(2)",
+            plan_rule.citation,
         ),
         final_plans_excluding_exceptions=TimelinessMeasure(
-            "EHC plans issued within 20 weeks (excluding exceptions)",
+            f"EHC plans issued within {plan_rule.duration_text} (excluding exceptions)",
             *plans_excl,
-            "SEND Regulations 2014, reg 13(2)",
+            plan_rule.citation,
         ),
     )

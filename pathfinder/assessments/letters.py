@@ -54,6 +54,23 @@ def periods() -> dict[str, str]:
     return {code: statutory.rule_in_force(code, on).duration_text for code in sorted(statutory.RULES.codes())}
 
 
+def notice_recipients(child, on) -> statutory.Addressees:
+    """Who a notice or letter about ``child`` sent on ``on`` is addressed to. The rule is the law's and is
+    decided in statutory (``notice_addressees``); this only reads the family as recorded."""
+    family = tuple(
+        statutory.FamilyContact(
+            name=m.name,
+            has_parental_responsibility=m.has_parental_responsibility,
+            receives_notices=m.receives_notices,
+            is_representative=m.is_representative,
+        )
+        for m in child.family_members.all()
+    )
+    return statutory.notice_addressees(
+        child.date_of_birth, on, young_person=child.full_name, family=family, lacks_capacity=child.lacks_capacity
+    )
+
+
 def exception_labels() -> dict[str, str]:
     """Exception codes to the plain description shown to people (never "E3" on its own)."""
     return {code.value: code.label for code in ExceptionCode}

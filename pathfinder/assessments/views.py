@@ -13,7 +13,14 @@ from pathfinder.assessments import forms, services
 from pathfinder.assessments.advice_views import advice_given, upload_refusals
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
-from pathfinder.assessments.letters import council_contacts, exception_labels, period_text, periods, receipt_message
+from pathfinder.assessments.letters import (
+    council_contacts,
+    exception_labels,
+    notice_recipients,
+    period_text,
+    periods,
+    receipt_message,
+)
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
 from pathfinder.audit.services import audit_read, audit_reads
@@ -178,24 +185,14 @@ def notice(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         kind, decided_on, reasons = "not_issue", assessment.decision_to_issue_on, assessment.not_issue_reasons
     else:
         raise Http404("There is no decision notice for this case")
-    maker = child.decision_maker(decided_on)
-    recipients = _notice_recipients(child, maker.who)
+    addressees = notice_recipients(child, decided_on)
+    recipients, maker = list(addressees.names), addressees.decision_maker
     return render(request, "assessments/notice.html", {
         "child": child, "assessment": assessment, "kind": kind, "decided_on": decided_on, "reasons": reasons,
         "recipients": recipients, "decision_maker": maker, "appeal": statutory.appeal_dates(decided_on),
         "contacts": council_contacts(),
         "page_title": "Notice of decision not to assess" if kind == "refusal" else "Notice of decision not to issue a plan",
     })
-
-
-def _notice_recipients(child, who: str) -> list[str]:
-    """Letters go to whoever holds the rights: the parent, the young person, or their representative."""
-    members = list(child.family_members.all())
-    if who == "young_person":
-        return [child.full_name]
-    if who == "representative":
-        return [m.name for m in members if m.is_representative] or [m.name for m in members if m.receives_notices]
-    return [m.name for m in members if m.receives_notices and m.has_parental_responsibility]
 
 
 def _form_step(request, child, assessment, form, *, run, title: str, success: str = "", intro=(),

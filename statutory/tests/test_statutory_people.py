@@ -3,12 +3,14 @@ from datetime import date
 import pytest
 
 from statutory.people import (
+    FamilyContact,
     age_on,
     compulsory_school_age_end,
     decision_maker,
     is_over_compulsory_school_age,
     is_year_9_or_above,
     national_curriculum_year,
+    notice_addressees,
     plan_may_continue_until,
 )
 
@@ -99,3 +101,35 @@ def test_plan_long_stop_is_day_before_26th_birthday() -> None:
     assert plan_may_continue_until(date(2001, 1, 1)) == date(2026, 12, 31)
     assert plan_may_continue_until(date(2008, 2, 29)) == date(2034, 2, 28)
     assert plan_may_continue_until(date(2002, 3, 1)) == date(2028, 2, 29)
+
+
+MUM = FamilyContact("Pat Parent", has_parental_responsibility=True, receives_notices=True)
+STEP = FamilyContact("Step Parent", has_parental_responsibility=False, receives_notices=True)
+QUIET = FamilyContact("Quiet Parent", has_parental_responsibility=True, receives_notices=False)
+DEPUTY = FamilyContact("Dee Deputy", has_parental_responsibility=False, receives_notices=False, is_representative=True)
+
+
+def test_a_notice_before_the_school_leaving_date_goes_to_parents_who_receive_notices() -> None:
+    dob = date(2011, 8, 31)  # school leaving date Friday 25 June 2027
+    to = notice_addressees(dob, date(2027, 6, 25), young_person="Sam", family=(MUM, STEP, QUIET, DEPUTY))
+    assert to.who == "parent" and to.names == ("Pat Parent",)
+    assert to.decision_maker == decision_maker(dob, date(2027, 6, 25))
+    assert "s.83(2)" in to.citation and "compulsory school age" in to.reason
+
+
+def test_from_the_next_day_a_notice_goes_to_the_young_person_alone() -> None:
+    to = notice_addressees(date(2011, 8, 31), date(2027, 6, 26), young_person="Sam", family=(MUM, STEP, DEPUTY))
+    assert to.who == "young_person" and to.names == ("Sam",)
+
+
+def test_a_young_person_who_lacks_capacity_is_written_to_through_their_representative_or_parent() -> None:
+    dob, on = date(2008, 1, 1), date(2027, 1, 4)
+    rep = notice_addressees(dob, on, young_person="Sam", family=(MUM, DEPUTY), lacks_capacity=True)
+    assert rep.who == "representative" and rep.names == ("Dee Deputy",) and "s.80(2)" in rep.citation
+    parent = notice_addressees(dob, on, young_person="Sam", family=(MUM, STEP, QUIET), lacks_capacity=True)
+    assert parent.who == "parent" and parent.names == ("Pat Parent",) and "s.80(2), (6)" in parent.citation
+
+
+def test_nobody_recorded_gives_no_names() -> None:
+    assert notice_addressees(date(2015, 9, 14), date(2027, 1, 4), young_person="Sam").names == ()
+    assert notice_addressees(date(2015, 9, 14), date(2027, 1, 4), young_person="Sam", family=(QUIET,)).names == ()

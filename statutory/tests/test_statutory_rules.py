@@ -89,3 +89,28 @@ def test_the_representations_window_reads_15_days_like_the_law_and_ends_on_serve
     assert rule.begins_with_trigger
     assert rule.due_from(date(2027, 2, 1)) == date(2027, 2, 15)
     assert "15 days" in rule.summary and "14" not in rule.summary
+
+
+def test_help_text_and_timeliness_labels_read_the_rows() -> None:
+    from statutory import STEP_HELP, timeliness_report
+
+    for code, text in STEP_HELP.items():
+        assert rule_in_force(code, date.max).duration_text in text, code
+    amended = RULES.with_rules(
+        [
+            Rule(
+                code="final_plan",
+                summary="Hypothetical amendment: 18 weeks",
+                citation="Hypothetical Regulations 2030, reg 1",
+                url="https://www.legislation.gov.uk/",
+                amount=18,
+                unit="weeks",
+                effective_from=date(2030, 1, 1),
+            )
+        ]
+    )
+    report = timeliness_report([], period_start=date(2030, 1, 1), period_end=date(2030, 12, 31), rules=amended)
+    assert report.final_plans_including_exceptions.label == "EHC plans issued within 18 weeks (including exceptions)"
+    assert report.final_plans_excluding_exceptions.citation == "Hypothetical Regulations 2030, reg 1"
+    assert report.decisions_to_assess.label == "Decisions whether to assess made within 6 weeks"
+    assert report.decisions_to_assess.citation == "SEND Regulations 2014, reg 5(1)"

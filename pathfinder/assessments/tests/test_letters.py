@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.assessments.constants import AssessmentStatus
+from pathfinder.assessments.letters import notice_recipients
 from pathfinder.assessments.models import Assessment, AssessmentException
 from pathfinder.assessments.tests.factories import AssessingFactory, AssessmentFactory
 from pathfinder.people.tests.factories import FamilyMemberFactory
@@ -59,6 +60,40 @@ class TestRefusalNotice:
     def test_an_appeal_period_ending_in_august_runs_to_september(self, client):
         page = _notice(client, _refused(date(2027, 6, 10)))
         assert "must receive your appeal by <strong>1 September 2027</strong>" in page  # r.12(3)
+
+
+class TestWhoTheNoticeIsFor:
+    """The addressee is decided by statutory.notice_addressees (CFA s.80, s.83(2)); the pages only show it."""
+
+    def test_a_child_s_notice_goes_to_the_parent_with_parental_responsibility(self, client):
+        assessment = _refused(date(2026, 10, 6))
+        FamilyMemberFactory(child=assessment.child, name="Lee Stepdad", has_parental_responsibility=False)
+        page = _notice(client, assessment)
+        assert "To: Sam Parent</p>" in page
+
+    def test_a_young_person_s_notice_goes_to_them(self, client):
+        assessment = _refused(date(2026, 10, 6))
+        assessment.child.date_of_birth = date(2008, 1, 1)  # a young person since June 2024
+        assessment.child.save()
+        page = _notice(client, assessment)
+        assert f"To: {assessment.child.full_name}</p>" in page and "Sam Parent</p>" not in page
+
+    def test_a_representative_receives_it_when_the_young_person_lacks_capacity(self):
+        assessment = _refused(date(2026, 10, 6))
+        child = assessment.child
+        child.date_of_birth, child.lacks_capacity = date(2008, 1, 1), True
+        child.save()
+        FamilyMemberFactory(child=child, name="Dee Deputy", is_representative=True, receives_notices=False)
+        to = notice_recipients(child, date(2026, 10, 6))
+        assert to.who == "representative" and to.names == ("Dee Deputy",)
+
+
+def test_the_final_plan_notice_says_whom_it_is_for():
+    plan = PlanFactory(status=PlanStatus.FINAL)
+    plan.assessment.final_issued_on = date(2027, 1, 14)
+    plan.assessment.save()
+    FamilyMemberFactory(child=plan.assessment.child, name="Pat Parent", has_parental_responsibility=True)
+    assert "This notice is for: Pat Parent." in plan_pdf_html(plan)
 
 
 def test_the_final_plan_notice_and_pdf_give_the_r12_date_and_contacts():
