@@ -89,7 +89,7 @@ class TestWhoTheNoticeIsFor:
 
 
 def test_the_final_plan_notice_says_whom_it_is_for():
-    plan = PlanFactory(status=PlanStatus.FINAL)
+    plan = PlanFactory(status=PlanStatus.FINAL, issued_on=date(2027, 1, 14))
     plan.assessment.final_issued_on = date(2027, 1, 14)
     plan.assessment.save()
     FamilyMemberFactory(child=plan.assessment.child, name="Pat Parent", has_parental_responsibility=True)
