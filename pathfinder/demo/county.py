@@ -28,6 +28,7 @@ from faker import Faker
 import statutory
 from pathfinder.accounts.models import Team, User
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.involvements import advice_involvements_rebuild
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.assessments.services import statutory_due_dates
 from pathfinder.demo import distributions as dist
@@ -35,6 +36,7 @@ from pathfinder.demo import wording
 from pathfinder.demo.contacts import OWN_DOMAIN, STAFF_DOMAIN, work_email
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, Setting, area_of, demo_postcodes_in_areas
 from pathfinder.people.identifiers import upn_check_letter
+from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 from pathfinder.people.search import child_search_keys_create
 from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
@@ -312,6 +314,8 @@ class CountyBuilder:
             self.build_chunk(staff, kinds[start:start + CHUNK])
         self.link_demo_users(staff)
         self.result.local_offer = self.build_local_offer(staff)
+        involvements_rebuild()  # bulk_create bypassed the services that keep involvements in step
+        advice_involvements_rebuild()
         self.result.seconds = time.monotonic() - self.started
         return self.result
 
