@@ -188,6 +188,13 @@ PATHFINDER_SIGN_IN_ADDRESS_WINDOW = timedelta(minutes=15)
 # New staff set up their second factor through a single-use invitation link that expires.
 PATHFINDER_INVITATION_HOURS = int(env("PATHFINDER_INVITATION_HOURS", "72"))
 
+# How long an adviser can still open a child's record after the council receives their advice. Their access
+# exists for the advice (data minimisation, UK GDPR art. 5(1)(c)), but for a while after it the caseworker
+# asks them questions and they send corrections while the draft plan is written (drafting is weeks 12 to 16 of
+# the 20). 56 days (8 weeks) covers that and the family's 15 days to comment on the draft, then it ends. The
+# access ends on received_on + this many days (that day is the first without it). Councils may set their own.
+PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS = int(env("PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS", "56"))
+
 # How many proxies of our own (load balancer, reverse proxy) stand in front of the app. 0: none, so
 # X-Forwarded-For is ignored. Rate limits, lockouts and the audit trail use pathfinder.core.client_address.
 PATHFINDER_TRUSTED_PROXIES = int(env("PATHFINDER_TRUSTED_PROXIES", "0"))

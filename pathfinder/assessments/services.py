@@ -15,6 +15,7 @@ from pathfinder.assessments.advice_rules import (
 )
 from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind, open_case_q
 from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.involvements import adviser_involvement_refresh
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
@@ -162,6 +163,7 @@ def advice_request_create(
             assessment=assessment, kind=kind, adviser=adviser, adviser_name=adviser_name,
             adviser_organisation=adviser_organisation, requested_on=requested_on,
         )
+        adviser_involvement_refresh(advice)  # the adviser may see the child from the day they are asked
         audit_event_record(
             acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=advice,
             what=f"asked {adviser_name} for advice {advice.get_kind_display()[:3]}",
@@ -224,6 +226,7 @@ def advice_received_record(
         if document is not None:
             advice.document = document
         advice.save()
+        adviser_involvement_refresh(advice)  # their access now ends a set number of days after this
         audit_event_record(
             acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child, obj=advice,
             what=f"recorded advice received from {advice.adviser_name}",

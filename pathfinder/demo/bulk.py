@@ -26,6 +26,7 @@ from pathfinder.demo.county import CHUNK, CountyBuilder, Progress, _quiet
 from pathfinder.demo.places import SETTINGS_BY_KIND
 from pathfinder.demo.timeline import historic_timeline, simulate
 from pathfinder.people.demo import nhs_for, setting_for, upn_for, years_before
+from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.demo import PLAN_STATUS_FOR_STAGE
 from pathfinder.plans.models import Plan
@@ -159,4 +160,5 @@ def bulk_fill(
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), list(tables)):
             cursor.execute(statement)
+    involvements_rebuild()  # the lean rows bypass the services that record who is involved with each child
     return counts

@@ -29,6 +29,7 @@ from faker import Faker
 from pathfinder.accounts import demo as accounts_demo
 from pathfinder.accounts.demo import DEMO_PASSWORD, DEMO_USERS, Staff
 from pathfinder.assessments import demo as assessments_demo
+from pathfinder.assessments.involvements import advice_involvements_rebuild
 from pathfinder.demo import distributions as dist
 from pathfinder.demo.contacts import OWN_DOMAIN, work_email
 from pathfinder.demo.local_offer import build_local_offer
@@ -36,6 +37,7 @@ from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, ar
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
 from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
+from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
 
 __all__ = [
@@ -142,6 +144,8 @@ class CountyBuilder:
         self.result.local_offer = build_local_offer(
             staff, seed=self.seed, today=self.today, services=self.local_offer_services, stage=self.stage,
         )
+        involvements_rebuild()  # rows were bulk-inserted, bypassing the services that keep involvements in step
+        advice_involvements_rebuild()
         self.result.seconds = time.monotonic() - self.started
         return self.result
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from pathfinder.accounts.models import Team, User
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditEvent
-from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember
+from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
 from pathfinder.plans.models import (
     Consultation,
     PlacementRequest,
@@ -34,7 +34,8 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
-        AdviceRequest, AssessmentException, Assessment, AuditEvent, FamilyMember, ChildNeed, ChildSearchKey, Child,
+        AdviceRequest, AssessmentException, Assessment, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
+        Child,
     ]
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [

@@ -43,3 +43,18 @@ class ContactPreference(models.TextChoices):
     POST = "post", "Post"
     PHONE = "phone", "Phone"
     TEXT = "text", "Text message"
+
+
+class InvolvementCapacity(models.TextChoices):
+    """In what capacity someone is involved with a child (people.models.Involvement).
+
+    School and health organisations are declared now, before anything records them, so that the domains that
+    add them later add rows, not choices (and no migration of this list).
+    """
+
+    TEAM = "team", "Caseworkers' team (the allocated team)"
+    ADVISER = "adviser", "Adviser asked for advice"
+    PARENT = "parent", "Parent or carer with parental responsibility"
+    YOUNG_PERSON = "young_person", "The young person"
+    SCHOOL = "school", "School, college or other setting"
+    HEALTH = "health", "Health organisation"

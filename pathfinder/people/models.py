@@ -7,7 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 import statutory
-from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, Sex
+from pathfinder.people.codes import ContactPreference, InvolvementCapacity, NeedType, SettingCode, Sex
 from pathfinder.people.names import MAX_KEY_LENGTH, name_search_keys
 
 
@@ -142,3 +142,60 @@ class FamilyMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.relationship})"
+
+
+class Involvement(models.Model):
+    """Who is involved with a child, in what capacity, from when, until when, and why.
+
+    It is the only thing that gives access to a child's record (people.selectors.children_visible_to reads
+    nothing else, apart from the manager's council-wide role). One row grants one user or one team.
+
+    Dates: ``starts_on`` is the first day of the involvement; ``ends_on`` is the first day it *no longer*
+    applies (exclusive), or null for open-ended. So it is active on a day D when starts_on <= D < ends_on.
+    Exclusive, because then one date hands over: a team moved on D stops and the new team starts on D, and a
+    parent's involvement ends on the day the young person's starts; ends_on == starts_on is a row that never
+    gave access, which is how a same-day change is kept honestly.
+
+    ``source_type`` and ``source_id`` name the record that created it (for example "assessments.advicerequest"
+    and its id), as plain strings, so the domain that made it can find and update it without people knowing
+    that domain's models.
+    """
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="involvements")
+    capacity = models.CharField(max_length=12, choices=InvolvementCapacity.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="involvements",
+    )
+    team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.PROTECT,
+                             related_name="involvements")
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True, help_text="The first day it no longer applies; empty if open")
+    reason = models.CharField(max_length=300, help_text="Why, in plain English")
+    source_type = models.CharField(max_length=60, blank=True)
+    source_id = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="involvement_ends_on_or_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=True) | models.Q(team__isnull=True),
+                name="involvement_grants_a_user_or_a_team",
+            ),
+        ]
+        # children_visible_to: "this user's (or team's) involvements of this capacity active on a day".
+        indexes = [
+            models.Index(fields=["user", "capacity", "starts_on"], name="involvement_by_user"),
+            models.Index(fields=["team", "capacity", "starts_on"], name="involvement_by_team"),
+            models.Index(fields=["source_type", "source_id"], name="involvement_by_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_capacity_display()}: {self.reason}"
+
+    def is_active_on(self, day: date) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or day < self.ends_on)

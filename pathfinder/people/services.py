@@ -10,6 +10,12 @@ from django.db import transaction
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.people.duplicates import IDENTIFIERS, DuplicateIdentifiers, identifier_clashes, unconfirmed
+from pathfinder.people.involvements import (
+    child_involvements_refresh,
+    parent_involvement_refresh,
+    team_involvement_move,
+    young_person_involvement_refresh,
+)
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 
 CHILD_FIELDS = (
@@ -48,6 +54,7 @@ def child_create(*, acting_user, data: dict, confirmed: Iterable[str] = ()) -> C
         child._change_reason = "Record created"
         child.save()
         _set_needs(child, data.get("primary_need", ""), data.get("secondary_need", ""))
+        team_involvement_move(child=child, team=child.team)  # the team's caseworkers can open it
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=child,
                            what="created the child's record")
         _audit_confirmed(acting_user, child, clashes)
@@ -67,6 +74,10 @@ def child_update(*, acting_user, child: Child, data: dict, confirmed: Iterable[s
         if changed:  # saving the page unchanged writes no new entry in the history of changes
             locked._change_reason = "Changed " + ", ".join(changed)
             locked.save()
+        if "team" in changed:  # the old team's caseworkers lose the record today, the new team's gain it
+            team_involvement_move(child=locked, team=locked.team)
+        if "date_of_birth" in changed:  # the day the rights pass to the young person moves
+            child_involvements_refresh(locked)
         current_needs = [n.need_type for n in locked.ranked_needs()]
         wanted = [c for c in (data.get("primary_need", ""), data.get("secondary_need", "")) if c]
         if current_needs != wanted:
@@ -83,6 +94,48 @@ def child_update(*, acting_user, child: Child, data: dict, confirmed: Iterable[s
 def family_member_add(*, acting_user, child: Child, data: dict) -> FamilyMember:
     with transaction.atomic():
         member = FamilyMember.objects.create(child=child, **data)
+        parent_involvement_refresh(member)  # a parent with responsibility and a sign-in can see the child
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=member,
                            what=f"added family member {member.name}")
     return member
+
+
+def family_member_user_link(*, acting_user, member: FamilyMember, user) -> FamilyMember:
+    """Link a parent's or carer's own sign-in to the family member (or unlink it, with ``user=None``). Why a
+    service: with parental responsibility the link is what lets them see their child, until the end of
+    compulsory school age (longer if the young person lacks capacity), so the involvement changes with it."""
+    with transaction.atomic():
+        member.user = user
+        member.save(update_fields=["user"])
+        parent_involvement_refresh(member)
+        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=member.child, obj=member,
+                           what=f"{'linked' if user else 'unlinked'} the sign-in of family member {member.name}")
+    return member
+
+
+def young_person_user_link(*, acting_user, child: Child, user) -> Child:
+    """Link the young person's own sign-in to their record (or unlink it). Why a service: it gives them their
+    record from the end of compulsory school age, when the rights become theirs (CFA s.80)."""
+    with transaction.atomic():
+        child.user = user
+        child._change_reason = "Changed the young person's sign-in"
+        child.save(update_fields=["user"])
+        young_person_involvement_refresh(child)
+        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=child,
+                           what=f"{'linked' if user else 'unlinked'} the young person's own sign-in")
+    return child
+
+
+def child_lacks_capacity_set(*, acting_user, child: Child, lacks_capacity: bool) -> Child:
+    """Record whether the young person lacks capacity for SEND decisions. Why a service: where they do, their
+    parents go on acting for them after compulsory school age (CFA s.80), so the parents' involvements end
+    then or run on."""
+    with transaction.atomic():
+        child.lacks_capacity = lacks_capacity
+        child._change_reason = "Changed lacks capacity"
+        child.save(update_fields=["lacks_capacity"])
+        child_involvements_refresh(child)
+        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=child,
+                           what="recorded that the young person " + ("lacks" if lacks_capacity else "has")
+                                + " capacity for SEND decisions")
+    return child

@@ -6,6 +6,7 @@ import factory
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory
 from pathfinder.assessments.constants import AssessmentStatus, ReceivedBy, RequestSource
+from pathfinder.assessments.involvements import adviser_involvement_refresh
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.assessments.services import statutory_due_dates
 from pathfinder.people.tests.factories import ChildFactory
@@ -41,13 +42,21 @@ class DraftingFactory(AssessingFactory):
 
 
 class AdviceRequestFactory(factory.django.DjangoModelFactory):
+    """With an adviser sign-in (``adviser=``), the adviser is involved with the child, as the service does."""
+
     class Meta:
         model = AdviceRequest
+        skip_postgeneration_save = True
 
     assessment = factory.SubFactory(AssessingFactory)
     kind = "d"
     adviser_name = "Educational psychologist"
     requested_on = date(2026, 7, 2)
+
+    @factory.post_generation
+    def involvement(advice, create, extracted, **kwargs):
+        if create:
+            adviser_involvement_refresh(advice)
 
 
 class ReceivedAdviceFactory(AdviceRequestFactory):

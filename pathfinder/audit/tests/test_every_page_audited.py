@@ -115,10 +115,9 @@ def world() -> World:
         child = ChildFactory(legal_first_name=first, legal_last_name=last, team=team, date_of_birth=dob,
                              user=users["young_person"] if young else None, uln="9999912345" if young else "",
                              preferred_name="Zeph" if first == "Zephyrine" else "")
-        family = FamilyMemberFactory(child=child, name="Morwenna Parent-Carer")
-        if status == "draft_sent":
-            family.user = users["parent"]
-            family.save()
+        # The parent's sign-in is linked on the draft-sent case (the factory records their involvement).
+        FamilyMemberFactory(child=child, name="Morwenna Parent-Carer",
+                            user=users["parent"] if status == "draft_sent" else None)
         assessment = AssessmentFactory(child=child, caseworker=caseworker, status=_assessment_status(status),
                                        **_dates(status))
         kw = {"child_id": child.pk, "assessment_id": assessment.pk}

@@ -10,6 +10,11 @@ import factory
 from pathfinder.accounts.tests.factories import TeamFactory
 from pathfinder.people.codes import ContactPreference, NeedType, Sex
 from pathfinder.people.identifiers import upn_check_letter
+from pathfinder.people.involvements import (
+    parent_involvement_refresh,
+    team_involvement_move,
+    young_person_involvement_refresh,
+)
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 
 
@@ -33,8 +38,12 @@ def nhs_number_for_testing(n: int) -> str:
 
 
 class ChildFactory(factory.django.DjangoModelFactory):
+    """A child recorded through the services' rules: their team, and their own sign-in if given, are involved
+    with them (people.involvements), so children_visible_to sees them as it would a recorded child."""
+
     class Meta:
         model = Child
+        skip_postgeneration_save = True
 
     legal_first_name = factory.Faker("first_name", locale="en_GB")
     legal_last_name = factory.Faker("last_name", locale="en_GB")
@@ -48,6 +57,14 @@ class ChildFactory(factory.django.DjangoModelFactory):
     setting_urn = "999001"
     team = factory.SubFactory(TeamFactory)
 
+    @factory.post_generation
+    def involvements(child, create, extracted, **kwargs):
+        if not create:
+            return
+        # The factory's team has held the record since the child's birth, so a test may ask about any day.
+        team_involvement_move(child=child, team=child.team, on=child.date_of_birth)
+        young_person_involvement_refresh(child)
+
 
 class ChildNeedFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -59,8 +76,11 @@ class ChildNeedFactory(factory.django.DjangoModelFactory):
 
 
 class FamilyMemberFactory(factory.django.DjangoModelFactory):
+    """With a sign-in (``user=``) and parental responsibility, they are involved as the child's parent."""
+
     class Meta:
         model = FamilyMember
+        skip_postgeneration_save = True
 
     child = factory.SubFactory(ChildFactory)
     name = factory.Faker("name", locale="en_GB")
@@ -69,3 +89,9 @@ class FamilyMemberFactory(factory.django.DjangoModelFactory):
     receives_notices = True
     email = factory.Sequence(lambda n: f"family{n}@example.test")
     contact_preference = ContactPreference.EMAIL
+
+    @factory.post_generation
+    def involvement(member, create, extracted, **kwargs):
+        if create:
+            # Linked since the child's birth, like the team, so a test may ask about any day.
+            parent_involvement_refresh(member, on=member.child.date_of_birth)
