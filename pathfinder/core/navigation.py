@@ -3,11 +3,10 @@
 Each app that has pages for a role declares, in its own ``<app>/navigation.py``, the links that role sees and
 the page the role starts on::
 
-    from pathfinder.accounts.roles import Role
     from pathfinder.core.navigation import register_home_page, register_nav_item
 
-    register_nav_item("Advice requests", "assessments:adviser-home", roles=[Role.ADVISER], order=10)
-    register_home_page(Role.ADVISER, "assessments:adviser-home")
+    register_nav_item("Reviews", "reviews:home", roles=REVIEWER_ROLES, order=40)  # roles: role values
+    register_home_page(REVIEWER, "reviews:home")
 
 Discovery: ``CoreConfig.ready()`` calls ``django.utils.module_loading.autodiscover_modules("navigation")``,
 which imports ``navigation`` from every installed app once, at start-up, the way ``admin.py`` is found. We
