@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 import statutory
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, Role
 from pathfinder.people.models import Child
 
 
@@ -60,8 +60,8 @@ def child_get_for(user, pk: int) -> Child | None:
 
 def can_see_whole_record(user) -> bool:
     """Advisers see only what they need for their advice, not the whole record."""
-    return user.role in (Role.CASEWORKER, Role.MANAGER, Role.PARENT, Role.YOUNG_PERSON)
+    return user.role in CASE_VIEWERS
 
 
 def can_change_case(user) -> bool:
-    return user.role in (Role.CASEWORKER, Role.MANAGER)
+    return user.role in CASE_STAFF

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+from pathfinder.accounts.roles import CASE_PARTICIPANTS as PLAN_READERS
+from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.audit.models import AuditAction
@@ -27,7 +28,6 @@ from pathfinder.plans import family, forms, placement_requests, quality, selecto
 from pathfinder.plans.final_notice import final_notice_context, period_text
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlanStatus, ProvisionSection
 
-PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
 PROVISION_TITLES = {
     "F": "Section F: Special educational provision",
     "G": "Section G: Health provision",
