@@ -61,14 +61,16 @@ worker: setup ## Run the background task worker
 
 test: setup system-packages ## Run every test (unit, integration, browser) on the database in DATABASE_URL (SQLite by default)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
 	$(PY) -m pytest
 
 test-fast: setup ## Run the tests without the browser journeys
 	$(PY) -m pytest -m "not browser"
 
-lint: setup ## Check the code style
+lint: setup ## Check the code style and the layers (which package may import which)
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: setup ## Measure speed at council and national scale (ratios against the database floor)
 	$(PY) -m bench.run

@@ -83,14 +83,14 @@ def slowest_statement(statements: list[tuple[str, object]]) -> dict:
 
 def typical_caseworker():
     """The caseworker with the median number of open cases (not the busiest, not the emptiest)."""
-    from django.db.models import Count, Q
+    from django.db.models import Count
 
     from pathfinder.accounts.models import User
-    from pathfinder.assessments.constants import OPEN_STATUSES
+    from pathfinder.assessments.constants import open_case_q
 
     caseworkers = list(
         User.objects.filter(role="caseworker")
-        .annotate(open_cases=Count("assessments", filter=Q(assessments__status__in=OPEN_STATUSES)))
+        .annotate(open_cases=Count("assessments", filter=open_case_q("assessments__")))
         .order_by("open_cases", "pk")
     )
     return caseworkers[len(caseworkers) // 2]
@@ -100,11 +100,11 @@ def case_page_url(caseworker) -> tuple[str, str]:
     from django.db.models import Count
     from django.urls import NoReverseMatch, reverse
 
-    from pathfinder.assessments.constants import OPEN_STATUSES
+    from pathfinder.assessments.constants import open_case_q
     from pathfinder.assessments.models import Assessment
 
     assessment = (
-        Assessment.objects.filter(caseworker=caseworker, status__in=OPEN_STATUSES)
+        Assessment.objects.filter(open_case_q(), caseworker=caseworker)
         .annotate(n=Count("advice_requests")).order_by("-n", "pk").first()
         or Assessment.objects.filter(child__team=caseworker.team).order_by("pk").first()
     )
@@ -122,13 +122,13 @@ def measure_case_pages(n: int) -> dict:
     from django.urls import NoReverseMatch, reverse
 
     from pathfinder.accounts.models import User
-    from pathfinder.assessments.constants import OPEN_STATUSES
+    from pathfinder.assessments.constants import open_case_q
 
     out: dict = {}
     caseworker = typical_caseworker()
     client = Client()
     client.force_login(caseworker)
-    open_cases = caseworker.assessments.filter(status__in=OPEN_STATUSES).count()
+    open_cases = caseworker.assessments.filter(open_case_q()).count()
     team_children = caseworker.team.children.count()
     pages = []
     try:

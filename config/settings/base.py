@@ -69,10 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "drf_spectacular",
-    "django_filters",
     "simple_history",
-    "rules.apps.AutodiscoverRulesConfig",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -154,7 +151,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # must come first: refuses locked-out sign-ins
-    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
@@ -260,18 +256,12 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_THROTTLE_RATES": {"anon": env("PATHFINDER_API_ANON_RATE", "120/minute")},
     "UNAUTHENTICATED_USER": None,
     "NUM_PROXIES": PATHFINDER_TRUSTED_PROXIES,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Open Referral UK API",
-    "VERSION": "3.0",
-    "SERVE_INCLUDE_SCHEMA": False,
 }
 
 # The default cache holds rate-limit counts, so it must be shared by every process: the database (table made

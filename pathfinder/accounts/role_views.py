@@ -13,12 +13,11 @@ from django.views.decorators.http import require_POST
 
 from pathfinder.accounts import services
 from pathfinder.accounts.models import RoleChangeRequest, RoleChangeStatus, StaffInvitation
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import ROLE_APPROVERS as APPROVERS
 from pathfinder.accounts.setup_forms import RoleDecisionForm
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 
-APPROVERS = (Role.ADMINISTRATOR, Role.MANAGER)
 TITLE = "Changes of role"
 
 

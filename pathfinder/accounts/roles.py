@@ -1,4 +1,7 @@
-"""The roles people hold in Pathfinder. What each may see is decided in selectors, not here."""
+"""The roles people hold in Pathfinder, and every named group of them. What each may see is decided in selectors.
+
+Groups of roles are declared here and nowhere else: a view's ``@for_roles(*GROUP)`` and a selector's
+``user.role in GROUP`` name a group from this module rather than listing roles again."""
 
 from django.db import models
 
@@ -25,3 +28,9 @@ CASE_ROLES = frozenset(CASE_STAFF)
 # Who may approve a case role: another administrator, or a SEND manager.
 ROLE_APPROVERS = frozenset({Role.ADMINISTRATOR, Role.MANAGER})
 FAMILY_ROLES = (Role.PARENT, Role.YOUNG_PERSON)
+# Who sees a child's whole record and case: case staff and the family (advisers see only what their advice needs).
+CASE_VIEWERS = (*CASE_STAFF, *FAMILY_ROLES)
+# Everyone with a part in a child's case (each sees only their part): case staff, the family and advisers.
+CASE_PARTICIPANTS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
+# Who edits a Local Offer service: its provider, and the Local Offer officer who approves it.
+SERVICE_EDITORS = (Role.PROVIDER, Role.LOCAL_OFFER_OFFICER)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 import statutory
-from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, Role
 from pathfinder.assessments import forms, services
 from pathfinder.assessments.advice_views import advice_given, upload_refusals
 from pathfinder.assessments.constants import AssessmentStatus
@@ -28,8 +28,6 @@ from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case, child_get_for
-
-CASE_VIEWERS = (*CASE_STAFF, *FAMILY_ROLES)
 
 
 def _assessment_or_404(child, assessment_id: int):

@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class CoreConfig(AppConfig):
     name = "pathfinder.core"
     label = "core"
+
+    def ready(self) -> None:
+        # Each app plugs its navigation links, home pages and worklist providers in from its own
+        # navigation.py and worklist.py (see pathfinder.core.navigation and pathfinder.core.worklist).
+        autodiscover_modules("navigation", "worklist")

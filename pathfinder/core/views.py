@@ -5,26 +5,16 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
-from pathfinder.accounts.roles import Role
 from pathfinder.core.access import public
-
-HOME_BY_ROLE = {
-    Role.CASEWORKER: "insights:caseworker-home",
-    Role.MANAGER: "insights:manager-home",
-    Role.ADVISER: "assessments:adviser-home",
-    Role.PARENT: "people:family-home",
-    Role.YOUNG_PERSON: "people:family-home",
-    Role.ADMINISTRATOR: "accounts:user-list",
-    Role.PROVIDER: "directory:provider-home",
-    Role.LOCAL_OFFER_OFFICER: "directory:officer-home",
-}
+from pathfinder.core.navigation import home_page_for
 
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
     """Signed-in people go to their own start page; everyone else sees the public start page."""
-    if request.user.is_authenticated and request.user.role in HOME_BY_ROLE:
-        return redirect(HOME_BY_ROLE[request.user.role])
+    start = home_page_for(request.user.role) if request.user.is_authenticated else None
+    if start:
+        return redirect(start)
     return render(request, "core/start.html", {"page_title": "Start"})
 
 

@@ -2,9 +2,9 @@
 
 Two ways of reading deadlines, on purpose:
 
-* a caseworker has tens of cases, so their worklist loads them in one query (with prefetches) and runs the
-  pure statutory timeline on each: every step, with its rule and exception status, exactly as the case page
-  shows it;
+* a caseworker has tens of cases, so their worklist asks each app's provider what is due on them (the
+  assessments' provider loads them in one query, with prefetches, and runs the pure statutory timeline on
+  each: every step, with its rule and exception status, exactly as the case page shows it);
 * a manager looks across the council (nationally up to ~150,000 requests a year), so caseloads and timeliness
   are counted by the database from the statutory due dates stored on each assessment. Exceptions never move a
   due date (reg 10(4)), which is what makes storing them, and counting this way, correct. Tests check these
@@ -23,13 +23,12 @@ from django.db.models import Count, F, Q
 import statutory
 from pathfinder.accounts.models import Team
 from pathfinder.accounts.roles import Role
-from pathfinder.assessments.constants import OPEN_STATUSES, open_case_q
-from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.constants import OPEN_STATUSES
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.assessments.selectors import open_assessments as open_assessments_selector
 from pathfinder.core.calendar import council_calendar
+from pathfinder.core.worklist import WorklistItem, worklist_items
 from pathfinder.insights.constants import DUE_SOON_DAYS, NATIONAL_TIMELINESS, NationalFigure
-from pathfinder.people.models import Child
 from pathfinder.plans.models import Consultation
 
 
@@ -42,25 +41,6 @@ def _period(code: str) -> str:
 
 
 @dataclass(frozen=True)
-class WorkItem:
-    """One open statutory step on one of the caseworker's cases."""
-
-    child: Child
-    assessment: Assessment
-    deadline: statutory.Deadline
-    today: date
-
-    @property
-    def days_left(self) -> int:
-        """Days until the due date; negative once overdue."""
-        return self.deadline.days_until_due(self.today)
-
-    @property
-    def days_overdue(self) -> int:
-        return max(0, -self.days_left)
-
-
-@dataclass(frozen=True)
 class Worklist:
     """A caseworker's open steps, grouped by when they are due."""
 
@@ -68,48 +48,32 @@ class Worklist:
     #: The last day counted as "due this week": today and the following DUE_SOON_DAYS - 1 days.
     due_soon_until: date
     case_count: int
-    overdue: tuple[WorkItem, ...] = ()
-    due_this_week: tuple[WorkItem, ...] = ()
-    due_later: tuple[WorkItem, ...] = ()
+    overdue: tuple[WorklistItem, ...] = ()
+    due_this_week: tuple[WorklistItem, ...] = ()
+    due_later: tuple[WorklistItem, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return not (self.overdue or self.due_this_week or self.due_later)
 
 
-def open_cases_of(user) -> list[Assessment]:
-    """The open assessments a caseworker holds, with everything their timelines need, in one round of queries."""
-    return list(
-        Assessment.objects.filter(open_case_q(), caseworker=user)
-        .select_related("child", "plan")
-        .prefetch_related("exceptions", "advice_requests", "plan__consultations")
-        .order_by("received_on", "pk")
-    )
-
-
 def caseworker_worklist(user, today: date) -> Worklist:
-    """Every open step on the user's own open cases (caseworker = user), overdue first, then by due date.
+    """Everything due for the user, from every app's worklist provider: overdue first, then by due date.
 
-    Only the user's own cases: a case allocated to someone else, even in the same team, is not theirs to chase.
+    Which steps are due, and on which cases, is each provider's business (the assessments' statutory steps come
+    from pathfinder.assessments.worklist); this only gathers and groups them.
     """
     due_soon_until = today + timedelta(days=DUE_SOON_DAYS - 1)
-    cases = open_cases_of(user)
-    calendar = council_calendar()
-    items: list[WorkItem] = []
-    for assessment in cases:
-        timeline = statutory.assessment_timeline(assessment_facts(assessment), today=today, calendar=calendar)
-        items.extend(
-            WorkItem(child=assessment.child, assessment=assessment, deadline=deadline, today=today)
-            for deadline in timeline.open
-        )
-    items.sort(key=lambda item: (item.deadline.due, item.child.legal_last_name, item.assessment.pk))
+    gathered = worklist_items(user, today)
+    items = sorted(gathered.items, key=lambda item: (item.due, item.sort_key))
+    later = [item for item in items if not item.is_overdue]
     return Worklist(
         today=today,
         due_soon_until=due_soon_until,
-        case_count=len(cases),
-        overdue=tuple(i for i in items if i.deadline.is_overdue),
-        due_this_week=tuple(i for i in items if not i.deadline.is_overdue and i.deadline.due <= due_soon_until),
-        due_later=tuple(i for i in items if not i.deadline.is_overdue and i.deadline.due > due_soon_until),
+        case_count=gathered.case_count,
+        overdue=tuple(item for item in items if item.is_overdue),
+        due_this_week=tuple(item for item in later if item.due <= due_soon_until),
+        due_later=tuple(item for item in later if item.due > due_soon_until),
     )
 
 

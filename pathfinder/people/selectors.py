@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, Role
 from pathfinder.people.codes import InvolvementCapacity
 from pathfinder.people.involvements import involvements_active
 from pathfinder.people.models import Child
@@ -64,8 +64,8 @@ def child_get_for(user, pk: int) -> Child | None:
 
 def can_see_whole_record(user) -> bool:
     """Advisers see only what they need for their advice, not the whole record."""
-    return user.role in (Role.CASEWORKER, Role.MANAGER, Role.PARENT, Role.YOUNG_PERSON)
+    return user.role in CASE_VIEWERS
 
 
 def can_change_case(user) -> bool:
-    return user.role in (Role.CASEWORKER, Role.MANAGER)
+    return user.role in CASE_STAFF

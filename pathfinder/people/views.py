@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 import statutory
-from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+from pathfinder.accounts.roles import CASE_PARTICIPANTS as ALL_CASE_ROLES
+from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, FAMILY_ROLES, Role
 from pathfinder.audit.models import AuditEvent
 from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
@@ -17,8 +18,6 @@ from pathfinder.people.duplicates import DuplicateIdentifiers, ask_to_confirm, c
 from pathfinder.people.forms import ChildForm, FamilyMemberForm
 from pathfinder.people.search import child_search
 from pathfinder.people.selectors import can_change_case, can_see_whole_record, children_visible_to
-
-ALL_CASE_ROLES = (*CASE_STAFF, Role.ADVISER, *FAMILY_ROLES)
 
 
 @for_roles(*CASE_STAFF)
@@ -136,7 +135,7 @@ def child_history(request: HttpRequest, child) -> HttpResponse:
     })
 
 
-@for_roles(*CASE_STAFF, *FAMILY_ROLES)
+@for_roles(*CASE_VIEWERS)
 @child_view("who has looked at this record")
 def child_access_log(request: HttpRequest, child) -> HttpResponse:
     """Answers "who has looked at this record": every read and change, newest first."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import statutory
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.models import Assessment
 from pathfinder.plans import quality
@@ -53,7 +53,7 @@ def plan_get(child, plan_id: int) -> Plan | None:
 
 def plan_visible_to(user, plan: Plan) -> bool:
     """Council staff see the plan as it is written; everyone else sees it only once the draft has been sent."""
-    if user.role in (Role.CASEWORKER, Role.MANAGER):
+    if user.role in CASE_STAFF:
         return True
     return plan.status != PlanStatus.DRAFT
 

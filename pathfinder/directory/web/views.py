@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import SERVICE_EDITORS, Role
 from pathfinder.core.access import for_roles, public
 from pathfinder.core.client_address import client_address
 from pathfinder.core.errors import ServiceError, StaleEdit
@@ -153,7 +153,7 @@ def provider_home(request: HttpRequest) -> HttpResponse:
     })
 
 
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_new(request: HttpRequest) -> HttpResponse:
     """Start a new service as a draft. It is not public until the Local Offer officer approves it."""
     from pathfinder.directory.web.forms import NewServiceForm
@@ -184,7 +184,7 @@ def _term_choices(code: str) -> list[tuple[str, str]]:
             for t in selectors.taxonomy_terms(code)]
 
 
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
     """Edit the draft of a service. The public keeps seeing the approved version until the officer approves."""
     service = _editable_service(request.user, service_id)
@@ -215,7 +215,7 @@ def service_edit(request: HttpRequest, service_id: str) -> HttpResponse:
     })
 
 
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_manage(request: HttpRequest, service_id: str) -> HttpResponse:
     """One service for its provider: the draft's changes against what is live, sending it, and its history."""
     service = _editable_service(request.user, service_id)
@@ -231,7 +231,7 @@ def service_manage(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 @require_POST
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_submit(request: HttpRequest, service_id: str) -> HttpResponse:
     service = _editable_service(request.user, service_id)
     revision = selectors.service_open_revision(service)
@@ -248,7 +248,7 @@ def service_submit(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 @require_POST
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_confirm_checked(request: HttpRequest, service_id: str) -> HttpResponse:
     service = _editable_service(request.user, service_id)
     services.service_confirm_checked(acting_user=request.user, service=service)
@@ -256,7 +256,7 @@ def service_confirm_checked(request: HttpRequest, service_id: str) -> HttpRespon
     return redirect("directory:service-manage", service_id=service.pk)
 
 
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
     """Every version kept, with who proposed, who decided and what changed from the version before."""
     service = _editable_service(request.user, service_id)
@@ -272,7 +272,7 @@ def service_history(request: HttpRequest, service_id: str) -> HttpResponse:
     })
 
 
-@for_roles(PROVIDER, OFFICER)
+@for_roles(*SERVICE_EDITORS)
 def report_resolve(request: HttpRequest, report_id: str) -> HttpResponse:
     """Mark an out-of-date report as dealt with (the provider for their own services, or the officer)."""
     try:

@@ -7,12 +7,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.plans import quality, selectors
 from pathfinder.plans.models import ProvisionSection
 
-PLAN_READERS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
 PROVISION_TITLES = {
     "F": "Section F: Special educational provision",
     "G": "Section G: Health provision",

@@ -1,0 +1,72 @@
+"""Pins the service navigation and the home page each role gets, exactly and in order.
+
+Written before navigation moved out of core into each app's navigation.py: the lists must not change.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+
+from pathfinder.accounts.roles import Role
+from pathfinder.accounts.tests.factories import UserFactory
+from pathfinder.core.navigation import navigation_items
+
+NAVIGATION_BY_ROLE = {
+    Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
+                      ("Local Offer", "/local-offer/")],
+    Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
+                   ("Local Offer", "/local-offer/")],
+    Role.ADVISER: [("Advice requests", "/advice/"), ("Local Offer", "/local-offer/")],
+    Role.PARENT: [("Your child", "/children/family/"), ("Local Offer", "/local-offer/")],
+    Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("Local Offer", "/local-offer/")],
+    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Local Offer", "/local-offer/")],
+    Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
+    Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],
+}
+
+HOME_BY_ROLE = {
+    Role.CASEWORKER: "/insights/",
+    Role.MANAGER: "/insights/manager/",
+    Role.ADVISER: "/advice/",
+    Role.PARENT: "/children/family/",
+    Role.YOUNG_PERSON: "/children/family/",
+    Role.ADMINISTRATOR: "/account/users/",
+    Role.PROVIDER: "/local-offer/provider/",
+    Role.LOCAL_OFFER_OFFICER: "/local-offer/officer/",
+}
+
+
+def _nav(user, path: str = "/nowhere/") -> list[tuple[str, str]]:
+    request = RequestFactory().get(path)
+    request.user = user
+    return [(item["text"], item["href"]) for item in navigation_items(request)]
+
+
+def test_every_role_is_pinned():
+    assert set(NAVIGATION_BY_ROLE) == set(Role) == set(HOME_BY_ROLE)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_sees_exactly_todays_navigation_in_order(role):
+    assert _nav(UserFactory(role=role)) == NAVIGATION_BY_ROLE[role]
+
+
+def test_someone_signed_out_sees_the_local_offer_and_sign_in():
+    assert _nav(AnonymousUser()) == [("Local Offer", "/local-offer/"), ("Sign in", "/account/sign-in/")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_is_sent_to_its_own_home_page(client, role):
+    client.force_login(UserFactory(role=role))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url == HOME_BY_ROLE[role]
+
+
+@pytest.mark.django_db
+def test_someone_signed_out_sees_the_start_page(client):
+    assert client.get("/").status_code == 200
