@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "pathfinder.assessments"
     label = "assessments"
+
+    def ready(self) -> None:
+        # An adviser's view of a child is their advice requests (people does not know assessments exist).
+        from pathfinder.accounts.roles import Role
+        from pathfinder.assessments.advice_views import child_for_adviser
+        from pathfinder.people.child_pages import register_child_page
+
+        register_child_page(Role.ADVISER, child_for_adviser)

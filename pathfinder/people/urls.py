@@ -6,7 +6,6 @@ app_name = "people"
 urlpatterns = [
     path("", views.child_list, name="child-list"),
     path("new/", views.child_new, name="child-new"),
-    path("family/", views.family_home, name="family-home"),
     path("<int:child_id>/", views.child_detail, name="child"),
     path("<int:child_id>/change/", views.child_edit, name="child-edit"),
     path("<int:child_id>/family/new/", views.family_member_new, name="family-member-new"),

@@ -8,11 +8,11 @@ from django.utils import timezone
 
 import statutory
 from pathfinder.accounts.roles import CASE_PARTICIPANTS as ALL_CASE_ROLES
-from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, FAMILY_ROLES, Role
+from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS
 from pathfinder.audit.models import AuditEvent
 from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
-from pathfinder.people import services
+from pathfinder.people import child_pages, services
 from pathfinder.people.access import child_view
 from pathfinder.people.duplicates import DuplicateIdentifiers, ask_to_confirm, clashes_for_record, confirmed_from
 from pathfinder.people.forms import ChildForm, FamilyMemberForm
@@ -53,11 +53,9 @@ def child_new(request: HttpRequest) -> HttpResponse:
 @child_view("child's record")
 def child_detail(request: HttpRequest, child) -> HttpResponse:
     today = timezone.localdate()
-    if request.user.role == Role.ADVISER:
-        advice = list(_adviser_requests(request.user, child))
-        return render(request, "people/child_for_adviser.html", {
-            "child": child, "advice_requests": advice, "page_title": child.full_name,
-        })
+    other_page = child_pages.page_for(request.user.role)
+    if other_page is not None:
+        return other_page(request, child)
     assessments = child.assessments.select_related("caseworker").order_by("-received_on")
     return render(request, "people/child_detail.html", {
         "child": child,
@@ -73,12 +71,6 @@ def child_detail(request: HttpRequest, child) -> HttpResponse:
         "whole_record": can_see_whole_record(request.user),
         "page_title": child.full_name,
     })
-
-
-def _adviser_requests(user, child):
-    from pathfinder.assessments.models import AdviceRequest
-
-    return AdviceRequest.objects.filter(adviser=user, assessment__child=child).select_related("assessment")
 
 
 @for_roles(*CASE_STAFF)
@@ -144,23 +136,3 @@ def child_access_log(request: HttpRequest, child) -> HttpResponse:
     return render(request, "people/child_access_log.html", {
         "child": child, "page": page, "page_title": f"Who has looked at {child.full_name}'s record",
     })
-
-
-@for_roles(*FAMILY_ROLES)
-def family_home(request: HttpRequest) -> HttpResponse:
-    """A parent's or young person's start page: their child's progress, in plain words."""
-    from pathfinder.assessments.facts import assessment_timeline_for
-    from pathfinder.plans.family import caseworker_contact, family_plan_summary
-
-    today = timezone.localdate()
-    children = []
-    for child in children_visible_to(request.user):
-        assessment = child.assessments.order_by("-received_on").first()
-        timeline = assessment_timeline_for(assessment, today=today) if assessment else None
-        children.append({"child": child, "assessment": assessment, "timeline": timeline,
-                         "decision_maker": child.decision_maker(today),
-                         "plan": family_plan_summary(request.user, child, assessment, today),
-                         "contact": caseworker_contact(assessment) if assessment else None})
-    audit_reads(request, [c["child"] for c in children], "start page (progress of the request)")
-    return render(request, "people/family_home.html", {"children": children, "page_title": "Your child's support"
-                  if request.user.role == Role.PARENT else "Your support"})

@@ -77,16 +77,15 @@ def caseworker_contact(assessment: Assessment) -> Contact:
                    phone=worker.phone or team.get("phone", ""))
 
 
-def family_plan_summary(user, child, assessment: Assessment | None, today: date) -> FamilyPlanSummary | None:
+def family_plan_summary(user, child, plan: Plan | None, today: date) -> FamilyPlanSummary | None:
     """The plan for the family's start page, once they may read it (the draft has been sent to them)."""
-    plan = getattr(assessment, "plan", None) if assessment else None
     if plan is None or not selectors.plan_visible_to(user, plan):
         return None
     kwargs = {"child_id": child.pk, "plan_id": plan.pk}
     is_final = plan.status == PlanStatus.FINAL
     return FamilyPlanSummary(
         url=reverse("plans:document", kwargs=kwargs), is_final=is_final,
-        window=None if is_final else comment_window(assessment, today),
+        window=None if is_final or plan.assessment is None else comment_window(plan.assessment, today),
         may_comment=selectors.may_comment(user, plan, child, today), comment_url=reverse("plans:comment", kwargs=kwargs),
     )
 

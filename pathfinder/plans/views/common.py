@@ -7,10 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from pathfinder.accounts.roles import CASE_PARTICIPANTS
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.plans import quality, selectors
 from pathfinder.plans.models import ProvisionSection
 
+PLAN_READERS = CASE_PARTICIPANTS  # staff, the family and advisers read the plan (advisers: their own)
 PROVISION_TITLES = {
     "F": "Section F: Special educational provision",
     "G": "Section G: Health provision",
