@@ -93,6 +93,14 @@ class Assessment(models.Model):
     def __str__(self) -> str:
         return f"EHC needs assessment for {self.child} (received {self.received_on:%d %b %Y})"
 
+    @property
+    def where_it_is(self) -> str:
+        """The case's stage in words. After the decision to issue, the assessment has ended and the plan it led to
+        carries the stage ("Draft plan sent"); `plan` is the reverse side of plans.Plan.assessment."""
+        plan = getattr(self, "plan", None)
+        return plan.stage_label if plan is not None and self.status == AssessmentStatus.DECIDED_TO_ISSUE \
+            else self.get_status_display()
+
 
 class AssessmentException(models.Model):
     """An exception to the time limits. It never moves a deadline; it can excuse lateness it caused."""

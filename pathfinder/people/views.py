@@ -56,7 +56,7 @@ def child_detail(request: HttpRequest, child) -> HttpResponse:
     other_page = child_pages.page_for(request.user.role)
     if other_page is not None:
         return other_page(request, child)
-    assessments = child.assessments.select_related("caseworker").order_by("-received_on")
+    assessments = child.assessments.select_related("caseworker", "plan").order_by("-received_on")
     return render(request, "people/child_detail.html", {
         "child": child,
         "needs": child.ranked_needs(),

@@ -101,6 +101,18 @@ class Plan(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES
 
+    @property
+    def stage_label(self) -> str:
+        """Where the case stands, in the words families and caseworkers read on the case and start pages."""
+        return _STAGE_LABELS.get(self.status, self.get_status_display())
+
+
+_STAGE_LABELS = {
+    PlanStatus.DRAFT: "Writing the draft plan",
+    PlanStatus.DRAFT_SENT: "Draft plan sent",
+    PlanStatus.FINAL: "Final plan issued",
+}
+
 
 class PlanNeed(models.Model):
     """Section B: one special educational need."""
