@@ -255,3 +255,58 @@ def test_representation_only_while_draft_is_out():
     with pytest.raises(ServiceError, match="only while the draft plan is with you"):
         family.representation_add(acting_user=user_for(plan), plan=plan, text="Please add swimming",
                                   today=date(2026, 9, 2))
+
+
+def test_sending_the_draft_and_issuing_the_final_plan_each_write_one_audit_event(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    plan = complete_plan()
+    user = user_for(plan)
+    before = AuditEvent.objects.count()
+    workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=1)
+    assert AuditEvent.objects.count() == before + 1
+    sent = fresh(plan)
+    workflow.plan_final_issue(acting_user=user, plan=sent, on=date(2026, 9, 20), placement_type="maintained_school",
+                              placement_name="Oak Primary", expected_version=sent.version)
+    events = list(AuditEvent.objects.order_by("pk")[before:])
+    assert [e.what for e in events] == ["draft plan: draft sent to the family on 01 September 2026",
+                                        "final plan: final plan issued on 20 September 2026"]
+    issued = fresh(plan)
+    assert (issued.status, issued.issued_on, issued.draft_sent_on) == ("final", date(2026, 9, 20), SERVED)
+    assessment = Assessment.objects.get(pk=plan.assessment_id)
+    assert (assessment.status, assessment.final_issued_on) == ("decided_to_issue", date(2026, 9, 20))
+
+
+def test_issuing_a_new_final_plan_replaces_the_child_s_earlier_one(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    plan = complete_plan()
+    earlier = PlanFactory(assessment=AssessingFactory(child=plan.child, received_on=date(2023, 1, 9)),
+                          child=plan.child, status="final", issued_on=date(2023, 6, 1))
+    user = user_for(plan)
+    workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=1)
+    sent = fresh(plan)
+    workflow.plan_final_issue(acting_user=user, plan=sent, on=date(2026, 9, 20), placement_type="maintained_school",
+                              expected_version=sent.version)
+    assert fresh(earlier).status == "replaced" and fresh(plan).status == "final"
+    assert Plan.objects.filter(child=plan.child, status="final").count() == 1
+
+
+def test_withdrawing_the_request_stops_the_plan_being_written_in_the_same_act():
+    from pathfinder.assessments.transitions import assessment_transition
+
+    plan = complete_plan()
+    assessment = plan.assessment
+    before = AuditEvent.objects.count()
+    assessment_transition(assessment=assessment, action="withdraw", acting_user=user_for(plan), on=SERVED,
+                          expected_version=assessment.version)
+    assert fresh(plan).status == "stopped"
+    assert AuditEvent.objects.count() == before + 1
+    with pytest.raises(ServiceError, match="the plan is at “Not issued: the request was withdrawn”"):
+        workflow.plan_draft_send(acting_user=user_for(plan), plan=fresh(plan), on=SERVED,
+                                 expected_version=fresh(plan).version)
+
+
+def test_a_second_plan_cannot_be_started_while_one_is_being_written():
+    plan = complete_plan()
+    other = DraftingFactory(child=plan.child, received_on=date(2026, 7, 1))
+    with pytest.raises(ServiceError, match="Another plan is being written"):
+        services.plan_start(acting_user=user_for(plan), assessment=other)
