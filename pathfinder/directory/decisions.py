@@ -57,5 +57,5 @@ def service_reject(*, acting_user, revision: ServiceRevision, reason: str, expec
 
 
 def _lock_service(current: ServiceRevision) -> None:
-    """Read the service (and its organisation) with the revision, as approval writes both."""
-    current.service = Service.objects.select_related("organisation").get(pk=current.service_id)
+    """Lock the live service too, in the same transaction: approval writes it."""
+    current.service = Service.objects.select_for_update().get(pk=current.service_id)
