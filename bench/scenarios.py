@@ -93,10 +93,8 @@ def build(scale: str) -> dict:
 
 
 def build_local_offer(services: int) -> dict | str:
-    try:
-        from pathfinder.directory import demo as directory_demo
-    except ImportError:
-        return "skipped: pathfinder.directory.demo is missing"
+    from pathfinder.directory import demo as directory_demo
+
     started = time.monotonic()
     if services <= 1_500:
         made = directory_demo.build_demo_local_offer(services=services, organisations=400, seed=2014)

@@ -21,6 +21,7 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import public
 from pathfinder.core.client_address import client_address
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.forms import form_add_service_error
 
 
 @public
@@ -55,7 +56,7 @@ def set_up(request: HttpRequest, token: str) -> HttpResponse:
             try:
                 services.staff_invitation_use(invitation=invitation, device=device, request=request)
             except ServiceError as error:
-                form.add_error(None, error.message)
+                form_add_service_error(form, error)
             else:
                 auth.login(request, checked)
                 mark_signed_in(request)

@@ -15,6 +15,7 @@ from pathfinder.core.error_messages import (
     govuk_error_messages,
     is_django_default,
 )
+from pathfinder.core.errors import ServiceError
 
 # Widget attributes that the GOV.UK macros take as parameters, so a form can say autocomplete="email" once.
 WIDGET_ATTR_PARAMS = {"autocomplete": "autocomplete", "inputmode": "inputmode", "spellcheck": "spellcheck"}
@@ -45,6 +46,20 @@ class GOVUKForm(forms.Form):
                 if is_django_default(text):
                     fallback = fallback_message(field) if field is not None else "Check your answers and try again"
                     errors.data[i] = forms.ValidationError(fallback)
+
+
+def form_add_service_error(
+    form: forms.Form, error: ServiceError, *, field_map: dict[str, str | None] | None = None
+) -> None:
+    """Show a refused change on the form: on `error.field` if the form has that field, else on the field
+    `field_map` gives for it (a service's name for a field the form calls something else), else above the form.
+
+    `error` is a ServiceError, or anything with its `message` and `field`.
+    """
+    name = getattr(error, "field", None)
+    if name is not None and name not in form.fields:
+        name = (field_map or {}).get(name)
+    form.add_error(name if name in form.fields else None, error.message)
 
 
 def field_params(bound_field: forms.BoundField, **overrides: Any) -> dict[str, Any]:

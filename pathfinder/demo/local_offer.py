@@ -12,15 +12,15 @@ from pathfinder.accounts.demo import Staff
 def build_local_offer(
     staff: Staff, *, seed: int, today: date, services: int, stage: Callable[..., None]
 ) -> str:
-    """The Local Offer engineer's demo directory (if their code is there), then the provider's organisation."""
-    try:
-        from pathfinder.directory import demo as directory_demo
-    except ImportError:
-        directory_demo = None
+    """The Local Offer's demo directory (none when `services` is 0: postcodes only), then the provider's
+    organisation."""
+    from pathfinder.directory import demo as directory_demo
+    from pathfinder.directory.geo import load_demo_postcodes
+    from pathfinder.directory.models import Organisation, OrganisationMembership
+
     note = ""
-    builder = getattr(directory_demo, "build_demo_local_offer", None)
-    if builder is not None and services:
-        made = builder(services=services, organisations=max(1, services * 4 // 15), seed=seed)
+    if services:
+        made = directory_demo.build_demo_local_offer(services=services, organisations=max(1, services * 4 // 15), seed=seed)
         note = "built by pathfinder.directory.demo.build_demo_local_offer: " + ", ".join(
             f"{v:,} {k}" for k, v in (made or {}).items()
         )
@@ -32,17 +32,8 @@ def build_local_offer(
                                        services=Service.objects.order_by("name")[:40])
         note += f", {comments:,} comments with the council's responses"
     else:
-        try:
-            from pathfinder.directory.geo import load_demo_postcodes
-        except ImportError:
-            load_demo_postcodes = None
-        if load_demo_postcodes is not None:
-            load_demo_postcodes()
+        load_demo_postcodes()
         note = "not built (postcodes only)"
-    try:
-        from pathfinder.directory.models import Organisation, OrganisationMembership
-    except ImportError:
-        return note
     org = (Organisation.objects.filter(kind="charity", services__isnull=False).order_by("name").first()
            or Organisation.objects.order_by("name").first())
     if org is None:

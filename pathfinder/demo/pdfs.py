@@ -67,9 +67,7 @@ def demo_plan_pdfs(*, render_now: Iterable[int] | None = None) -> dict[str, int]
 
 def queued_pdf_plan_ids() -> set[int]:
     """Plans with a PDF task waiting in the database queue (empty when tasks run inline, as in most tests)."""
-    try:
-        from django_tasks_db.models import DBTaskResult
-    except ImportError:  # pragma: no cover - the database backend is part of the requirements
-        return set()
+    from django_tasks_db.models import DBTaskResult
+
     rows = DBTaskResult.objects.filter(task_path=TASK_PATH, status__in=("READY", "RUNNING"))
     return {row["args"][0] for row in rows.values_list("args_kwargs", flat=True) if row.get("args")}

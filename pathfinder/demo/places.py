@@ -6,7 +6,6 @@ URNs are 6 digits from 990001 (real school URNs are below 160000) and UKPRNs fro
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 
 AREAS = ("North", "South", "East", "West", "City")
@@ -83,17 +82,8 @@ LANGUAGES = ("Polish", "Urdu", "Romanian", "Punjabi", "Arabic", "Bengali", "Port
 
 def demo_postcodes_in_areas(seed: int) -> list[tuple[str, str, float, float]]:
     """(postcode, outcode, lat, lon) in the fictional "WM" area, shared with the Local Offer's centroids."""
-    try:
-        from pathfinder.directory.geo import demo_postcodes
-    except ImportError:  # the Local Offer's geo module is not there: same format, own positions
-        rng = random.Random(seed)
-        out = []
-        for n in range(1, 31):
-            lat, lon = 51.05 + rng.uniform(-0.18, 0.18), -0.85 + rng.uniform(-0.28, 0.28)
-            for _ in range(40):
-                code = f"WM{n} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}"
-                out.append((code, f"WM{n}", lat, lon))
-        return out
+    from pathfinder.directory.geo import demo_postcodes
+
     return [(pc, out, p.latitude, p.longitude) for pc, out, p in demo_postcodes()]
 
 

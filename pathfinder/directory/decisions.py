@@ -2,41 +2,29 @@
 
 Like a draft save, a decision carries the version of the revision the officer read: if the provider changed it and
 sent it again while the officer had the page open, the decision is refused, so the officer never approves (or
-sends back) content they have not seen.
+sends back) content they have not seen. Both are moves of the revision workflow (directory.revisions).
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
-from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.directory.constants import RevisionStatus
+from pathfinder.core.errors import ServiceError
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Service, ServiceRevision
-from pathfinder.directory.services import _require_officer, service_apply, service_data_clean
+from pathfinder.directory.permissions import require_officer
+from pathfinder.directory.revisions import STALE_DECISION, WORKFLOW
 
-STALE_DECISION = ("The provider changed this version after you opened it. Check the changes again, then approve "
-                  "or send it back.")
-
-
-def _submitted(revision: ServiceRevision, expected_version: int) -> ServiceRevision:
-    """The revision, locked, if it is still waiting and unchanged since the officer read it."""
-    locked = ServiceRevision.objects.select_for_update().select_related("service__organisation").get(pk=revision.pk)
-    if locked.status != RevisionStatus.SUBMITTED:
-        raise ServiceError("This version is not waiting for approval.")
-    if int(expected_version) != locked.version:
-        raise StaleEdit(STALE_DECISION)
-    return locked
+__all__ = ["STALE_DECISION", "service_approve", "service_reject"]
 
 
 def service_approve(*, acting_user, revision: ServiceRevision, expected_version: int) -> Service:
     """Publish a submitted revision: its content becomes the live service, checked today."""
-    _require_officer(acting_user)
-    with transaction.atomic():
-        revision = _submitted(revision, expected_version)
-        service = revision.service
-        cleaned = service_data_clean(revision.data)
-        service_apply(service, cleaned)
+    require_officer(acting_user)
+
+    def apply(current: ServiceRevision) -> None:
+        service = current.service
+        ServiceContent.from_data(current.data).recleaned().apply_to(service)
         now = timezone.now()
         service.is_published = True
         service.assured_date = timezone.localdate()
@@ -44,26 +32,30 @@ def service_approve(*, acting_user, revision: ServiceRevision, expected_version:
         service.last_modified = now
         service.version += 1
         service.save(update_fields=["is_published", "assured_date", "assurer_email", "last_modified", "version"])
-        revision.status = RevisionStatus.APPROVED
-        revision.decided_by = acting_user
-        revision.decided_at = now
-        revision.version += 1
-        revision.save()
-        return service
+        current.decided_by = acting_user
+        current.decided_at = now
+
+    saved = WORKFLOW.transition(revision, "approve", acting_user=acting_user, expected_version=expected_version,
+                                apply=apply, lock=_lock_service)
+    return saved.service
 
 
 def service_reject(*, acting_user, revision: ServiceRevision, reason: str, expected_version: int) -> ServiceRevision:
     """Send a submitted revision back to the provider with a reason. The live service does not change."""
-    _require_officer(acting_user)
+    require_officer(acting_user)
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError("Say what needs to change, so the provider can put it right", field="reason")
-    with transaction.atomic():
-        revision = _submitted(revision, expected_version)
-        revision.status = RevisionStatus.REJECTED
-        revision.decided_by = acting_user
-        revision.decided_at = timezone.now()
-        revision.rejection_reason = reason
-        revision.version += 1
-        revision.save()
-        return revision
+
+    def apply(current: ServiceRevision) -> None:
+        current.decided_by = acting_user
+        current.decided_at = timezone.now()
+        current.rejection_reason = reason
+
+    return WORKFLOW.transition(revision, "reject", acting_user=acting_user, expected_version=expected_version,
+                               apply=apply)
+
+
+def _lock_service(current: ServiceRevision) -> None:
+    """Lock the live service too, in the same transaction: approval writes it."""
+    current.service = Service.objects.select_for_update().get(pk=current.service_id)

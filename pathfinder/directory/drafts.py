@@ -17,14 +17,10 @@ from django.db import transaction
 
 from pathfinder.core.errors import StaleEdit
 from pathfinder.directory.constants import RevisionStatus
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Service, ServiceRevision
-from pathfinder.directory.services import (
-    _next_number,
-    _open_revision,
-    _require_editor,
-    service_data_clean,
-    service_snapshot,
-)
+from pathfinder.directory.permissions import require_editor
+from pathfinder.directory.revisions import WORKFLOW, next_number, open_revision_locked
 
 NO_DRAFT = 0
 STALE_MESSAGE = ("Someone else changed this draft while you had it open. Your changes are still below: check them "
@@ -36,7 +32,7 @@ class DraftStart:
     """What the editor shows: the content, the open revision (if any), the version to send back, and the
     rejected revision it starts from (if the officer sent the last version back)."""
 
-    data: dict[str, Any]
+    content: ServiceContent
     revision: ServiceRevision | None
     version: int
     rejected: ServiceRevision | None = None
@@ -53,11 +49,16 @@ def draft_start(service: Service) -> DraftStart:
     """Where editing this service starts: the open draft, else the version sent back, else what is published."""
     revision = service.revisions.filter(status__in=[RevisionStatus.DRAFT, RevisionStatus.SUBMITTED]).first()
     if revision is not None:
-        return DraftStart(data=revision.data, revision=revision, version=revision.version)
+        return DraftStart(content=ServiceContent.from_data(revision.data), revision=revision, version=revision.version)
     rejected = _rejected_since_published(service)
     if rejected is not None:
-        return DraftStart(data=rejected.data, revision=None, version=NO_DRAFT, rejected=rejected)
-    return DraftStart(data=service_snapshot(service), revision=None, version=NO_DRAFT)
+        return DraftStart(content=ServiceContent.from_data(rejected.data), revision=None, version=NO_DRAFT,
+                          rejected=rejected)
+    return DraftStart(content=ServiceContent.from_service(service), revision=None, version=NO_DRAFT)
+
+
+class _Unchanged(Exception):
+    """Raised inside the save to leave an unchanged draft exactly as it was (its version too)."""
 
 
 def service_draft_save(
@@ -72,29 +73,44 @@ def service_draft_save(
     from `data` keep their value in the draft (or the version sent back, or the published content). Saving a
     submitted revision takes it back to draft, so it must be sent again.
     """
-    _require_editor(acting_user, service)
+    require_editor(acting_user, service)
     with transaction.atomic():
-        revision = _open_revision(service)
-        current = revision.version if revision is not None else NO_DRAFT
-        if int(expected_version) != current:
-            raise StaleEdit(STALE_MESSAGE)
-        if revision is not None:
-            base = revision.data
-        else:
-            rejected = _rejected_since_published(service)
-            base = rejected.data if rejected is not None else service_snapshot(service)
-        cleaned = service_data_clean({**base, **data})
-        if revision is not None and cleaned == revision.data:
-            return revision  # saved unchanged: the draft keeps its version (and a sent one stays sent)
-        if revision is None and cleaned == service_data_clean(base):
-            return None  # nothing changed and nothing was being edited: no draft to start
+        revision = open_revision_locked(service)
         if revision is None:
-            revision = ServiceRevision(service=service, number=_next_number(service), created_by=acting_user,
-                                       version=NO_DRAFT)
-        revision.data = cleaned
-        revision.status = RevisionStatus.DRAFT
-        revision.submitted_at = None
-        revision.submitted_by = None
-        revision.version += 1
-        revision.save()
-        return revision
+            return _draft_start(acting_user, service, data, expected_version)
+        cleaned: list[ServiceContent] = []
+
+        def check(current: ServiceRevision) -> None:
+            saved = ServiceContent.from_data(current.data)
+            cleaned.append(ServiceContent.clean({**saved.to_data(), **data}))
+            if cleaned[0] == saved:
+                raise _Unchanged  # saved unchanged: the draft keeps its version (and a sent one stays sent)
+
+        def apply(current: ServiceRevision) -> None:
+            current.data = cleaned[0].to_data()
+            current.submitted_at = None
+            current.submitted_by = None
+
+        try:
+            return WORKFLOW.transition(revision, "save_draft", acting_user=acting_user,
+                                       expected_version=int(expected_version), check=check, apply=apply)
+        except StaleEdit:
+            raise StaleEdit(STALE_MESSAGE) from None
+        except _Unchanged:
+            return revision
+
+
+def _draft_start(acting_user, service: Service, data: dict[str, Any], expected_version: int) -> ServiceRevision | None:
+    """The first save since the last decision: a new draft, from the version sent back or what is published."""
+    if int(expected_version) != NO_DRAFT:
+        raise StaleEdit(STALE_MESSAGE)
+    rejected = _rejected_since_published(service)
+    base = ServiceContent.from_data(rejected.data) if rejected is not None else ServiceContent.from_service(service)
+    base_data = base.to_data()
+    cleaned = ServiceContent.clean({**base_data, **data})
+    if cleaned == ServiceContent.clean(base_data):
+        return None  # nothing changed and nothing was being edited: no draft to start
+    return ServiceRevision.objects.create(
+        service=service, number=next_number(service), created_by=acting_user, version=NO_DRAFT + 1,
+        data=cleaned.to_data(), status=RevisionStatus.DRAFT,
+    )

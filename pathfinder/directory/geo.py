@@ -94,14 +94,6 @@ def distance_km_expression(point: Point, lat_field: str = "latitude", lon_field:
     return Value(EARTH_RADIUS_KM) * ACos(clamped, output_field=FloatField())
 
 
-def haversine_km(a: Point, b: Point) -> float:
-    """Distance in km between two points, in Python (for tests and imports)."""
-    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
-    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 # The fictional county sits round this point (inland, southern England latitude), 30 districts WM1..WM30.
 DEMO_CENTRE = Point(51.05, -0.85)
 DEMO_AREA = "WM"

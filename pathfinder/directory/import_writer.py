@@ -30,8 +30,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from pathfinder.directory.constants import RevisionStatus
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Organisation, Service, ServiceRevision
-from pathfinder.directory.services import service_apply, service_snapshot
 
 BATCH_ROWS = 25  # a batch writes in well under a second, so pages waiting on the write lock barely notice
 PAUSE_SECONDS = 0.2  # between batches on SQLite: see _let_others_write
@@ -45,7 +45,7 @@ class _Before:
     """An updated service as it was before the import, to put back if the import fails."""
 
     service_id: uuid.UUID
-    content: dict[str, Any]
+    content: ServiceContent
     organisation_id: Any
     is_published: bool
     assured_date: date | None
@@ -113,13 +113,13 @@ def _write_row(item, acting_user, report, organisations: dict[str, Organisation]
         report.created += 1
         is_new = True
     else:
-        written.updated.append(_Before(service.pk, service_snapshot(service), service.organisation_id,
+        written.updated.append(_Before(service.pk, ServiceContent.from_service(service), service.organisation_id,
                                        service.is_published, service.assured_date, service.last_modified))
         service.organisation = org
         service.is_published = True
         report.updated += 1
         is_new = False
-    service_apply(service, item.data)
+    item.content.apply_to(service)
     service.assured_date = today
     service.last_modified = now
     service.save()
@@ -127,7 +127,7 @@ def _write_row(item, acting_user, report, organisations: dict[str, Organisation]
         written.new_services.append(service.pk)
     last = service.revisions.order_by("-number").values_list("number", flat=True).first() or 0
     revision = ServiceRevision.objects.create(
-        service=service, number=last + 1, data=item.data, status=RevisionStatus.APPROVED,
+        service=service, number=last + 1, data=item.content.to_data(), status=RevisionStatus.APPROVED,
         created_by=acting_user, submitted_by=acting_user, submitted_at=now, decided_by=acting_user, decided_at=now,
     )
     written.revisions.append(revision.pk)
@@ -142,7 +142,7 @@ def _undo(written: _Written) -> None:
                 if service is None:
                     continue
                 service.organisation_id = before.organisation_id
-                service_apply(service, before.content)
+                before.content.apply_to(service)
                 service.is_published = before.is_published
                 service.assured_date = before.assured_date
                 service.last_modified = before.last_modified

@@ -18,10 +18,10 @@ from typing import Any
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.import_messages import csv_problem, oruk_problem
 from pathfinder.directory.import_writer import Progress, import_write
 from pathfinder.directory.models import TaxonomyTerm
-from pathfinder.directory.services import service_data_clean
 
 CSV_COLUMNS = (
     "service_id", "organisation_name", "organisation_kind", "organisation_email", "organisation_website", "name",
@@ -112,7 +112,7 @@ def _csv_row_to_data(row: dict[str, str], problems: list[str]) -> dict[str, Any]
 class _Planned:
     service_id: str
     organisation: dict[str, str]
-    data: dict[str, Any]
+    content: ServiceContent
 
 
 def directory_import_csv(file, acting_user=None, *, progress: Progress | None = None) -> ImportReport:
@@ -141,7 +141,7 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
             problems.append(csv_problem("organisation_name", "enter the organisation's name"))
         data = _csv_row_to_data(row, problems)
         try:
-            data = service_data_clean(data)
+            content = ServiceContent.clean(data)
         except ServiceError as exc:
             problems.append(csv_problem(exc.field, exc.message))
         if problems:
@@ -152,7 +152,7 @@ def directory_import_csv(file, acting_user=None, *, progress: Progress | None = 
                 row.get("service_id", ""),
                 {"name": row["organisation_name"], "kind": kind, "email": row.get("organisation_email", ""),
                  "website": row.get("organisation_website", "")},
-                data,
+                content,
             )
         )
     return _finish(planned, acting_user, report, progress)
@@ -246,7 +246,7 @@ def directory_import_oruk_json(file, acting_user=None, *, progress: Progress | N
             problems.append("organization: every service needs its organisation's name")
         data = _oruk_to_data(item, problems)
         try:
-            data = service_data_clean(data)
+            content = ServiceContent.clean(data)
         except ServiceError as exc:
             problems.append(oruk_problem(exc.field, exc.message))
         service_id = str(item.get("id") or "")
@@ -266,7 +266,7 @@ def directory_import_oruk_json(file, acting_user=None, *, progress: Progress | N
                 {"name": org.get("name", ""), "kind": OrganisationKind.OTHER,
                  "description": org.get("description", ""), "email": org.get("email", ""),
                  "website": org.get("website", "")},
-                data,
+                content,
             )
         )
     return _finish(planned, acting_user, report, progress)

@@ -4,7 +4,7 @@ Reading and writing rules (for anyone using these models):
 * The live rows (`Service` and its children) always hold the last APPROVED content. Search, public pages and
   the API read live rows only, through `selectors.services_public()`.
 * Providers never edit live rows. They edit a `ServiceRevision` (a JSON snapshot of the editable fields) through
-  `drafts.service_draft_save` / `services.service_submit`; the Local Offer officer approves (`decisions.service_approve`, which
+  `drafts.service_draft_save` / `revisions.service_submit`; the Local Offer officer approves (`decisions.service_approve`, which
   copies the snapshot onto the live rows) or rejects with a reason (`service_reject`). Every revision is kept.
 * Everything the API exposes has a UUID primary key (Open Referral ids are UUIDs).
 """
@@ -282,8 +282,8 @@ class CostOption(models.Model):
 class ServiceRevision(models.Model):
     """One version of a service's editable content, kept for ever: who proposed it, who decided, and why.
 
-    `data` is the snapshot (see services.SERVICE_FIELDS and the child lists "term_ids", "schedules",
-    "contacts", "cost_options", "locations"). Only one draft-or-submitted revision exists per service at a time.
+    `data` is the snapshot: `content.ServiceContent.to_data()` (read it with
+    `ServiceContent.from_data`). Only one draft-or-submitted revision exists per service at a time.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

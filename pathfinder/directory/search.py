@@ -1,6 +1,7 @@
 """Finding services: ranked words (SQLite FTS5 or PostgreSQL full-text), filters that all apply together, distance.
 
-`service_search(...)` is the one entry point for the public search page; the API reuses the same pieces.
+`service_matches(SearchInputs(...))` narrows and ranks; the public search page (`service_search`) and the Open
+Referral UK API (api.views) both go through it, then order and page with `search_page`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import time
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -17,84 +19,16 @@ from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet, Subquery
 from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, Delivery
 from pathfinder.directory.geo import Point, bounding_box, distance_km_expression, postcode_point
 from pathfinder.directory.models import Schedule, Service, ServiceAtLocation, ServiceAttribute, TaxonomyTerm
+from pathfinder.directory.search_index import (  # noqa: F401 (migrations)
+    FTS_TABLE,
+    pg_search_vector,
+    search_index_install,
+    search_index_remove,
+)
 from pathfinder.directory.selectors import services_public
 
-FTS_TABLE = "directory_service_fts"
-PG_INDEX = "directory_service_search_gin"
 MAX_PER_PAGE = 100
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Index set-up (called from migrations; safe to call again, e.g. after a migration rebuilds the service table)
-
-
-def pg_search_vector():
-    """The weighted document PostgreSQL searches: name (A), organisation and terms (B), description (C)."""
-    from django.contrib.postgres.search import SearchVector
-
-    return (
-        SearchVector("name", weight="A", config="english")
-        + SearchVector("search_document", weight="B", config="english")
-        + SearchVector("description", weight="C", config="english")
-    )
-
-
-_SQLITE_TRIGGERS = f"""
-CREATE TRIGGER directory_service_fts_ai AFTER INSERT ON directory_service BEGIN
-  INSERT INTO {FTS_TABLE}(rowid, name, description, search_document)
-  VALUES (new.rowid, new.name, new.description, new.search_document);
-END;
-CREATE TRIGGER directory_service_fts_ad AFTER DELETE ON directory_service BEGIN
-  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name, description, search_document)
-  VALUES ('delete', old.rowid, old.name, old.description, old.search_document);
-END;
-CREATE TRIGGER directory_service_fts_au AFTER UPDATE ON directory_service BEGIN
-  INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name, description, search_document)
-  VALUES ('delete', old.rowid, old.name, old.description, old.search_document);
-  INSERT INTO {FTS_TABLE}(rowid, name, description, search_document)
-  VALUES (new.rowid, new.name, new.description, new.search_document);
-END;
-"""
-
-
-def search_index_install(schema_editor) -> None:
-    """Create (or re-create) the text index for this database and fill it from the service table."""
-    conn = schema_editor.connection
-    if conn.vendor == "sqlite":
-        with conn.cursor() as cur:
-            for name in ("ai", "ad", "au"):
-                cur.execute(f"DROP TRIGGER IF EXISTS directory_service_fts_{name}")
-            cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-            cur.execute(
-                f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(name, description, search_document, "
-                "content='directory_service', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"
-            )
-            for statement in _SQLITE_TRIGGERS.split("END;"):
-                if statement.strip():
-                    cur.execute(statement + "END;")
-            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
-    elif conn.vendor == "postgresql":
-        from django.contrib.postgres.indexes import GinIndex
-
-        from pathfinder.directory.models import Service as LiveService
-
-        with conn.cursor() as cur:
-            if not conn.get_autocommit():
-                cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # CREATE INDEX refuses pending deferred FK checks
-            cur.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
-        schema_editor.add_index(LiveService, GinIndex(pg_search_vector(), name=PG_INDEX))
-
-
-def search_index_remove(schema_editor) -> None:
-    conn = schema_editor.connection
-    with conn.cursor() as cur:
-        if conn.vendor == "sqlite":
-            for name in ("ai", "ad", "au"):
-                cur.execute(f"DROP TRIGGER IF EXISTS directory_service_fts_{name}")
-            cur.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-        elif conn.vendor == "postgresql":
-            cur.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -317,6 +251,82 @@ class SearchResult:
         return max(1, math.ceil(self.total / self.per_page)) if self.per_page else 1
 
 
+@dataclass(frozen=True)
+class SearchInputs:
+    """What a search asks for: the public search page's filters, and the Open Referral API's, one set of inputs.
+
+    All given filters apply together. need_codes: SEN2 codes ("ASD"); kinds: support-kind term codes
+    ("short-breaks"); term_id: one taxonomy term (or its child terms) by id; taxonomy_id: any term of one taxonomy;
+    age: open to someone this old; minimum_age_at_least / maximum_age_at_most: the service's own bounds (the API's
+    minimum_age and maximum_age); day: "MO".."SU"; open_at_time: open then; starts_from / ends_by: a session that
+    opens no earlier / closes no later; delivery: Delivery values; postcode and within_km: distance.
+    """
+
+    text: str = ""
+    need_codes: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    term_id: Any = None
+    taxonomy_id: Any = None
+    age: int | None = None
+    minimum_age_at_least: float | None = None
+    maximum_age_at_most: float | None = None
+    free_only: bool = False
+    day: str | None = None
+    open_at_time: time | None = None
+    starts_from: time | None = None
+    ends_by: time | None = None
+    delivery: tuple[str, ...] = ()
+    postcode: str = ""
+    within_km: float | None = None
+
+
+@dataclass
+class Matches:
+    """The services a search matches, before ordering: annotated with `rank` (words) and `distance_km` (postcode)."""
+
+    queryset: QuerySet[Service]
+    point: Point | None
+    has_text: bool
+
+
+def service_matches(inputs: SearchInputs, queryset: QuerySet[Service] | None = None) -> Matches:
+    """Narrow public services (or `queryset`) by every input. Raises geo.PostcodeError for a bad postcode."""
+    from pathfinder.directory.constants import TAXONOMY_SUPPORT
+
+    qs = queryset if queryset is not None else services_public()
+    if inputs.need_codes:
+        qs = filter_term_codes(qs, TAXONOMY_NEEDS, inputs.need_codes)
+    if inputs.kinds:
+        qs = filter_term_codes(qs, TAXONOMY_SUPPORT, inputs.kinds)
+    if inputs.term_id:
+        qs = filter_terms(qs, TaxonomyTerm.objects.filter(Q(pk=inputs.term_id) | Q(parent_id=inputs.term_id))
+                          .values("pk"))
+    if inputs.taxonomy_id:
+        qs = filter_terms(qs, TaxonomyTerm.objects.filter(taxonomy_id=inputs.taxonomy_id).values("pk"))
+    if inputs.age is not None:
+        qs = filter_age(qs, inputs.age)
+    if inputs.minimum_age_at_least is not None:
+        qs = qs.filter(minimum_age__gte=inputs.minimum_age_at_least)
+    if inputs.maximum_age_at_most is not None:
+        qs = qs.filter(maximum_age__lte=inputs.maximum_age_at_most)
+    if inputs.free_only:
+        qs = qs.filter(is_free=True)
+    if inputs.day and inputs.day not in DAY_CODES:
+        raise ValueError(f"Unknown day {inputs.day!r}")
+    qs = filter_schedule(qs, day=inputs.day or None, open_at=inputs.open_at_time, starts_from=inputs.starts_from,
+                         ends_by=inputs.ends_by)
+    if inputs.delivery:
+        qs = filter_delivery(qs, inputs.delivery)
+    has_text = bool((inputs.text or "").strip())
+    point = None
+    if inputs.postcode and inputs.postcode.strip():
+        point = postcode_point(inputs.postcode)
+        qs = annotate_distance(qs, point, inputs.within_km, box_first=not has_text)
+    else:
+        qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
+    return Matches(apply_text_search(qs, inputs.text), point, has_text)
+
+
 def service_search(
     *,
     text: str = "",
@@ -334,47 +344,27 @@ def service_search(
     per_page: int = 20,
     queryset: QuerySet[Service] | None = None,
 ) -> SearchResult:
-    """Search public services. All given filters apply together.
+    """The public search: services matching every filter (see SearchInputs), a page at a time.
 
-    need_codes: SEN2 codes ("ASD"); kinds: support-kind term codes ("short-breaks"); day: "MO".."SU";
-    delivery: Delivery values; sort: one of SORTS (see sort_for for the default). With a postcode, results carry
-    distance_km. A page past the end gives the last page, so the count never sits above an empty list.
-    Raises geo.PostcodeError with a plain message for a bad postcode.
+    sort: one of SORTS (see sort_for for the default). With a postcode, results carry distance_km. A page past the
+    end gives the last page, so the count never sits above an empty list. Raises geo.PostcodeError with a plain
+    message for a bad postcode.
     """
-    from pathfinder.directory.constants import TAXONOMY_SUPPORT
-
-    qs = queryset if queryset is not None else services_public()
-    if need_codes:
-        qs = filter_term_codes(qs, TAXONOMY_NEEDS, need_codes)
-    if kinds:
-        qs = filter_term_codes(qs, TAXONOMY_SUPPORT, kinds)
-    if age is not None:
-        qs = filter_age(qs, age)
-    if free_only:
-        qs = qs.filter(is_free=True)
-    if day and day not in DAY_CODES:
-        raise ValueError(f"Unknown day {day!r}")
-    qs = filter_schedule(qs, day=day or None, open_at=open_at_time)
-    if delivery:
-        qs = filter_delivery(qs, delivery)
-    point = None
-    if postcode and postcode.strip():
-        point = postcode_point(postcode)
-        qs = annotate_distance(qs, point, within_km, box_first=not (text or "").strip())
-    else:
-        qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
-    has_text = bool((text or "").strip())
-    qs = apply_text_search(qs, text)
+    matches = service_matches(SearchInputs(
+        text=text, need_codes=tuple(need_codes), kinds=tuple(kinds), age=age, free_only=free_only, day=day,
+        open_at_time=open_at_time, delivery=tuple(delivery), postcode=postcode, within_km=within_km,
+    ), queryset)
+    qs, point, has_text = matches.queryset, matches.point, matches.has_text
     order_by = sort_for(sort, has_text=has_text, has_point=point is not None)
+    order = {"relevance": [("rank", True)], "distance": [("distance_km", False)]}.get(order_by, [])
+    counted = has_text or point is not None or bool(need_codes or kinds)
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     requested = max(1, page)
-    total, items = _search_page(qs, order_by, (requested - 1) * per_page, per_page,
-                                counted=has_text or point is not None or bool(need_codes or kinds))
+    total, items = search_page(qs, order, (requested - 1) * per_page, per_page, counted=counted)
     page = requested
     if not items and total:
         page = math.ceil(total / per_page)
-        total, items = _search_page(qs, order_by, (page - 1) * per_page, per_page,
-                                    counted=has_text or point is not None or bool(need_codes or kinds))
+        total, items = search_page(qs, order, (page - 1) * per_page, per_page, counted=counted)
     for item in items:
         if not has_text:
             item.rank = None
@@ -384,12 +374,13 @@ def service_search(
                         requested_page=requested)
 
 
-def _search_page(qs: QuerySet[Service], sort: str, start: int, size: int, *, counted: bool) -> tuple[int, list]:
-    """One page in the chosen order, and the total."""
+def search_page(qs: QuerySet[Service], order: list[tuple[str, bool]], start: int, size: int, *,
+                counted: bool) -> tuple[int, list[Service]]:
+    """One page of matches and the total: in `order` ([(column, descending)], then name and id) when `counted`,
+    else A to Z. A page past the end is empty."""
     if counted:
         # Ranked, nearest first, or narrowed through the term links: every match has to be found before the
         # first page is known, so find them once and count them in the same pass.
-        order = {"relevance": [("rank", True)], "distance": [("distance_km", False)]}.get(sort, [])
         return counted_page(qs, [*order, ("name", False), ("id", False)], start, size)
     # Alphabetical: the (name, id) index gives the page without sorting; the count reads only indexes.
     qs = qs.order_by("name", "id")

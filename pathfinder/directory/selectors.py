@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -18,7 +18,6 @@ from pathfinder.directory.models import (
     Service,
     ServiceAtLocation,
     ServiceRevision,
-    Taxonomy,
     TaxonomyTerm,
 )
 
@@ -147,10 +146,6 @@ def taxonomy_terms(code: str) -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.filter(taxonomy__code=code).select_related("parent").order_by("sort_order", "name")
 
 
-def taxonomies() -> QuerySet[Taxonomy]:
-    return Taxonomy.objects.order_by("name")
-
-
 def information_pages_published() -> QuerySet[InformationPage]:
     return InformationPage.objects.filter(published=True).order_by("sort_order", "title")
 
@@ -166,7 +161,3 @@ def services_with_open_revision() -> QuerySet[Service]:
     )
     return Service.objects.annotate(has_open_revision=Exists(open_rev))
 
-
-def recently_checked_cutoff(today: date | None = None) -> date:
-    """ORUK recommends a check within 3 months; used to show a "recently checked" label."""
-    return (today or timezone.localdate()) - timedelta(days=92)

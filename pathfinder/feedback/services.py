@@ -1,4 +1,21 @@
-"""Changes to comments on the Local Offer. Every refused change raises ServiceError with a plain reason."""
+"""Changes to comments on the Local Offer. Every refused change raises ServiceError with a plain reason.
+
+A comment's status changes only through WORKFLOW below:
+
+                 ┌──accept──▶ accepted ──respond──▶ published   (the wording, with the council's response)
+    received ────┤                                     ▲
+    (or any      ├──publish──────────────────────────┘          (accepting one already responded to)
+    decision)    └──refuse──▶ not published
+
+    move     from                                       to              done by
+    accept   received, accepted, published, not pub.    accepted        comment_moderate (no response yet)
+    publish  received, accepted, published, not pub.    published       comment_moderate (response written)
+    refuse   received, accepted, published, not pub.    not published   comment_moderate
+    respond  accepted, published                        published       comment_respond
+
+The officer may change a decision at any time (so every decision is open from every status). Each move checks the
+version the officer's page was drawn from, and the comment's history records what was done.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +31,7 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.workflow import Move, Workflow
 from pathfinder.feedback.constants import CommentStatus, CommentTopic, NotPublishedReason
 from pathfinder.feedback.models import AnonymousSend, Comment
 from pathfinder.feedback.naming import names_in
@@ -22,6 +40,40 @@ NAMES_MESSAGE = ("The wording to publish may name a person or a school. Remove t
                  "wording does not identify anyone")
 
 RATE_WINDOW = timedelta(hours=1)
+
+S = CommentStatus
+_DECIDED = (S.RECEIVED, S.ACCEPTED, S.PUBLISHED, S.NOT_PUBLISHED)
+
+
+class CommentWorkflow(Workflow):
+    """The comment table, refusing in the officer's own words."""
+
+    refusals = {"respond": "Decide to publish the comment before writing the council's response."}
+
+    def refusal(self, obj, move: Move) -> str:
+        return self.refusals.get(move.action) or super().refusal(obj, move)
+
+
+def _record(*, acting_user, record: Comment, move: Move, what: str) -> None:
+    """The comment's history says what was decided ("Not published: Spam or advertising"), not only the move."""
+    latest = record.history.order_by("-history_date", "-history_id").first()
+    if latest is not None:
+        latest.history_change_reason = what[:100]
+        latest.save(update_fields=["history_change_reason"])
+
+
+WORKFLOW = CommentWorkflow(
+    "comment",
+    (
+        Move("accept", "Accept the comment for publishing", _DECIDED, S.ACCEPTED),
+        Move("publish", "Publish the comment", _DECIDED, S.PUBLISHED),
+        Move("refuse", "Decide not to publish the comment", _DECIDED, S.NOT_PUBLISHED),
+        Move("respond", "Write the council's response", (S.ACCEPTED, S.PUBLISHED), S.PUBLISHED),
+    ),
+    record=_record,
+    noun="the comment",
+    stale_message="Someone else changed this comment while you had it open. Check it again and then save.",
+)
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
@@ -79,13 +131,6 @@ def _require_officer(user) -> None:
         raise ServiceError("Only the Local Offer officer can do this.")
 
 
-def _lock(comment: Comment, version: int) -> Comment:
-    locked = Comment.objects.select_for_update().get(pk=comment.pk)
-    if int(version) != locked.version:
-        raise StaleEdit("Someone else changed this comment while you had it open. Check it again and then save.")
-    return locked
-
-
 def comment_submit(
     *,
     topic: str,
@@ -131,12 +176,21 @@ def comment_moderate(
 
     Wording that looks as if it names a person or a school is refused until the officer confirms, with
     `names_checked`, that it identifies nobody (the check can only guess at names; see feedback.naming).
+    A comment the council has already responded to is published at once; otherwise it waits for the response.
     """
     _require_officer(acting_user)
-    with transaction.atomic():
-        locked = _lock(comment, version)
+    wording = published_text.strip()
+    if not publish:
+        action = "refuse"
+    elif comment.response.strip():
+        action = "publish"
+    else:
+        action = "accept"
+
+    def check(current: Comment) -> None:
+        if publish and bool(current.response.strip()) != (action == "publish"):
+            raise StaleEdit(WORKFLOW.stale_message)  # the response changed since this page was read
         if publish:
-            wording = published_text.strip()
             if not wording:
                 raise ServiceError("Enter the wording to publish", field="published_text")
             found = identifying_details(wording)
@@ -147,38 +201,39 @@ def comment_moderate(
                 )
             if names_in(wording) and not names_checked:
                 raise ServiceError(NAMES_MESSAGE, field="names_checked")
-            locked.published_text = wording
-            locked.not_published_reason = ""
-            locked.not_published_note = ""
-            locked.status = CommentStatus.PUBLISHED if locked.response.strip() else CommentStatus.ACCEPTED
-            if locked.status == CommentStatus.PUBLISHED and locked.published_at is None:
-                locked.published_at = timezone.now()
-            locked._change_reason = "Accepted for publishing"
         else:
             if reason not in NotPublishedReason.values:
                 raise ServiceError("Select why the comment will not be published", field="reason")
             if reason == NotPublishedReason.OTHER and not note.strip():
                 raise ServiceError("Explain why the comment will not be published", field="note")
-            locked.status = CommentStatus.NOT_PUBLISHED
-            locked.not_published_reason = reason
-            locked.not_published_note = note.strip()
-            locked.published_text = ""
-            locked.published_at = None
-            locked._change_reason = f"Not published: {NotPublishedReason(reason).label}"
-        locked.moderated_by = acting_user
-        locked.moderated_at = timezone.now()
-        locked.version += 1
-        locked.save()
-    return locked
+
+    def apply(current: Comment) -> None:
+        if publish:
+            current.published_text = wording
+            current.not_published_reason = ""
+            current.not_published_note = ""
+            if action == "publish" and current.published_at is None:
+                current.published_at = timezone.now()
+        else:
+            current.not_published_reason = reason
+            current.not_published_note = note.strip()
+            current.published_text = ""
+            current.published_at = None
+        current.moderated_by = acting_user
+        current.moderated_at = timezone.now()
+
+    what = "Accepted for publishing"
+    if not publish:
+        what = f"Not published: {NotPublishedReason(reason).label}" if reason in NotPublishedReason.values else None
+    return WORKFLOW.transition(comment, action, acting_user=acting_user, expected_version=version,
+                               check=check, apply=apply, what=what)
 
 
 def comment_respond(*, acting_user, comment: Comment, response: str, action: str, version: int) -> Comment:
     """Write the council's response and action; an accepted comment is then published with them (reg 56(2))."""
     _require_officer(acting_user)
-    with transaction.atomic():
-        locked = _lock(comment, version)
-        if locked.status not in (CommentStatus.ACCEPTED, CommentStatus.PUBLISHED):
-            raise ServiceError("Decide to publish the comment before writing the council's response.")
+
+    def check(current: Comment) -> None:
         if not response.strip():
             raise ServiceError("Enter the council's response", field="response")
         for label, value in (("response", response), ("action", action)):
@@ -186,16 +241,16 @@ def comment_respond(*, acting_user, comment: Comment, response: str, action: str
             if found:
                 raise ServiceError(f"The {label} contains {' and '.join(found)}. Remove anything that could "
                                    "identify someone.", field=label)
-        locked.response = response.strip()
-        locked.action = action.strip()
-        locked.responded_by = acting_user
-        if locked.status == CommentStatus.ACCEPTED:
-            locked.status = CommentStatus.PUBLISHED
-            locked.published_at = timezone.now()
-        locked._change_reason = "Council response written"
-        locked.version += 1
-        locked.save()
-    return locked
+
+    def apply(current: Comment) -> None:
+        current.response = response.strip()
+        current.action = action.strip()
+        current.responded_by = acting_user
+        if current.status == CommentStatus.ACCEPTED:
+            current.published_at = timezone.now()
+
+    return WORKFLOW.transition(comment, "respond", acting_user=acting_user, expected_version=version,
+                               check=check, apply=apply, what="Council response written")
 
 
 COMMENT_RETENTION_MONTHS = 36  # the comment form promises: "We keep comments for 3 years and then delete them."

@@ -11,7 +11,8 @@ from django.urls import reverse
 from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles, public
 from pathfinder.core.client_address import client_address
-from pathfinder.core.errors import ServiceError
+from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.feedback import selectors, services
 from pathfinder.feedback.constants import CommentStatus, CommentTopic
 from pathfinder.feedback.forms import HONEYPOT_FIELD, CommentForm, ModerateForm, RespondForm, YearForm
@@ -27,8 +28,13 @@ def _public_service(service_id: str):
     return public_service_or_404(service_id)
 
 
-def _refuse(form, error: ServiceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
+def _refuse(form, error: ServiceError, comment) -> None:
+    """Show why the decision was refused. A stale one keeps what was typed, now against the comment as saved,
+    so saving again (after checking it) is a deliberate choice."""
+    form_add_service_error(form, error)
+    if isinstance(error, StaleEdit):
+        form.data = form.data.copy()
+        form.data["version"] = str(comment.version)
 
 
 def _ip(request: HttpRequest) -> str | None:
@@ -51,7 +57,7 @@ def comment_new(request: HttpRequest) -> HttpResponse:
                 ip_address=_ip(request), honeypot=request.POST.get(HONEYPOT_FIELD, ""),
             )
         except ServiceError as error:
-            _refuse(form, error)
+            form_add_service_error(form, error)
         else:
             return redirect("feedback:comment-sent")
     return render(request, "feedback/comment_form.html", {
@@ -126,7 +132,7 @@ def officer_comment_moderate(request: HttpRequest, comment_id: int) -> HttpRespo
                 version=data["version"], names_checked=data.get("names_checked", False),
             )
         except ServiceError as error:
-            _refuse(form, error)
+            _refuse(form, error, comment)
         else:
             messages.success(request, "Decision saved.")
             return redirect("feedback:officer-comment", comment_id=comment.pk)
@@ -146,7 +152,7 @@ def officer_comment_respond(request: HttpRequest, comment_id: int) -> HttpRespon
         try:
             services.comment_respond(acting_user=request.user, comment=comment, **form.cleaned_data)
         except ServiceError as error:
-            _refuse(form, error)
+            _refuse(form, error, comment)
         else:
             messages.success(request, "Response saved. The comment is published on 'You said, we did'.")
             return redirect("feedback:officer-comment", comment_id=comment.pk)

@@ -16,6 +16,7 @@ from django.conf import settings
 
 from pathfinder.audit.services import audit_reads
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.people.models import Child
 from pathfinder.people.selectors import children_visible_to
 
@@ -100,7 +101,7 @@ def ask_to_confirm(request, form: forms.Form, error: DuplicateIdentifiers) -> No
     A warning that names another child shows that child's record, so it is audited on that child too."""
     audit_reads(request, [c.other for c in error.clashes], "another record with the same number (warning)")
     for clash in error.clashes:
-        form.add_error(clash.field if clash.field in form.fields else None, clash.message)
+        form_add_service_error(form, clash)
     form.fields[CONFIRM_FIELD] = forms.BooleanField(
         label="I have checked: this is a different child, so save this record anyway", required=False,
         help_text="Only if you are sure. Otherwise correct the number above.",

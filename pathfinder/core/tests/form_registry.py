@@ -46,7 +46,9 @@ def _organisations() -> dict[str, Any]:
 
 
 def _service_kwargs() -> dict[str, Any]:
-    return {"snapshot": {}, "need_choices": [("n1", "Autism"), ("n2", "Hearing")],
+    from pathfinder.directory.content import ServiceContent
+
+    return {"content": ServiceContent(), "need_choices": [("n1", "Autism"), ("n2", "Hearing")],
             "kind_choices": [("k1", "Therapy"), ("k2", "Clubs")], "education": True}
 
 

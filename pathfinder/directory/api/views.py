@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import math
 import uuid
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.permissions import AllowAny
@@ -121,37 +122,30 @@ def _id(pk: str):
         raise params.BadParameter("The id must be a UUID") from None
 
 
-def filtered_services(query) -> tuple[QuerySet[Service], str]:
-    """Public services narrowed by every ORUK filter but `search` (AND). Returns (queryset, search words)."""
-    qs = services_public()
+def search_inputs(query) -> search.SearchInputs:
+    """The ORUK filters as the public search's inputs (AND), checked in the order the parameters are documented.
+
+    taxonomy_term_id: that term or its children; taxonomy_id: any term of it; minimum_age: the service's minimum
+    age is at least this; maximum_age: its maximum is at or below this; start_time / end_time / day: one weekly
+    session; postcode with proximity (metres): distance. Raises BadParameter with a plain message.
+    """
     term_id = params.uuid_param(query, "taxonomy_term_id")
-    if term_id:
-        qs = search.filter_terms(qs, TaxonomyTerm.objects.filter(Q(pk=term_id) | Q(parent_id=term_id)).values("pk"))
     taxonomy_id = params.uuid_param(query, "taxonomy_id")
-    if taxonomy_id:
-        qs = search.filter_terms(qs, TaxonomyTerm.objects.filter(taxonomy_id=taxonomy_id).values("pk"))
     minimum_age = params.number(query, "minimum_age")
-    if minimum_age is not None:
-        qs = qs.filter(minimum_age__gte=minimum_age)
     maximum_age = params.number(query, "maximum_age")
-    if maximum_age is not None:
-        qs = qs.filter(maximum_age__lte=maximum_age)
-    qs = search.filter_schedule(
-        qs,
-        day=params.day(query),
-        starts_from=params.time_param(query, "start_time"),
-        ends_by=params.time_param(query, "end_time"),
-    )
-    return qs, params.text(query, "search").strip()
-
-
-def _postcode_and_proximity(query):
+    day = params.day(query)
+    starts_from = params.time_param(query, "start_time")
+    ends_by = params.time_param(query, "end_time")
+    text = params.text(query, "search").strip()
     postcode = params.text(query, "postcode", limit=10)
     proximity = params.number(query, "proximity")
     if proximity is not None and not postcode:
         raise params.BadParameter("proximity needs a postcode")
-    point = postcode_point(postcode) if postcode else None
-    return point, (proximity / 1000.0 if proximity is not None else None)
+    return search.SearchInputs(
+        text=text, term_id=term_id, taxonomy_id=taxonomy_id, minimum_age_at_least=minimum_age,
+        maximum_age_at_most=maximum_age, day=day, starts_from=starts_from, ends_by=ends_by, postcode=postcode,
+        within_km=proximity / 1000.0 if proximity is not None else None,
+    )
 
 
 class ApiDetails(OrukView):
@@ -184,17 +178,13 @@ def _openapi() -> dict[str, Any]:
 class ServiceList(OrukView):
     def get(self, request: Request) -> Response:
         page, per_page = params.page_params(request.query_params)
-        qs, text = filtered_services(request.query_params)
-        point, within_km = _postcode_and_proximity(request.query_params)
-        qs = search.apply_text_search(qs, text)
-        if not text and point is None:
-            qs = qs.select_related("organisation").order_by("name", "id")  # read in (name, id) index order
-            return Response(page_json(qs, page, per_page, serializers.service_list_json))
-        order: list = [("rank", True)] if text else []
-        if point is not None:
-            qs = search.annotate_distance(qs, point, within_km, box_first=not text)
+        matches = search.service_matches(search_inputs(request.query_params))
+        # Best match first with words, then nearest with a postcode, then A to Z.
+        order = [("rank", True)] if matches.has_text else []
+        if matches.point is not None:
             order.append(("distance_km", False))
-        total, services = search.counted_page(qs, [*order, ("name", False), ("id", False)], (page - 1) * per_page, per_page)
+        total, services = search.search_page(matches.queryset, order, (page - 1) * per_page, per_page,
+                                             counted=bool(order))
         items = [serializers.service_list_json(s) for s in services]
         return Response(page_envelope(total, items, page, per_page))
 
@@ -249,12 +239,15 @@ class TaxonomyTermDetail(OrukView):
 class ServiceAtLocationList(OrukView):
     def get(self, request: Request) -> Response:
         page, per_page = params.page_params(request.query_params)
-        services, text = filtered_services(request.query_params)
-        point, within_km = _postcode_and_proximity(request.query_params)
+        inputs = search_inputs(request.query_params)
+        # The services filter as /services does; words and distance apply to each service at a location.
+        services = search.service_matches(replace(inputs, text="", postcode="", within_km=None)).queryset
+        point = postcode_point(inputs.postcode) if inputs.postcode else None
+        within_km = inputs.within_km
         qs = ServiceAtLocation.objects.filter(service__in=services.values("pk")).select_related(
             "location", "service__organisation"
         )
-        qs = search.filter_related_text(qs, text)
+        qs = search.filter_related_text(qs, inputs.text)
         order: list = []
         if point is not None:
             if within_km is not None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ProviderFactory
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.core.errors import StaleEdit
-from pathfinder.directory import decisions, drafts, services
+from pathfinder.directory import decisions, drafts, revisions
 from pathfinder.directory.constants import RevisionStatus
 from pathfinder.directory.models import OrganisationMembership, ServiceRevision
 from pathfinder.directory.tests.factories import MembershipFactory, ServiceFactory
@@ -41,7 +41,7 @@ def test_editing_after_a_rejection_starts_from_the_rejected_version(client, serv
     service, provider = service_and_provider
     revision = drafts.service_draft_save(acting_user=provider, service=service, expected_version=drafts.NO_DRAFT,
                                          data={"description": "Swimming and splash play for disabled children."})
-    services.service_submit(acting_user=provider, revision=revision)
+    revisions.service_submit(acting_user=provider, revision=revision)
     decisions.service_reject(acting_user=LocalOfferOfficerFactory(), revision=revision, reason="Add the pool's address",
                              expected_version=_seen(revision))
 
@@ -63,15 +63,15 @@ def test_after_an_approval_editing_starts_from_what_is_published(service_and_pro
     service, provider = service_and_provider
     officer = LocalOfferOfficerFactory()
     first = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0, data={"name": "A"})
-    services.service_submit(acting_user=provider, revision=first)
+    revisions.service_submit(acting_user=provider, revision=first)
     decisions.service_reject(acting_user=officer, revision=first, reason="No",
                              expected_version=_seen(first))
     second = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0, data={"name": "B"})
-    services.service_submit(acting_user=provider, revision=second)
+    revisions.service_submit(acting_user=provider, revision=second)
     decisions.service_approve(acting_user=officer, revision=second, expected_version=_seen(second))
     service.refresh_from_db()
     start = drafts.draft_start(service)
-    assert (start.data["name"], start.rejected, start.version) == ("B", None, drafts.NO_DRAFT)
+    assert (start.content.name, start.rejected, start.version) == ("B", None, drafts.NO_DRAFT)
 
 
 def test_two_people_saving_one_draft_do_not_overwrite_each_other(client, service_and_provider):
@@ -109,7 +109,7 @@ def test_two_people_saving_one_draft_do_not_overwrite_each_other(client, service
 def test_a_draft_sent_for_approval_or_decided_since_the_editor_opened_is_not_taken_back(service_and_provider):
     service, provider = service_and_provider
     draft = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0, data={"name": "X"})
-    services.service_submit(acting_user=provider, revision=draft)
+    revisions.service_submit(acting_user=provider, revision=draft)
     with pytest.raises(StaleEdit):
         drafts.service_draft_save(acting_user=provider, service=service, expected_version=draft.version,
                                   data={"name": "Y"})
@@ -136,7 +136,7 @@ def test_the_officer_cannot_approve_a_version_changed_since_they_opened_it(clien
     service, provider = service_and_provider
     draft = drafts.service_draft_save(acting_user=provider, service=service, expected_version=0,
                                       data={"description": "First wording."})
-    services.service_submit(acting_user=provider, revision=draft)
+    revisions.service_submit(acting_user=provider, revision=draft)
     sign_in(client, LocalOfferOfficerFactory())
     url = reverse("directory:revision-review", args=[draft.pk])
     opened = _version_on_review(client.get(url).content.decode())
@@ -144,7 +144,7 @@ def test_the_officer_cannot_approve_a_version_changed_since_they_opened_it(clien
     # the provider takes it back, changes it and sends it again while the officer reads the first wording
     again = drafts.service_draft_save(acting_user=provider, service=service, expected_version=_seen(draft),
                                       data={"description": "Second wording, not yet read."})
-    services.service_submit(acting_user=provider, revision=again)
+    revisions.service_submit(acting_user=provider, revision=again)
 
     response = client.post(url, {"decision": "approve", "version": opened}, follow=True)
     assert decisions.STALE_DECISION in html.unescape(response.content.decode())

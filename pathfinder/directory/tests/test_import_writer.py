@@ -10,6 +10,7 @@ from django.db import connection
 
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory
 from pathfinder.directory import import_writer
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.importers import directory_import_csv
 from pathfinder.directory.models import Organisation, Service, ServiceRevision
 from pathfinder.directory.selectors import services_public
@@ -77,16 +78,16 @@ def test_a_failure_part_way_undoes_everything_written(monkeypatch):
     rows = (f"{existing.pk},New Trust,charity,Existing club renamed,Changed by the import,yes\n"
             + _rows(70, organisation="New Trust"))
 
-    real_apply = import_writer.service_apply
+    real_apply = ServiceContent.apply_to
     calls = {"n": 0}
 
-    def failing_apply(service, data):
+    def failing_apply(content, service):
         calls["n"] += 1
         if calls["n"] == 60:  # in the third batch: two batches are already committed
             raise RuntimeError("the database went away")
-        return real_apply(service, data)
+        return real_apply(content, service)
 
-    monkeypatch.setattr(import_writer, "service_apply", failing_apply)
+    monkeypatch.setattr(ServiceContent, "apply_to", failing_apply)
     with pytest.raises(RuntimeError):
         directory_import_csv(io.StringIO(HEADER + rows), officer)
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
 from pathfinder.core.errors import ServiceError
-from pathfinder.directory import decisions, drafts, selectors, services
+from pathfinder.directory import decisions, drafts, organisations, reports, revisions, selectors
 from pathfinder.directory.constants import RevisionStatus
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.geo import load_demo_postcodes
 from pathfinder.directory.models import ServiceRevision
 from pathfinder.directory.tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory, term
@@ -40,10 +41,10 @@ def provider():
 
 def test_new_service_is_hidden_until_approved(provider):
     org = provider.organisation_memberships.get().organisation
-    revision = services.service_create_draft(acting_user=provider, organisation=org, data=DATA)
+    revision = revisions.service_create_draft(acting_user=provider, organisation=org, data=DATA)
     service = revision.service
     assert not selectors.services_public().filter(pk=service.pk).exists()
-    services.service_submit(acting_user=provider, revision=revision)
+    revisions.service_submit(acting_user=provider, revision=revision)
     officer = LocalOfferOfficerFactory()
     decisions.service_approve(acting_user=officer, revision=revision, expected_version=_seen(revision))
     service.refresh_from_db()
@@ -61,8 +62,8 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
                                          expected_version=drafts.NO_DRAFT)
     service.refresh_from_db()
     assert service.name == "Old name"
-    assert ("Name", "Old name", "New name") in services.revision_changes(revision)
-    services.service_submit(acting_user=provider, revision=revision)
+    assert ("Name", "Old name", "New name") in revisions.revision_changes(revision)
+    revisions.service_submit(acting_user=provider, revision=revision)
     officer = LocalOfferOfficerFactory()
     decisions.service_reject(acting_user=officer, revision=revision, reason="Please add opening times",
                              expected_version=_seen(revision))
@@ -74,7 +75,7 @@ def test_draft_changes_do_not_touch_live_until_approved(provider):
     second = drafts.service_draft_save(acting_user=provider, service=service, data={"name": "Newer name"},
                                        expected_version=drafts.NO_DRAFT)
     assert second.number == 2
-    services.service_submit(acting_user=provider, revision=second)
+    revisions.service_submit(acting_user=provider, revision=second)
     decisions.service_approve(acting_user=officer, revision=second, expected_version=_seen(second))
     service.refresh_from_db()
     assert service.name == "Newer name"
@@ -92,8 +93,8 @@ def test_provider_cannot_edit_other_organisations_service(provider):
 
 def test_only_officer_approves(provider):
     org = provider.organisation_memberships.get().organisation
-    revision = services.service_create_draft(acting_user=provider, organisation=org, data=DATA)
-    services.service_submit(acting_user=provider, revision=revision)
+    revision = revisions.service_create_draft(acting_user=provider, organisation=org, data=DATA)
+    revisions.service_submit(acting_user=provider, revision=revision)
     with pytest.raises(ServiceError):
         decisions.service_approve(acting_user=provider, revision=revision, expected_version=_seen(revision))
     with pytest.raises(ServiceError):
@@ -117,7 +118,7 @@ def test_only_officer_approves(provider):
 )
 def test_invalid_drafts_are_refused_with_the_field(change, field):
     with pytest.raises(ServiceError) as info:
-        services.service_data_clean({**DATA, **change})
+        ServiceContent.clean({**DATA, **change})
     assert info.value.field == field
 
 
@@ -137,14 +138,14 @@ def test_stale_services_flagged_then_hidden(settings):
 def test_confirm_checked_and_out_of_date_report(provider):
     org = provider.organisation_memberships.get().organisation
     service = ServiceFactory(organisation=org, assured_date=timezone.localdate() - timedelta(days=500))
-    services.service_confirm_checked(acting_user=provider, service=service)
+    revisions.service_confirm_checked(acting_user=provider, service=service)
     assert service.assured_date == timezone.localdate()
     with pytest.raises(ServiceError):
-        services.out_of_date_report_create(service=service, message=" ")
-    report = services.out_of_date_report_create(service=service, message="The phone number is wrong")
+        reports.out_of_date_report_create(service=service, message=" ")
+    report = reports.out_of_date_report_create(service=service, message="The phone number is wrong")
     assert list(selectors.out_of_date_reports_open(provider)) == [report]
     assert list(selectors.out_of_date_reports_open(ProviderFactory())) == []
-    services.out_of_date_report_resolve(acting_user=provider, report=report, note="Fixed")
+    reports.out_of_date_report_resolve(acting_user=provider, report=report, note="Fixed")
     assert not selectors.out_of_date_reports_open(provider).exists()
 
 
@@ -155,8 +156,8 @@ def test_approval_geocodes_venue_when_postcode_known(provider):
     pc = PostcodeCentroid.objects.first()
     org = provider.organisation_memberships.get().organisation
     data = {**DATA, "locations": [{"address_1": "1 Road", "postcode": pc.postcode}]}
-    revision = services.service_create_draft(acting_user=provider, organisation=org, data=data)
-    services.service_submit(acting_user=provider, revision=revision)
+    revision = revisions.service_create_draft(acting_user=provider, organisation=org, data=data)
+    revisions.service_submit(acting_user=provider, revision=revision)
     decisions.service_approve(acting_user=LocalOfferOfficerFactory(), revision=revision, expected_version=_seen(revision))
     loc = revision.service.service_at_locations.get().location
     assert (loc.latitude, loc.longitude) == (pc.latitude, pc.longitude)
@@ -171,11 +172,11 @@ def test_seeded_terms_have_stable_ids():
 
 def test_organisation_and_membership_need_officer():
     officer = LocalOfferOfficerFactory()
-    org = services.organisation_create(acting_user=officer, name="Bright Futures", kind="charity")
+    org = organisations.organisation_create(acting_user=officer, name="Bright Futures", kind="charity")
     provider = ProviderFactory()
-    services.organisation_member_add(acting_user=officer, organisation=org, user=provider)
+    organisations.organisation_member_add(acting_user=officer, organisation=org, user=provider)
     assert list(selectors.organisations_for(provider)) == [org]
     with pytest.raises(ServiceError):
-        services.organisation_create(acting_user=provider, name="X", kind="charity")
+        organisations.organisation_create(acting_user=provider, name="X", kind="charity")
     assert OrganisationFactory()  # others exist, provider still sees one
     assert selectors.organisations_for(provider).count() == 1

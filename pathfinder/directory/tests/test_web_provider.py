@@ -14,9 +14,9 @@ from django.utils import timezone
 from pathfinder.accounts.tests.factories import LocalOfferOfficerFactory, ParentFactory, ProviderFactory
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.directory.constants import OrganisationKind, RevisionStatus
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.drafts import draft_start
 from pathfinder.directory.models import InformationPage, OutOfDateReport, ServiceRevision
-from pathfinder.directory.services import service_snapshot
 from pathfinder.directory.tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory, term
 from pathfinder.directory.web.forms import ServiceForm
 
@@ -34,10 +34,10 @@ def _seen(revision) -> str:
 
 def _form_data(service, **changes) -> dict:
     """What the edit form posts when nothing is changed, with `changes` on top."""
-    snapshot = service_snapshot(service)
-    initial = ServiceForm.initial_from(snapshot, [], [])
+    content = ServiceContent.from_service(service)
+    initial = ServiceForm.initial_from(content, [], [])
     data = {k: v for k, v in initial.items() if v not in (None, [])}
-    data["needs"] = [str(t) for t in snapshot["term_ids"]]
+    data["needs"] = [str(t) for t in content.term_ids]
     data["version"] = str(draft_start(service).version)
     data.update(changes)
     return data

@@ -1,4 +1,5 @@
-"""Forms for the Local Offer pages. They check what was typed; the rules live in directory.services."""
+"""Forms for the Local Offer pages. They check what was typed; the rules live in directory.content and the
+modules that change the Local Offer."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathfinder.directory.constants import (
     ReferralRoute,
     ServiceStatus,
 )
+from pathfinder.directory.content import ServiceContent
 
 # Distances offered, in miles (what families in England use); search takes kilometres.
 DISTANCES_MILES = (1, 3, 5, 10, 20)
@@ -199,6 +201,7 @@ ROW_ERROR_NAMES = {
 
 
 class ServiceForm(GOVUKForm):
+    FIELD_MAP = {"term_ids": "needs"}  # where a content error (ServiceContent.clean) is shown on this form
     error_names = {"status": "whether the service is running", "referral_route": "how people get the service",
                    "is_free": "whether it is free", "eligibility": "who the service is for"}
 
@@ -228,17 +231,17 @@ class ServiceForm(GOVUKForm):
     email = forms.CharField(label="Email", required=False, max_length=254)
     phone = forms.CharField(label="Phone", required=False, max_length=30)
 
-    def __init__(self, *args: Any, snapshot: dict[str, Any], need_choices, kind_choices, education: bool,
+    def __init__(self, *args: Any, content: ServiceContent, need_choices, kind_choices, education: bool,
                  **kwargs: Any) -> None:
-        kwargs.setdefault("initial", self.initial_from(snapshot, need_choices, kind_choices))
+        kwargs.setdefault("initial", self.initial_from(content, need_choices, kind_choices))
         super().__init__(*args, **kwargs)
         self.fields["needs"].choices = need_choices
         self.fields["kinds"].choices = kind_choices
         self.education = education
         self.row_counts = {
-            group: min(MAX_ROWS[group], len(snapshot.get(group) or []) + 1) for group in ROW_FIELDS
+            group: min(MAX_ROWS[group], len(getattr(content, group)) + 1) for group in ROW_FIELDS
         }
-        self.location_ids = [loc.get("id", "") for loc in snapshot.get("locations") or []]
+        self.location_ids = [venue.id for venue in content.locations]
         for group, names in ROW_FIELDS.items():
             for i in range(self.row_counts[group]):
                 for name in names:
@@ -275,22 +278,23 @@ class ServiceForm(GOVUKForm):
         return forms.CharField(label=label, required=False, max_length=200)
 
     @staticmethod
-    def initial_from(snapshot: dict[str, Any], need_choices, kind_choices) -> dict[str, Any]:
-        initial = {k: snapshot.get(k) for k in (
+    def initial_from(content: ServiceContent, need_choices, kind_choices) -> dict[str, Any]:
+        initial: dict[str, Any] = {k: getattr(content, k) for k in (
             "name", "description", "status", "minimum_age", "maximum_age", "eligibility", "referral_route",
-            "how_to_access", "delivery", "fees", "url", "email", "phone")}
-        initial["is_free"] = "yes" if snapshot.get("is_free") else "no"
-        term_ids = set(snapshot.get("term_ids") or [])
+            "how_to_access", "fees", "url", "email", "phone")}
+        initial["delivery"] = list(content.delivery)
+        initial["is_free"] = "yes" if content.is_free else "no"
+        term_ids = set(content.term_ids)
         initial["needs"] = [v for v, _ in need_choices if v in term_ids]
         initial["kinds"] = [v for v, _ in kind_choices if v in term_ids]
         for group, names in ROW_FIELDS.items():
-            for i, row in enumerate(snapshot.get(group) or []):
+            for i, row in enumerate(getattr(content, group)):
                 for name in names:
-                    value = row.get(name, "")
+                    value = getattr(row, name)
                     if name == "byday":
                         value = [d for d in (value or "").split(",") if d]
                     initial[f"{group}-{i}-{name}"] = value
-        for key, answer in (snapshot.get("local_offer_answers") or {}).items():
+        for key, answer in content.local_offer_answers.items():
             initial[f"answer_{key}"] = answer
         return initial
 
@@ -301,8 +305,8 @@ class ServiceForm(GOVUKForm):
     def answer_fields(self) -> list[forms.BoundField]:
         return [self[f"answer_{key}"] for key in SCHEDULE_2_KEYS] if self.education else []
 
-    def snapshot(self) -> dict[str, Any]:
-        """What was typed, as the revision snapshot directory.services expects."""
+    def typed(self) -> dict[str, Any]:
+        """What was typed, in ServiceContent's stored shape, to be checked by ServiceContent.clean."""
         d = self.cleaned_data
         data: dict[str, Any] = {k: d.get(k) for k in (
             "name", "description", "status", "minimum_age", "maximum_age", "eligibility", "referral_route",
@@ -326,14 +330,6 @@ class ServiceForm(GOVUKForm):
         if self.education:
             data["local_offer_answers"] = {k: d.get(f"answer_{k}", "") for k in SCHEDULE_2_KEYS}
         return data
-
-    def field_for_error(self, field: str | None) -> str | None:
-        """Map a service's error field name to a field on this form."""
-        if field == "term_ids":
-            return "needs"
-        if field in ("local_offer_answers",):
-            return None
-        return field if field in self.fields else None
 
 
 class NewServiceForm(GOVUKForm):

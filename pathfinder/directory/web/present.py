@@ -18,6 +18,7 @@ from pathfinder.directory.constants import (
     ReferralRoute,
     ServiceStatus,
 )
+from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import TaxonomyTerm
 
 DAY_NAMES = dict(Day.choices)
@@ -161,24 +162,15 @@ def value_lines(key: str, value: Any, names: dict[str, str] | None = None) -> li
     return [str(value)]
 
 
-def snapshot_differences(old: dict[str, Any] | None, new: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each part that differs: {"label", "before": [lines], "after": [lines]}. `old` None means a new service."""
-    from pathfinder.directory.services import FIELD_LABELS, LIST_KEYS, SERVICE_FIELDS
+def content_differences(old: ServiceContent | None, new: ServiceContent) -> list[dict[str, Any]]:
+    """Each part that differs: {"label", "before": [lines], "after": [lines]}. `old` None means a new service.
 
-    old = old or {}
-    ids = [*(old.get("term_ids") or []), *(new.get("term_ids") or [])]
+    A part blank on both sides (no answer before, an empty list now) is not a change."""
+    changes = [d for d in new.differences(old) if (d.before or None) != (d.after or None)]
+    ids = [t for d in changes if d.key == "term_ids" for t in (*(d.before or []), *(d.after or []))]
     names = _term_names(ids) if ids else {}
-    rows = []
-    for key in (*SERVICE_FIELDS, *LIST_KEYS):
-        before, after = old.get(key), new.get(key)
-        if key == "locations":
-            before = [{k: v for k, v in loc.items() if k != "id"} for loc in before or []]
-            after = [{k: v for k, v in loc.items() if k != "id"} for loc in after or []]
-        if (before or None) == (after or None):
-            continue
-        rows.append({"label": FIELD_LABELS[key], "before": value_lines(key, before, names),
-                     "after": value_lines(key, after, names)})
-    return rows
+    return [{"label": d.label, "before": value_lines(d.key, d.before, names),
+             "after": value_lines(d.key, d.after, names)} for d in changes]
 
 
 # ---------------------------------------------------------------------------------------------------------------

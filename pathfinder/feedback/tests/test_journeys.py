@@ -131,6 +131,26 @@ def test_a_stale_decision_is_refused(client):
         "decision": "publish", "published_text": "Fine words.", "version": 2})
     assert any("Someone else changed this comment" in e for e in _errors(response))
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.RECEIVED
+    page = response.content.decode()
+    assert "Fine words." in page  # what was typed is kept
+    assert 'name="version" value="3"' in page  # and saving again, after checking, is against the comment as saved
+
+
+def test_a_stale_response_is_refused_and_keeps_what_was_typed(client):
+    comment = CommentFactory(version=3, status=CommentStatus.ACCEPTED, published_text="Fine words.")
+    sign_in(client, OfficerFactory())
+    url = reverse("feedback:officer-comment-respond", args=[comment.pk])
+    response = client.post(url, {"response": "We have added more sessions.", "action": "", "version": 2})
+    assert any("Someone else changed this comment" in e for e in _errors(response))
+    assert "We have added more sessions." in response.content.decode()
+    comment.refresh_from_db()
+    assert (comment.status, comment.response, comment.version) == (CommentStatus.ACCEPTED, "", 3)
+    response = client.post(url, {"response": "We have added more sessions.", "action": "", "version": 3})
+    comment.refresh_from_db()
+    assert (comment.status, comment.response, comment.version) == (CommentStatus.PUBLISHED,
+                                                                   "We have added more sessions.", 4)
+    assert comment.history.order_by("-history_date", "-history_id").first().history_change_reason == (
+        "Council response written")
 
 
 def test_a_robot_filling_the_honeypot_is_thanked_but_nothing_is_kept(client):

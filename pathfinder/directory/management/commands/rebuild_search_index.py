@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from pathfinder.directory.search import search_index_install
+from pathfinder.directory.search_index import search_index_install
 
 
 class Command(BaseCommand):
