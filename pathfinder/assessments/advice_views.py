@@ -18,6 +18,7 @@ from pathfinder.assessments.selectors import assessment_get_for_child
 from pathfinder.audit.services import audit_read
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.people.access import child_view
 
 
@@ -47,7 +48,7 @@ def advice_given(request: HttpRequest, advice) -> HttpResponse:
             try:
                 correction = advice_correction_send(acting_user=request.user, advice=advice, **form.cleaned_data)
             except ServiceError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
+                form_add_service_error(form, error)
             else:
                 messages.success(request, f"Thank you. Your correction (version {correction.number}) has been sent "
                                           "to the council. Your earlier advice is kept beside it.")

@@ -26,6 +26,7 @@ from pathfinder.assessments.transitions import allowed_moves, assessment_transit
 from pathfinder.audit.services import audit_read, audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case, child_get_for
 
@@ -45,11 +46,9 @@ _DATE_FIELDS = ("decided_on", "withdrawn_on", "received_on", "requested_on")
 
 
 def _show_service_error(form, error: ServiceError) -> None:
-    """Put the service's message on the field it is about, so the error summary links to it."""
-    field = error.field if error.field in form.fields else None
-    if error.field == "on":
-        field = next((name for name in _DATE_FIELDS if name in form.fields), None)
-    form.add_error(field, error.message)
+    """Put the service's message on the field it is about, so the error summary links to it (a move's date,
+    "on" to the service, is whichever date field the form has)."""
+    form_add_service_error(form, error, field_map={"on": next((n for n in _DATE_FIELDS if n in form.fields), None)})
 
 
 @for_roles(*CASE_STAFF)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from pathfinder.accounts.roles import FAMILY_ROLES
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.people.access import child_view
 from pathfinder.plans import family, forms, selectors
 
@@ -37,7 +38,7 @@ def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
             comment = family.representation_add(acting_user=request.user, plan=plan, text=form.cleaned_data["text"],
                                                 today=today)
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form_add_service_error(form, error)
         else:
             sent_to = f"your caseworker, {contact.name}" if contact.is_caseworker else contact.name
             if comment.after_window_closed:

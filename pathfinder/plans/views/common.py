@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pathfinder.accounts.roles import CASE_PARTICIPANTS
 from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.forms import form_add_service_error
 from pathfinder.plans import quality, selectors
 from pathfinder.plans.models import ProvisionSection
 
@@ -41,10 +42,7 @@ def _plan(child, plan_id: int):
 
 
 def _show_error(form, error: ServiceError, *, date_field: str | None = None) -> None:
-    field = error.field if error.field in form.fields else None
-    if error.field == "on" and date_field:
-        field = date_field
-    form.add_error(field, error.message)
+    form_add_service_error(form, error, field_map={"on": date_field})
 
 
 def _stale_form(form, plan) -> None:
