@@ -17,13 +17,14 @@ from pathfinder.accounts.tests.factories import (
 )
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.assessments.models import Assessment
-from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.people.tests.factories import FamilyMemberFactory
+from pathfinder.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
-OK, NOT_FOUND, FORBIDDEN, SIGN_IN = 200, 404, 403, 302
+OK, NOT_FOUND, FORBIDDEN, SIGN_IN, MOVED = 200, 404, 403, 302, 301
 
 
 @pytest.fixture
@@ -34,8 +35,12 @@ def world():
     advice = AdviceRequestFactory(assessment=assessment, adviser=AdviserFactory())
     parent = ParentFactory()
     FamilyMemberFactory(child=child, user=parent, has_parental_responsibility=True)
+    # An earlier request of the same child led to a plan, now with the family for their comments.
+    plan = PlanFactory(assessment=DraftingFactory(child=child, received_on=date(2025, 9, 1)), child=child,
+                       status="draft_sent", draft_sent_on=date(2026, 1, 12))
     return {
         "assessment": assessment,
+        "plan": plan,
         "child": child,
         "users": {
             "own caseworker": assessment.caseworker,
@@ -86,13 +91,42 @@ PAGES = {
         "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
         "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
     }),
+    # The plan's own pages, under the child (the plan belongs to the child, not to the assessment).
+    "plan": ("plans:overview", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "plan as a document": ("plans:document", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "change the plan's needs": ("plans:needs", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": FORBIDDEN, "another parent": FORBIDDEN,
+        "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "the plan's old address": ("plans:old-address", {
+        "own caseworker": MOVED, "other team's caseworker": NOT_FOUND, "manager": MOVED, "involved adviser": MOVED,
+        "uninvolved adviser": NOT_FOUND, "parent": MOVED, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
 }
 
 
 def _url(name, world):
-    child, assessment = world["child"], world["assessment"]
+    child, assessment, plan = world["child"], world["assessment"], world["plan"]
     if name.startswith("people:"):
         return reverse(name, kwargs={"child_id": child.pk})
+    if name == "plans:old-address":
+        return reverse(name, kwargs={"child_id": child.pk, "assessment_id": plan.assessment_id})
+    if name.startswith("plans:"):
+        return reverse(name, kwargs={"child_id": child.pk, "plan_id": plan.pk})
     return reverse(name, kwargs={"child_id": child.pk, "assessment_id": assessment.pk})
 
 
