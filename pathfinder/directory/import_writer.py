@@ -101,7 +101,8 @@ def _let_others_write() -> None:
 def _write_row(item, acting_user, report, organisations: dict[str, Organisation], written: _Written,
                today: date, now: datetime) -> None:
     key = item.organisation["name"].strip().lower()
-    org = organisations.get(key) or Organisation.objects.filter(name__iexact=item.organisation["name"].strip()).first()
+    org = organisations.get(key) or Organisation.objects.filter(
+        name__iexact=item.organisation["name"].strip()).order_by("pk").first()
     if org is None:
         org = Organisation.objects.create(**item.organisation)
         written.new_organisations.append(org.pk)

@@ -56,7 +56,7 @@ def placement_request_record(
         raise ServiceError("The final plan has been issued. A new request for a school is made at a review.")
     with transaction.atomic():
         # Lock the plan so that two people recording the same request at once cannot both succeed.
-        locked = Plan.objects.select_for_update().select_related("child", "assessment").get(pk=plan.pk)
+        locked = Plan.objects.select_for_update(of=("self",)).select_related("child", "assessment").get(pk=plan.pk)
         if existing := _already_requested(locked, name, urn):
             raise ServiceError(
                 f"The family's request for {existing.institution_name} was already recorded "

@@ -39,7 +39,7 @@ def _today() -> date:
 
 def _locked(plan: Plan, expected_version: int) -> Plan:
     """The plan, locked for this transaction, if nobody saved it since the form was opened."""
-    current = Plan.objects.select_for_update().select_related("child", "assessment").get(pk=plan.pk)
+    current = Plan.objects.select_for_update(of=("self",)).select_related("child", "assessment").get(pk=plan.pk)
     if current.version != expected_version:
         raise StaleEdit(STALE_MESSAGE)
     return current

@@ -54,9 +54,12 @@ def test_import_needs_officer_and_columns():
 
 
 def _make_services():
-    one = link(ServiceAtLocationFactory(service__name="=HYPERLINK(bad)").service, term("send-needs", "HI"))
+    # Organisations are matched by name on import, so the two are named apart (Faker's company names can clash).
+    one = link(ServiceAtLocationFactory(service__name="=HYPERLINK(bad)",
+                                        service__organisation__name="Hillside Family Support").service,
+               term("send-needs", "HI"))
     ScheduleFactory(service=one)
-    two = ServiceAtLocationFactory(service__name="Drop-in").service
+    two = ServiceAtLocationFactory(service__name="Drop-in", service__organisation__name="Meadow Play Trust").service
     return one, two
 
 
