@@ -22,7 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from pathfinder.core.errors import ServiceError
+from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.directory.constants import RevisionStatus as S
 from pathfinder.directory.content import ServiceContent
@@ -30,6 +30,8 @@ from pathfinder.directory.models import Organisation, Service, ServiceRevision
 from pathfinder.directory.permissions import require_editor
 from pathfinder.directory.selectors import organisations_for
 
+STALE_SEND = ("This draft was changed after you opened this page, in another tab or by a colleague, so it was not "
+              "sent. Check the changes below, then send it for approval again.")
 STALE_DECISION = ("The provider changed this version after you opened it. Check the changes again, then approve "
                   "or send it back.")
 
@@ -87,10 +89,13 @@ def service_create_draft(*, acting_user, organisation: Organisation, data: dict[
         )
 
 
-def service_submit(*, acting_user, revision: ServiceRevision) -> ServiceRevision:
+def service_submit(*, acting_user, revision: ServiceRevision, expected_version: int | None = None) -> ServiceRevision:
     """Send a draft to the Local Offer officer for approval.
 
-    The version goes up, so an editor opened before sending cannot quietly take it back to draft.
+    `expected_version` is the draft's version on the page the provider read before sending (the provider's form
+    always sends it): if the draft was changed since, in another tab or by a colleague, the send is refused so that
+    the officer never approves a version its sender did not see. The version goes up, so an editor opened before
+    sending cannot quietly take it back to draft.
     """
     require_editor(acting_user, revision.service)
 
@@ -101,8 +106,11 @@ def service_submit(*, acting_user, revision: ServiceRevision) -> ServiceRevision
         current.submitted_by = acting_user
         current.submitted_at = timezone.now()
 
-    return WORKFLOW.transition(revision, "submit", acting_user=acting_user, expected_version=None,
-                               check=check, apply=apply)
+    try:
+        return WORKFLOW.transition(revision, "submit", acting_user=acting_user, expected_version=expected_version,
+                                   check=check, apply=apply)
+    except StaleEdit as stale:
+        raise StaleEdit(STALE_SEND) from stale
 
 
 def service_confirm_checked(*, acting_user, service: Service) -> Service:

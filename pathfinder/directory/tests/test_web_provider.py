@@ -72,7 +72,7 @@ def test_edit_submit_approve_publishes_and_keeps_history(client, provider_servic
     assert "Saturday, 10am to 11:30am" in manage
 
     # and sends it for approval
-    client.post(reverse("directory:service-submit", args=[service.pk]))
+    client.post(reverse("directory:service-submit", args=[service.pk]), {"version": _draft_version(service)})
     revision = ServiceRevision.objects.get(service=service, status=RevisionStatus.SUBMITTED)
 
     # the officer sees the before and after
@@ -104,7 +104,7 @@ def test_officer_rejects_with_a_reason_and_nothing_is_published(client, provider
     provider, service = provider_service
     sign_in(client, provider)
     client.post(reverse("directory:service-edit", args=[service.pk]), _form_data(service, name="Splash club NOW"))
-    client.post(reverse("directory:service-submit", args=[service.pk]))
+    client.post(reverse("directory:service-submit", args=[service.pk]), {"version": _draft_version(service)})
     revision = ServiceRevision.objects.get(service=service)
 
     sign_in(client, LocalOfferOfficerFactory())
@@ -263,3 +263,27 @@ def test_a_provider_starts_a_new_service_which_stays_private_until_approved(clie
     assert not revision.service.is_published
     public = Client().get(reverse("directory:service", kwargs={"service_id": revision.service_id}))
     assert public.status_code == 404
+
+
+def _draft_version(service) -> int:
+    """The version of the open draft, as the manage page's "Send for approval" form carries it."""
+    return ServiceRevision.objects.get(service=service, status=RevisionStatus.DRAFT).version
+
+
+def test_sending_a_draft_changed_since_the_page_was_read_is_refused(client, provider_service):
+    provider, service = provider_service
+    sign_in(client, provider)
+    client.post(reverse("directory:service-edit", args=[service.pk]),
+                _form_data(service, name="Splash club on Saturdays"))
+    read_at = _draft_version(service)
+    manage = client.get(reverse("directory:service-manage", args=[service.pk])).content.decode()
+    assert f'name="version" value="{read_at}"' in manage
+    # a colleague (or another tab) changes the draft after the page was read
+    client.post(reverse("directory:service-edit", args=[service.pk]),
+                _form_data(service, name="Splash club for all ages", version=read_at))
+    response = client.post(reverse("directory:service-submit", args=[service.pk]), {"version": read_at},
+                           follow=True)
+    assert "This draft was changed after you opened this page" in response.content.decode()
+    assert not ServiceRevision.objects.filter(service=service, status=RevisionStatus.SUBMITTED).exists()
+    client.post(reverse("directory:service-submit", args=[service.pk]), {"version": _draft_version(service)})
+    assert ServiceRevision.objects.get(service=service).status == RevisionStatus.SUBMITTED

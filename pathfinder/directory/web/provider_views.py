@@ -143,8 +143,10 @@ def service_submit(request: HttpRequest, service_id: str) -> HttpResponse:
     if revision is None:
         messages.error(request, "There is no draft to send. Edit the service first.")
         return redirect("directory:service-manage", service_id=service.pk)
+    version = request.POST.get("version", "")
     try:
-        revisions.service_submit(acting_user=request.user, revision=revision)
+        revisions.service_submit(acting_user=request.user, revision=revision,
+                                 expected_version=int(version) if version.isdigit() else -1)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
