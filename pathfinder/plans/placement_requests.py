@@ -15,8 +15,8 @@ from django.db import transaction
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.plans.checks import institution_type_valid, not_future, required
 from pathfinder.plans.models import S38_REQUESTABLE_TYPES, PlacementRequest, Plan
-from pathfinder.plans.services import _not_future, _required, _valid_type
 
 
 def _same_name(name: str) -> str:
@@ -39,9 +39,9 @@ def placement_request_record(
 ) -> PlacementRequest:
     """The family asks for a school or college (CFA s.38(2)(b)). Only s.38(3) types must be consulted and named
     unless unsuitable or incompatible (s.39); others are preferences the council considers."""
-    name = _required(institution_name, "institution_name", "Enter the name of the school or college")
-    _valid_type(institution_type, "institution_type")
-    _not_future(requested_on, "requested_on", "The date of the request")
+    name = required(institution_name, "institution_name", "Enter the name of the school or college")
+    institution_type_valid(institution_type, "institution_type")
+    not_future(requested_on, "requested_on", "The date of the request")
     received_on = plan.assessment.received_on if plan.assessment_id else None
     if received_on and requested_on < received_on:
         raise ServiceError(

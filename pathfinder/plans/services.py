@@ -18,6 +18,7 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.plans.checks import institution_type_valid, not_future, required
 from pathfinder.plans.models import (
     DRAFT_STATUSES,
     Consultation,
@@ -28,7 +29,7 @@ from pathfinder.plans.models import (
     ProvisionSection,
 )
 from pathfinder.plans.unchanged import item_unchanged
-from pathfinder.plans.workflow import STALE_MESSAGE, _valid_type
+from pathfinder.plans.workflow import STALE_MESSAGE
 
 TEXT_SECTIONS = {"A": "section_a", "C": "section_c", "D": "section_d", "J": "section_j"}
 
@@ -62,13 +63,6 @@ def _saved(plan: Plan, acting_user, what: str, obj=None) -> Plan:
         what=f"{'final' if plan.is_final else 'draft'} plan: {what}",
     )
     return plan
-
-
-def _required(value: str, field: str, message: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ServiceError(message, field=field)
-    return value
 
 
 def plan_start(*, acting_user, assessment: Assessment) -> Plan:
@@ -111,8 +105,8 @@ def plan_section_save(*, acting_user, plan: Plan, section: str, text: str, expec
 
 
 def plan_need_add(*, acting_user, plan: Plan, area: str, description: str, expected_version: int) -> PlanNeed:
-    area = _required(area, "area", "Enter the area of need")
-    description = _required(description, "description", "Describe the need")
+    area = required(area, "area", "Enter the area of need")
+    description = required(description, "description", "Describe the need")
     with transaction.atomic():
         current = _locked(plan, expected_version)
         _editable(current)
@@ -123,8 +117,8 @@ def plan_need_add(*, acting_user, plan: Plan, area: str, description: str, expec
 
 
 def plan_need_update(*, acting_user, need: PlanNeed, area: str, description: str, expected_version: int) -> PlanNeed:
-    area = _required(area, "area", "Enter the area of need")
-    description = _required(description, "description", "Describe the need")
+    area = required(area, "area", "Enter the area of need")
+    description = required(description, "description", "Describe the need")
     with transaction.atomic():
         current = _locked(need.plan, expected_version)
         _editable(current)
@@ -161,7 +155,7 @@ def plan_outcome_add(
     *, acting_user, plan: Plan, description: str, needs: Iterable, preparing_for_adulthood: bool = False,
     expected_version: int,
 ) -> PlanOutcome:
-    description = _required(description, "description", "Describe the outcome sought")
+    description = required(description, "description", "Describe the outcome sought")
     with transaction.atomic():
         current = _locked(plan, expected_version)
         _editable(current)
@@ -180,7 +174,7 @@ def plan_outcome_update(
     *, acting_user, outcome: PlanOutcome, description: str, needs: Iterable, preparing_for_adulthood: bool = False,
     expected_version: int,
 ) -> PlanOutcome:
-    description = _required(description, "description", "Describe the outcome sought")
+    description = required(description, "description", "Describe the outcome sought")
     with transaction.atomic():
         current = _locked(outcome.plan, expected_version)
         _editable(current)
@@ -212,7 +206,7 @@ def _provision_values(section: str, description: str, amount: str, frequency: st
                       health_commissioner_agreed: bool, health_commissioner_agreed_by: str) -> dict:
     if section not in ProvisionSection.values:
         raise ServiceError("Select section F, G, H1 or H2")
-    description = _required(description, "description", "Describe the provision: what will be done")
+    description = required(description, "description", "Describe the provision: what will be done")
     agreed_by = (health_commissioner_agreed_by or "").strip()
     if section == ProvisionSection.G and health_commissioner_agreed and not agreed_by:
         raise ServiceError("Enter who agreed this for the health commissioner", field="health_commissioner_agreed_by")
@@ -292,20 +286,15 @@ def plan_provision_remove(*, acting_user, provision: PlanProvision, expected_ver
 # -- Representations, placement requests and consultations -----------------------------------------------------
 
 
-def _not_future(day: date, field: str, what: str) -> None:
-    if day > _today():
-        raise ServiceError(f"{what} cannot be in the future", field=field)
-
-
 
 
 def consultation_send(
     *, acting_user, plan: Plan, institution_name: str, institution_type: str, sent_on: date
 ) -> Consultation:
     """The council consults a school or college before naming it; it has 15 days to reply (s.39(2))."""
-    name = _required(institution_name, "institution_name", "Enter the name of the school or college")
-    _valid_type(institution_type, "institution_type")
-    _not_future(sent_on, "sent_on", "The date the consultation was sent")
+    name = required(institution_name, "institution_name", "Enter the name of the school or college")
+    institution_type_valid(institution_type, "institution_type")
+    not_future(sent_on, "sent_on", "The date the consultation was sent")
     if not plan.is_editable:
         raise ServiceError("The final plan has been issued, so there is nothing to consult on.")
     if plan.assessment_id and sent_on < plan.assessment.received_on:
@@ -322,10 +311,10 @@ def consultation_send(
 def consultation_response_record(
     *, acting_user, consultation: Consultation, responded_on: date, response: str, can_meet_needs: bool | None
 ) -> Consultation:
-    _not_future(responded_on, "responded_on", "The date of the reply")
+    not_future(responded_on, "responded_on", "The date of the reply")
     if responded_on < consultation.sent_on:
         raise ServiceError("The reply cannot be before the consultation was sent", field="responded_on")
-    response = _required(response, "response", "Summarise the reply")
+    response = required(response, "response", "Summarise the reply")
     with transaction.atomic():
         consultation.responded_on, consultation.response = responded_on, response
         consultation.can_meet_needs = can_meet_needs

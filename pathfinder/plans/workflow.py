@@ -26,7 +26,8 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.plans import quality
-from pathfinder.plans.models import InstitutionType, Plan, PlanStatus
+from pathfinder.plans.checks import institution_type_valid, not_future
+from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.plans.models import PlanStatus as S
 from pathfinder.plans.selectors import plan_snapshot
 
@@ -91,14 +92,9 @@ def _stamp_assessment(assessment: Assessment | None, **dates: date) -> None:
     assessment.save()
 
 
-def _not_future(on: date) -> None:
-    if on > timezone.localdate():
-        raise ServiceError("The date cannot be in the future", field="on")
-
-
 def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int) -> Plan:
     """Serve the draft on the family (CFA s.38(2)). Refused while any check fails; starts their 15 days."""
-    _not_future(on)
+    not_future(on, "on", "The date")
 
     def check(current: Plan) -> None:
         if current.placement_name.strip() or current.placement_type:
@@ -120,17 +116,12 @@ def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int)
                                check=check, apply=apply, what=f"draft sent to the family on {on:%d %B %Y}")
 
 
-def _valid_type(institution_type: str, field: str) -> None:
-    if institution_type not in InstitutionType.values:
-        raise ServiceError("Select the type of school or college", field=field)
-
-
 def plan_final_issue(
     *, acting_user, plan: Plan, on: date, placement_name: str = "", placement_type: str, placement_urn: str = "",
     expected_version: int,
 ) -> Plan:
     """Issue the final plan (reg 13(2), reg 14): only after the family's 15 days, with section I filled in."""
-    _not_future(on)
+    not_future(on, "on", "The date")
     if plan.status == PlanStatus.FINAL:
         raise ServiceError("The final plan has already been issued.")
     if plan.status == PlanStatus.DRAFT:
@@ -154,7 +145,7 @@ def plan_final_issue(
             )
         if not placement_type:
             raise ServiceError("Select the type of school or other institution for section I", field="placement_type")
-        _valid_type(placement_type, "placement_type")
+        institution_type_valid(placement_type, "placement_type")
         urn = (placement_urn or "").strip()
         if urn and not (urn.isdigit() and len(urn) in (6, 8)):
             raise ServiceError("The URN must be 6 numbers, or a UKPRN 8 numbers", field="placement_urn")
