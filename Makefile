@@ -63,7 +63,7 @@ test: setup system-packages ## Run every test (unit, integration, browser) on th
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 test-fast: setup ## Run the tests without the browser journeys
 	$(PY) -m pytest -m "not browser"
