@@ -124,7 +124,10 @@ def _checked(kind: MessageKind, name: str, value: Any) -> str:
     expected = ALLOWED_VALUES[name]
     if expected == "date":
         if isinstance(value, str):
-            value = date.fromisoformat(value)  # values come back from the database as ISO dates
+            try:
+                value = date.fromisoformat(value)  # values come back from the database as ISO dates
+            except ValueError:
+                raise MessageValueError(f"{name!r} must be a date") from None
         if not isinstance(value, date):
             raise MessageValueError(f"{name!r} must be a date")
         return date_text(value)
