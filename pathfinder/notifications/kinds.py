@@ -32,15 +32,16 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-# Every value a message may contain, and what it must be. "date": a date, shown as "14 March 2027"; "count": a
-# whole number; "link": an address on this service (PATHFINDER_PUBLIC_URL); "council": filled in from settings.
+# Every value a message may contain, and what it must be. "date": a date, shown as "14 March 2027"; "steps": a
+# whole number, shown with
+# its noun ("1 step", "3 steps"); "link": an address on this service (PATHFINDER_PUBLIC_URL); "council": filled in from settings.
 ALLOWED_VALUES: dict[str, str] = {
     "last_day": "date",        # the last day to do something (comment on a draft, ask for a school)
     "decide_by": "date",       # the date by which the council must decide
     "due_on": "date",          # the date something is due (advice)
     "date": "date",            # the day something happened (a decision, an issue)
-    "due_count": "count",      # how many steps are due in the coming week (reminders)
-    "overdue_count": "count",  # how many steps are overdue (reminders)
+    "due_steps": "steps",      # how many steps are due in the coming week (reminders): "1 step", "3 steps"
+    "overdue_steps": "steps",  # how many steps are overdue (reminders)
     "link": "link",            # where to sign in to read the details
     "council_name": "council",
     "council_phone": "council",
@@ -131,10 +132,10 @@ def _checked(kind: MessageKind, name: str, value: Any) -> str:
         if not isinstance(value, date):
             raise MessageValueError(f"{name!r} must be a date")
         return date_text(value)
-    if expected == "count":
+    if expected == "steps":
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise MessageValueError(f"{name!r} must be a whole number")
-        return str(value)
+        return f"{value} step" + ("" if value == 1 else "s")
     if expected == "link":
         base = settings.PATHFINDER_PUBLIC_URL
         if not isinstance(value, str) or not (value == base or value.startswith(base + "/")):

@@ -61,7 +61,7 @@ def reminders_send(today: date) -> int:
             continue
         with transaction.atomic():
             message_send(to=Recipient.for_user(user), kind=REMINDER.key, values={
-                "date": today, "due_count": counts.due, "overdue_count": counts.overdue, "link": _home_link(user),
+                "date": today, "due_steps": counts.due, "overdue_steps": counts.overdue, "link": _home_link(user),
             })
         sent += 1
     return sent

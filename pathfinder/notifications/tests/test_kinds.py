@@ -19,7 +19,7 @@ from pathfinder.notifications.kinds import (
 
 CHILD_NAME = "Zebedee Quartermaine"
 SAMPLE = {"date": date(2027, 3, 1), "last_day": date(2027, 3, 14), "decide_by": date(2027, 4, 2),
-          "due_on": date(2027, 4, 9), "due_count": 3, "overdue_count": 1}
+          "due_on": date(2027, 4, 9), "due_steps": 3, "overdue_steps": 1}
 
 
 def _values(kind):

@@ -32,7 +32,7 @@ def test_a_caseworker_gets_one_digest_of_what_is_due_this_week_and_overdue(djang
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders_send(TODAY) == 1
     message = Message.objects.get(recipient=caseworker)
-    assert message.subject == "Your cases: 1 steps due this week, 1 overdue"
+    assert message.subject == "Your cases today: 1 step due this week, 1 step overdue"
     assert "Sign in to see them: http://127.0.0.1:8000/insights/" in message.body
     for child in (soon.child, late.child):
         assert child.legal_last_name not in message.body and child.legal_first_name not in message.body
@@ -70,6 +70,7 @@ def test_an_adviser_is_reminded_of_what_any_app_puts_on_their_worklist(django_ca
     finally:
         unregister_worklist_provider(advice_due)
     message = Message.objects.get(recipient=adviser)
-    assert message.values["due_count"] == 1 and message.values["overdue_count"] == 0
+    assert message.values["due_steps"] == 1 and message.values["overdue_steps"] == 0
+    assert "Overdue: 0 steps." in message.body
     assert "http://127.0.0.1:8000/advice/" in message.body
     assert child.legal_last_name not in message.body
