@@ -36,10 +36,10 @@ from pathfinder.demo.local_offer import build_local_offer
 from pathfinder.demo.messages_demo import demo_notices
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
+from pathfinder.notifications import demo as notifications_demo
 from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
-from pathfinder.notifications import demo as notifications_demo
 from pathfinder.plans import demo as plans_demo
 
 __all__ = [
