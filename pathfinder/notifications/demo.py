@@ -35,10 +35,16 @@ def _moment(day: date, rng: random.Random) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59))))
 
 
+WAITING_LETTERS = 3  # the newest letters have not been printed yet, so the demo's "Letters to print" has some
+
+
 def build_messages(rng: random.Random, *, today: date, notices: Iterable[DemoNotice]) -> dict[str, int]:
-    """Write the notices as messages. Letters older than a week have been printed; the rest wait to be."""
+    """Write the notices as messages. The newest few letters wait to be printed; older ones have been."""
+    notices = sorted(notices, key=lambda n: n.on)
+    letters = [i for i, n in enumerate(notices) if n.to.usable_channel == Channel.LETTER]
+    waiting = set(letters[-WAITING_LETTERS:])
     rows = []
-    for notice in notices:
+    for index, notice in enumerate(notices):
         channel = notice.to.usable_channel
         if channel is None:
             continue
@@ -47,7 +53,7 @@ def build_messages(rng: random.Random, *, today: date, notices: Iterable[DemoNot
         words = render(kind, channel, stored)
         made = _moment(notice.on, rng)
         if channel == Channel.LETTER:
-            status = MessageStatus.PRINTED if (today - notice.on).days > 7 else MessageStatus.LETTER_TO_PRINT
+            status = MessageStatus.LETTER_TO_PRINT if index in waiting else MessageStatus.PRINTED
         else:
             status = MessageStatus.OUTBOX
         rows.append(Message(

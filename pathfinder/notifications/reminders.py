@@ -52,7 +52,7 @@ def _home_link(user: User) -> str:
 
 def reminders_send(today: date) -> int:
     """Send today's reminders; returns how many were sent. Nobody is reminded twice on one day."""
-    already = set(Message.objects.filter(kind=REMINDER.key, values__date=today.isoformat())
+    already = set(Message.objects.filter(kind=REMINDER.key, values__date=today.isoformat(), recipient__isnull=False)
                   .values_list("recipient_id", flat=True))
     sent = 0
     for user in User.objects.filter(role__in=REMINDED_ROLES, is_active=True).exclude(pk__in=already).order_by("pk"):
