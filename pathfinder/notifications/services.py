@@ -20,6 +20,7 @@ from pathfinder.notifications import notify
 from pathfinder.notifications.kinds import message_kind, render, values_checked
 from pathfinder.notifications.models import Channel, Message, MessageStatus
 from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.scope import children_by_ids
 
 NO_DETAILS = "We hold no email address, phone number or postal address for them"
 
@@ -130,6 +131,7 @@ def letter_mark_printed(*, acting_user: Any, message: Message) -> Message:
         current.sent_at = timezone.now()
         _set_status(current, MessageStatus.PRINTED, extra=("printed_by", "sent_at"))
         if current.child_id:
-            audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=None, obj=current,
-                               what=f"printed and posted a letter about child {current.child_id}: {current.kind}")
+            for child in children_by_ids([current.child_id]):
+                audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=current,
+                                   what=f"printed and posted a letter to the family: {current.subject}")
     return current

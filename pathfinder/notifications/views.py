@@ -7,7 +7,7 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,7 +30,7 @@ from pathfinder.notifications.scope import children_by_ids, visible_child_ids
 PER_PAGE = 50
 
 
-def messages_for(user) -> object:
+def messages_for(user) -> QuerySet[Message]:
     """The messages a reader may see: every one for the administrator; for case staff, those about children they
     may see and those sent to them."""
     messages = Message.objects.select_related("recipient")

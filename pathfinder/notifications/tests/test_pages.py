@@ -107,6 +107,8 @@ def test_a_letter_is_printed_on_the_letterhead_and_marked_printed(client, world)
     assert response.status_code == 302
     world["letter"].refresh_from_db()
     assert (world["letter"].status, world["letter"].printed_by) == (MessageStatus.PRINTED, caseworker)
+    assert AuditEvent.objects.filter(actor=caseworker, child=world["child"], action="update",
+                                     what__startswith="printed and posted a letter").exists()
     assert "There are no letters to print." in client.get(reverse("notifications:letters")).content.decode()
 
 
