@@ -53,6 +53,8 @@ def notify_client() -> NotificationsAPIClient:
 
 
 def _reason(error: APIError) -> str:
+    if error.response is None:  # no answer at all: a network problem, not a refusal
+        return "Could not reach GOV.UK Notify: it was not sent (it can be sent again)"
     message = error.message
     if isinstance(message, list):  # Notify's errors: [{"error": "BadRequestError", "message": "..."}]
         message = "; ".join(f"{e.get('error', '')}: {e.get('message', '')}" for e in message if isinstance(e, dict))

@@ -7,6 +7,7 @@ from django.db import transaction
 
 import statutory
 from pathfinder.accounts.tests.factories import AdviserFactory, CaseworkerFactory, ParentFactory, YoungPersonFactory
+from pathfinder.assessments.constants import RequestSource
 from pathfinder.assessments.services import advice_request_create, assessment_request_create
 from pathfinder.assessments.tests.factories import AssessingFactory, AssessmentFactory
 from pathfinder.assessments.transitions import assessment_transition
@@ -45,7 +46,7 @@ def test_a_request_recorded_acknowledges_it_to_the_family_with_the_date_we_must_
     caseworker = CaseworkerFactory(team=child.team)
     with django_capture_on_commit_callbacks(execute=True):
         assessment = assessment_request_create(acting_user=caseworker, child=child, received_on=date(2026, 6, 1),
-                                               received_by="email", request_source="parent_or_young_person")
+                                               received_by="email", request_source=RequestSource.PARENT_OR_YOUNG_PERSON)
     messages = list(Message.objects.filter(kind="assessments.request_received").order_by("pk"))
     assert [(m.channel, m.status) for m in messages] == [("email", MessageStatus.OUTBOX),
                                                          ("letter", MessageStatus.LETTER_TO_PRINT)]
@@ -66,7 +67,7 @@ def test_a_request_that_is_refused_by_the_rules_tells_nobody():
     with pytest.raises(Exception, match="already has an open request"):
         assessment_request_create(acting_user=CaseworkerFactory(team=child.team), child=child,
                                   received_on=date(2026, 6, 1), received_by="email",
-                                  request_source="parent_or_young_person")
+                                  request_source=RequestSource.PARENT_OR_YOUNG_PERSON)
     assert not Message.objects.exists()
 
 
@@ -149,7 +150,7 @@ def test_once_rights_pass_to_the_young_person_only_they_are_told(django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         assessment_request_create(acting_user=CaseworkerFactory(team=child.team), child=child,
                                   received_on=date(2026, 6, 1), received_by="email",
-                                  request_source="parent_or_young_person")
+                                  request_source=RequestSource.PARENT_OR_YOUNG_PERSON)
     [message] = Message.objects.filter(kind="assessments.request_received")
     assert message.recipient == young and message.to_email == "sam@example.test"
 
@@ -160,6 +161,6 @@ def test_no_message_is_left_when_the_whole_act_rolls_back():
     with pytest.raises(RuntimeError), transaction.atomic():
         assessment_request_create(acting_user=CaseworkerFactory(team=child.team), child=child,
                                   received_on=date(2026, 6, 1), received_by="email",
-                                  request_source="parent_or_young_person")
+                                  request_source=RequestSource.PARENT_OR_YOUNG_PERSON)
         raise RuntimeError("something after it failed")
     assert not Message.objects.exists()

@@ -149,3 +149,10 @@ def test_someone_we_hold_no_details_for_is_recorded_as_not_delivered(settings, d
 def test_the_channel_is_their_choice_where_we_hold_the_details(preference, email, phone, address, channel):
     recipient = Recipient.for_contact(preference=preference, email=email, phone=phone, address=address)
     assert recipient.usable_channel == channel
+
+
+def test_notify_out_of_reach_is_recorded_as_not_sent(settings, fake_notify, django_capture_on_commit_callbacks):
+    settings.GOVUK_NOTIFY_BASE_URL = "http://127.0.0.1:9"  # the discard port: nothing answers
+    message = _send(Recipient.for_user(ParentFactory()), django_capture_on_commit_callbacks)
+    assert message.status == MessageStatus.FAILED
+    assert message.failure_reason.startswith("Could not reach GOV.UK Notify")
