@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.plans.urls")),
     path("insights/", include("pathfinder.insights.urls")),
+    path("messages/", include("pathfinder.notifications.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),
     path("local-offer/", include("pathfinder.feedback.urls")),

@@ -15,13 +15,16 @@ from pathfinder.core.navigation import navigation_items
 
 NAVIGATION_BY_ROLE = {
     Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                      ("Local Offer", "/local-offer/")],
+                      ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
+                   ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+    Role.ADVISER: [("Advice requests", "/advice/"), ("How we contact you", "/messages/how-we-contact-you/"),
                    ("Local Offer", "/local-offer/")],
-    Role.ADVISER: [("Advice requests", "/advice/"), ("Local Offer", "/local-offer/")],
-    Role.PARENT: [("Your child", "/children/family/"), ("Local Offer", "/local-offer/")],
-    Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("Local Offer", "/local-offer/")],
-    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Local Offer", "/local-offer/")],
+    Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
+                  ("Local Offer", "/local-offer/")],
+    Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
+                        ("Local Offer", "/local-offer/")],
+    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
     Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],
 }

@@ -58,6 +58,16 @@ COUNCIL_CONTACTS = {
     },
 }
 PATHFINDER_DEMO_MODE = False
+# Where people sign in: the link in every message (no personal data goes in a message, only this link).
+PATHFINDER_PUBLIC_URL = env("PATHFINDER_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# GOV.UK Notify (pathfinder.notifications). Without a key, messages wait in the outbox and are not sent.
+GOVUK_NOTIFY_API_KEY = env("GOVUK_NOTIFY_API_KEY")
+GOVUK_NOTIFY_BASE_URL = env("GOVUK_NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+# One generic template per channel, each with the personalisation ((subject)) and ((body)) (sms: ((body))).
+GOVUK_NOTIFY_EMAIL_TEMPLATE_ID = env("GOVUK_NOTIFY_EMAIL_TEMPLATE_ID")
+GOVUK_NOTIFY_SMS_TEMPLATE_ID = env("GOVUK_NOTIFY_SMS_TEMPLATE_ID")
+# The bearer token Notify sends with its delivery-status callbacks (set the same value in Notify's settings).
+GOVUK_NOTIFY_CALLBACK_TOKEN = env("GOVUK_NOTIFY_CALLBACK_TOKEN")
 # Local Offer: services nobody has checked for this many months are hidden from the public (flagged at 12).
 LOCAL_OFFER_HIDE_AFTER_MONTHS = int(env("PATHFINDER_LOCAL_OFFER_HIDE_AFTER_MONTHS", "18"))
 
@@ -80,6 +90,7 @@ INSTALLED_APPS = [
     "pathfinder.core",
     "pathfinder.accounts",
     "pathfinder.audit",
+    "pathfinder.notifications",
     "pathfinder.people",
     "pathfinder.assessments",
     "pathfinder.plans",
@@ -287,3 +298,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("PATHFINDER_LOG_LEVEL", "WARNING")},
 }
+
+# The daily reminder (manage.py send_reminders) counts the steps due within this many days, and those overdue.
+PATHFINDER_REMINDER_DAYS_AHEAD = int(env("PATHFINDER_REMINDER_DAYS_AHEAD", "7"))

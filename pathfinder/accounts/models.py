@@ -16,6 +16,14 @@ class Team(models.Model):
         return self.name
 
 
+class ContactPreference(models.TextChoices):
+    """How someone wants to hear from us (pathfinder.notifications sends by it). A letter is printed and posted."""
+
+    EMAIL = "email", "Email"
+    SMS = "sms", "Text message"
+    LETTER = "letter", "Letter"
+
+
 class User(AbstractUser):
     """Anyone who signs in. One role each: people with two jobs have two accounts, so each is audited apart."""
 
@@ -24,6 +32,11 @@ class User(AbstractUser):
     job_title = models.CharField(max_length=120, blank=True)
     organisation_name = models.CharField(max_length=200, blank=True, help_text="For advisers: school, NHS trust or service")
     phone = models.CharField(max_length=40, blank=True)
+    contact_preference = models.CharField(
+        max_length=10, choices=ContactPreference.choices, default=ContactPreference.EMAIL,
+        help_text="How we tell them what happens next: email, text message or letter",
+    )
+    postal_address = models.TextField(blank=True, help_text="For letters, if they choose to be sent letters")
 
     class Meta:
         indexes = [models.Index(fields=["role", "team"])]

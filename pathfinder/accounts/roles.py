@@ -34,3 +34,7 @@ CASE_VIEWERS = (*CASE_STAFF, *FAMILY_ROLES)
 CASE_PARTICIPANTS = (*CASE_STAFF, *FAMILY_ROLES, Role.ADVISER)
 # Who edits a Local Offer service: its provider, and the Local Offer officer who approves it.
 SERVICE_EDITORS = (Role.PROVIDER, Role.LOCAL_OFFER_OFFICER)
+# Who reads the outbox of messages and the letters to print: the administrator (all), case staff (their cases').
+MESSAGE_READERS = (Role.ADMINISTRATOR, *CASE_STAFF)
+# Everyone who signs in (their own "How we contact you" page).
+EVERY_ROLE = tuple(Role)

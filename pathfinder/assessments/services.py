@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 import statutory
+from pathfinder.assessments import messages
 from pathfinder.assessments.advice_rules import (
     refuse_if_received,
     refuse_unmet_advice_exception,
@@ -15,12 +17,16 @@ from pathfinder.assessments.advice_rules import (
 )
 from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind, open_case_q
 from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.family_messages import family_tell
 from pathfinder.assessments.involvements import adviser_involvement_refresh
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 
 
 def _not_future(day: date | None, field: str, what: str) -> None:
@@ -84,6 +90,9 @@ def assessment_request_create(
             what=f"recorded a request for an EHC needs assessment received {received_on:%d %B %Y}"
             + (f" (arrived {arrived_on:%d %B %Y})" if receipt.moved else ""),
         )
+        # The family's acknowledgement, with the date by which we must decide (sent once this commits).
+        family_tell(child=child, kind=messages.REQUEST_RECEIVED.key, on=received_on,
+                    values={"date": received_on, "decide_by": assessment.decision_due_on})
     return assessment
 
 
@@ -168,7 +177,17 @@ def advice_request_create(
             acting_user=acting_user, action=AuditAction.CREATE, child=assessment.child, obj=advice,
             what=f"asked {adviser_name} for advice {advice.get_kind_display()[:3]}",
         )
+        _tell_adviser(advice)
     return advice
+
+
+def _tell_adviser(advice: AdviceRequest) -> None:
+    """An adviser with a sign-in is told of the request and its due date; others are asked by letter as now."""
+    due = advice_due_on(advice)
+    if advice.adviser is None or due is None:
+        return
+    message_send(to=Recipient.for_user(advice.adviser), kind=messages.ADVICE_REQUESTED.key, child=advice.assessment.child,
+                 values={"due_on": due, "link": link(reverse("assessments:adviser-home"))})
 
 
 def advice_reuse_record(

@@ -21,8 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 
 import statutory
+from pathfinder.assessments import messages
 from pathfinder.assessments.constants import AssessmentStatus as S
 from pathfinder.assessments.facts import assessment_facts
+from pathfinder.assessments.family_messages import family_tell
 from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
@@ -122,4 +124,17 @@ def assessment_transition(
         if action == "withdraw":
             for follow_up in WITHDRAWAL_FOLLOW_UPS:
                 follow_up(current, acting_user)
+        _tell_family(current, action, on)
     return current
+
+
+def _tell_family(assessment: Assessment, action: str, on: date) -> None:
+    """The family hears of the decision to assess or not (sent once the decision is saved)."""
+    from pathfinder.assessments.services import statutory_due_dates  # services imports this module's neighbours
+
+    if action == "decide_to_assess":
+        family_tell(child=assessment.child, kind=messages.DECIDED_TO_ASSESS.key, on=on,
+                    values={"decide_by": assessment.not_issue_due_on
+                            or statutory_due_dates(assessment.received_on)["not_issue_due_on"]})
+    elif action == "refuse":
+        family_tell(child=assessment.child, kind=messages.REFUSED.key, on=on, values={})

@@ -33,8 +33,10 @@ from pathfinder.assessments.involvements import advice_involvements_rebuild
 from pathfinder.demo import distributions as dist
 from pathfinder.demo.contacts import OWN_DOMAIN, work_email
 from pathfinder.demo.local_offer import build_local_offer
+from pathfinder.demo.messages_demo import demo_notices
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
+from pathfinder.notifications import demo as notifications_demo
 from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
@@ -146,6 +148,9 @@ class CountyBuilder:
         )
         involvements_rebuild()  # rows were bulk-inserted, bypassing the services that keep involvements in step
         advice_involvements_rebuild()
+        if staff.demo:
+            self.stage("Messages to families", **notifications_demo.build_messages(
+                self.rng, today=self.today, notices=demo_notices(staff.demo, today=self.today)))
         self.result.seconds = time.monotonic() - self.started
         return self.result
 

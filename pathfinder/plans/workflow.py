@@ -19,13 +19,14 @@ from django.utils import timezone
 
 import statutory
 from pathfinder.assessments.facts import assessment_facts, assessment_timeline_for
+from pathfinder.assessments.family_messages import family_tell
 from pathfinder.assessments.letters import period_text
 from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
-from pathfinder.plans import quality
+from pathfinder.plans import messages, quality
 from pathfinder.plans.checks import institution_type_valid, not_future
 from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.plans.models import PlanStatus as S
@@ -112,8 +113,13 @@ def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int)
         current.draft_sent_on = on
         current.updated_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
 
-    return WORKFLOW.transition(plan, "send_draft", acting_user=acting_user, expected_version=expected_version,
-                               check=check, apply=apply, what=f"draft sent to the family on {on:%d %B %Y}")
+    with transaction.atomic():
+        sent = WORKFLOW.transition(plan, "send_draft", acting_user=acting_user, expected_version=expected_version,
+                                   check=check, apply=apply, what=f"draft sent to the family on {on:%d %B %Y}")
+        # The family hears once the draft is saved as sent, with the last day of their time to comment.
+        family_tell(child=sent.child, kind=messages.DRAFT_SENT.key, on=on,
+                    values={"last_day": statutory.representations_last_day(on)})
+    return sent
 
 
 def plan_final_issue(
@@ -169,6 +175,7 @@ def plan_final_issue(
         issued = WORKFLOW.transition(plan, "issue_final", acting_user=acting_user, expected_version=expected_version,
                                      check=check, apply=apply, what=f"final plan issued on {on:%d %B %Y}")
         _enqueue_pdf(issued)
+        family_tell(child=issued.child, kind=messages.FINAL_ISSUED.key, on=on, values={"date": on})
     return issued
 
 

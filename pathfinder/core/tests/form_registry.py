@@ -81,6 +81,7 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.assessments.forms.ExceptionForm": FormCase(not_edit="records a new exception"),
     # people
     "pathfinder.people.forms.ChildForm": FormCase(edit="child"),
+    "pathfinder.notifications.forms.ContactPreferenceForm": FormCase(edit="contact_preference"),
     "pathfinder.people.forms.FamilyMemberForm": FormCase(not_edit="adds a family member; there is no edit page"),
     # plans
     "pathfinder.plans.forms.SectionTextForm": FormCase(kwargs=lambda: {"section": "A"}, edit="plan_section"),

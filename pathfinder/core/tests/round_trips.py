@@ -134,6 +134,23 @@ def child(client: Client) -> tuple[Snapshot, Snapshot]:
     return before, snap()
 
 
+def contact_preference(client: Client) -> tuple[Snapshot, Snapshot]:
+    from pathfinder.accounts.models import User
+    from pathfinder.accounts.tests.factories import ParentFactory
+
+    record = ParentFactory(contact_preference="letter", phone="07700 900982", postal_address="1 High Street\nWealdbury")
+
+    def snap() -> Snapshot:
+        fresh = User.objects.get(pk=record.pk)
+        return {"contact_preference": fresh.contact_preference, "phone": fresh.phone,
+                "postal_address": fresh.postal_address}
+
+    before = snap()
+    sign_in(client, record)
+    _post_back(client, reverse("notifications:preferences"))
+    return before, snap()
+
+
 # -- a draft EHC plan ----------------------------------------------------------------------------------------------
 
 
@@ -203,5 +220,5 @@ def plan_provision(client: Client) -> tuple[Snapshot, Snapshot]:
 ROUND_TRIPS: dict[str, Callable[[Client], tuple[Snapshot, Snapshot]]] = {
     "service": service, "information_page": information_page, "search": search, "child": child,
     "plan_section": plan_section, "plan_need": plan_need, "plan_outcome": plan_outcome,
-    "plan_provision": plan_provision,
+    "plan_provision": plan_provision, "contact_preference": contact_preference,
 }

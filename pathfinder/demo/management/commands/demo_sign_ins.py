@@ -9,13 +9,13 @@ from pathfinder.accounts.models import User
 from pathfinder.assessments.letters import period_text
 
 TRY_FIRST = {
-    "caseworker": "Your caseload: open cases, what is due this week, overdue advice",
+    "caseworker": "Your caseload: open cases, what is due this week, overdue advice; Messages: letters to print",
     "manager": f"Timeliness: decisions in {period_text('decision_to_assess')} and plans in "
                f"{period_text('final_plan')}, by team",
     "adviser": "Advice you have been asked for, and give overdue advice",
     "parent": "Your child's draft EHC plan, and the date to comment by",
     "young.person": "Your own EHC plan (you are 17, so the decisions are yours)",
-    "admin": "The admin site at /admin/: users, teams and non-working days",
+    "admin": "Messages at /messages/: what families were told (the outbox: nothing is sent without a Notify key)",
     "provider": "Your organisation's Local Offer services",
     "localoffer": "Local Offer services waiting for approval or a yearly check",
 }

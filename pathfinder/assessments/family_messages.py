@@ -1,0 +1,56 @@
+"""Telling the family: a message to each person a notice about the child goes to on that day.
+
+Who that is is the law's (statutory.notice_addressees, through letters.notice_recipients): the parents until
+the end of compulsory school age, then the young person, or their representative (CFA s.80). Each person is
+reached as they chose (their own sign-in's choice, or the preference recorded on the family member).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+
+from pathfinder.assessments.letters import notice_recipients
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
+
+
+def _address(address: str, postcode: str) -> str:
+    return "\n".join(part for part in (address.strip(), postcode.strip()) if part)
+
+
+def family_recipients(child: Any, on: date) -> list[Recipient]:
+    """Everyone a notice about ``child`` sent on ``on`` goes to, as Recipients."""
+    addressees = notice_recipients(child, on)
+    if addressees.who == "young_person":
+        if child.user_id:
+            return [Recipient.for_user(child.user, address=_address(child.address, child.postcode))]
+        return [Recipient.for_contact(preference="post", address=_address(child.address, child.postcode))]
+    names = set(addressees.names)
+    recipients = []
+    for member in child.family_members.select_related("user").order_by("pk"):
+        if member.name not in names:
+            continue
+        address = _address(member.address, member.postcode)
+        if member.user_id:
+            recipients.append(Recipient.for_user(member.user, address=address))
+        else:
+            recipients.append(Recipient.for_contact(preference=member.contact_preference, email=member.email,
+                                                    phone=member.phone, address=address))
+    return recipients
+
+
+def family_link() -> str:
+    """Where the family signs in to see the details."""
+    return link(reverse("plans:family-home"))
+
+
+def family_tell(*, child: Any, kind: str, values: dict, on: date) -> int:
+    """Queue ``kind`` for each addressee; sent once the current transaction commits. Returns how many."""
+    recipients = family_recipients(child, on)
+    for recipient in recipients:
+        message_send(to=recipient, kind=kind, values={"link": family_link(), **values}, child=child)
+    return len(recipients)

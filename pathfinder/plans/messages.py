@@ -1,0 +1,42 @@
+"""What the plan tells the family, in plain words (found at start-up by notifications).
+
+Only dates and a link to sign in: no names, no needs, nothing about the child (notifications.kinds).
+"""
+
+from pathfinder.notifications.kinds import MessageKind, register_message_kind
+
+DRAFT_SENT = register_message_kind(MessageKind(
+    "plans.draft_sent",
+    email_subject="The draft EHC plan is ready to read",
+    email_body=(
+        "The draft EHC plan for your child is ready to read. You have until {last_day} to comment on it, "
+        "to ask to meet us, and to tell us which school or college you would like.\n\n"
+        "Sign in to read it: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: the draft EHC plan for your child is ready. You have until {last_day} to comment. "
+             "Sign in to read it: {link}",
+    letter_body=(
+        "The draft EHC plan for your child is ready to read. You have until {last_day} to comment on it, "
+        "to ask to meet us, and to tell us which school or college you would like.\n\n"
+        "You can read it online: {link}. If you would like a printed copy, phone us on {council_phone}."
+    ),
+    values=("last_day", "link"),
+))
+
+FINAL_ISSUED = register_message_kind(MessageKind(
+    "plans.final_issued",
+    email_subject="The final EHC plan has been issued",
+    email_body=(
+        "The final EHC plan for your child was issued on {date}.\n\n"
+        "Sign in to read it, and to see what you can do if you disagree with it: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: the final EHC plan for your child was issued on {date}. Sign in to read it: {link}",
+    letter_body=(
+        "The final EHC plan for your child was issued on {date}.\n\n"
+        "You can read it online, with what you can do if you disagree with it: {link}. "
+        "If you would like a printed copy, phone us on {council_phone}."
+    ),
+    values=("date", "link"),
+))
