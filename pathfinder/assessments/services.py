@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import statutory
+from pathfinder.assessments.advice_documents import ADVICE_KINDS
 from pathfinder.assessments.advice_rules import (
     refuse_if_received,
     refuse_unmet_advice_exception,
@@ -21,6 +22,8 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
+from pathfinder.documents.models import DocumentPurpose
+from pathfinder.documents.services import document_receive
 
 
 def _not_future(day: date | None, field: str, what: str) -> None:
@@ -224,7 +227,8 @@ def advice_received_record(
         advice.received_on = received_on
         advice.summary = summary.strip()
         if document is not None:
-            advice.document = document
+            advice.document = document_receive(document, advice.assessment.child, DocumentPurpose.ADVICE,
+                                               acting_user, ADVICE_KINDS)
         advice.save()
         adviser_involvement_refresh(advice)  # their access now ends a set number of days after this
         audit_event_record(
