@@ -104,5 +104,8 @@ class Document(models.Model):
         stem = stem.rsplit(".", 1)[0] if "." in stem else stem
         return f"{stem or 'document'}.{extension}"
 
-    def open(self):
+    def open(self, mode: str = "rb"):
+        """The stored file, for reading (documents are never changed once kept)."""
+        if mode != "rb":
+            raise ValueError("Documents are opened for reading only")
         return documents_storage().open(self.stored_name, "rb")
