@@ -9,7 +9,6 @@ recording a family or professional would send.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from dataclasses import dataclass
 
@@ -68,18 +67,32 @@ def type_message(allowed_kinds) -> str:
     return f"The selected file must be {listed}"
 
 
-def _zip_kind(data: bytes) -> str:
+def _zip_kind(upload) -> str:
+    """A Word (.docx) or OpenDocument (.odt) file is a zip whose inner parts say so. Read in place (a zip's
+    directory is at its end), never loaded whole into memory."""
+    upload.seek(0)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
             if names and names[0] == "mimetype" and archive.read("mimetype").strip() == ODT_MIMETYPE:
                 return "odt"
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 if DOCX_MAIN in archive.read("[Content_Types].xml"):
                     return "docx"
-    except (zipfile.BadZipFile, KeyError, RuntimeError, ValueError, OSError, NotImplementedError):
+    except (zipfile.BadZipFile, KeyError, RuntimeError, ValueError, OSError, NotImplementedError, EOFError):
         return ""
     return ""
+
+
+def _has_word_stream(upload) -> bool:
+    """Whether an OLE2 file names a "WordDocument" stream, read in chunks that overlap by the name's length."""
+    upload.seek(0)
+    tail = b""
+    for chunk in iter(lambda: upload.read(1024 * 1024), b""):
+        if WORD_STREAM in tail + chunk:
+            return True
+        tail = chunk[-len(WORD_STREAM):]
+    return False
 
 
 def _is_mp3(head: bytes) -> bool:
@@ -111,11 +124,9 @@ def kind_of(upload) -> str:
     if head.startswith(b"%PDF-"):
         kind = "pdf"
     elif head.startswith(b"PK\x03\x04"):
-        upload.seek(0)
-        kind = _zip_kind(upload.read())
+        kind = _zip_kind(upload)
     elif head.startswith(OLE2_MAGIC):
-        upload.seek(0)
-        kind = "doc" if WORD_STREAM in upload.read() else ""
+        kind = "doc" if _has_word_stream(upload) else ""
     elif head.startswith(b"\xff\xd8\xff"):
         kind = "jpg"
     elif head.startswith(b"\x89PNG\r\n\x1a\n"):

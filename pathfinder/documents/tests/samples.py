@@ -14,9 +14,12 @@ SHELL_SCRIPT = b"#!/bin/sh\nrm -rf /\n"
 HTML_PAGE = b"<!doctype html><script>alert(1)</script>"
 
 
-def docx() -> bytes:
+def docx(padding: int = 0) -> bytes:
+    """A minimal Word document; ``padding`` adds a stored picture of that many bytes (a big real document)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
+        if padding:
+            z.writestr("word/media/image1.png", b"\0" * padding)
         z.writestr("[Content_Types].xml", '<Types><Override PartName="/word/document.xml" ContentType="application/'
                    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
         z.writestr("word/document.xml", "<w:document/>")

@@ -75,3 +75,18 @@ def test_the_documents_storage_is_outside_the_web_root_and_static_files(settings
         assert not location.startswith(str(public))
     assert base.STORAGES["documents"] is base.DOCUMENTS_STORAGE
     assert base.DOCUMENTS_STORAGE["OPTIONS"]["file_permissions_mode"] == 0o600
+
+
+def test_a_large_upload_kept_on_disk_by_django_is_sniffed_and_stored_too():
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    content = samples.docx(padding=3 * 1024 * 1024)  # bigger than FILE_UPLOAD_MAX_MEMORY_SIZE
+    upload = TemporaryUploadedFile("big.docx", "application/octet-stream", len(content), None)
+    upload.write(content)
+    upload.seek(0)
+    document = document_receive(upload, ChildFactory(), DocumentPurpose.ADVICE, None)
+    upload.close()  # as Django does after a request (the storage moved the temporary file into place)
+    assert document.kind == "docx" and document.size == len(content)
+    assert document.sha256 == hashlib.sha256(content).hexdigest()
+    with document.open() as stored:
+        assert stored.read() == content
