@@ -73,11 +73,23 @@ def document_receive(upload, child, purpose: str, acting_user, allowed_kinds=ALL
     if check.problem:
         raise ServiceError(check.problem, field=field)
     sha256 = _sha256(upload)
-    stored = documents_storage().save(_stored_name(purpose, check.kind), upload)
+    storage = documents_storage()
+    stored = storage.save(_stored_name(purpose, check.kind), upload)
+    try:
+        document = _received_row(upload, child, purpose, acting_user, check.kind, sha256, stored)
+    except Exception:
+        storage.delete(stored)  # no row, so no file either
+        raise
+    return document
+
+
+def _received_row(upload, child, purpose: str, acting_user, kind: str, sha256: str, stored: str) -> Document:
+    """The row and its audit event together; the scan is queued only once the caller's transaction commits, so
+    the worker never looks for a row that was rolled back."""
     with transaction.atomic():
         document = Document.objects.create(
-            child=child, purpose=purpose, original_name=(upload.name or "document")[-255:], kind=check.kind,
-            content_type=KINDS[check.kind].content_type, size=upload.size, sha256=sha256, stored_name=stored,
+            child=child, purpose=purpose, original_name=(upload.name or "document")[-255:], kind=kind,
+            content_type=KINDS[kind].content_type, size=upload.size, sha256=sha256, stored_name=stored,
             uploaded_by=acting_user if getattr(acting_user, "is_authenticated", False) else None,
         )
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=document,

@@ -90,3 +90,23 @@ def test_a_large_upload_kept_on_disk_by_django_is_sniffed_and_stored_too():
     assert document.sha256 == hashlib.sha256(content).hexdigest()
     with document.open() as stored:
         assert stored.read() == content
+
+
+def test_if_the_row_cannot_be_written_the_file_is_not_kept(monkeypatch):
+    from pathfinder.documents import services
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "_received_row", fail)
+    before = set(_all_files())
+    with pytest.raises(RuntimeError):
+        document_receive(SimpleUploadedFile("a.pdf", samples.pdf()), ChildFactory(), DocumentPurpose.ADVICE, None)
+    assert set(_all_files()) == before
+
+
+def _all_files() -> list[str]:
+    import os
+
+    root = documents_storage().location
+    return [os.path.join(d, f) for d, _, files in os.walk(root) for f in files]
