@@ -7,11 +7,14 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-APT_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 redis-server
+APT_PACKAGES := chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 redis-server clamav-daemon
+# The virus scanner for uploaded documents: scripts/clamav-start runs clamd on this socket (var/clamav/).
+CLAMAV_SOCKET := $(CURDIR)/var/clamav/clamd.sock
+export PATHFINDER_CLAMAV ?= unix://$(CLAMAV_SOCKET)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast test-browser lint bench demo worker clean system-packages
+.PHONY: help run setup test test-fast test-browser lint bench demo worker clean system-packages clamav
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,12 +46,17 @@ system-packages: ## Install Debian packages for PDFs and browser tests, if missi
 
 setup: $(VENV)/.installed static_build/.built ## Install everything the app needs (idempotent)
 
+clamav: ## Start the virus scanner (clamd) for uploaded documents, if it is not running
+	scripts/clamav-start
+
 run: setup system-packages ## Set up, load the demo county, and serve http://127.0.0.1:8000
+	-scripts/clamav-start  # without it, uploads wait in quarantine (the pages say so)
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) demo_sign_ins
 	$(MANAGE) send_reminders
+	$(MANAGE) documents_scan_waiting
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -60,11 +68,11 @@ demo: setup system-packages ## Rebuild the demo data from scratch (its PDFs need
 worker: setup ## Run the background task worker
 	$(MANAGE) db_worker --queue-name '*'
 
-test: setup system-packages ## Run every test (unit, integration, browser) on the database in DATABASE_URL (SQLite by default)
+test: setup system-packages clamav ## Run every test (unit, integration, browser) on the database in DATABASE_URL (SQLite by default)
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
-	$(PY) -m pytest -n auto
+	PATHFINDER_CLAMAV_REQUIRED=1 $(PY) -m pytest -n auto
 
 test-fast: setup ## Run the tests without the browser journeys
 	$(PY) -m pytest -m "not browser"
@@ -77,4 +85,4 @@ bench: setup ## Measure speed at council and national scale (ratios against the 
 	$(PY) -m bench.run
 
 clean: ## Remove built files and the local database
-	rm -rf static_build staticfiles pathfinder.sqlite3* media
+	rm -rf static_build staticfiles pathfinder.sqlite3* media private_documents

@@ -7,6 +7,7 @@ urlpatterns = [
     path("children/", include("pathfinder.people.urls")),
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.plans.urls")),
+    path("documents/", include("pathfinder.documents.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("messages/", include("pathfinder.notifications.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),

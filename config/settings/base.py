@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "pathfinder.audit",
     "pathfinder.notifications",
     "pathfinder.people",
+    "pathfinder.documents",
     "pathfinder.assessments",
     "pathfinder.plans",
     "pathfinder.insights",
@@ -116,7 +117,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "pathfinder.core.access.AccessPolicyMiddleware",
     "axes.middleware.AxesMiddleware",
-    "pathfinder.assessments.uploads.RequestBodyLimitMiddleware",  # last: refuses an oversized body unread
+    "pathfinder.documents.uploads.RequestBodyLimitMiddleware",  # last: refuses an oversized body unread
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -244,19 +245,36 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static_build"]
+# Documents about children (pathfinder.documents): a private folder outside the web root and the static files,
+# readable by the app's user only, served only through the permission-checked, audited download view. A council
+# can point this at object storage instead (README, "Documents").
+PATHFINDER_DOCUMENTS_DIR = env("PATHFINDER_DOCUMENTS_DIR", str(BASE_DIR / "private_documents"))
+DOCUMENTS_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": PATHFINDER_DOCUMENTS_DIR,
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "documents": DOCUMENTS_STORAGE,
 }
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media-not-served/"  # documents are served only through permission-checked views
-# Uploads: the largest file accepted (advice documents say "up to 10MB"). A body bigger than that plus the
-# form's text is refused before it is read (413), and a bigger file is dropped (pathfinder.assessments.uploads).
-FILE_UPLOAD_MAX_SIZE = int(env("PATHFINDER_FILE_UPLOAD_MAX_SIZE", str(10 * 1024 * 1024)))
+# Uploads: the largest file accepted (every upload says "up to 50MB"). A body bigger than that plus the form's
+# text is refused before it is read (413), and a bigger file is dropped (pathfinder.documents.uploads).
+FILE_UPLOAD_MAX_SIZE = int(env("PATHFINDER_FILE_UPLOAD_MAX_SIZE", str(50 * 1024 * 1024)))
+# The virus scanner: clamd's socket, "unix:///path/clamd.sock" or "tcp://127.0.0.1:3310" (scripts/clamav-start
+# starts one). Empty: no scanner, so every upload waits in quarantine and nobody can open it.
+PATHFINDER_CLAMAV = env("PATHFINDER_CLAMAV")
+PATHFINDER_CLAMAV_TIMEOUT = float(env("PATHFINDER_CLAMAV_TIMEOUT", "60"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger files wait on disk, not in memory
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the non-file part of a request
 FILE_UPLOAD_HANDLERS = [
-    "pathfinder.assessments.uploads.SizeLimitedUploadHandler",
+    "pathfinder.documents.uploads.SizeLimitedUploadHandler",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]

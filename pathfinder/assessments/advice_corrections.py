@@ -10,10 +10,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Max
 
+from pathfinder.assessments.advice_documents import ADVICE_KINDS
 from pathfinder.assessments.models import AdviceCorrection, AdviceRequest
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.documents.models import DocumentPurpose
+from pathfinder.documents.services import document_receive
 
 
 def advice_correction_send(
@@ -33,7 +36,8 @@ def advice_correction_send(
             advice=locked, number=latest + 1, summary=summary.strip(), reason=reason.strip(), sent_by=acting_user
         )
         if document is not None:
-            correction.document = document
+            correction.document = document_receive(document, locked.assessment.child,
+                                                   DocumentPurpose.ADVICE_CORRECTION, acting_user, ADVICE_KINDS)
         correction.save()
         audit_event_record(
             acting_user=acting_user, action=AuditAction.CREATE, child=locked.assessment.child, obj=correction,

@@ -7,7 +7,7 @@ Kept apart from views.py so that module does not grow past the size the guide al
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from pathfinder.accounts.roles import CASE_STAFF
@@ -19,12 +19,8 @@ from pathfinder.audit.services import audit_read
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.forms import form_add_service_error
+from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
-
-
-def upload_refusals(request: HttpRequest) -> dict:
-    """The files the upload handler dropped for being too big, for the form to explain (assessments.uploads)."""
-    return {"refused_files": getattr(request, "refused_uploads", set())}
 
 
 def _correction_form(request: HttpRequest):
@@ -63,16 +59,15 @@ def advice_given(request: HttpRequest, advice) -> HttpResponse:
 @for_roles(*CASE_STAFF)
 @child_view("advice correction document")
 def correction_document(request: HttpRequest, child, assessment_id: int, advice_id: int, number: int) -> HttpResponse:
-    """A correction's document, for case staff only (the read is audited by child_view)."""
+    """The old address of a correction's document: on to the document itself (documents checks and audits)."""
     assessment = assessment_get_for_child(child, assessment_id)
     if assessment is None:
         raise Http404("No such assessment for this child")
     advice = get_object_or_404(assessment.advice_requests, pk=advice_id)
     correction = get_object_or_404(advice.corrections, number=number)
-    if not correction.document:
+    if correction.document is None:
         raise Http404("No document")
-    name = correction.document.name.rsplit("/", 1)[-1]
-    return FileResponse(correction.document.open("rb"), as_attachment=True, filename=name)
+    return redirect("documents:download", public_id=correction.document.public_id)
 
 
 def child_for_adviser(request: HttpRequest, child) -> HttpResponse:

@@ -12,3 +12,7 @@ class AssessmentsConfig(AppConfig):
         from pathfinder.people.child_pages import register_child_page
 
         register_child_page(Role.ADVISER, child_for_adviser)
+        # Who may open advice documents (documents does not know assessments exist).
+        from pathfinder.assessments.advice_documents import advice_document_access_register
+
+        advice_document_access_register()

@@ -260,3 +260,34 @@ def link_demo_sign_ins(demo: dict[str, User], *, today: date) -> dict[str, int]:
     )
     return {"advice_for_adviser": len(open_ids + done_ids), "parent_links": int(parent_case is not None),
             "young_person_links": int(young is not None)}
+
+
+def attach_advice_documents(demo: dict[str, User], *, today: date) -> dict[str, int]:
+    """Reports behind the advice the demo sign-ins open first: the demo adviser's received advice (the second
+    newest still waiting for its virus check) and the demo parent's child's advice in the demo caseworker's list (one
+    refused by the check, to show what a caseworker then sees)."""
+    from pathfinder.documents.demo import demo_document, report_pdf
+    from pathfinder.documents.models import DocumentPurpose, DocumentStatus
+    from pathfinder.documents.services import REFUSED_MESSAGE
+
+    adviser_advice = list(AdviceRequest.objects.filter(adviser=demo["adviser"], received_on__isnull=False)
+                          .select_related("assessment__child").order_by("-received_on")[:6])
+    family_advice = list(AdviceRequest.objects.filter(
+        received_on__isnull=False, assessment__child__family_members__user=demo["parent"],
+    ).exclude(pk__in=[a.pk for a in adviser_advice]).select_related("assessment__child").order_by("pk")[:3])
+    for n, advice in enumerate(adviser_advice + family_advice):
+        child = advice.assessment.child
+        status, reason = DocumentStatus.CLEAN, ""
+        if n == 1:  # the newest stays clean: the demo adviser can still open it (their access ends after advice)
+            status = DocumentStatus.SCANNING
+        elif advice in family_advice and n == len(adviser_advice) + 1:
+            status, reason = DocumentStatus.REFUSED, REFUSED_MESSAGE.format(signature="Eicar-Test-Signature")
+        title = f"{advice.get_kind_display()}: {child.full_name}"
+        lines = [f"Written by {advice.adviser_name} on {advice.received_on:%-d %B %Y}.", "", *advice.summary.split(". ")]
+        advice.document = demo_document(
+            child, DocumentPurpose.ADVICE, f"{advice.get_kind_display()} - {advice.received_on:%Y-%m-%d}.pdf",
+            report_pdf(title, [line[:90] for line in lines[:30]]), uploaded_by=advice.adviser, status=status,
+            reason=reason,
+        )
+        advice.save(update_fields=["document"])
+    return {"advice_documents": len(adviser_advice) + len(family_advice)}

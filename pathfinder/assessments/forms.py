@@ -9,6 +9,7 @@ import statutory
 from pathfinder.accounts.choices import PersonChoiceField, people_in_role
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.advice_documents import ADVICE_KINDS
 from pathfinder.assessments.constants import (
     ADVICE_EXCEPTION_CODES,
     ASSESSMENT_EXCEPTION_CODES,
@@ -16,8 +17,10 @@ from pathfinder.assessments.constants import (
     ReceivedBy,
     RequestSource,
 )
-from pathfinder.assessments.uploads import check_document, max_upload_text, safe_name, size_message
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
+from pathfinder.documents.kinds import type_message
+from pathfinder.documents.services import upload_check
+from pathfinder.documents.uploads import max_upload_text, size_message
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -110,16 +113,16 @@ class AdviceReuseForm(GOVUKForm):
 
 
 class _DocumentForm(GOVUKForm):
-    """A form with an advice document, checked by its content and size (assessments.uploads).
+    """A form with an advice document, checked by its content and size (documents.services.upload_check), so a
+    wrong file is explained beside the field and what was typed is kept; the service stores it.
 
     ``refused_files``: fields whose file the upload handler dropped for being too big.
     """
 
     def __init__(self, *args, refused_files=frozenset(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].help_text = (
-            f"A PDF, Word (.docx) or OpenDocument (.odt) document, up to {max_upload_text()}"
-        )
+        what = type_message(ADVICE_KINDS).removeprefix("The selected file must be ")
+        self.fields["document"].help_text = f"{what[0].upper()}{what[1:]}, up to {max_upload_text()}"
         self.refused_files = set(refused_files)
 
     def clean_document(self):
@@ -127,10 +130,9 @@ class _DocumentForm(GOVUKForm):
             raise forms.ValidationError(size_message())
         document = self.cleaned_data.get("document")
         if document:
-            check = check_document(document)
+            check = upload_check(document, ADVICE_KINDS)
             if check.problem:
                 raise forms.ValidationError(check.problem)
-            document.name = safe_name(check.kind)
         return document
 
 

@@ -136,7 +136,8 @@ class AdviceRequest(models.Model):
     requested_on = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
-    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+", help_text="The advice as the adviser sent it")
     reused_existing = models.BooleanField(default=False)
     reuse_agreed_by_adviser = models.BooleanField(default=False)
     reuse_agreed_by_council = models.BooleanField(default=False)
@@ -166,7 +167,8 @@ class AdviceCorrection(models.Model):
     number = models.PositiveIntegerField(help_text="2 for the first correction: the original advice is version 1")
     summary = models.TextField()
     reason = models.TextField(help_text="What was wrong or missing in the earlier version")
-    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField(auto_now_add=True)
 

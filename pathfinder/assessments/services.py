@@ -10,6 +10,7 @@ from django.utils import timezone
 
 import statutory
 from pathfinder.assessments import messages
+from pathfinder.assessments.advice_documents import ADVICE_KINDS
 from pathfinder.assessments.advice_rules import (
     refuse_if_received,
     refuse_unmet_advice_exception,
@@ -24,6 +25,8 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
+from pathfinder.documents.models import DocumentPurpose
+from pathfinder.documents.services import document_receive
 from pathfinder.notifications.kinds import link
 from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
@@ -243,7 +246,8 @@ def advice_received_record(
         advice.received_on = received_on
         advice.summary = summary.strip()
         if document is not None:
-            advice.document = document
+            advice.document = document_receive(document, advice.assessment.child, DocumentPurpose.ADVICE,
+                                               acting_user, ADVICE_KINDS)
         advice.save()
         adviser_involvement_refresh(advice)  # their access now ends a set number of days after this
         audit_event_record(

@@ -10,7 +10,7 @@ from django.utils import timezone
 import statutory
 from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, Role
 from pathfinder.assessments import forms, services
-from pathfinder.assessments.advice_views import advice_given, upload_refusals
+from pathfinder.assessments.advice_views import advice_given
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.assessments.letters import (
@@ -27,6 +27,7 @@ from pathfinder.audit.services import audit_read, audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.forms import form_add_service_error
+from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case, child_get_for
 
@@ -78,7 +79,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 def _with_corrections(assessment) -> list:
     """The advice requests already loaded with the assessment, with their corrections (one query, not two)."""
     advice = list(assessment.advice_requests.all())
-    prefetch_related_objects(advice, "corrections")
+    prefetch_related_objects(advice, "document", "corrections", "corrections__document")
     return advice
 
 
@@ -278,13 +279,12 @@ def advice_exception(request: HttpRequest, child, assessment_id: int, advice_id:
 @for_roles(*CASE_STAFF)
 @child_view("advice document")
 def advice_document(request: HttpRequest, child, assessment_id: int, advice_id: int) -> HttpResponse:
-    from django.http import FileResponse
-
+    """The old address of an advice document: sends the caseworker on to the document itself (documents)."""
     assessment = _assessment_or_404(child, assessment_id)
     advice = _advice_for(child, assessment, advice_id)
-    if not advice.document:
+    if advice.document is None:
         raise Http404("No document")
-    return FileResponse(advice.document.open("rb"), as_attachment=True, filename=advice.document.name.rsplit("/", 1)[-1])
+    return redirect("documents:download", public_id=advice.document.public_id)
 
 
 @for_roles(*CASE_STAFF)

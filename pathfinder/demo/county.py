@@ -238,6 +238,7 @@ class CountyBuilder:
 
     def link_demo_users(self, staff: Staff) -> None:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
+        self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
 
 
 def build_county(

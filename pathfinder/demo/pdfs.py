@@ -32,7 +32,7 @@ LATER = -20
 
 def plans_opened_first() -> list[int]:
     """Final plans the demo sign-ins open first: the young person's, then the caseworker's first-listed children's."""
-    finals = Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="")
+    finals = Plan.objects.filter(status=PlanStatus.FINAL, final_pdf__isnull=True)
     own = list(finals.filter(assessment__child__user__username="young.person").values_list("pk", flat=True))
     listed = (
         finals.filter(assessment__child__team__members__username="caseworker")
@@ -54,7 +54,7 @@ def demo_plan_pdfs(*, render_now: Iterable[int] | None = None) -> dict[str, int]
             break
         now.append(pk)
     queued = 0
-    rest = Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="").exclude(pk__in=now)
+    rest = Plan.objects.filter(status=PlanStatus.FINAL, final_pdf__isnull=True).exclude(pk__in=now)
     # About 2 s a PDF: the demo caseworker's team's plans (what the caseworker and manager browse) go first.
     first = set(rest.filter(assessment__child__team__members__username="caseworker").values_list("pk", flat=True))
     sooner, later = plan_pdf_render.using(priority=SOONER), plan_pdf_render.using(priority=LATER)

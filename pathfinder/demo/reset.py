@@ -12,6 +12,7 @@ from django.db import transaction
 from pathfinder.accounts.models import Team, User
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditEvent
+from pathfinder.documents.models import Document, documents_storage
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
 from pathfinder.plans.models import (
     Consultation,
@@ -34,7 +35,7 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
-        AdviceRequest, AssessmentException, Assessment, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
+        AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
         Child,
     ]
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
@@ -42,6 +43,7 @@ def wipe_demo() -> dict[str, int]:
         m for m in apps.get_models()
         if m._meta.app_label in ("people", "assessments", "plans") and m.__name__.startswith("Historical")
     ]
+    stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]
     with transaction.atomic():
         for model in historical + ordered:
             counts[model._meta.label] = _raw_delete(model)
@@ -51,6 +53,9 @@ def wipe_demo() -> dict[str, int]:
         counts["users"] = users.count()
         users.delete()
         counts["teams"] = Team.objects.filter(children__isnull=True).delete()[0]
+    storage = documents_storage()
+    for name in stored:  # the demo's files go with their rows
+        storage.delete(name)
     return counts
 
 

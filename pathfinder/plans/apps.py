@@ -12,3 +12,7 @@ class PlansConfig(AppConfig):
 
         if plan_stop_on_withdrawal not in WITHDRAWAL_FOLLOW_UPS:
             WITHDRAWAL_FOLLOW_UPS.append(plan_stop_on_withdrawal)
+        # Who may open a plan's PDF (documents does not know plans exist).
+        from pathfinder.plans.plan_documents import plan_document_access_register
+
+        plan_document_access_register()

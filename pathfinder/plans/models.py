@@ -76,7 +76,8 @@ class Plan(models.Model):
     placement_type = models.CharField("I: Type of institution", max_length=20, choices=InstitutionType.choices, blank=True)
     placement_urn = models.CharField("I: School URN or UKPRN", max_length=8, blank=True)
     section_j = models.TextField("J: Personal budget and direct payments", blank=True)
-    final_pdf = models.FileField(upload_to="plans/%Y/", blank=True)
+    final_pdf = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="+", help_text="The final plan as a PDF, made by Pathfinder")
     version = models.PositiveIntegerField(default=1, help_text="Guards against two people saving at once")
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)

@@ -19,12 +19,13 @@ from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
+from pathfinder.documents.tests.factories import document_make
 from pathfinder.people.tests.factories import FamilyMemberFactory
 from pathfinder.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
-OK, NOT_FOUND, FORBIDDEN, SIGN_IN, MOVED = 200, 404, 403, 302, 301
+OK, NOT_FOUND, FORBIDDEN, SIGN_IN, MOVED, ON_TO = 200, 404, 403, 302, 301, 302
 
 
 @pytest.fixture
@@ -33,6 +34,8 @@ def world():
     assessment = AssessmentFactory(child__date_of_birth=date(2016, 4, 1))
     child = assessment.child
     advice = AdviceRequestFactory(assessment=assessment, adviser=AdviserFactory())
+    advice.document = document_make(child=child, uploaded_by=advice.adviser)  # clean, as after the virus check
+    advice.save()
     parent = ParentFactory()
     FamilyMemberFactory(child=child, user=parent, has_parental_responsibility=True)
     # An earlier request of the same child led to a plan, now with the family for their comments.
@@ -40,6 +43,7 @@ def world():
                        status="draft_sent", draft_sent_on=date(2026, 1, 12))
     return {
         "assessment": assessment,
+        "advice": advice,
         "plan": plan,
         "child": child,
         "users": {
@@ -116,6 +120,20 @@ PAGES = {
         "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
         "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
     }),
+    # Advice documents: the case page's old address sends case staff on to the document itself, which decides
+    # by the child and the advice rule (documents.access); more cases per purpose in documents/tests.
+    "advice document (old address)": ("assessments:advice-document", {
+        "own caseworker": ON_TO, "other team's caseworker": NOT_FOUND, "manager": ON_TO, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": FORBIDDEN, "another parent": FORBIDDEN,
+        "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "advice document": ("documents:download", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": NOT_FOUND, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
 }
 
 
@@ -123,6 +141,11 @@ def _url(name, world):
     child, assessment, plan = world["child"], world["assessment"], world["plan"]
     if name.startswith("people:"):
         return reverse(name, kwargs={"child_id": child.pk})
+    if name == "documents:download":
+        return reverse(name, kwargs={"public_id": world["advice"].document.public_id})
+    if name == "assessments:advice-document":
+        return reverse(name, kwargs={"child_id": child.pk, "assessment_id": assessment.pk,
+                                     "advice_id": world["advice"].pk})
     if name == "plans:old-address":
         return reverse(name, kwargs={"child_id": child.pk, "assessment_id": plan.assessment_id})
     if name.startswith("plans:"):

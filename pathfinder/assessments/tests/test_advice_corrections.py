@@ -14,6 +14,7 @@ from pathfinder.assessments.models import AdviceCorrection
 from pathfinder.assessments.tests.factories import AdviceRequestFactory, ReceivedAdviceFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.core.errors import ServiceError
+from pathfinder.documents.tests.helpers import scanned_clean
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,10 @@ class TestCorrections:
         assert advice.summary == "Needs a structured language programme."  # the original is untouched
         assert AuditEvent.objects.filter(actor=advice.adviser, what__contains="sent correction 2").exists()
 
-        # the caseworker sees both versions and can download the correction
+        # the caseworker sees both versions and can download the correction once its virus check passes
+        assert "We are checking this file for viruses" in client.get(
+            reverse(GIVE, kwargs={"advice_id": advice.pk})).content.decode()
+        scanned_clean(correction.document)
         caseworker = advice.assessment.caseworker
         sign_in(client, caseworker)
         kwargs = {"child_id": advice.assessment.child_id, "assessment_id": advice.assessment_id}
@@ -91,7 +95,7 @@ class TestCorrections:
         assert "Version 1: Needs a structured language programme." in case
         assert "Correction, version 2" in case and "3 x 45 minutes" in case and "The hours were wrong" in case
         download = client.get(reverse("assessments:advice-correction-document",
-                                      kwargs={**kwargs, "advice_id": advice.pk, "number": 2}))
+                                      kwargs={**kwargs, "advice_id": advice.pk, "number": 2}), follow=True)
         assert b"".join(download.streaming_content) == b"%PDF-1.7 corrected"
         assert AuditEvent.objects.filter(actor=caseworker, what="advice correction document").exists()
 

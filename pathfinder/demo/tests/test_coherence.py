@@ -148,7 +148,7 @@ def test_a_reset_leaves_no_pdf_task_for_a_plan_that_is_gone():
     old = queued_pdf_plan_ids()
     assert old
     call_command("load_demo", "--reset", "--plans=6", "--requests=4", "--services=20", stdout=StringIO())
-    finals = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="").values_list("pk", flat=True))
+    finals = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf__isnull=True).values_list("pk", flat=True))
     assert queued_pdf_plan_ids() == finals
 
 
@@ -157,7 +157,7 @@ def test_the_demo_caseworkers_teams_pdfs_are_made_first(demo):
 
     from pathfinder.demo.pdfs import SOONER, TASK_PATH
 
-    team_plans = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf="",
+    team_plans = set(Plan.objects.filter(status=PlanStatus.FINAL, final_pdf__isnull=True,
                                          assessment__child__team__members__username="caseworker")
                      .values_list("pk", flat=True))
     rows = DBTaskResult.objects.filter(task_path=TASK_PATH).values_list("args_kwargs", "priority")

@@ -187,7 +187,7 @@ def test_draft_to_final_plan_with_pdf(client):
     assert "only want to appeal about the school" in page
 
     # the PDF, permission-checked and audited
-    response = client.get(url("pdf", assessment))
+    response = client.get(url("pdf", assessment), follow=True)
     pdf = b"".join(response.streaming_content)
     assert response["Content-Type"] == "application/pdf"
     assert pdf.startswith(b"%PDF")

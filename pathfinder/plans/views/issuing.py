@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +12,6 @@ from django.views.decorators.http import require_POST
 
 from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.assessments.facts import assessment_timeline_for
-from pathfinder.audit.models import AuditAction
-from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
@@ -160,14 +158,11 @@ def document(request: HttpRequest, child, plan_id: int) -> HttpResponse:
 @for_roles(*PLAN_READERS)
 @child_view("EHC plan PDF")
 def pdf(request: HttpRequest, child, plan_id: int) -> HttpResponse:
+    """The plan's PDF address: on to the document itself, where documents checks access and audits the download."""
     assessment, plan = _plan(child, plan_id)
-    if not plan.is_final or not plan.final_pdf or not selectors.plan_visible_to(request.user, plan):
+    if not plan.is_final or plan.final_pdf is None or not selectors.plan_visible_to(request.user, plan):
         raise Http404("No PDF yet")
-    audit_event_record(acting_user=request.user, action=AuditAction.DOWNLOAD, child=child, obj=plan,
-                       what="downloaded the final EHC plan (PDF)", request=request)
-    name = f"EHC plan - {child.full_name} - {plan.issued_on:%Y-%m-%d}.pdf"
-    return FileResponse(plan.final_pdf.open("rb"), as_attachment=True, filename=name,
-                        content_type="application/pdf")
+    return redirect("documents:download", public_id=plan.final_pdf.public_id)
 
 
 @for_roles(*CASE_STAFF)
