@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "pathfinder.core",
     "pathfinder.accounts",
     "pathfinder.audit",
+    "pathfinder.organisations",
     "pathfinder.people",
     "pathfinder.assessments",
     "pathfinder.plans",
