@@ -12,3 +12,9 @@ class AssessmentsConfig(AppConfig):
         from pathfinder.people.child_pages import register_child_page
 
         register_child_page(Role.ADVISER, child_for_adviser)
+
+        # A member leaving an organisation hands their open advice requests on (organisations owns the seam).
+        from pathfinder.assessments.organisation_work import member_advice_pass_on, member_open_advice_count
+        from pathfinder.organisations.handovers import register_work_kind
+
+        register_work_kind("advice requests", open_work=member_open_advice_count, handover=member_advice_pass_on)

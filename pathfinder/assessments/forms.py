@@ -18,6 +18,7 @@ from pathfinder.assessments.constants import (
 )
 from pathfinder.assessments.uploads import check_document, max_upload_text, safe_name, size_message
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
+from pathfinder.organisations.models import Organisation
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -80,17 +81,24 @@ class WithdrawForm(GOVUKForm):
 class AdviceRequestForm(GOVUKForm):
     kind = forms.ChoiceField(label="What advice is needed?", widget=forms.RadioSelect,
                              help_text="SEND Regulations 2014, regulation 6(1)")
+    organisation = forms.ModelChoiceField(
+        label="Which organisation", queryset=Organisation.objects.none(), required=False,
+        empty_label="Not an organisation in Pathfinder",
+        help_text="The request goes to the organisation's queue, and its members see this child while it is involved",
+    )
     adviser = PersonChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
                                      required=False, empty_label="Not in Pathfinder",
-                                     help_text="They will see only this child, and only for this advice")
+                                     help_text="They will see only this child, and only for this advice. With an "
+                                     "organisation, one of its members: the request is given to them")
     adviser_name = forms.CharField(label="Adviser's name or role", max_length=200)
-    adviser_organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+    adviser_organisation = forms.CharField(label="Organisation, if not in Pathfinder", max_length=200, required=False)
     requested_on = GOVUKDateField(label="Date the request for advice was sent")
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
         self.fields["adviser"].queryset = people_in_role(Role.ADVISER)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
 
 class AdviceReuseForm(GOVUKForm):
