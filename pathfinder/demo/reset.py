@@ -10,8 +10,16 @@ from django.apps import apps
 from django.db import transaction
 
 from pathfinder.accounts.models import Team, User
-from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.assessments.models import (
+    AdviceNeed,
+    AdviceOutcome,
+    AdviceProvision,
+    AdviceRequest,
+    Assessment,
+    AssessmentException,
+)
 from pathfinder.audit.models import AuditEvent
+from pathfinder.organisations.models import Membership, Organisation
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
 from pathfinder.plans.models import (
     Consultation,
@@ -34,13 +42,15 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
+        AdviceNeed, AdviceOutcome, AdviceProvision,
         AdviceRequest, AssessmentException, Assessment, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
-        Child,
+        Child, Membership, Organisation,
     ]
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [
         m for m in apps.get_models()
-        if m._meta.app_label in ("people", "assessments", "plans") and m.__name__.startswith("Historical")
+        if m._meta.app_label in ("people", "assessments", "plans", "organisations")
+        and m.__name__.startswith("Historical")
     ]
     with transaction.atomic():
         for model in historical + ordered:

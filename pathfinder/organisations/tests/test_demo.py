@@ -1,0 +1,28 @@
+"""The demo county's organisations: members see children through their organisation, advice waits in queues."""
+
+from __future__ import annotations
+
+import pytest
+
+from pathfinder.accounts.models import User
+from pathfinder.assessments.models import AdviceProvision, AdviceRequest
+from pathfinder.demo.county import build_county
+from pathfinder.organisations.models import Organisation
+from pathfinder.organisations.selectors import organisations_of
+from pathfinder.people.models import Involvement
+from pathfinder.people.selectors import children_visible_to
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_county_has_organisations_with_queues_and_structured_advice():
+    build_county(plans=60, requests=60, seed=1, local_offer_services=10)
+    assert Organisation.objects.count() == 4
+    senco = User.objects.get(username="senco")
+    assert [o.name for o in organisations_of(senco)] == ["Brookfield Primary School"]
+    queued = AdviceRequest.objects.filter(organisation__isnull=False, received_on__isnull=True)
+    assert queued.filter(assigned_to=senco).exists() and queued.filter(assigned_to__isnull=True).exists()
+    assert Involvement.objects.filter(organisation__isnull=False, user__isnull=True).exists()
+    assert children_visible_to(senco).exists()
+    assert AdviceProvision.objects.filter(
+        advice__assessment__child__family_members__user__username="parent").exists()
