@@ -85,6 +85,7 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.assessments.queue_forms.AdviceAssignForm": FormCase(kwargs=lambda: {"members": []},
                                                                     not_edit="a one-shot action"),
     # organisations
+    "pathfinder.organisations.admin.MembershipAdminForm": FormCase(admin=True, not_edit="adds a member once"),
     "pathfinder.organisations.forms.MemberAddForm": FormCase(not_edit="adds a colleague once"),
     "pathfinder.organisations.forms.MemberRemoveForm": FormCase(kwargs=lambda: {"colleagues": []},
                                                                 not_edit="a one-shot action"),

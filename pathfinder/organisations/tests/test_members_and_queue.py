@@ -196,3 +196,57 @@ def test_the_administrator_adds_a_colleague_by_their_email(client, school):
     assert Membership.objects.filter(organisation=school["organisation"], user=newcomer).exists()
     page = client.post(url, {"email": "nobody@example.org"}).content.decode()
     assert "There is no adviser" in page and "account with that email address" in page
+
+
+def test_the_caseworker_asks_an_organisation_and_the_request_lands_in_its_queue(client, school):
+    from pathfinder.assessments.tests.factories import AssessingFactory
+
+    assessment = AssessingFactory(received_on=date(2026, 9, 1))
+    sign_in(client, assessment.caseworker)
+    url = reverse("assessments:advice-new", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
+    today = timezone.localdate()
+    response = client.post(url, {"kind": "b", "organisation": str(school["organisation"].pk), "adviser": "",
+                                 "adviser_name": "SENCO", "requested_on-day": str(today.day),
+                                 "requested_on-month": str(today.month), "requested_on-year": str(today.year)})
+    assert response.status_code == 302
+    advice = AdviceRequest.objects.get(assessment=assessment)
+    assert (advice.organisation, advice.adviser, advice.assigned_to) == (school["organisation"], None, None)
+    assert advice.adviser_organisation == "Brookfield Primary School"
+    involvement = Involvement.objects.get(source_id=str(advice.pk), source_type="assessments.advicerequest")
+    assert involvement.organisation == school["organisation"] and involvement.user is None
+    sign_in(client, school["staying"].user)
+    assert assessment.child.full_name in client.get(_queue(school)).content.decode()
+
+
+def test_naming_an_adviser_outside_the_organisation_is_refused(school):
+    from pathfinder.assessments.services import advice_request_create
+    from pathfinder.assessments.tests.factories import AssessingFactory
+
+    assessment = AssessingFactory(received_on=date(2026, 9, 1))
+    with pytest.raises(ServiceError, match="is not a member of Brookfield Primary School"):
+        advice_request_create(acting_user=assessment.caseworker, assessment=assessment, kind="b",
+                              adviser_name="SENCO", adviser=AdviserFactory(), organisation=school["organisation"],
+                              requested_on=date(2026, 9, 10))
+    named = advice_request_create(acting_user=assessment.caseworker, assessment=assessment, kind="b",
+                                  adviser_name="SENCO", adviser=school["staying"].user,
+                                  organisation=school["organisation"], requested_on=date(2026, 9, 10))
+    assert (named.adviser, named.assigned_to) == (None, school["staying"].user)
+
+
+def test_the_councils_administrator_adds_an_organisations_first_administrator(client):
+    from pathfinder.accounts.tests.factories import AdministratorFactory
+
+    organisation = OrganisationFactory(name="Wealdmoor Speech and Language Therapy")
+    therapist = AdviserFactory()
+    admin_user = AdministratorFactory(is_superuser=True)
+    sign_in(client, admin_user)
+    response = client.post(reverse("admin:organisations_membership_add"), {
+        "organisation": str(organisation.pk), "user": str(therapist.pk), "is_administrator": "on",
+        "starts_on": "2026-11-02"})
+    assert response.status_code == 302
+    membership = Membership.objects.get(organisation=organisation, user=therapist)
+    assert membership.is_administrator and membership.added_by == admin_user
+    assert AuditEvent.objects.filter(actor=admin_user, what__contains="as an administrator").exists()
+    refused = client.post(reverse("admin:organisations_membership_add"), {
+        "organisation": str(organisation.pk), "user": str(CaseworkerFactory().pk), "starts_on": "2026-11-02"})
+    assert "Only an adviser" in refused.content.decode()
