@@ -70,6 +70,10 @@ def test_a_senco_gives_structured_advice_and_the_caseworker_adds_it_to_the_plan(
     page.get_by_role("button", name="Add to the plan").click()
     page.wait_for_load_state()
     expect(page.get_by_text("From: SENCO, Brookfield Primary School")).to_be_visible()
+    # The council's backlog page: nothing is awaited now.
+    page.goto(f"{live_server.url}/advice/backlog/")
+    expect(page.get_by_role("heading", name="Advice backlog")).to_be_visible()
+    axe_check(page)
     item = PlanProvision.objects.get(plan=plan)
     assert (item.description, item.amount, item.from_advice.advice_id) == (
         "A visual timetable at their desk", "Throughout the day", advice.pk)
@@ -87,7 +91,10 @@ def test_a_senco_leaves_and_their_queue_passes_to_a_colleague(no_js_page, live_s
 
     page = no_js_page
     sign_in_as(page, head.user)
-    page.goto(f"{live_server.url}/organisations/{school.pk}/members/")
+    page.goto(f"{live_server.url}/organisations/")
+    axe_check(page)
+    page.get_by_role("link", name="Colleagues at Brookfield Primary School").click()
+    page.wait_for_load_state()
     axe_check(page)
     page.get_by_role("link", name="Remove Tom Reid").click()
     page.wait_for_load_state()
