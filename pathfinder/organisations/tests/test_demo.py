@@ -26,3 +26,23 @@ def test_the_demo_county_has_organisations_with_queues_and_structured_advice():
     assert children_visible_to(senco).exists()
     assert AdviceProvision.objects.filter(
         advice__assessment__child__family_members__user__username="parent").exists()
+
+
+def test_the_demo_pages_open_for_the_senco_and_the_caseworker(client):
+    from django.urls import reverse
+
+    from pathfinder.accounts.tests.helpers import sign_in
+    from pathfinder.plans.models import Plan
+
+    build_county(plans=60, requests=60, seed=1, local_offer_services=10)
+    senco = User.objects.get(username="senco")
+    school = organisations_of(senco).get()
+    sign_in(client, senco)
+    assert client.get(reverse("assessments:organisation-queue", kwargs={"organisation_id": school.pk})).status_code == 200
+    assert client.get(reverse("organisations:members", kwargs={"organisation_id": school.pk})).status_code == 200
+    plan = Plan.objects.get(child__family_members__user__username="parent")
+    sign_in(client, User.objects.get(username="caseworker"))
+    page = client.get(reverse("plans:provision", kwargs={"child_id": plan.child_id, "plan_id": plan.pk,
+                                                        "section": "F"})).content.decode()
+    assert "Provision recommended in advice" in page and "Add to the plan" in page
+    assert client.get(reverse("assessments:advice-backlog")).status_code == 200
