@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("pathfinder.core.urls")),
     path("account/", include("pathfinder.accounts.urls")),
     path("children/", include("pathfinder.people.urls")),
+    path("organisations/", include("pathfinder.organisations.urls")),
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.plans.urls")),
     path("documents/", include("pathfinder.documents.urls")),

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pathfinder.accounts",
     "pathfinder.audit",
     "pathfinder.notifications",
+    "pathfinder.organisations",
     "pathfinder.people",
     "pathfinder.documents",
     "pathfinder.assessments",

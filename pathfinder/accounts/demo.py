@@ -23,11 +23,21 @@ DEMO_USERS = (
     ("manager", Role.MANAGER, "Priya", "Chandran", "Head of SEND assessment", ""),
     ("adviser", Role.ADVISER, "Dr Helen", "Marsh", "Educational psychologist",
      "Wealdmoor Educational Psychology Service"),
+    ("senco", Role.ADVISER, "Rachel", "Adeyemi", "SENCO", "Brookfield Primary School"),
     ("parent", Role.PARENT, "Claire", "Whitfield", "", ""),
     ("young.person", Role.YOUNG_PERSON, "Jordan", "Ellis", "", ""),
     ("admin", Role.ADMINISTRATOR, "Alex", "Morgan", "Systems administrator", ""),
     ("provider", Role.PROVIDER, "Nadia", "Rahman", "Service manager", ""),
     ("localoffer", Role.LOCAL_OFFER_OFFICER, "Tom", "Bradley", "Local Offer officer", ""),
+)
+
+#: Advisers who work for the demo organisations (pathfinder.organisations.demo), besides the demo sign-ins:
+#: username, first, last, job title, organisation. Fixed names, so no draw of the seeded random is used.
+ORGANISATION_STAFF = (
+    ("senco2", "Mark", "Hollis", "Assistant SENCO", "Brookfield Primary School"),
+    ("salt1", "Aisha", "Khan", "Speech and language therapist", "Wealdmoor Speech and Language Therapy"),
+    ("salt2", "Ben", "Carter", "Speech and language therapist", "Wealdmoor Speech and Language Therapy"),
+    ("sw1", "Grace", "Obi", "Social worker", "Wealdmoor Children with Disabilities Team"),
 )
 
 #: Demo sign-ins who are not council staff, so have addresses of their own.
@@ -105,6 +115,9 @@ def build_staff(
             job_title="Educational psychologist", organisation_name="Wealdmoor Educational Psychology Service",
             email=staff_email(first, last), password=password_hash,
         ))
+    for username, first, last, job, org in ORGANISATION_STAFF:
+        users.append(User(username=username, role=Role.ADVISER, first_name=first, last_name=last, job_title=job,
+                          organisation_name=org, email=staff_email(first, last), password=password_hash))
     User.objects.bulk_create(users, batch_size=1000)
     # bulk_create sets pks on SQLite and PostgreSQL; the lists above now refer to saved users.
     adviser_names = [f"Dr {rng.choice(female_names + male_names)} {rng.choice(surnames)}" for _ in range(12)]

@@ -13,8 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.assessments import forms
 from pathfinder.assessments.advice_corrections import advice_correction_send
-from pathfinder.assessments.models import AdviceRequest
-from pathfinder.assessments.selectors import assessment_get_for_child
+from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.audit.services import audit_read
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
@@ -71,10 +70,9 @@ def correction_document(request: HttpRequest, child, assessment_id: int, advice_
 
 
 def child_for_adviser(request: HttpRequest, child) -> HttpResponse:
-    """An adviser's page for a child: only their own advice requests, not the whole record (registered with
+    """An adviser's page for a child: only their own advice requests and their organisations', not the whole record (registered with
     people.child_pages; the child has been permission-checked and the read audited by people's child page)."""
-    advice = list(AdviceRequest.objects.filter(adviser=request.user, assessment__child=child)
-                  .select_related("assessment"))
+    advice = list(advice_requests_for_adviser(request.user, include_queue=True).filter(assessment__child=child))
     return render(request, "assessments/child_for_adviser.html", {
         "child": child, "advice_requests": advice, "page_title": child.full_name,
     })

@@ -16,3 +16,9 @@ class AssessmentsConfig(AppConfig):
         from pathfinder.assessments.advice_documents import advice_document_access_register
 
         advice_document_access_register()
+
+        # A member leaving an organisation hands their open advice requests on (organisations owns the seam).
+        from pathfinder.assessments.organisation_work import member_advice_pass_on, member_open_advice_count
+        from pathfinder.organisations.handovers import register_work_kind
+
+        register_work_kind("advice requests", open_work=member_open_advice_count, handover=member_advice_pass_on)

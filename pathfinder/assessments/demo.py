@@ -16,7 +16,15 @@ from datetime import date, timedelta
 import statutory
 from pathfinder.accounts.models import User
 from pathfinder.assessments.constants import AssessmentStatus
-from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.assessments.models import (
+    AdviceNeed,
+    AdviceOutcome,
+    AdviceProvision,
+    AdviceRequest,
+    Assessment,
+    AssessmentException,
+)
+from pathfinder.organisations.models import Membership
 from pathfinder.people.demo import years_before
 from pathfinder.people.models import Child, FamilyMember
 
@@ -291,3 +299,75 @@ def attach_advice_documents(demo: dict[str, User], *, today: date) -> dict[str, 
         )
         advice.save(update_fields=["document"])
     return {"advice_documents": len(adviser_advice) + len(family_advice)}
+
+
+# -- advice asked of organisations (pathfinder.organisations.demo) -----------------------------------------------
+
+#: kind of advice -> organisation key in organisations.demo.ORGANISATIONS
+ORGANISATION_FOR_KIND = {"b": "school", "c": "salt", "d": "ep", "e": "social_care"}
+
+#: Structured advice as the demo organisations write it: needs seen, outcomes, provision (what, how much, how often,
+#: by whom).
+STRUCTURED_ADVICE = {
+    "b": (
+        ("Finds it hard to follow spoken instructions of more than two steps",
+         "Becomes anxious when the daily routine changes without warning"),
+        ("By the end of the school year, will follow a two-step instruction in class without adult help",
+         "Will move between lessons calmly, using a visual timetable"),
+        (("A visual timetable at their desk, gone through at the start of each lesson", "Throughout the school day",
+          "Every school day", "Class teacher"),
+         ("Small-group language work on following instructions", "20 minutes", "3 times a week",
+          "Teaching assistant trained by the speech and language therapist")),
+    ),
+    "c": (
+        ("Understands fewer words than expected for their age", "Speech is hard for unfamiliar adults to understand"),
+        ("Will use 3-word sentences to ask for help in class by next summer",),
+        (("Direct speech and language therapy on understanding and using words", "45 minutes",
+          "Once a week in term time, for 2 terms", "Speech and language therapist"),
+         ("A programme for school staff to follow, reviewed by the therapist", "10 minutes", "Every school day",
+          "Teaching assistant, with the speech and language therapist reviewing each half term")),
+    ),
+}
+
+
+def advice_for_organisations(organisations: dict, *, today: date) -> dict[str, int]:
+    """Send some open advice requests to the demo organisations' queues (some given to members, some waiting),
+    and give structured advice on a few received ones, first on the demo parent's child's case so the demo
+    caseworker can add its provision to that draft plan. No draws of the random: rows are chosen by id."""
+    staff: dict[int, list] = {}
+    for m in Membership.objects.filter(ends_on__isnull=True).order_by("-is_administrator", "pk"):
+        staff.setdefault(m.organisation_id, []).append(m.user_id)
+    queued = given = structured = 0
+    for kind, key in ORGANISATION_FOR_KIND.items():
+        organisation = organisations[key]
+        members = staff.get(organisation.pk, [])
+        ids = list(AdviceRequest.objects.filter(kind=kind, received_on__isnull=True, adviser__isnull=True,
+                                                assessment__status=AssessmentStatus.ASSESSING)
+                   .order_by("pk").values_list("pk", flat=True)[:8])
+        for n, pk in enumerate(ids):
+            assigned = members[(n // 2) % len(members)] if members and n % 2 == 0 else None  # half wait
+            AdviceRequest.objects.filter(pk=pk).update(organisation=organisation, assigned_to_id=assigned,
+                                                       adviser_organisation=organisation.name)
+            queued += assigned is None
+            given += assigned is not None
+    for kind, (needs, outcomes, provisions) in STRUCTURED_ADVICE.items():
+        organisation = organisations[ORGANISATION_FOR_KIND[kind]]
+        received = AdviceRequest.objects.filter(kind=kind, received_on__isnull=False, adviser__isnull=True,
+                                                assessment__plan__status__in=("draft", "draft_sent"))
+        parents_case = list(received.filter(assessment__child__family_members__user__username="parent")
+                            .values_list("pk", flat=True)[:1])
+        ids = parents_case + [pk for pk in received.order_by("pk").values_list("pk", flat=True)[:4]
+                              if pk not in parents_case]
+        members = staff.get(organisation.pk, [None])
+        AdviceRequest.objects.filter(pk__in=ids).update(organisation=organisation, assigned_to_id=members[0],
+                                                        adviser_organisation=organisation.name)
+        for pk in ids:
+            AdviceNeed.objects.bulk_create(AdviceNeed(advice_id=pk, description=d, order=i)
+                                           for i, d in enumerate(needs, 1))
+            AdviceOutcome.objects.bulk_create(AdviceOutcome(advice_id=pk, description=d, order=i)
+                                              for i, d in enumerate(outcomes, 1))
+            AdviceProvision.objects.bulk_create(
+                AdviceProvision(advice_id=pk, description=what, amount=much, frequency=often, provided_by=who, order=i)
+                for i, (what, much, often, who) in enumerate(provisions, 1))
+            structured += 1
+    return {"advice_in_queues": queued, "advice_given_to_members": given, "structured_advice": structured}

@@ -21,6 +21,7 @@ from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 from pathfinder.documents.kinds import type_message
 from pathfinder.documents.services import upload_check
 from pathfinder.documents.uploads import max_upload_text, size_message
+from pathfinder.organisations.models import Organisation
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -83,17 +84,24 @@ class WithdrawForm(GOVUKForm):
 class AdviceRequestForm(GOVUKForm):
     kind = forms.ChoiceField(label="What advice is needed?", widget=forms.RadioSelect,
                              help_text="SEND Regulations 2014, regulation 6(1)")
+    organisation = forms.ModelChoiceField(
+        label="Which organisation", queryset=Organisation.objects.none(), required=False,
+        empty_label="Not an organisation in Pathfinder",
+        help_text="The request goes to the organisation's queue, and its members see this child while it is involved",
+    )
     adviser = PersonChoiceField(label="Adviser who uses Pathfinder", queryset=User.objects.none(),
                                      required=False, empty_label="Not in Pathfinder",
-                                     help_text="They will see only this child, and only for this advice")
+                                     help_text="They will see only this child, and only for this advice. With an "
+                                     "organisation, one of its members: the request is given to them")
     adviser_name = forms.CharField(label="Adviser's name or role", max_length=200)
-    adviser_organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+    adviser_organisation = forms.CharField(label="Organisation, if not in Pathfinder", max_length=200, required=False)
     requested_on = GOVUKDateField(label="Date the request for advice was sent")
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
         self.fields["adviser"].queryset = people_in_role(Role.ADVISER)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
 
 class AdviceReuseForm(GOVUKForm):

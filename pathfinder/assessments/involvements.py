@@ -1,5 +1,9 @@
 """Advisers' involvements with a child: asking a professional for advice lets them see the child's record.
 
+Advice asked of an organisation (a school, an NHS service) involves the organisation, not one person: its members
+on the day see the child (people.selectors.children_visible_to), so access survives a SENCO leaving and ends at
+once for a colleague who is removed.
+
 Why here and not in people: the advice request is an assessments record, so assessments decides when it
 grants access and calls people's involvement services (people never imports assessments). The adviser is
 involved from the day advice is asked for until PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS after it is
@@ -12,6 +16,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from pathfinder.assessments.facts import ADVICE_SHORT_NAMES
 from pathfinder.assessments.models import AdviceRequest
@@ -37,6 +42,8 @@ def _starts_on(advice: AdviceRequest) -> date:
 def _reason(advice: AdviceRequest) -> str:
     kind = ADVICE_SHORT_NAMES.get(advice.kind, "advice")
     reason = f"Asked for {kind} on {_starts_on(advice):%-d %B %Y}"
+    if advice.organisation_id is not None:
+        reason = f"{advice.organisation.name} was asked for {kind} on {_starts_on(advice):%-d %B %Y}"
     if advice.received_on:
         reason += f"; the advice was received on {advice.received_on:%-d %B %Y}"
     return reason
@@ -44,7 +51,14 @@ def _reason(advice: AdviceRequest) -> str:
 
 def adviser_involvement_refresh(advice: AdviceRequest) -> Involvement | None:
     """Keep the adviser's involvement in step with the advice request: call it when advice is asked for and
-    when it is received. Advice from someone without a Pathfinder sign-in grants nothing."""
+    when it is received. Advice asked of an organisation involves the organisation; advice from someone
+    without a Pathfinder sign-in grants nothing."""
+    if advice.organisation_id is not None:
+        return involvement_for_source(
+            child=advice.assessment.child, capacity=InvolvementCapacity.ADVISER, organisation=advice.organisation,
+            source_type=ADVICE_SOURCE, source_id=advice.pk, starts_on=_starts_on(advice),
+            ends_on=adviser_access_ends_on(advice.received_on), reason=_reason(advice),
+        )
     if advice.adviser_id is None:
         involvement_end_for_source(capacity=InvolvementCapacity.ADVISER, source_type=ADVICE_SOURCE,
                                    source_id=advice.pk, on=_starts_on(advice))
@@ -65,11 +79,14 @@ def advice_involvements_rebuild() -> int:
     rows = []
     with transaction.atomic():
         Involvement.objects.filter(capacity=InvolvementCapacity.ADVISER, source_type=ADVICE_SOURCE).delete()
-        advice = AdviceRequest.objects.filter(adviser__isnull=False).select_related("assessment")
+        advice = (AdviceRequest.objects.filter(Q(adviser__isnull=False) | Q(organisation__isnull=False))
+                  .select_related("assessment", "organisation"))
         for request in advice.iterator(chunk_size=2000):
+            by_organisation = request.organisation_id is not None
             rows.append(Involvement(
                 child_id=request.assessment.child_id, capacity=InvolvementCapacity.ADVISER,
-                user_id=request.adviser_id, starts_on=_starts_on(request),
+                user_id=None if by_organisation else request.adviser_id,
+                organisation_id=request.organisation_id, starts_on=_starts_on(request),
                 ends_on=adviser_access_ends_on(request.received_on), reason=_reason(request),
                 source_type=ADVICE_SOURCE, source_id=str(request.pk),
             ))

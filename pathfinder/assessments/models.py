@@ -133,6 +133,14 @@ class AdviceRequest(models.Model):
     )
     adviser_name = models.CharField(max_length=200)
     adviser_organisation = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="advice_requests",
+        help_text="The organisation asked: the request waits in its queue and its members see the child",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assigned_advice",
+        help_text="The organisation's member doing it; empty while it waits in the queue",
+    )
     requested_on = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
@@ -150,10 +158,62 @@ class AdviceRequest(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        indexes = [models.Index(fields=["adviser", "received_on"])]
+        indexes = [
+            models.Index(fields=["adviser", "received_on"]),
+            # The organisation's queue and the council's backlog: open requests by organisation and by kind.
+            models.Index(fields=["organisation", "received_on", "requested_on"], name="advice_by_organisation"),
+            models.Index(fields=["kind", "received_on", "requested_on"], name="advice_by_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.adviser_name}"
+
+
+class AdviceNeed(models.Model):
+    """Structured advice: one need the adviser saw."""
+
+    advice = models.ForeignKey(AdviceRequest, on_delete=models.CASCADE, related_name="needs_seen")
+    description = models.TextField()
+    order = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["advice", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"Need {self.order}"
+
+
+class AdviceOutcome(models.Model):
+    """Structured advice: one outcome the adviser recommends working towards."""
+
+    advice = models.ForeignKey(AdviceRequest, on_delete=models.CASCADE, related_name="outcomes")
+    description = models.TextField()
+    order = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["advice", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"Outcome {self.order}"
+
+
+class AdviceProvision(models.Model):
+    """Structured advice: provision the adviser recommends, in the plan's own terms (what, how much, how often,
+    by whom), so the caseworker can add it to the draft plan without retyping it (plans.PlanProvision.from_advice).
+    """
+
+    advice = models.ForeignKey(AdviceRequest, on_delete=models.CASCADE, related_name="provisions")
+    description = models.TextField(help_text="What should be done")
+    amount = models.CharField(max_length=120, blank=True)
+    frequency = models.CharField(max_length=120, blank=True)
+    provided_by = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["advice", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"Provision {self.order} from {self.advice}"
 
 
 class AdviceCorrection(models.Model):

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from pathfinder.accounts.roles import Role
 from pathfinder.assessments.constants import OPEN_STATUSES
 from pathfinder.assessments.models import AdviceRequest, Assessment
+from pathfinder.organisations.selectors import active_organisation_ids
 
 
 def assessment_get_for_child(child, assessment_id: int) -> Assessment | None:
@@ -17,11 +18,17 @@ def assessment_get_for_child(child, assessment_id: int) -> Assessment | None:
     )
 
 
-def advice_requests_for_adviser(user) -> QuerySet[AdviceRequest]:
+def advice_requests_for_adviser(user, *, include_queue: bool = False) -> QuerySet[AdviceRequest]:
+    """The advice this adviser may open and give: asked of them by name, or asked of an organisation they are a
+    member of today and given to them (or, with ``include_queue``, any of their organisations' requests: a
+    colleague may pick one up). A removed member gets nothing at once, as membership is read on the day."""
     if user.role != Role.ADVISER:
         return AdviceRequest.objects.none()
+    organisations = Q(organisation_id__in=active_organisation_ids(user))
+    mine = Q(adviser=user, organisation__isnull=True) | (organisations if include_queue
+                                                          else organisations & Q(assigned_to=user))
     return (
-        AdviceRequest.objects.filter(adviser=user)
+        AdviceRequest.objects.filter(mine)
         .select_related("assessment", "assessment__child")
         .order_by("received_on", "requested_on")
     )

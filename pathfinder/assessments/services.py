@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.db import transaction
@@ -20,7 +21,14 @@ from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_
 from pathfinder.assessments.facts import assessment_facts
 from pathfinder.assessments.family_messages import family_tell
 from pathfinder.assessments.involvements import adviser_involvement_refresh
-from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.assessments.models import (
+    AdviceNeed,
+    AdviceOutcome,
+    AdviceProvision,
+    AdviceRequest,
+    Assessment,
+    AssessmentException,
+)
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.calendar import council_calendar
@@ -30,6 +38,7 @@ from pathfinder.documents.services import document_receive
 from pathfinder.notifications.kinds import link
 from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
+from pathfinder.organisations.selectors import membership_of
 
 
 def _not_future(day: date | None, field: str, what: str) -> None:
@@ -158,9 +167,14 @@ def advice_request_create(
     adviser_name: str,
     adviser_organisation: str = "",
     adviser=None,
+    organisation=None,
     requested_on: date,
 ) -> AdviceRequest:
-    """Ask for advice under reg 6(1). The adviser has 6 weeks from receiving the request (reg 8(1))."""
+    """Ask for advice under reg 6(1). The adviser has 6 weeks from receiving the request (reg 8(1)).
+
+    Asked of an organisation, the request waits in its queue and the organisation, not one person, is involved
+    with the child; an adviser named as well must be one of its members and is given the request.
+    """
     _not_future(requested_on, "requested_on", "The date advice was asked for")
     if assessment.status not in ("assessing", "requested"):
         raise ServiceError("Advice can be asked for only while the council is assessing")
@@ -170,10 +184,18 @@ def advice_request_create(
         raise ServiceError(
             "Preparing for adulthood advice is for young people in Year 9 or above", field="kind"
         )
+    assigned_to = None
+    if organisation is not None:
+        if adviser is not None and membership_of(adviser, organisation) is None:
+            raise ServiceError(f"{adviser.display_name} is not a member of {organisation.name}. Leave the "
+                               "adviser empty to send it to the organisation's queue.", field="adviser")
+        assigned_to, adviser = adviser, None
+        adviser_organisation = organisation.name
     with transaction.atomic():
         advice = AdviceRequest.objects.create(
             assessment=assessment, kind=kind, adviser=adviser, adviser_name=adviser_name,
             adviser_organisation=adviser_organisation, requested_on=requested_on,
+            organisation=organisation, assigned_to=assigned_to,
         )
         adviser_involvement_refresh(advice)  # the adviser may see the child from the day they are asked
         audit_event_record(
@@ -234,8 +256,13 @@ def advice_received_record(
     received_on: date,
     summary: str,
     document=None,
+    needs: Sequence[str] = (),
+    outcomes: Sequence[str] = (),
+    provisions: Sequence[dict] = (),
 ) -> AdviceRequest:
-    """Record the advice given, with its document and a summary."""
+    """Record the advice given, with its document and a summary, and its structured parts: the needs seen, the
+    outcomes and the provision recommended (what, how much, how often, by whom), which the caseworker can add to
+    the draft plan without retyping."""
     _not_future(received_on, "received_on", "The date advice was received")
     if advice.requested_on and received_on < advice.requested_on:
         raise ServiceError("Advice cannot be received before it was asked for", field="received_on")
@@ -249,6 +276,14 @@ def advice_received_record(
             advice.document = document_receive(document, advice.assessment.child, DocumentPurpose.ADVICE,
                                                acting_user, ADVICE_KINDS)
         advice.save()
+        AdviceNeed.objects.bulk_create(AdviceNeed(advice=advice, description=text, order=n)
+                                       for n, text in enumerate(needs, start=1))
+        AdviceOutcome.objects.bulk_create(AdviceOutcome(advice=advice, description=text, order=n)
+                                          for n, text in enumerate(outcomes, start=1))
+        AdviceProvision.objects.bulk_create(
+            AdviceProvision(advice=advice, order=n, description=row["description"], amount=row.get("amount", ""),
+                            frequency=row.get("frequency", ""), provided_by=row.get("provided_by", ""))
+            for n, row in enumerate(provisions, start=1))
         adviser_involvement_refresh(advice)  # their access now ends a set number of days after this
         audit_event_record(
             acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child, obj=advice,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.assessments import advice_views, views
+from pathfinder.assessments import advice_views, organisation_views, views
 
 app_name = "assessments"
 case = "children/<int:child_id>/assessments/<int:assessment_id>/"
@@ -8,6 +8,12 @@ urlpatterns = [
     path("assessments/new/", views.request_new, name="request-new"),
     path("advice/", views.adviser_home, name="adviser-home"),
     path("advice/<int:advice_id>/", views.advice_give, name="advice-give"),
+    path("advice/backlog/", organisation_views.advice_backlog, name="advice-backlog"),
+    path("organisations/<int:organisation_id>/", organisation_views.queue, name="organisation-queue"),
+    path("organisations/<int:organisation_id>/advice/<int:advice_id>/take/", organisation_views.take,
+         name="organisation-take"),
+    path("organisations/<int:organisation_id>/advice/<int:advice_id>/assign/", organisation_views.assign,
+         name="organisation-assign"),
     path(case, views.case, name="case"),
     path(case + "decide-assess/", views.decide_assess, name="decide-assess"),
     path(case + "decide-issue/", views.decide_issue, name="decide-issue"),

@@ -22,12 +22,14 @@ from pathfinder.assessments.letters import (
     receipt_message,
 )
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
+from pathfinder.assessments.structured_forms import StructuredAdvice
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
 from pathfinder.audit.services import audit_read, audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.forms import form_add_service_error
 from pathfinder.documents.uploads import upload_refusals
+from pathfinder.organisations.selectors import organisations_of
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case, child_get_for
 
@@ -307,7 +309,8 @@ def exception_new(request: HttpRequest, child, assessment_id: int) -> HttpRespon
 
 @for_roles(Role.ADVISER)
 def adviser_home(request: HttpRequest) -> HttpResponse:
-    """An adviser sees only the advice they have been asked for."""
+    """An adviser sees only the advice they have been asked for, or that their organisation gave them; their
+    organisations' queues are linked from here."""
     today = timezone.localdate()
     rows = []
     for advice in advice_requests_for_adviser(request.user):
@@ -315,21 +318,27 @@ def adviser_home(request: HttpRequest) -> HttpResponse:
         rows.append({"advice": advice, "due": due, "overdue": advice.received_on is None and due and due < today})
     audit_reads(request, [row["advice"].assessment.child for row in rows], "advice requests list")
     return render(request, "assessments/adviser_home.html", {"rows": rows, "page_title": "Advice requests",
-                                                             "periods": periods()})
+                                                             "periods": periods(),
+                                                             "organisations": organisations_of(request.user)})
 
 
 @for_roles(Role.ADVISER)
 def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
-    """The adviser gives their advice in Pathfinder: a summary and their report."""
+    """The adviser gives their advice in Pathfinder: a summary, the needs, outcomes and provision as rows (with
+    "Add another" posting back), and their report."""
     advice = get_object_or_404(advice_requests_for_adviser(request.user), pk=advice_id)
     child = advice.assessment.child
     if advice.received_on is not None:
         return advice_given(request, advice)  # received advice is closed: the page offers a correction
     form = forms.AdviceReceivedForm(request.POST or None, request.FILES or None,
                                     initial={"received_on": timezone.localdate()}, **upload_refusals(request))
-    if request.method == "POST" and form.is_valid():
+    rows = StructuredAdvice(request.POST if request.method == "POST" else None)
+    if rows.adding:
+        rows.quiet(form)  # "Add another": the page comes back with one more row, nothing checked or sent
+    elif request.method == "POST" and form.is_valid() & rows.is_valid(form):
         try:
-            services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data)
+            services.advice_received_record(acting_user=request.user, advice=advice, **form.cleaned_data,
+                                            **rows.cleaned())
         except ServiceError as error:
             _show_service_error(form, error)
         else:
@@ -338,6 +347,6 @@ def advice_give(request: HttpRequest, advice_id: int) -> HttpResponse:
     # Audited whenever the page is shown, including a form shown again after an error.
     audit_read(request, child, f"advice request {advice.get_kind_display()[:3]}", advice)
     return render(request, "assessments/advice_give.html", {
-        "form": form, "advice": advice, "child": child, "due": services.advice_due_on(advice),
+        "form": form, "rows": rows, "advice": advice, "child": child, "due": services.advice_due_on(advice),
         "page_title": f"Give your advice about {child.full_name}",
     })

@@ -37,6 +37,7 @@ from pathfinder.demo.messages_demo import demo_notices
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
 from pathfinder.notifications import demo as notifications_demo
+from pathfinder.organisations import demo as organisations_demo
 from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
@@ -143,6 +144,7 @@ class CountyBuilder:
         for start in range(0, total, CHUNK):
             self.build_chunk(staff, kinds[start:start + CHUNK])
         self.link_demo_users(staff)
+        self.build_organisations()
         self.result.local_offer = build_local_offer(
             staff, seed=self.seed, today=self.today, services=self.local_offer_services, stage=self.stage,
         )
@@ -239,6 +241,13 @@ class CountyBuilder:
     def link_demo_users(self, staff: Staff) -> None:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
         self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
+
+    def build_organisations(self) -> None:
+        """Schools and services as organisations, with advice in their queues (advice_involvements_rebuild then
+        involves the organisation, not a person, with those children)."""
+        organisations = organisations_demo.build_organisations(today=self.today)
+        self.stage("Organisations", organisations=len(organisations),
+                   **assessments_demo.advice_for_organisations(organisations, today=self.today))
 
 
 def build_county(

@@ -10,9 +10,17 @@ from django.apps import apps
 from django.db import transaction
 
 from pathfinder.accounts.models import Team, User
-from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
+from pathfinder.assessments.models import (
+    AdviceNeed,
+    AdviceOutcome,
+    AdviceProvision,
+    AdviceRequest,
+    Assessment,
+    AssessmentException,
+)
 from pathfinder.audit.models import AuditEvent
 from pathfinder.documents.models import Document, documents_storage
+from pathfinder.organisations.models import Membership, Organisation
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
 from pathfinder.plans.models import (
     Consultation,
@@ -35,13 +43,15 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
-        AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
-        Child,
+        AdviceNeed, AdviceOutcome, AdviceProvision,
+        AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed,
+        ChildSearchKey, Child, Membership, Organisation,
     ]
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [
         m for m in apps.get_models()
-        if m._meta.app_label in ("people", "assessments", "plans") and m.__name__.startswith("Historical")
+        if m._meta.app_label in ("people", "assessments", "plans", "organisations")
+        and m.__name__.startswith("Historical")
     ]
     stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]
     with transaction.atomic():

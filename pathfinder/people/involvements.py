@@ -61,11 +61,12 @@ def involvement_for_source(
     reason: str,
     user=None,
     team=None,
+    organisation=None,
 ) -> Involvement:
     """Record, or bring up to date, the one involvement a domain's record grants (an advice request grants its
     adviser one). Why keyed on the source: the domain that made it finds it again by its own record, without
-    people knowing that record's model. A change of who it grants ends the old row and starts a new one, so
-    the history of who could see the child stays true."""
+    people knowing that record's model. A change of who it grants (a user, a team or an organisation) ends the
+    old row and starts a new one, so the history of who could see the child stays true."""
     with transaction.atomic():
         existing = (
             Involvement.objects.select_for_update()
@@ -73,7 +74,8 @@ def involvement_for_source(
             .order_by("-starts_on", "-pk")
         )
         for old in existing:
-            if old.user_id == getattr(user, "pk", None) and old.team_id == getattr(team, "pk", None):
+            if (old.user_id, old.team_id, old.organisation_id) == (
+                    getattr(user, "pk", None), getattr(team, "pk", None), getattr(organisation, "pk", None)):
                 old.starts_on, old.reason = starts_on, reason
                 old.ends_on = None if ends_on is None else max(ends_on, starts_on)
                 old.save(update_fields=["starts_on", "ends_on", "reason"])
@@ -83,7 +85,7 @@ def involvement_for_source(
             if old.ends_on is None or old.ends_on > today:
                 _end(old, today)
         return Involvement.objects.create(
-            child=child, capacity=capacity, user=user, team=team, starts_on=starts_on,
+            child=child, capacity=capacity, user=user, team=team, organisation=organisation, starts_on=starts_on,
             ends_on=None if ends_on is None else max(ends_on, starts_on), reason=reason,
             source_type=source_type, source_id=str(source_id),
         )

@@ -148,7 +148,9 @@ class Involvement(models.Model):
     """Who is involved with a child, in what capacity, from when, until when, and why.
 
     It is the only thing that gives access to a child's record (people.selectors.children_visible_to reads
-    nothing else, apart from the manager's council-wide role). One row grants one user or one team.
+    nothing else, apart from the manager's council-wide role). One row grants one user, one team or one
+    organisation (a school, an NHS service: its members on the day see the child, so access does not leave with
+    one person; pathfinder.organisations).
 
     Dates: ``starts_on`` is the first day of the involvement; ``ends_on`` is the first day it *no longer*
     applies (exclusive), or null for open-ended. So it is active on a day D when starts_on <= D < ends_on.
@@ -168,6 +170,8 @@ class Involvement(models.Model):
     )
     team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="involvements")
+    organisation = models.ForeignKey("organisations.Organisation", null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="involvements")
     starts_on = models.DateField()
     ends_on = models.DateField(null=True, blank=True, help_text="The first day it no longer applies; empty if open")
     reason = models.CharField(max_length=300, help_text="Why, in plain English")
@@ -183,14 +187,17 @@ class Involvement(models.Model):
                 name="involvement_ends_on_or_after_start",
             ),
             models.CheckConstraint(
-                condition=models.Q(user__isnull=True) | models.Q(team__isnull=True),
-                name="involvement_grants_a_user_or_a_team",
+                condition=(models.Q(user__isnull=True, team__isnull=True)
+                           | models.Q(user__isnull=True, organisation__isnull=True)
+                           | models.Q(team__isnull=True, organisation__isnull=True)),
+                name="involvement_grants_one_of_user_team_organisation",
             ),
         ]
         # children_visible_to: "this user's (or team's) involvements of this capacity active on a day".
         indexes = [
             models.Index(fields=["user", "capacity", "starts_on"], name="involvement_by_user"),
             models.Index(fields=["team", "capacity", "starts_on"], name="involvement_by_team"),
+            models.Index(fields=["organisation", "capacity", "starts_on"], name="involvement_by_organisation"),
             models.Index(fields=["source_type", "source_id"], name="involvement_by_source"),
         ]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from pathfinder.accounts.roles import CASE_STAFF, CASE_VIEWERS, Role
+from pathfinder.organisations.selectors import active_organisation_ids
 from pathfinder.people.codes import InvolvementCapacity
 from pathfinder.people.involvements import involvements_active
 from pathfinder.people.models import Child
@@ -30,7 +31,9 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
 
     - caseworker: the children their team is involved with (capacity team: the allocated team);
     - adviser: the children they were asked to advise on, until the set number of days after their advice is
-      received (capacity adviser, PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS);
+      received (capacity adviser, PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS), whether the involvement names
+      them or an organisation they are a member of on ``today`` (a school, an NHS service: membership is read on
+      the day, so a colleague removed today sees nothing today);
     - parent or carer with parental responsibility: their own child until the rights pass to the young person
       at the end of compulsory school age, or longer where the young person lacks capacity (CFA s.80);
     - young person: their own record, from the end of compulsory school age;
@@ -38,7 +41,8 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
     - administrator, provider, Local Offer officer: no case data.
 
     The capacity decides the dates when the involvement is recorded (people.involvements), so this only reads
-    involvements; one subquery on the indexed involvement table, so no duplicate children.
+    involvements (and, for advisers, memberships); one subquery on the indexed involvement table (with the
+    memberships as a nested subquery of organisation ids), so no duplicate children.
     """
     if not getattr(user, "is_authenticated", False):
         return Child.objects.none()
@@ -51,6 +55,10 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
         if not user.team_id:
             return Child.objects.none()
         involved = active.filter(capacity=InvolvementCapacity.TEAM, team_id=user.team_id)
+    elif role == Role.ADVISER:
+        involved = active.filter(capacity=InvolvementCapacity.ADVISER).filter(
+            Q(user=user) | Q(organisation_id__in=active_organisation_ids(user, today))
+        )
     elif role in _CAPACITY_FOR_ROLE:
         involved = active.filter(capacity=_CAPACITY_FOR_ROLE[role], user=user)
     else:

@@ -166,3 +166,22 @@ class FinalIssueForm(VersionedForm):
     placement_name = forms.CharField(label="Section I: name of the school or other institution", max_length=200,
                                      required=False, help_text="Leave empty if the plan names only a type")
     placement_urn = forms.CharField(label="URN or UKPRN", max_length=8, required=False)
+
+
+class ProvisionFromAdviceForm(VersionedForm):
+    """Add a piece of provision an adviser recommended to the draft plan: only where it goes and what it meets
+    are asked; the wording comes from the advice."""
+
+    error_names = {"section": "the section it goes in", "needs": "the needs in section B that it meets"}
+
+    section = forms.ChoiceField(label="Which section of the plan does it go in?", widget=forms.RadioSelect,
+                                choices=[("F", "F: Special educational provision"), ("G", "G: Health provision"),
+                                         ("H1", "H1: Social care provision (section 2 of the 1970 Act)"),
+                                         ("H2", "H2: Other social care provision")])
+    needs = forms.MultipleChoiceField(label="Which needs in section B does it meet?",
+                                      widget=forms.CheckboxSelectMultiple, required=False,
+                                      help_text="Needed for section F")
+
+    def __init__(self, *args, needs, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["needs"].choices = _choices(needs)

@@ -163,6 +163,10 @@ class PlanProvision(models.Model):
     health_commissioner_agreed = models.BooleanField(default=False, help_text="Section G: agreed by the ICB")
     health_commissioner_agreed_by = models.CharField(max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=1)
+    from_advice = models.ForeignKey(
+        "assessments.AdviceProvision", null=True, blank=True, on_delete=models.SET_NULL, related_name="plan_items",
+        help_text="The advice this provision was taken from, if it was",
+    )
     history = HistoricalRecords(m2m_fields=[needs, outcomes])
 
     class Meta:

@@ -222,8 +222,10 @@ def plan_provision_add(
     *, acting_user, plan: Plan, section: str, description: str, amount: str = "", frequency: str = "",
     provided_by: str = "", needs: Iterable = (), outcomes: Iterable = (), preparing_for_adulthood: bool = False,
     health_commissioner_agreed: bool = False, health_commissioner_agreed_by: str = "", expected_version: int,
+    from_advice=None,
 ) -> PlanProvision:
-    """Add provision. It is saved even if vague or unquantified, so work is never lost; sending is what checks."""
+    """Add provision. It is saved even if vague or unquantified, so work is never lost; sending is what checks.
+    ``from_advice``: the advice's provision row it was taken from (plans.from_advice), kept as the link back."""
     values = _provision_values(section, description, amount, frequency, provided_by, health_commissioner_agreed,
                                health_commissioner_agreed_by)
     with transaction.atomic():
@@ -235,7 +237,7 @@ def plan_provision_add(
         linked_outcomes = _own(current, PlanOutcome, outcomes, "outcomes", "outcomes")
         order = (current.provisions.filter(section=section).order_by("-order").values_list("order", flat=True)
                  .first() or 0) + 1
-        item = PlanProvision.objects.create(plan=current, section=section, order=order,
+        item = PlanProvision.objects.create(plan=current, section=section, order=order, from_advice=from_advice,
                                             preparing_for_adulthood=preparing_for_adulthood, **values)
         item.needs.set(linked_needs)
         item.outcomes.set(linked_outcomes)

@@ -24,6 +24,8 @@ urlpatterns = [
     path(base + "outcomes/", drafting.outcomes, name="outcomes"),
     path(base + "outcomes/<int:outcome_id>/", drafting.outcome_edit, name="outcome-edit"),
     path(base + "outcomes/<int:outcome_id>/remove/", drafting.outcome_remove, name="outcome-remove"),
+    path(base + "provision/from-advice/<int:advice_provision_id>/", provision.provision_from_advice,
+         name="provision-from-advice"),
     path(base + "provision/<str:section>/", provision.provision, name="provision"),
     path(base + "provision/<str:section>/<int:provision_id>/", provision.provision_edit, name="provision-edit"),
     path(base + "provision/<str:section>/<int:provision_id>/remove/", provision.provision_remove,

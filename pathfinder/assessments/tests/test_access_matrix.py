@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import (
     AdministratorFactory,
@@ -20,12 +21,15 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory, DraftingFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.documents.tests.factories import document_make
+from pathfinder.organisations.tests.factories import MembershipFactory, OrganisationAdviceFactory
 from pathfinder.people.tests.factories import FamilyMemberFactory
 from pathfinder.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
 OK, NOT_FOUND, FORBIDDEN, SIGN_IN, MOVED, ON_TO = 200, 404, 403, 302, 301, 302
+# Roles whose expectations are another role's on every page.
+SAME_AS = {"involved organisation's member": "involved adviser", "member removed today": "uninvolved adviser"}
 
 
 @pytest.fixture
@@ -36,6 +40,11 @@ def world():
     advice = AdviceRequestFactory(assessment=assessment, adviser=AdviserFactory())
     advice.document = document_make(child=child, uploaded_by=advice.adviser)  # clean, as after the virus check
     advice.save()
+    # The same child's advice asked of a school: its member on the day sees what an involved adviser sees, a
+    # colleague removed today what an uninvolved one sees (pathfinder.organisations).
+    school_advice = OrganisationAdviceFactory(assessment=assessment)
+    member = MembershipFactory(organisation=school_advice.organisation)
+    removed = MembershipFactory(organisation=school_advice.organisation, ends_on=timezone.localdate())
     parent = ParentFactory()
     FamilyMemberFactory(child=child, user=parent, has_parental_responsibility=True)
     # An earlier request of the same child led to a plan, now with the family for their comments.
@@ -52,6 +61,8 @@ def world():
             "manager": ManagerFactory(),
             "involved adviser": advice.adviser,
             "uninvolved adviser": AdviserFactory(),
+            "involved organisation's member": member.user,
+            "member removed today": removed.user,
             "parent": parent,
             "another parent": ParentFactory(),
             "young person (another)": YoungPersonFactory(),
@@ -156,6 +167,7 @@ def _url(name, world):
 @pytest.mark.parametrize("page", PAGES)
 def test_role_matrix(client, world, page):
     name, expected = PAGES[page]
+    expected = {**expected, **{role: expected[same] for role, same in SAME_AS.items()}}
     assert set(expected) == set(world["users"]), "every role must have an expectation"
     url = _url(name, world)
     got = {}

@@ -79,6 +79,16 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.assessments.forms.AdviceCorrectionForm": FormCase(not_edit="records a correction once"),
     "pathfinder.assessments.forms.AdviceExceptionForm": FormCase(not_edit="records a new exception"),
     "pathfinder.assessments.forms.ExceptionForm": FormCase(not_edit="records a new exception"),
+    "pathfinder.assessments.structured_forms.AdviceNeedForm": FormCase(not_edit="a row of advice, sent once"),
+    "pathfinder.assessments.structured_forms.AdviceOutcomeForm": FormCase(not_edit="a row of advice, sent once"),
+    "pathfinder.assessments.structured_forms.AdviceProvisionForm": FormCase(not_edit="a row of advice, sent once"),
+    "pathfinder.assessments.queue_forms.AdviceAssignForm": FormCase(kwargs=lambda: {"members": []},
+                                                                    not_edit="a one-shot action"),
+    # organisations
+    "pathfinder.organisations.admin.MembershipAdminForm": FormCase(admin=True, not_edit="adds a member once"),
+    "pathfinder.organisations.forms.MemberAddForm": FormCase(not_edit="adds a colleague once"),
+    "pathfinder.organisations.forms.MemberRemoveForm": FormCase(kwargs=lambda: {"colleagues": []},
+                                                                not_edit="a one-shot action"),
     # people
     "pathfinder.people.forms.ChildForm": FormCase(edit="child"),
     "pathfinder.notifications.forms.ContactPreferenceForm": FormCase(edit="contact_preference"),
@@ -95,6 +105,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.ConsultationReplyForm": FormCase(not_edit="records a reply once"),
     "pathfinder.plans.forms.RepresentationForm": FormCase(not_edit="the family's comments, sent once"),
     "pathfinder.plans.forms.FinalIssueForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.plans.forms.ProvisionFromAdviceForm": FormCase(kwargs=lambda: {"needs": []},
+                                                               not_edit="adds provision from advice once"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

@@ -13,7 +13,7 @@ from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
-from pathfinder.plans import forms, quality, selectors, services, workflow
+from pathfinder.plans import forms, from_advice, quality, selectors, services, workflow
 from pathfinder.plans.final_notice import period_text
 from pathfinder.plans.views.common import (
     PROVISION_TITLES,
@@ -53,7 +53,35 @@ def provision(request: HttpRequest, child, plan_id: int, section: str) -> HttpRe
     sections = ("H1", "H2") if section in ("H1", "H2") else (section,)
     return _item_page(request, child, assessment, plan, form, template="plans/provision.html",
                       title=PROVISION_TITLES[section], items=items, section=section, sections=sections,
-                      problems_by_item=_by_item(problems), section_titles=PROVISION_TITLES)
+                      problems_by_item=_by_item(problems), section_titles=PROVISION_TITLES,
+                      advice_rows=from_advice.advice_provision_rows(plan) if plan.is_editable else [])
+
+
+@for_roles(*CASE_STAFF)
+@child_view("draft plan provision from advice")
+def provision_from_advice(request: HttpRequest, child, plan_id: int, advice_provision_id: int) -> HttpResponse:
+    """Add one piece of an adviser's recommended provision to the plan: the caseworker chooses the section and
+    the needs it meets; the words are the adviser's, and the plan keeps the link back to the advice."""
+    assessment, plan = _plan(child, plan_id)
+    item = get_object_or_404(from_advice.advice_provision_for_plan(plan), pk=advice_provision_id)
+    section = request.GET.get("section") if request.GET.get("section") in PROVISION_TITLES else "F"
+    items = selectors.labelled_items(plan)
+    form = forms.ProvisionFromAdviceForm(request.POST or None, needs=items["needs"],
+                                         initial={"version": plan.version, "section": section})
+    back_url = reverse("plans:provision", kwargs={**_kw(plan), "section": section})
+    if not plan.is_editable:
+        return redirect(back_url)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _saved(form, plan, lambda: from_advice.plan_provision_from_advice(
+                acting_user=request.user, plan=plan, advice_provision_id=item.pk, section=data["section"],
+                needs=data["needs"], expected_version=data["version"])):
+            messages.success(request, f"Provision from {item.advice.adviser_name} added to section {data['section']}.")
+            return redirect("plans:provision", **_kw(plan), section=data["section"])
+    return render(request, "plans/provision_from_advice.html", _context(
+        request, child, assessment, plan, form=form, item=item, back_url=back_url,
+        page_title="Add provision from advice to the plan",
+    ))
 
 
 @for_roles(*CASE_STAFF)

@@ -12,7 +12,8 @@ TRY_FIRST = {
     "caseworker": "Your caseload: open cases, what is due this week, overdue advice; Messages: letters to print",
     "manager": f"Timeliness: decisions in {period_text('decision_to_assess')} and plans in "
                f"{period_text('final_plan')}, by team",
-    "adviser": "Advice you have been asked for, and give overdue advice",
+    "adviser": "Advice you have been asked for; you run the educational psychology service's queue",
+    "senco": "Brookfield Primary's advice queue: take a request, give structured advice; manage colleagues",
     "parent": "Your child's draft EHC plan, and the date to comment by",
     "young.person": "Your own EHC plan (you are 17, so the decisions are yours)",
     "admin": "Messages at /messages/: what families were told (the outbox: nothing is sent without a Notify key)",

@@ -1,0 +1,42 @@
+"""The demo county's organisations: a primary school, the NHS trust's speech and language therapy service, the
+educational psychology service and a social care team, each with an administrator and members among the demo
+advisers. Built after the staff (accounts.demo) by pathfinder.demo.county; fixed names, no draws of the random.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pathfinder.accounts.models import User
+from pathfinder.accounts.roles import Role
+from pathfinder.organisations.models import Membership, Organisation, OrganisationKind
+
+#: key, name, kind, URN, ODS code, administrators (usernames), members (usernames; "ep*" = every other EP)
+ORGANISATIONS = (
+    ("school", "Brookfield Primary School", OrganisationKind.SCHOOL, "990001", "", ("senco",), ("senco2",)),
+    ("salt", "Wealdmoor Speech and Language Therapy", OrganisationKind.THERAPY, "", "RW9X1", ("salt1",), ("salt2",)),
+    ("ep", "Wealdmoor Educational Psychology Service", OrganisationKind.EDUCATIONAL_PSYCHOLOGY, "", "",
+     ("adviser",), ("ep*",)),
+    ("social_care", "Wealdmoor Children with Disabilities Team", OrganisationKind.SOCIAL_CARE, "", "", ("sw1",), ()),
+)
+
+
+def build_organisations(*, today: date) -> dict[str, Organisation]:
+    """The four organisations and their memberships, started a year ago. Returns them by key."""
+    advisers = {u.username: u for u in User.objects.filter(role=Role.ADVISER)}
+    other_eps = [u for name, u in sorted(advisers.items()) if name.startswith("ep")]
+    since = today - timedelta(days=365)
+    made: dict[str, Organisation] = {}
+    memberships = []
+    for key, name, kind, urn, ods, admins, members in ORGANISATIONS:
+        organisation, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind, "urn": urn,
+                                                                                   "ods_code": ods})
+        made[key] = organisation
+        people = [(advisers[u], True) for u in admins if u in advisers]
+        for username in members:
+            chosen = other_eps if username == "ep*" else [advisers[username]] if username in advisers else []
+            people += [(user, False) for user in chosen]
+        memberships += [Membership(organisation=organisation, user=user, is_administrator=admin, starts_on=since)
+                        for user, admin in people]
+    Membership.objects.bulk_create(memberships)
+    return made
