@@ -7,6 +7,7 @@ urlpatterns = [
     path("children/", include("pathfinder.people.urls")),
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.plans.urls")),
+    path("", include("pathfinder.family.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),
