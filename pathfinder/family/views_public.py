@@ -47,7 +47,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "family/link_expired.html", {
             "page_title": "This link cannot be used", "contacts": getattr(settings, "COUNCIL_CONTACTS", {})},
             status=404)
-    form = AcceptInvitationForm(request.POST or None, initial={
+    form = AcceptInvitationForm(request.POST if request.method == "POST" else None, initial={
         "email": invitation.family_member.email if invitation.family_member_id else ""})
     if request.method == "POST" and form.is_valid():
         try:
@@ -70,7 +70,7 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
 @public
 @require_http_methods(["GET", "POST"])
 def account_request(request: HttpRequest) -> HttpResponse:
-    form = AccountRequestForm(request.POST or None)
+    form = AccountRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             account_requests.account_request_submit(
@@ -114,7 +114,7 @@ def _prefill(request: HttpRequest) -> dict:
 @public
 @require_http_methods(["GET", "POST"])
 def online_request(request: HttpRequest) -> HttpResponse:
-    form = OnlineRequestForm(request.POST or None, initial=_prefill(request))
+    form = OnlineRequestForm(request.POST if request.method == "POST" else None, initial=_prefill(request))
     signed_in = request.user.is_authenticated and request.user.role in FAMILY_ROLES
     if request.method == "POST" and form.is_valid():
         try:

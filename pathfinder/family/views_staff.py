@@ -44,7 +44,7 @@ def _expires_text() -> str:
 @require_http_methods(["GET", "POST"])
 def invite(request: HttpRequest, child, member_id: int | None = None) -> HttpResponse:
     member = _member(child, member_id)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST if request.method == "POST" else None)
     link = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -76,7 +76,7 @@ def account_request_check(request: HttpRequest, request_id: int) -> HttpResponse
     today = timezone.localdate()
     children = account_requests.account_request_candidates(request.user, account_request, today=today)
     members = [m for c in children for m in c.family_members.all()]
-    form = MatchForm(request.POST or None, children=children, members=members)
+    form = MatchForm(request.POST if request.method == "POST" else None, children=children, members=members)
     link = ""
     if request.method == "POST" and form.is_valid():
         child = next(c for c in children if str(c.pk) == form.cleaned_data["child"])
@@ -102,7 +102,7 @@ def online_request_check(request: HttpRequest, request_id: int) -> HttpResponse:
     online = get_object_or_404(OnlineRequest, pk=request_id, status=RequestStatus.WAITING)
     today = timezone.localdate()
     children = online_requests.online_request_candidates(request.user, online, today=today)
-    form = MatchForm(request.POST or None, children=children, allow_new=True)
+    form = MatchForm(request.POST if request.method == "POST" else None, children=children, allow_new=True)
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["child"]
         child = None if chosen == "new" else child_get_for(request.user, int(chosen))
@@ -130,7 +130,7 @@ def request_refuse(request: HttpRequest, kind: str, request_id: int) -> HttpResp
     if model is None:
         raise Http404("No such kind of request")
     item = get_object_or_404(model, pk=request_id, status=RequestStatus.WAITING)
-    form = RefuseForm(request.POST or None)
+    form = RefuseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if kind == "account":
@@ -155,7 +155,7 @@ def request_refuse(request: HttpRequest, kind: str, request_id: int) -> HttpResp
 @require_http_methods(["GET", "POST"])
 def consent_record(request: HttpRequest, child, member_id: int) -> HttpResponse:
     member = _member(child, member_id)
-    form = ConsentRecordForm(request.POST or None, initial={"given_on": timezone.localdate()})
+    form = ConsentRecordForm(request.POST if request.method == "POST" else None, initial={"given_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             consent.parent_access_consent_give(acting_user=request.user, member=member,
