@@ -35,6 +35,7 @@ from pathfinder.demo.contacts import OWN_DOMAIN, work_email
 from pathfinder.demo.local_offer import build_local_offer
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
+from pathfinder.family import demo as family_demo
 from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
@@ -233,6 +234,7 @@ class CountyBuilder:
 
     def link_demo_users(self, staff: Staff) -> None:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
+        self.stage("Family portal", **family_demo.build_family_portal(self.rng, staff.demo, today=self.today))
 
 
 def build_county(

@@ -12,7 +12,8 @@ from django.db import transaction
 from pathfinder.accounts.models import Team, User
 from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentException
 from pathfinder.audit.models import AuditEvent
-from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
+from pathfinder.family.models import AccountRequest, FamilyInvitation, OnlineRequest
+from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement, ParentAccessConsent
 from pathfinder.plans.models import (
     Consultation,
     PlacementRequest,
@@ -32,6 +33,7 @@ def wipe_demo() -> dict[str, int]:
     """Delete all case data and all non-superuser accounts (plus the demo administrator). Returns counts."""
     counts: dict[str, int] = {}
     ordered = [
+        AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
         AdviceRequest, AssessmentException, Assessment, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
