@@ -94,11 +94,11 @@ class InviteForm(GOVUKForm):
     """The caseworker confirms whom the link is for (the family member is in the address)."""
 
     confirm = forms.BooleanField(label="I have checked this person's email address or phone number with them",
-                                 error_messages={"required": "Confirm you have checked how to reach them"})
+                                 error_messages={"required": "Select the box to say you have checked how to reach them"})
 
 
 class RefuseForm(GOVUKForm):
-    error_names = {"reason": "why"}
+    error_names = {"reason": "why it is refused"}
 
     reason = forms.CharField(label="Why?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                              help_text="This is kept with the request. Write it so that it could be read to them.")
