@@ -19,7 +19,7 @@ from pathfinder.core.errors import ServiceError
 from pathfinder.family import consent as consent_services
 from pathfinder.family.access import family_child_view
 from pathfinder.family.case_story import case_story
-from pathfinder.people.models import ParentAccessConsent
+from pathfinder.people.models import FamilyMember, ParentAccessConsent
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.plans.family import family_plan_summary
 
@@ -36,8 +36,15 @@ def family_home(request: HttpRequest) -> HttpResponse:
     for child in children_visible_to(request.user, today=today):
         items.append({"story": case_story(child, request.user, today), "plan": _plan_for(request, child, today)})
     audit_reads(request, [item["story"].child for item in items], "start page (progress of the request)")
+    # A parent whose child's rights have passed, and who has not been given the young person's consent, is told
+    # why the case has gone and how it can come back, rather than shown an empty page.
+    shown = {item["story"].child.pk for item in items}
+    rights_passed = [m.child for m in FamilyMember.objects.filter(user=request.user).select_related("child")
+                     if m.child_id not in shown and consent_services.consent_needed(m, today)]
+    audit_reads(request, rights_passed, "start page (the young person now decides who sees the case)")
     return render(request, "family/home.html", {
-        "items": items, "today": today, "is_young_person": request.user.role == Role.YOUNG_PERSON,
+        "items": items, "rights_passed": rights_passed, "today": today,
+        "is_young_person": request.user.role == Role.YOUNG_PERSON,
         "page_title": "Your child's support" if request.user.role == Role.PARENT else "Your support",
     })
 

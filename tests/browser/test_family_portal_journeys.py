@@ -72,7 +72,8 @@ def test_a_young_person_past_16_lets_their_parent_see_their_case(page, no_js_pag
     FamilyMemberFactory(child=child, user=mother, name="Denise Ellis", relationship="Mother")
     # The rights are Jordan's now: without Jordan's say-so, Denise sees nothing.
     sign_in_as(no_js_page, mother, next_path="/children/family/")
-    assert "There is nothing to show yet" in no_js_page.locator("main").inner_text()
+    assert "Jordan is now old enough to make their own choices" in no_js_page.locator("main").inner_text()
+    axe_check(no_js_page)
     # Jordan chooses to let her see it.
     sign_in_as(page, young, next_path="/children/family/")
     assert "We must tell you by" in page.locator("main").inner_text()
@@ -87,7 +88,7 @@ def test_a_young_person_past_16_lets_their_parent_see_their_case(page, no_js_pag
     # Jordan changes their mind: Denise's view ends at once.
     page.get_by_role("button", name="Stop Denise Ellis seeing my case").click()
     no_js_page.reload()
-    assert "There is nothing to show yet" in no_js_page.locator("main").inner_text()
+    assert "You can see it again if Jordan says yes." in no_js_page.locator("main").inner_text()
 
 
 def test_a_familys_online_request_starts_the_clock(page, no_js_page, live_server, sign_in_as, axe_check):

@@ -21,7 +21,7 @@ from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.family.tests.factories import AccountRequestFactory, OnlineRequestFactory
-from pathfinder.people.tests.factories import FamilyMemberFactory
+from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,18 @@ def test_the_case_page_says_what_happens_next_and_who_can_see_it(client, world):
     assert "Hidden Adviser" not in page and "dev.private@example.test" not in page and "Dev Okafor" not in page
     assert AuditEvent.objects.filter(actor=parent, child=world["child"], action="view",
                                      what="case timeline (family)").exists()
+
+
+def test_the_young_person_sees_their_own_case_only_once_the_rights_are_theirs(client):
+    today = timezone.localdate()
+    young = YoungPersonFactory()
+    too_young = ChildFactory(date_of_birth=today.replace(year=today.year - 12), user=young)
+    sign_in(client, young)
+    assert client.get(reverse("family:case", kwargs={"child_id": too_young.pk})).status_code == 404
+    older = YoungPersonFactory()
+    grown = ChildFactory(date_of_birth=today.replace(year=today.year - 17), user=older)
+    AssessmentFactory(child=grown, received_on=today - timedelta(days=5))
+    client.logout()
+    sign_in(client, older)
+    page = client.get(reverse("family:case", kwargs={"child_id": grown.pk})).content.decode()
+    assert "Your case" in page and "whether we will assess you." in page
