@@ -28,7 +28,7 @@ from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
 pytestmark = pytest.mark.django_db
 
 #: The Flesch-Kincaid grade no family page may go above: 4.5, a reading age of 9 and a half. Measured when
-#: written (December 2026), main text including form labels and hints: start page 2.8, case page 4.0 (the
+#: written (December 2026), main text including form labels and hints: start page 2.8, case page 2.8 to 4.0 (the
 #: timeline's dates and "educational psychologist" weigh most), who can see your case 0.3, ask for an account
 #: 1.3, request sent 0.0, ask for an assessment 2.7, assessment request sent 2.4, make your account 0.8, link
 #: cannot be used 1.9; average 1.8 (reading age about 7).
