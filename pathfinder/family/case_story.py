@@ -26,6 +26,11 @@ ADVICE_WORDS = {
 }
 
 
+LATE_WORDS = (("We must tell you by", "We should have told you by"), ("We must get", "We should have got"),
+              ("we must tell you by", "we should have told you by"), ("We must send you", "We should have sent you"),
+              ("must reply by", "should have replied by"))
+
+
 def _day(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
@@ -117,8 +122,11 @@ def _next_steps(assessment: Assessment, name: str, today: date) -> list[Event]:
     for deadline in timeline.applicable:
         if deadline.completed_on is not None:
             continue
-        steps.append(Event(deadline.due, _next_sentence(deadline.step, deadline.due, assessment, name),
-                           late=deadline.is_overdue))
+        text = _next_sentence(deadline.step, deadline.due, assessment, name)
+        if deadline.is_overdue:  # a date gone by is not written as if it were still ahead
+            for now, then in LATE_WORDS:
+                text = text.replace(now, then)
+        steps.append(Event(deadline.due, text, late=deadline.is_overdue))
     return sorted(steps, key=lambda e: e.on)
 
 

@@ -150,3 +150,14 @@ def test_the_young_person_sees_their_own_case_only_once_the_rights_are_theirs(cl
     sign_in(client, older)
     page = client.get(reverse("family:case", kwargs={"child_id": grown.pk})).content.decode()
     assert "Your case" in page and "whether we will assess you." in page
+
+
+def test_a_date_gone_by_is_not_written_as_still_ahead(client):
+    assessment = AssessmentFactory(child__legal_first_name="Sam", received_on=date(2026, 9, 1))
+    parent = ParentFactory()
+    FamilyMemberFactory(child=assessment.child, user=parent)
+    sign_in(client, parent)
+    page = client.get(reverse("family:case", kwargs={"child_id": assessment.child.pk})).content.decode()
+    due = assessment.decision_due_on
+    assert f"We should have told you by {due.day} {due:%B %Y} whether we will assess Sam." in page
+    assert "This is late" in page
