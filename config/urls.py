@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("pathfinder.assessments.urls")),
     path("", include("pathfinder.plans.urls")),
     path("documents/", include("pathfinder.documents.urls")),
+    path("", include("pathfinder.family.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("messages/", include("pathfinder.notifications.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),

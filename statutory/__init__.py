@@ -102,7 +102,7 @@ from statutory.plan_content import (
     draft_problems,
 )
 from statutory.plan_wording import highlight_parts, vague_wording
-from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_on
+from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_at, request_received_on
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
     TimelinessCase,
@@ -137,6 +137,7 @@ __all__ = [
     "exception_problems",
     "excusing",
     "representations_last_day",
+    "request_received_at",
     "request_received_on",
     "tribunal_last_day",
     "ADVICE_EXCEPTIONS",

@@ -15,7 +15,7 @@ also what a family reading IPSEA's letters expects. Every deadline is then count
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from statutory.calendar import WorkingDayCalendar
 
@@ -23,6 +23,10 @@ RECEIPT_CITATION = (
     "Children and Families Act 2014, s.36(1); when a request is received: IPSEA practice (next working day if "
     "it arrives on a non-working day or after 5pm)"
 )
+
+
+#: Working hours end at 5pm: a request that arrives after this time counts from the next working day.
+CLOSE_OF_WORKING_DAY = time(17, 0)
 
 
 @dataclass(frozen=True)
@@ -64,3 +68,10 @@ def request_received_on(
     if after_hours:
         return Receipt(arrived_on, cal.add_working_days(arrived_on, 1), after_hours)
     return Receipt(arrived_on, arrived_on, after_hours)
+
+
+def request_received_at(arrived_at: datetime, *, calendar: WorkingDayCalendar | None = None) -> Receipt:
+    """The same rule for a request whose arrival time is known to the second (one sent online): ``arrived_at``
+    is the council's local time. After 5pm is "after hours"; the day is then moved by request_received_on."""
+    after_hours = arrived_at.time() > CLOSE_OF_WORKING_DAY
+    return request_received_on(arrived_at.date(), after_hours=after_hours, calendar=calendar)

@@ -1,7 +1,8 @@
 """Pins the service navigation and the home page each role gets, exactly and in order.
 
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
-(organisations added "Your organisation" for advisers and "Advice backlog" for case staff).
+(organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
+"Family requests" for case staff; notifications "Messages" and "How we contact you").
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathfinder.core.navigation import navigation_items
 
 NAVIGATION_BY_ROLE = {
     Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                      ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                      ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                   ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                   ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
     Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),

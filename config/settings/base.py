@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "pathfinder.documents",
     "pathfinder.assessments",
     "pathfinder.plans",
+    "pathfinder.family",
     "pathfinder.insights",
     "pathfinder.directory",
     "pathfinder.feedback",
@@ -196,6 +197,11 @@ PATHFINDER_SIGN_IN_ADDRESS_FAILURE_LIMIT = int(env("PATHFINDER_SIGN_IN_ADDRESS_F
 PATHFINDER_SIGN_IN_ADDRESS_WINDOW = timedelta(minutes=15)
 # New staff set up their second factor through a single-use invitation link that expires.
 PATHFINDER_INVITATION_HOURS = int(env("PATHFINDER_INVITATION_HOURS", "72"))
+# A family member's invitation to Pathfinder (a single-use link the caseworker passes on) works for this many
+# days; the public forms for families (ask for an account, ask for an assessment) take this many from one
+# internet address in an hour before saying "try again later" (family.limits).
+PATHFINDER_FAMILY_INVITATION_DAYS = int(env("PATHFINDER_FAMILY_INVITATION_DAYS", "14"))
+PATHFINDER_FAMILY_FORMS_PER_HOUR = int(env("PATHFINDER_FAMILY_FORMS_PER_HOUR", "5"))
 
 # How long an adviser can still open a child's record after the council receives their advice. Their access
 # exists for the advice (data minimisation, UK GDPR art. 5(1)(c)), but for a while after it the caseworker

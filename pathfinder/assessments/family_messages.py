@@ -45,7 +45,7 @@ def family_recipients(child: Any, on: date) -> list[Recipient]:
 
 def family_link() -> str:
     """Where the family signs in to see the details."""
-    return link(reverse("plans:family-home"))
+    return link(reverse("family:home"))
 
 
 def family_tell(*, child: Any, kind: str, values: dict, on: date) -> int:

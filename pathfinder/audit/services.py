@@ -49,7 +49,8 @@ def audit_read(request: HttpRequest, child: Any, what: str, obj: Any = None) -> 
 
 
 def audit_reads(request: HttpRequest, children: Iterable[Any], what: str) -> int:
-    """Record that a list page showed these children: one "looked at" event per child, in one INSERT.
+    """Record that a list page showed these children: one "looked at" event per child, in one INSERT. A row
+    standing for someone with no record yet (a family's request not yet matched to a child) has no pk: skipped.
 
     List pages (search results, worklists, advice lists) show names and identifiers of many children at once;
     each child's "who has looked" page must still list the read, so the event is per child, not per page.
@@ -57,7 +58,7 @@ def audit_reads(request: HttpRequest, children: Iterable[Any], what: str) -> int
     user = request.user if getattr(request.user, "is_authenticated", False) else None
     seen: dict[Any, Any] = {}
     for child in children:
-        if child is not None and child.pk not in seen:
+        if child is not None and getattr(child, "pk", None) is not None and child.pk not in seen:
             seen[child.pk] = child
     if not seen:
         return 0

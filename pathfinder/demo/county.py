@@ -36,6 +36,7 @@ from pathfinder.demo.local_offer import build_local_offer
 from pathfinder.demo.messages_demo import demo_notices
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
+from pathfinder.family import demo as family_demo
 from pathfinder.notifications import demo as notifications_demo
 from pathfinder.organisations import demo as organisations_demo
 from pathfinder.people import demo as people_demo
@@ -240,6 +241,7 @@ class CountyBuilder:
 
     def link_demo_users(self, staff: Staff) -> None:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
+        self.stage("Family portal", **family_demo.build_family_portal(self.rng, staff.demo, today=self.today))
         self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
 
     def build_organisations(self) -> None:

@@ -20,8 +20,9 @@ from pathfinder.assessments.models import (
 )
 from pathfinder.audit.models import AuditEvent
 from pathfinder.documents.models import Document, documents_storage
+from pathfinder.family.models import AccountRequest, FamilyInvitation, OnlineRequest
 from pathfinder.organisations.models import Membership, Organisation
-from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
+from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement, ParentAccessConsent
 from pathfinder.plans.models import (
     Consultation,
     PlacementRequest,
@@ -41,6 +42,7 @@ def wipe_demo() -> dict[str, int]:
     """Delete all case data and all non-superuser accounts (plus the demo administrator). Returns counts."""
     counts: dict[str, int] = {}
     ordered = [
+        AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
         AdviceNeed, AdviceOutcome, AdviceProvision,

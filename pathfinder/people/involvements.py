@@ -17,10 +17,11 @@ from django.utils import timezone
 
 import statutory
 from pathfinder.people.codes import InvolvementCapacity
-from pathfinder.people.models import Child, FamilyMember, Involvement
+from pathfinder.people.models import Child, FamilyMember, Involvement, ParentAccessConsent
 
 CHILD_SOURCE = "people.child"
 FAMILY_MEMBER_SOURCE = "people.familymember"
+CONSENT_SOURCE = "people.parentaccessconsent"
 
 
 def _fmt(day: date) -> str:
@@ -152,9 +153,49 @@ def _parent_reason(member: FamilyMember, child: Child, linked_on: date) -> str:
 def parent_involvement_refresh(member: FamilyMember, *, on: date | None = None) -> Involvement | None:
     """Keep the parent's involvement in step with the family member: one for their sign-in while they have
     parental responsibility, ending at the end of compulsory school age (open-ended if the young person lacks
-    capacity). Call it when a sign-in is linked, parental responsibility changes, or the child's date of birth
-    or capacity changes. ``on`` (default today) is when a new link starts or a lost one ends."""
+    capacity), and after that one for each consent the young person has given (parent_consent_involvement_refresh).
+    Call it when a sign-in is linked, parental responsibility changes, or the child's date of birth or capacity
+    changes. ``on`` (default today) is when a new link starts or a lost one ends."""
     on = on or timezone.localdate()
+    with transaction.atomic():
+        kept = _parent_link_refresh(member, on)
+        for consent in member.consents.all():
+            parent_consent_involvement_refresh(consent, on=on)
+    return kept
+
+
+def _consent_window(consent: ParentAccessConsent) -> tuple[date, date | None]:
+    """From the day the rights pass (or the day consent was given, if later) until it is withdrawn."""
+    starts_on = max(consent.given_on, young_person_from(consent.child.date_of_birth))
+    ends_on = None if consent.withdrawn_on is None else max(consent.withdrawn_on, starts_on)
+    return starts_on, ends_on
+
+
+def parent_consent_involvement_refresh(consent: ParentAccessConsent, *, on: date | None = None) -> Involvement | None:
+    """The parent's access that the young person's consent gives, after the rights have passed to them (CFA s.80).
+
+    Why its own row: the parent's own involvement ends when compulsory school age ends; what carries on is the
+    young person's choice, which starts and stops on its own dates, and the history shows both. The row grants
+    the family member's sign-in from the later of the day the rights pass and the day consent was given, until
+    the day it is withdrawn (exclusive, so withdrawing today ends the access today). No sign-in, no row.
+    """
+    member = consent.family_member
+    starts_on, ends_on = _consent_window(consent)
+    if member.user_id is None:
+        involvement_end_for_source(capacity=InvolvementCapacity.PARENT, source_type=CONSENT_SOURCE,
+                                   source_id=consent.pk, on=on or timezone.localdate())
+        return None
+    reason = (f"{member.name} ({member.relationship.lower()}): the young person agreed on {_fmt(consent.given_on)} "
+              "that they may go on seeing the case")
+    if consent.withdrawn_on:
+        reason += f", until they withdrew it on {_fmt(consent.withdrawn_on)}"
+    return involvement_for_source(
+        child=consent.child, capacity=InvolvementCapacity.PARENT, source_type=CONSENT_SOURCE, source_id=consent.pk,
+        starts_on=starts_on, ends_on=ends_on, reason=reason + " (CFA s.80)", user=member.user,
+    )
+
+
+def _parent_link_refresh(member: FamilyMember, on: date) -> Involvement | None:
     child = member.child
     source = {"source_type": FAMILY_MEMBER_SOURCE, "source_id": str(member.pk)}
     with transaction.atomic():
@@ -260,6 +301,19 @@ def involvements_rebuild() -> dict[str, int]:
                 child=child, capacity=InvolvementCapacity.PARENT, user_id=member.user_id, starts_on=made,
                 ends_on=None if ends_on is None else max(ends_on, made), reason=_parent_reason(member, child, made),
                 source_type=FAMILY_MEMBER_SOURCE, source_id=str(member.pk),
+            ))
+        Involvement.objects.filter(source_type=CONSENT_SOURCE).delete()
+        consents = ParentAccessConsent.objects.filter(family_member__user__isnull=False).select_related(
+            "child", "family_member"
+        )
+        for consent in consents.iterator(chunk_size=2000):
+            starts_on, ends_on = _consent_window(consent)
+            member = consent.family_member
+            rows.append(Involvement(
+                child=consent.child, capacity=InvolvementCapacity.PARENT, user_id=member.user_id,
+                starts_on=starts_on, ends_on=ends_on, source_type=CONSENT_SOURCE, source_id=str(consent.pk),
+                reason=f"{member.name} ({member.relationship.lower()}): the young person agreed on "
+                       f"{_fmt(consent.given_on)} that they may go on seeing the case (CFA s.80)",
             ))
         Involvement.objects.bulk_create(rows, batch_size=2000)
     counts: dict[str, int] = {}

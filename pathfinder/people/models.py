@@ -206,3 +206,48 @@ class Involvement(models.Model):
 
     def is_active_on(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day < self.ends_on)
+
+
+class ConsentGivenBy(models.TextChoices):
+    YOUNG_PERSON = "young_person", "The young person, in Pathfinder"
+    CASEWORKER = "caseworker", "Recorded by the caseworker"
+
+
+class ParentAccessConsent(models.Model):
+    """The young person's consent that a parent (a family member) goes on seeing their case after the rights
+    have passed to them at the end of compulsory school age (CFA s.80; Code of Practice 8.13-8.16).
+
+    Why a record of its own: the consent is the young person's decision, given or withdrawn on a day, by them or
+    through their caseworker, and the parent's access must follow it at once. The parent's involvement after
+    that day is made from this row (people.involvements.parent_consent_involvement_refresh), from the day the
+    rights pass (or the day consent is given, if later) until the day it is withdrawn (the first day without).
+    """
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="parent_consents")
+    family_member = models.ForeignKey(FamilyMember, on_delete=models.CASCADE, related_name="consents")
+    given_on = models.DateField()
+    given_by = models.CharField(max_length=12, choices=ConsentGivenBy.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    withdrawn_on = models.DateField(null=True, blank=True, help_text="The first day the parent no longer has access")
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="+")
+    note = models.CharField(max_length=300, blank=True, help_text="How the consent was given, if not in Pathfinder")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-given_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_on__isnull=True) | models.Q(withdrawn_on__gte=models.F("given_on")),
+                name="consent_withdrawn_on_or_after_given",
+            ),
+            models.UniqueConstraint(fields=["family_member"], condition=models.Q(withdrawn_on__isnull=True),
+                                    name="one_open_consent_per_family_member"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Consent for {self.family_member} from {self.given_on}"
+
+    def is_active_on(self, day: date) -> bool:
+        return self.given_on <= day and (self.withdrawn_on is None or day < self.withdrawn_on)

@@ -61,6 +61,7 @@ def child_detail(request: HttpRequest, child) -> HttpResponse:
         "child": child,
         "needs": child.ranked_needs(),
         "family": child.family_members.all(),
+        "record_links": child_pages.record_links(request, child),
         "assessments": assessments,
         "decision_maker": child.decision_maker(today),
         "rights_pass_on": statutory.compulsory_school_age_end(child.date_of_birth),

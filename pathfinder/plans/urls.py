@@ -6,14 +6,13 @@ Starting a plan is the one page reached from the assessment. Addresses from befo
 
 from django.urls import path
 
-from pathfinder.plans import family_home, family_views
+from pathfinder.plans import family_views
 from pathfinder.plans.views import drafting, issuing, legacy, provision
 
 app_name = "plans"
 base = "children/<int:child_id>/plans/<int:plan_id>/"
 from_assessment = "children/<int:child_id>/assessments/<int:assessment_id>/plan/"
 urlpatterns = [
-    path("children/family/", family_home.family_home, name="family-home"),
     path(from_assessment, drafting.for_assessment, name="for-assessment"),
     path(from_assessment + "start/", drafting.start, name="start"),
     path(base, drafting.overview, name="overview"),

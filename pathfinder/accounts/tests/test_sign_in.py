@@ -236,9 +236,9 @@ def test_a_session_ends_after_eight_hours_however_active(client):
 
     parent = ParentFactory()
     sign_in(client, parent)
-    assert client.get(reverse("plans:family-home")).status_code == 200
+    assert client.get(reverse("family:home")).status_code == 200
     session = client.session
     session[SIGNED_IN_AT] = int(time.time()) - 8 * 3600 - 60
     session.save()
-    response = client.get(reverse("plans:family-home"))
+    response = client.get(reverse("family:home"))
     assert response.status_code == 302 and reverse("accounts:sign-in") in response["Location"]

@@ -93,6 +93,15 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.people.forms.ChildForm": FormCase(edit="child"),
     "pathfinder.notifications.forms.ContactPreferenceForm": FormCase(edit="contact_preference"),
     "pathfinder.people.forms.FamilyMemberForm": FormCase(not_edit="adds a family member; there is no edit page"),
+    # the family portal
+    "pathfinder.family.forms.AcceptInvitationForm": FormCase(not_edit="makes an account once, with a link"),
+    "pathfinder.family.forms.AccountRequestForm": FormCase(not_edit="sends a new request"),
+    "pathfinder.family.forms.OnlineRequestForm": FormCase(not_edit="sends a new request"),
+    "pathfinder.family.forms.InviteForm": FormCase(not_edit="makes a new link"),
+    "pathfinder.family.forms.RefuseForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.family.forms.MatchForm": FormCase(
+        kwargs=lambda: {"children": [], "allow_new": True}, not_edit="a one-shot decision"),
+    "pathfinder.family.forms.ConsentRecordForm": FormCase(not_edit="records consent once"),
     # plans
     "pathfinder.plans.forms.SectionTextForm": FormCase(kwargs=lambda: {"section": "A"}, edit="plan_section"),
     "pathfinder.plans.forms.NeedForm": FormCase(edit="plan_need"),

@@ -115,7 +115,7 @@ class TestFamilyHome:
     def test_draft_is_one_step_away_with_the_caseworkers_contact(self, client):
         plan, assessment, parent = _sent_draft(days_ago=2)
         sign_in(client, parent)
-        response = client.get(reverse("plans:family-home"))
+        response = client.get(reverse("family:home"))
         html = response.content.decode()
         assert f'href="{_urls(assessment)["document"]}"' in html and "Read the draft EHC plan" in html
         assert f'href="{_urls(assessment)["comment"]}"' in html
@@ -129,7 +129,7 @@ class TestFamilyHome:
         plan.status, plan.draft_sent_on = "draft", None
         plan.save()
         sign_in(client, parent)
-        html = client.get(reverse("plans:family-home")).content.decode()
+        html = client.get(reverse("family:home")).content.decode()
         assert _urls(assessment)["document"] not in html and "Read the draft EHC plan" not in html
 
     def test_no_caseworker_yet_gives_the_send_team(self, client, settings):
@@ -139,6 +139,6 @@ class TestFamilyHome:
         settings.COUNCIL_CONTACTS = {"send_team": {"name": "Wealdmoor SEND Assessment Team",
                                                    "email": "send.team@wealdmoor.example.org", "phone": "01632 960100"}}
         sign_in(client, parent)
-        page = _text(client.get(reverse("plans:family-home")))
+        page = _text(client.get(reverse("family:home")))
         assert "You do not have a caseworker yet. Contact the Wealdmoor SEND Assessment Team" in page
         assert "send.team@wealdmoor.example.org" in page
