@@ -75,6 +75,8 @@ def representation_answer(*, acting_user, representation: Representation, reply:
         current = Representation.objects.select_for_update().select_related("plan__child").get(pk=representation.pk)
         if current.version != expected_version:
             raise StaleEdit(STALE_MESSAGE)
+        if current.reply == reply:
+            return current  # saved unchanged: no new version, no history row, nothing to tell the family
         _set_reply(current, reply, acting_user)
         current.version += 1
         current._change_reason = "Answered"

@@ -3,6 +3,7 @@ draft kept when it is sent, shown on the final plan."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 
@@ -69,7 +70,7 @@ pytestmark_db = pytest.mark.django_db
 
 
 def _text(response) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
 @pytestmark_db
