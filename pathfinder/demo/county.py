@@ -39,6 +39,7 @@ from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
+from pathfinder.plans import demo_voice as plans_demo_voice
 
 __all__ = [
     "CHUNK", "DEMO_PASSWORD", "DEMO_USERS", "CountyBuilder", "CountyResult", "Progress", "build_county", "nhs_for",
@@ -233,6 +234,9 @@ class CountyBuilder:
 
     def link_demo_users(self, staff: Staff) -> None:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
+        if self.rich:
+            self.stage("Family voice (section A, comments)",
+                       **plans_demo_voice.build_family_voice(self.rng, today=self.today, demo=staff.demo))
 
 
 def build_county(

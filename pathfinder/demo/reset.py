@@ -14,12 +14,15 @@ from pathfinder.assessments.models import AdviceRequest, Assessment, AssessmentE
 from pathfinder.audit.models import AuditEvent
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
 from pathfinder.plans.models import (
+    ChildViews,
     Consultation,
     PlacementRequest,
     Plan,
     PlanNeed,
     PlanOutcome,
     PlanProvision,
+    PlanSnapshot,
+    Representation,
 )
 
 
@@ -33,7 +36,7 @@ def wipe_demo() -> dict[str, int]:
     counts: dict[str, int] = {}
     ordered = [
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
-        Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
+        Representation, PlanSnapshot, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
         AdviceRequest, AssessmentException, Assessment, AuditEvent, Involvement, FamilyMember, ChildNeed, ChildSearchKey,
         Child,
     ]
