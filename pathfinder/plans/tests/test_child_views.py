@@ -150,3 +150,42 @@ class TestUseTheseWords:
         assert "What would Sam like to happen in the future?\nTo go to college." in textarea
         plan.refresh_from_db()
         assert plan.section_a == ""  # nothing saved until the caseworker saves
+
+
+class TestYoungPerson:
+    """Once the rights have passed (CFA s.80), the young person writes their own views and comments on the draft."""
+
+    def test_young_person_writes_their_own_views_and_comments_on_their_draft(self, client):
+        from datetime import date, timedelta
+
+        from django.utils import timezone
+
+        from pathfinder.accounts.tests.factories import ManagerFactory, YoungPersonFactory
+        from pathfinder.people import services
+        from pathfinder.plans.models import Representation
+
+        today = timezone.localdate()
+        plan = PlanFactory(assessment__child__date_of_birth=date(today.year - 17, 1, 10), status="draft_sent",
+                           draft_sent_on=today - timedelta(days=2))
+        plan.assessment.draft_served_on = plan.draft_sent_on
+        plan.assessment.save()
+        child = plan.child
+        young_person = YoungPersonFactory()
+        services.young_person_user_link(acting_user=ManagerFactory(), child=child, user=young_person)
+        sign_in(client, young_person)
+        page = _text(client.get(_edit(child, "young_person")))
+        assert "What is important to you?" in page and "your child" not in page
+        client.post(_edit(child, "young_person"), {"version": "0", "important": "My music.", "action": "finish"})
+        assert ChildViews.objects.get(child=child, whose="young_person").important == "My music."
+        assert client.get(_edit(child, "parent")).status_code == 404
+        kw = {"child_id": child.pk, "plan_id": plan.pk}
+        client.post(reverse("plans:comment-section", kwargs={**kw, "section": "e"}), {"text": "I want to learn to cook."})
+        comment = Representation.objects.get(plan=plan)
+        assert (comment.author, comment.section) == (young_person, "E")
+
+    def test_the_read_of_the_views_is_audited(self, client, family):
+        child, parent = family
+        sign_in(client, parent)
+        client.get(reverse("plans:views", kwargs={"child_id": child.pk}))
+        event = AuditEvent.objects.get(child=child, actor=parent, action="view")
+        assert event.what == "views, interests and aspirations (section A)"
