@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.models import AuditAction
@@ -110,6 +110,14 @@ def child_views_save(*, acting_user, child, whose: str, answers: dict[str, str],
     values = {name: (answers.get(name) or "").strip() for name in VIEWS_QUESTIONS}
     if whose == ViewsWhose.CHILD:
         values["recorded_how"] = (answers.get("recorded_how") or "").strip()
+    try:
+        return _save(acting_user, child, whose, values, expected_version)
+    except IntegrityError:
+        # Two people started the same record at once: the second is told, as for any other stale save.
+        raise StaleEdit(STALE_MESSAGE) from None
+
+
+def _save(acting_user, child, whose: str, values: dict[str, str], expected_version: int) -> ChildViews:
     with transaction.atomic():
         record = ChildViews.objects.select_for_update().filter(child=child, whose=whose).first()
         if (record.version if record else 0) != expected_version:

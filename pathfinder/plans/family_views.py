@@ -49,7 +49,7 @@ def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
                 messages.success(request, f"Thank you. Your comments have been sent to {sent_to}.")
             return redirect("plans:document", **kwargs)
     return render(request, "plans/comment.html", {
-        "form": form, "child": child, "assessment": assessment, "window": window, "contact": contact,
+        "form": form, "child": child, "plan": plan, "assessment": assessment, "window": window, "contact": contact,
         "contacts": getattr(settings, "COUNCIL_CONTACTS", {}),
         "back_url": reverse("plans:document", kwargs=kwargs),
         "page_title": "Comment on the draft plan" if window is None or window.is_open

@@ -72,7 +72,8 @@ def representation_answer(*, acting_user, representation: Representation, reply:
     if not reply:
         raise ServiceError("Enter your answer to the family", field="reply")
     with transaction.atomic():
-        current = Representation.objects.select_for_update().select_related("plan__child").get(pk=representation.pk)
+        current = (Representation.objects.select_for_update(of=("self",)).select_related("plan__child")
+                   .get(pk=representation.pk))
         if current.version != expected_version:
             raise StaleEdit(STALE_MESSAGE)
         if current.reply == reply:
