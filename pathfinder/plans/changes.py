@@ -118,7 +118,7 @@ def content_diff(before: dict, after: dict) -> list[SectionChanges]:
             continue
         added, removed, changed = (_text_diff if letter in TEXT_SECTIONS else _item_diff)(a, b)
         if added or removed or changed:
-            result.append(SectionChanges(letter, f"Section {title}", added, removed, changed))
+            result.append(SectionChanges(letter, title, added, removed, changed))
     return result
 
 

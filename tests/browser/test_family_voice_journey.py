@@ -111,7 +111,7 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     changes = page.locator("#since-draft").locator("xpath=..")
     text = changes.inner_text()
     assert "Added: From Sam's parent or carer:" in text
-    assert "Section I: School or other placement" in text and "Hill Academy" in text
+    assert "Changes to section I: School or other placement" in text and "Hill Academy" in text
     axe_check(page)
 
     # the parent reads the answer and the changes on the final plan
