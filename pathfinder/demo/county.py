@@ -43,6 +43,7 @@ from pathfinder.people import demo as people_demo
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
+from pathfinder.plans import demo_voice as plans_demo_voice
 
 __all__ = [
     "CHUNK", "DEMO_PASSWORD", "DEMO_USERS", "CountyBuilder", "CountyResult", "Progress", "build_county", "nhs_for",
@@ -243,6 +244,9 @@ class CountyBuilder:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
         self.stage("Family portal", **family_demo.build_family_portal(self.rng, staff.demo, today=self.today))
         self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
+        if self.rich:
+            self.stage("Family voice (section A, comments)",
+                       **plans_demo_voice.build_family_voice(self.rng, today=self.today, demo=staff.demo))
 
     def build_organisations(self) -> None:
         """Schools and services as organisations, with advice in their queues (advice_involvements_rebuild then

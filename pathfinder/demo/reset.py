@@ -24,12 +24,15 @@ from pathfinder.family.models import AccountRequest, FamilyInvitation, OnlineReq
 from pathfinder.organisations.models import Membership, Organisation
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement, ParentAccessConsent
 from pathfinder.plans.models import (
+    ChildViews,
     Consultation,
     PlacementRequest,
     Plan,
     PlanNeed,
     PlanOutcome,
     PlanProvision,
+    PlanSnapshot,
+    Representation,
 )
 
 
@@ -44,8 +47,8 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
-        Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed, Plan,
-        AdviceNeed, AdviceOutcome, AdviceProvision,
+        Representation, PlanSnapshot, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
+        Plan, AdviceNeed, AdviceOutcome, AdviceProvision,
         AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed,
         ChildSearchKey, Child, Membership, Organisation,
     ]

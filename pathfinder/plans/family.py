@@ -21,7 +21,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.plans import selectors
-from pathfinder.plans.models import Plan, PlanStatus, Representation
+from pathfinder.plans.models import PLAN_SECTIONS, CommentKind, Plan, PlanStatus, Representation
 
 
 @dataclass(frozen=True)
@@ -90,22 +90,34 @@ def family_plan_summary(user, child, plan: Plan | None, today: date) -> FamilyPl
     )
 
 
-def representation_add(*, acting_user, plan: Plan, text: str, today: date) -> Representation:
-    """The family's comments on the draft. Kept even after their time to comment has ended (nothing they write is
-    lost), but then marked late so that the caseworker sees it was not a representation within reg 13(1)(a)."""
+def representation_add(*, acting_user, plan: Plan, text: str, today: date, section: str = "",
+                       kind: str = CommentKind.GENERAL, meeting_times: str = "") -> Representation:
+    """The family's comments on the draft: on one section, on the whole plan, or a request to meet an officer
+    (reg 13(1)(a)). Kept even after their time to comment has ended (nothing they write is lost), but then marked
+    late so that the caseworker sees it was not a representation within reg 13(1)(a)."""
     text = (text or "").strip()
-    if not text:
-        raise ServiceError("Enter your comments on the draft plan", field="text")
+    meeting_times = (meeting_times or "").strip()
+    if kind not in CommentKind.values:
+        raise ServiceError("Choose what your message is about")
+    if kind == CommentKind.SECTION and section not in PLAN_SECTIONS:
+        raise ServiceError("Choose the section of the plan your comment is about", field="section")
+    if kind != CommentKind.SECTION:
+        section = ""
+    if not text and kind != CommentKind.MEETING:
+        raise ServiceError("Enter your comments on this section" if section else "Enter your comments on the draft "
+                           "plan", field="text")
     if plan.status != PlanStatus.DRAFT_SENT:
         raise ServiceError("Comments can be sent only while the draft plan is with you.")
-    window = comment_window(plan.assessment, today)
+    window = comment_window(plan.assessment, today) if plan.assessment_id else None
     late = window is not None and not window.is_open
+    what = {CommentKind.MEETING: "asked for a meeting about the draft plan",
+            CommentKind.SECTION: f"commented on section {section} of the draft plan"}.get(kind,
+                                                                                        "commented on the draft plan")
     with transaction.atomic():
         comment = Representation.objects.create(
             plan=plan, author=acting_user, author_name=getattr(acting_user, "display_name", ""), text=text,
-            after_window_closed=late,
+            after_window_closed=late, kind=kind, section=section, meeting_times=meeting_times,
         )
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child,
-                           obj=comment, what="commented on the draft plan" + (" after the time to comment" if late
-                                                                              else ""))
+                           obj=comment, what=what + (" after the time to comment" if late else ""))
     return comment

@@ -185,3 +185,65 @@ class ProvisionFromAdviceForm(VersionedForm):
     def __init__(self, *args, needs, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["needs"].choices = _choices(needs)
+
+
+# -- the family's own forms: their views, comments on a section, a meeting, a school --------------------------
+
+
+class ChildViewsForm(GOVUKForm):
+    """The five questions, worded for the person answering (plans.child_views.questions). Every answer is optional
+    on "Save and come back later"; finishing asks for the first one, so a half-written form is never refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, questions, with_how: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for question in questions:
+            self.fields[question.name] = forms.CharField(
+                label=question.label, help_text=question.hint, required=False,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+        if with_how:
+            self.fields["recorded_how"] = forms.CharField(
+                label="How did you find out the child's views?", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="Who was there, where, and how: for example, with pictures and a talking mat at school, "
+                "with their teaching assistant",
+            )
+
+
+class SectionCommentForm(PlainForm):
+    text = forms.CharField(label="Your comments", widget=forms.Textarea(attrs={"rows": 8}),
+                           help_text="Tell us what is wrong or missing, in your own words")
+
+    def __init__(self, *args, section_title: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = f"Your comments on section {section_title}"
+        self.fields["text"].error_messages["required"] = "Enter your comments on this section"
+
+
+class MeetingRequestForm(PlainForm):
+    text = forms.CharField(label="What would you like to talk about?", required=False,
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    meeting_times = forms.CharField(label="Which days and times suit you?", required=False,
+                                    widget=forms.Textarea(attrs={"rows": 3}),
+                                    help_text="For example: weekday mornings, or after 3pm on Tuesdays")
+
+
+class FamilySchoolForm(PlainForm):
+    error_names = {"institution_type": "the type of school or college"}
+
+    institution_name = forms.CharField(label="Name of the school or college", max_length=200,
+                                       error_messages={"required": "Enter the name of the school or college"})
+    institution_type = forms.ChoiceField(label="What kind of school or college is it?", widget=forms.RadioSelect,
+                                         choices=InstitutionType.choices,
+                                         error_messages={"required": "Select the kind of school or college"})
+    institution_urn = forms.CharField(label="School number (URN)", max_length=8, required=False,
+                                      help_text="If you know it. It is 6 numbers, or 8 for a college")
+
+
+class AnswerForm(PlainForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reply = forms.CharField(label="Your answer to the family", required=False, widget=forms.Textarea(attrs={"rows": 6}),
+                            help_text="The family reads this beside their comment. Say what you changed, or why not")
+    dealt_with = forms.BooleanField(label="This comment is dealt with", required=False)

@@ -209,20 +209,141 @@ class Consultation(models.Model):
         indexes = [models.Index(fields=["responded_on", "sent_on"], name="consultation_awaiting_reply")]
 
 
+class CommentKind(models.TextChoices):
+    """What the family's message on the draft is: a comment on one section, on the whole plan, or a meeting."""
+
+    SECTION = "section", "Comment on a section"
+    GENERAL = "general", "Comment on the whole plan"
+    MEETING = "meeting", "Request for a meeting with an officer"
+
+
+class CommentStatus(models.TextChoices):
+    """Where a family's comment stands for the caseworker. Moves are in plans/representations.py."""
+
+    OPEN = "open", "To deal with"
+    DEALT_WITH = "dealt_with", "Dealt with"
+
+
+# The sections of a plan a family may comment on (reg 12), in the order the plan shows them.
+PLAN_SECTIONS = {
+    "A": "A: Views, interests and aspirations", "B": "B: Special educational needs", "C": "C: Health needs",
+    "D": "D: Social care needs", "E": "E: Outcomes", "F": "F: Special educational provision",
+    "G": "G: Health provision", "H1": "H1: Social care provision (section 2 of the 1970 Act)",
+    "H2": "H2: Other social care provision", "I": "I: School or other placement",
+    "J": "J: Personal budget", "K": "K: Advice and information",
+}
+
+
 class Representation(models.Model):
-    """A comment from the family on the draft plan (their representations, reg 13(1)(a)), read by the caseworker."""
+    """A comment from the family on the draft plan (their representations, reg 13(1)(a)), read by the caseworker.
+
+    It may be about one section (``section``), the whole plan, or a request to meet an officer (reg 13(1)(a)(ii)),
+    with the times that suit the family. The caseworker's ``reply`` is shown to the family; marking it dealt with
+    is a status change (plans.representations.WORKFLOW)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="representations")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     author_name = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=8, choices=CommentKind.choices, default=CommentKind.GENERAL)
+    section = models.CharField(max_length=2, blank=True, choices=list(PLAN_SECTIONS.items()),
+                               help_text="The section the comment is about; empty for the whole plan")
     text = models.TextField()
+    meeting_times = models.TextField(blank=True, help_text="Meeting requests: the days and times that suit them")
     created_at = models.DateTimeField(auto_now_add=True)
     after_window_closed = models.BooleanField(
         default=False, help_text="Sent after the family's time to comment had ended (reg 13(1)(a)); kept all the same"
     )
+    status = models.CharField(max_length=10, choices=CommentStatus.choices, default=CommentStatus.OPEN)
+    reply = models.TextField(blank=True, help_text="The caseworker's answer, shown to the family")
+    replied_at = models.DateTimeField(null=True, blank=True)
+    replied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two people answering at once")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["kind", "status"], name="representation_kind_status")]
 
     def __str__(self) -> str:
         return f"Comment on the draft plan from {self.author_name or self.author}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CommentStatus.OPEN
+
+    @property
+    def about(self) -> str:
+        """What the comment is about, in the words the pages use."""
+        if self.kind == CommentKind.MEETING:
+            return "Asked for a meeting"
+        return f"Section {PLAN_SECTIONS[self.section]}" if self.section else "The whole plan"
+
+
+class SnapshotKind(models.TextChoices):
+    DRAFT_SENT = "draft_sent", "The draft as sent to the family"
+
+
+class PlanSnapshot(models.Model):
+    """The plan's content (every section's text and items, as plain JSON) at a moment that matters: the draft the
+    family was sent. The final plan shows what changed since (plans.changes), so nobody compares Word files."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="snapshots")
+    kind = models.CharField(max_length=12, choices=SnapshotKind.choices)
+    taken_on = models.DateField()
+    content = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "kind"], name="one_snapshot_of_each_kind_per_plan")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.taken_on})"
+
+
+class ViewsWhose(models.TextChoices):
+    """Whose views a record holds (section A, reg 12(1)(a)): each is kept apart, in its own words."""
+
+    PARENT = "parent", "The parent's or carer's views"
+    YOUNG_PERSON = "young_person", "The young person's own views"
+    CHILD = "child", "The child's views, recorded with the child by a professional"
+
+
+class ChildViews(models.Model):
+    """The child's own voice: views, interests and aspirations, written by the family (or recorded with the child).
+
+    Kept on the child, not the plan: they are gathered during the assessment (reg 6(1)(a)), before any plan exists,
+    and the caseworker copies them into section A. Saved as the family goes (every field on every save), with a
+    version so two people saving at once never overwrite each other silently.
+
+    Attachments (pictures, audio, documents) will hang here once pathfinder.documents exists: a document owned by
+    this record (source "plans.childviews" and its id). Nothing is uploaded until then.
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="views_records")
+    whose = models.CharField(max_length=12, choices=ViewsWhose.choices)
+    important = models.TextField("What is important", blank=True)
+    enjoys = models.TextField("What they enjoy and are good at", blank=True)
+    hard = models.TextField("What is hard", blank=True)
+    future = models.TextField("What they would like to happen in the future", blank=True)
+    helped = models.TextField("How they like to be helped", blank=True)
+    recorded_how = models.TextField(blank=True, help_text="The child's views: how they were gathered, and where")
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two people saving at once")
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["child", "whose"], name="one_views_record_per_child_and_whose")]
+
+    def __str__(self) -> str:
+        return f"{self.get_whose_display()} for {self.child}"
+
+    @property
+    def is_started(self) -> bool:
+        return any(getattr(self, name).strip() for name in VIEWS_QUESTIONS)
+
+
+# The questions in the order the form asks them (the labels are worded per person in plans.child_views).
+VIEWS_QUESTIONS = ("important", "enjoys", "hard", "future", "helped")

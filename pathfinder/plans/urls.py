@@ -7,12 +7,14 @@ Starting a plan is the one page reached from the assessment. Addresses from befo
 from django.urls import path
 
 from pathfinder.plans import family_views
-from pathfinder.plans.views import drafting, issuing, legacy, provision
+from pathfinder.plans.views import comments, drafting, issuing, legacy, provision, voice
 
 app_name = "plans"
 base = "children/<int:child_id>/plans/<int:plan_id>/"
 from_assessment = "children/<int:child_id>/assessments/<int:assessment_id>/plan/"
 urlpatterns = [
+    path("children/<int:child_id>/views/", voice.views_list, name="views"),
+    path("children/<int:child_id>/views/<str:whose>/", voice.views_edit, name="views-edit"),
     path(from_assessment, drafting.for_assessment, name="for-assessment"),
     path(from_assessment + "start/", drafting.start, name="start"),
     path(base, drafting.overview, name="overview"),
@@ -35,6 +37,10 @@ urlpatterns = [
     path(base + "consultations/new/", issuing.consultation_new, name="consultation-new"),
     path(base + "consultations/<int:consultation_id>/reply/", issuing.consultation_reply, name="consultation-reply"),
     path(base + "comments/", family_views.comment, name="comment"),
+    path(base + "comments/section/<str:section>/", family_views.section_comment, name="comment-section"),
+    path(base + "comments/<int:comment_id>/answer/", comments.answer, name="comment-answer"),
+    path(base + "meeting/", family_views.meeting_request, name="meeting-request"),
+    path(base + "school/", family_views.school_request, name="family-school"),
     path(base + "final/", issuing.final_issue, name="final"),
     path(base + "plan/", issuing.document, name="document"),
     path(base + "plan.pdf", issuing.pdf, name="pdf"),

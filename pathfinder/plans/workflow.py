@@ -27,6 +27,7 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.plans import messages, quality
+from pathfinder.plans.changes import draft_snapshot_take
 from pathfinder.plans.checks import institution_type_valid, not_future
 from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.plans.models import PlanStatus as S
@@ -111,6 +112,8 @@ def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int)
     def apply(current: Plan) -> None:
         _stamp_assessment(_lock_assessment(current), draft_served_on=on)
         current.draft_sent_on = on
+        # The draft as the family reads it, kept so that the final plan can show what changed since.
+        draft_snapshot_take(current, on)
         current.updated_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
 
     with transaction.atomic():

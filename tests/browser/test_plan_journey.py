@@ -73,6 +73,6 @@ def test_final_plan_page_passes_axe(page, live_server, sign_in_as, axe_check, se
 
     sign_in_as(page, caseworker)
     page.goto(f"{live_server.url}/plans/children/{assessment.child_id}/assessments/{assessment.pk}/plan/")
-    assert page.get_by_role("heading", name="Section I: School or other placement").is_visible()
+    assert page.get_by_role("heading", name="Section I: School or other placement", exact=True).is_visible()
     assert page.get_by_role("link", name="Download the plan as a PDF").is_visible()
     axe_check(page)

@@ -23,6 +23,7 @@ from pathfinder.audit.models import AuditEvent
 from pathfinder.documents.tests.factories import document_make
 from pathfinder.organisations.tests.factories import MembershipFactory, OrganisationAdviceFactory
 from pathfinder.people.tests.factories import FamilyMemberFactory
+from pathfinder.plans.models import Representation
 from pathfinder.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,10 +51,13 @@ def world():
     # An earlier request of the same child led to a plan, now with the family for their comments.
     plan = PlanFactory(assessment=DraftingFactory(child=child, received_on=date(2025, 9, 1)), child=child,
                        status="draft_sent", draft_sent_on=date(2026, 1, 12))
+    comment = Representation.objects.create(plan=plan, author=parent, text="Please add swimming.", section="F",
+                                            kind="section")
     return {
         "assessment": assessment,
         "advice": advice,
         "plan": plan,
+        "comment": comment,
         "child": child,
         "users": {
             "own caseworker": assessment.caseworker,
@@ -74,7 +78,15 @@ def world():
     }
 
 
-# Expected status of GET for each page and role.
+# The family's own forms on the draft plan: only the family of this child; staff and advisers are refused by role.
+FAMILY_ONLY = {
+    "own caseworker": FORBIDDEN, "other team's caseworker": FORBIDDEN, "manager": FORBIDDEN,
+    "involved adviser": FORBIDDEN, "uninvolved adviser": FORBIDDEN, "parent": OK, "another parent": NOT_FOUND,
+    "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+    "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+}
+
+# Expected status of GET for each page and role (and any further address parts the page needs).
 PAGES = {
     "child record": ("people:child", {
         "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
@@ -125,6 +137,34 @@ PAGES = {
         "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
         "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
     }),
+    # The family's part in the plan: their views (section A), comments on each section, meetings, schools.
+    "the child's views": ("plans:views", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }),
+    "write the parent's views": ("plans:views-edit", {
+        "own caseworker": NOT_FOUND, "other team's caseworker": NOT_FOUND, "manager": NOT_FOUND,
+        "involved adviser": NOT_FOUND, "uninvolved adviser": NOT_FOUND, "parent": OK, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }, {"whose": "parent"}),
+    "record the child's views with them": ("plans:views-edit", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": OK,
+        "uninvolved adviser": NOT_FOUND, "parent": NOT_FOUND, "another parent": NOT_FOUND,
+        "young person (another)": NOT_FOUND, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }, {"whose": "child"}),
+    "comment on a section of the draft": ("plans:comment-section", FAMILY_ONLY, {"section": "f"}),
+    "ask for a meeting about the draft": ("plans:meeting-request", FAMILY_ONLY),
+    "ask for a school from the draft": ("plans:family-school", FAMILY_ONLY),
+    "answer the family's comment": ("plans:comment-answer", {
+        "own caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "involved adviser": FORBIDDEN,
+        "uninvolved adviser": FORBIDDEN, "parent": FORBIDDEN, "another parent": FORBIDDEN,
+        "young person (another)": FORBIDDEN, "administrator": FORBIDDEN, "provider": FORBIDDEN,
+        "local offer officer": FORBIDDEN, "anonymous": SIGN_IN,
+    }, {"comment_id": "@comment"}),
     "the plan's old address": ("plans:old-address", {
         "own caseworker": MOVED, "other team's caseworker": NOT_FOUND, "manager": MOVED, "involved adviser": MOVED,
         "uninvolved adviser": NOT_FOUND, "parent": MOVED, "another parent": NOT_FOUND,
@@ -148,8 +188,12 @@ PAGES = {
 }
 
 
-def _url(name, world):
+def _url(name, world, extra=None):
     child, assessment, plan = world["child"], world["assessment"], world["plan"]
+    # "@name" is a record of the world, by its id.
+    extra = {key: world[value[1:]].pk if value.startswith("@") else value for key, value in (extra or {}).items()}
+    if name in ("plans:views", "plans:views-edit"):
+        return reverse(name, kwargs={"child_id": child.pk, **extra})
     if name.startswith("people:"):
         return reverse(name, kwargs={"child_id": child.pk})
     if name == "documents:download":
@@ -160,16 +204,16 @@ def _url(name, world):
     if name == "plans:old-address":
         return reverse(name, kwargs={"child_id": child.pk, "assessment_id": plan.assessment_id})
     if name.startswith("plans:"):
-        return reverse(name, kwargs={"child_id": child.pk, "plan_id": plan.pk})
+        return reverse(name, kwargs={"child_id": child.pk, "plan_id": plan.pk, **extra})
     return reverse(name, kwargs={"child_id": child.pk, "assessment_id": assessment.pk})
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_role_matrix(client, world, page):
-    name, expected = PAGES[page]
+    name, expected, *extra = PAGES[page]
     expected = {**expected, **{role: expected[same] for role, same in SAME_AS.items()}}
     assert set(expected) == set(world["users"]), "every role must have an expectation"
-    url = _url(name, world)
+    url = _url(name, world, *extra)
     got = {}
     for role, user in world["users"].items():
         client.logout()

@@ -52,6 +52,13 @@ def _service_kwargs() -> dict[str, Any]:
             "kind_choices": [("k1", "Therapy"), ("k2", "Clubs")], "education": True}
 
 
+def _views_kwargs() -> dict[str, Any]:
+    from pathfinder.plans.child_views import Question
+
+    return {"questions": [Question("important", "What is important to you?"), Question("hard", "What is hard?")],
+            "with_how": True}
+
+
 ADVICE_KINDS = [("a", "Advice from the parent or young person"), ("b", "Educational advice")]
 
 FORMS: dict[str, FormCase] = {
@@ -116,6 +123,12 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.FinalIssueForm": FormCase(not_edit="a one-shot action"),
     "pathfinder.plans.forms.ProvisionFromAdviceForm": FormCase(kwargs=lambda: {"needs": []},
                                                                not_edit="adds provision from advice once"),
+    "pathfinder.plans.forms.ChildViewsForm": FormCase(kwargs=_views_kwargs, edit="child_views"),
+    "pathfinder.plans.forms.SectionCommentForm": FormCase(kwargs=lambda: {"section_title": "F: Provision"},
+                                                          not_edit="the family's comment, sent once"),
+    "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),
+    "pathfinder.plans.forms.FamilySchoolForm": FormCase(not_edit="records a new request"),
+    "pathfinder.plans.forms.AnswerForm": FormCase(edit="comment_answer"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

@@ -217,7 +217,36 @@ def plan_provision(client: Client) -> tuple[Snapshot, Snapshot]:
         lambda plan, needs, outcomes, provision: provision)
 
 
+def child_views(client: Client) -> tuple[Snapshot, Snapshot]:
+    from pathfinder.accounts.tests.factories import ParentFactory
+    from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
+    from pathfinder.plans.models import ChildViews
+
+    child = ChildFactory()
+    parent = ParentFactory()
+    FamilyMemberFactory(child=child, user=parent)
+    record = ChildViews.objects.create(child=child, whose="parent", important="Her dog.\nHer gran.", enjoys="Swimming",
+                                       hard="", future="College", helped="Pictures first")
+    before = _item(record)
+    sign_in(client, parent)
+    _post_back(client, reverse("plans:views-edit", kwargs={"child_id": child.pk, "whose": "parent"}))
+    return before, _item(record)
+
+
+def comment_answer(client: Client) -> tuple[Snapshot, Snapshot]:
+    from pathfinder.plans.models import Representation
+
+    plan, *_, user = _plan_with_items()
+    comment = Representation.objects.create(plan=plan, text="Add swimming.", section="F", kind="section",
+                                            reply="Added as F2.", status="dealt_with")
+    before = _item(comment)
+    sign_in(client, user)
+    _post_back(client, reverse("plans:comment-answer", kwargs={**_kw(plan), "comment_id": comment.pk}))
+    return before, _item(comment)
+
+
 ROUND_TRIPS: dict[str, Callable[[Client], tuple[Snapshot, Snapshot]]] = {
+    "child_views": child_views, "comment_answer": comment_answer,
     "service": service, "information_page": information_page, "search": search, "child": child,
     "plan_section": plan_section, "plan_need": plan_need, "plan_outcome": plan_outcome,
     "plan_provision": plan_provision, "contact_preference": contact_preference,

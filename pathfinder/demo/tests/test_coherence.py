@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 
 from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.demo import wording
@@ -188,3 +189,39 @@ def test_staff_email_addresses_are_their_names(demo):
         assert user.email == work_email(user.first_name, user.last_name), (user.username, user.email)
     parent = User.objects.get(username="parent")
     assert parent.email == work_email(parent.first_name, parent.last_name, "example.com")  # not the council's
+
+
+def test_the_demo_family_has_a_voice_and_a_final_plan_shows_what_changed(demo):
+    """The demo parent's draft has comments on its sections (one answered) and a meeting request; some children
+    have their views written; the young person's final plan changed since its draft."""
+    from pathfinder.plans.changes import changes_since_draft
+    from pathfinder.plans.models import ChildViews, Representation
+
+    member = FamilyMember.objects.select_related("child").get(user__username="parent")
+    comments = Representation.objects.filter(plan__child=member.child)
+    assert {(c.kind, c.section, c.status) for c in comments} == {
+        ("section", "A", "dealt_with"), ("section", "F", "open"), ("meeting", "", "open")}
+    assert all(member.child.legal_first_name in c.text or c.kind == "meeting" or "clinic" in c.text
+               for c in comments)
+    assert ChildViews.objects.filter(child=member.child, whose="parent").exists()
+    assert ChildViews.objects.count() >= 10
+    jordan = Plan.objects.get(assessment__child__user__username="young.person")
+    since = changes_since_draft(jordan)
+    assert since.known and {s.section for s in since.sections} >= {"A", "I"}
+    # and the pages show them: the parent reads the answer; the caseworker sees the comments by section
+    from django.urls import reverse
+
+    from pathfinder.accounts.tests.helpers import sign_in
+
+    plan = Plan.objects.get(child=member.child, status="draft_sent")
+    kw = {"child_id": plan.child_id, "plan_id": plan.pk}
+    client = Client()
+    sign_in(client, member.user)
+    page = client.get(reverse("plans:document", kwargs=kw)).content.decode()
+    assert "Our answer" in page and "Comment on this section" in page
+    sign_in(client, plan.assessment.caseworker)
+    page = client.get(reverse("plans:overview", kwargs=kw)).content.decode()
+    assert "Requests for a meeting" in page and "from the family on this section" in page
+    sign_in(client, jordan.child.user)
+    assert "What changed since the draft" in client.get(reverse("plans:document", kwargs={
+        "child_id": jordan.child_id, "plan_id": jordan.pk})).content.decode()

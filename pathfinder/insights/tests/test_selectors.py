@@ -102,9 +102,9 @@ def test_worklist_reads_cases_in_a_fixed_number_of_queries(caseworker, django_as
         c = _mine(caseworker, date(2026, 6, 1) + timedelta(days=n), assess=(date(2026, 7, 1), True))
         AdviceRequestFactory(assessment=c, requested_on=date(2026, 7, 2))
         ConsultationFactory(plan=PlanFactory(assessment=c), sent_on=date(2026, 8, 1))
-    # cases, exceptions, advice, consultations, the council's closed days; and the family portal's two lists of
-    # requests waiting to be matched (a fixed two, however many cases)
-    with django_assert_max_num_queries(7):
+    # cases, exceptions, advice, consultations, the council's closed days; the family portal's two lists of
+    # requests waiting to be matched (a fixed two, however many cases); the families' meeting requests (plans)
+    with django_assert_max_num_queries(8):
         worklist = caseworker_worklist(caseworker, TODAY)
     assert worklist.case_count == 6
     assert sum(i.deadline.family == "consultation" for i in worklist.overdue) == 6

@@ -10,7 +10,7 @@ from django.urls import reverse
 from pathfinder.accounts.roles import CASE_PARTICIPANTS
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.forms import form_add_service_error
-from pathfinder.plans import quality, selectors
+from pathfinder.plans import quality, representations, selectors
 from pathfinder.plans.models import ProvisionSection
 
 PLAN_READERS = CASE_PARTICIPANTS  # staff, the family and advisers read the plan (advisers: their own)
@@ -72,6 +72,9 @@ def _context(request, child, assessment, plan, **extra) -> dict:
     return {"child": child, "assessment": assessment, "plan": plan,
             "overview_url": _overview_url(plan) if plan is not None else None,
             "case_url": case_url,
+            # The family's comments by section, shown on the overview and on each section's editing page.
+            "family_comments": representations.comments_by_section(plan.representations.all()) if plan is not None
+            else {},
             "highlight": quality.highlight_parts, "vague": quality.vague_wording, **extra}
 
 

@@ -15,7 +15,8 @@ from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
-from pathfinder.plans import forms, quality, selectors, services
+from pathfinder.plans import child_views, forms, quality, selectors, services
+from pathfinder.plans.models import PLAN_SECTIONS
 from pathfinder.plans.views.common import (
     PLAN_READERS,
     _context,
@@ -50,7 +51,7 @@ def overview(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     return render(request, "plans/overview.html", _context(
         request, child, assessment, plan,
         tasks=selectors.plan_tasks(plan, problems), problems=problems, timeline=timeline,
-        representations=plan.representations.all(),
+        representations=plan.representations.all(), section_titles=list(PLAN_SECTIONS.items()),
         page_title=f"Draft EHC plan: {child.full_name}",
     ))
 
@@ -99,8 +100,12 @@ def section(request: HttpRequest, child, plan_id: int, section: str) -> HttpResp
     if letter not in forms.SECTION_TEXT or not _editable_or_redirect(plan):
         raise Http404("Not an editable section")
     field = services.TEXT_SECTIONS[letter]
-    form = forms.SectionTextForm(request.POST or None, section=letter,
-                                 initial={"text": getattr(plan, field), "version": plan.version})
+    views = child_views.views_of_child(child, request.user) if letter == "A" else {}
+    text = getattr(plan, field)
+    if (use := views.get(request.GET.get("use", ""))) is not None:
+        # "Use these words": the family's answers are put after what is written, for the caseworker to edit.
+        text = "\n\n".join(part for part in (text.strip(), child_views.as_section_a_text(use)) if part)
+    form = forms.SectionTextForm(request.POST or None, section=letter, initial={"text": text, "version": plan.version})
     saved_by_someone_else = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -119,6 +124,8 @@ def section(request: HttpRequest, child, plan_id: int, section: str) -> HttpResp
     return render(request, "plans/section.html", _context(
         request, child, assessment, plan, form=form, letter=letter, saved_by_someone_else=saved_by_someone_else,
         flags=[],  # sections A, C and D are the family's and professionals' words, not provision
+        views=[(record, child_views.questions(record.whose, child)) for record in views.values() if record.is_started],
+        using=request.GET.get("use", "") in views,
         page_title=forms.SECTION_TEXT[letter][0],
     ))
 

@@ -10,15 +10,25 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from pathfinder.accounts.roles import CASE_STAFF
+from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
-from pathfinder.plans import family, forms, placement_requests, quality, selectors, services, workflow
+from pathfinder.plans import (
+    changes,
+    family,
+    forms,
+    placement_requests,
+    quality,
+    representations,
+    selectors,
+    services,
+    workflow,
+)
 from pathfinder.plans.final_notice import final_notice_context, period_text
-from pathfinder.plans.models import S38_REQUESTABLE_TYPES
+from pathfinder.plans.models import PLAN_SECTIONS, S38_REQUESTABLE_TYPES
 from pathfinder.plans.views.common import (
     PLAN_READERS,
     _context,
@@ -129,6 +139,8 @@ def final_issue(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     return render(request, "plans/final_issue.html", _context(
         request, child, assessment, plan, form=form, problems=problems, timeline=timeline,
         requests=plan.placement_requests.all(), consultations=plan.consultations.all(),
+        since=changes.changes_since_draft(plan) if plan.draft_sent_on else None,
+        open_comments=representations.open_count(plan.representations.all()),
         page_title="Issue the final plan",
     ))
 
@@ -137,6 +149,8 @@ def _document(request, child, assessment, plan) -> HttpResponse:
     if not selectors.plan_visible_to(request.user, plan):
         raise Http404("No plan to show yet")
     today = timezone.localdate()
+    # The family's comments and the answers: for the council and the family, not for advisers.
+    comments = plan.representations.all() if request.user.role in (*CASE_STAFF, *FAMILY_ROLES) else []
     return render(request, "plans/document.html", _context(
         request, child, assessment, plan, items=selectors.labelled_items(plan),
         advice=[a for a in assessment.advice_requests.all() if a.received_on],
@@ -144,6 +158,8 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         **final_notice_context(plan),
         window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
+        comments=representations.comments_by_section(comments), section_titles=PLAN_SECTIONS,
+        since=changes.changes_since_draft(plan) if plan.is_final else None,
         page_title=("EHC plan" if plan.is_final else "Draft EHC plan") + f": {child.full_name}",
     ))
 

@@ -1,0 +1,38 @@
+"""Meeting requests from families about their draft plan, on the caseworker's worklist (see core.worklist).
+
+A family may ask to meet an officer to talk about the draft (SEND Regulations 2014, reg 13(1)(a)); the meeting
+should happen while they can still comment, so the item is due on the last day of their time to comment.
+Only the caseworker's own cases, as for the assessment's steps.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+
+from pathfinder.core.worklist import WorklistItem, register_worklist_provider
+from pathfinder.plans.family import comment_window
+from pathfinder.plans.models import CommentKind, CommentStatus, PlanStatus, Representation
+
+
+@register_worklist_provider
+def meeting_requests(user, today: date) -> list[WorklistItem]:
+    """Every open request for a meeting on a draft plan of the user's own cases."""
+    rows = (Representation.objects.filter(kind=CommentKind.MEETING, status=CommentStatus.OPEN,
+                                          plan__status=PlanStatus.DRAFT_SENT, plan__assessment__caseworker=user)
+            .select_related("plan__child", "plan__assessment").order_by("created_at", "pk"))
+    items = []
+    for row in rows:
+        plan = row.plan
+        window = comment_window(plan.assessment, today)
+        url = reverse("plans:comment-answer", kwargs={"child_id": plan.child_id, "plan_id": plan.pk,
+                                                      "comment_id": row.pk})
+        items.append(WorklistItem(
+            child=plan.child, title="Arrange the meeting the family asked for about the draft plan",
+            due=window.last_day if window else row.created_at.date(), url=url,
+            reason=window.citation if window else "SEND Regulations 2014, reg 13(1)(a)", today=today,
+            notes=(f"Times that suit them: {row.meeting_times}",) if row.meeting_times else (),
+            sort_key=(plan.child.legal_last_name, row.pk),
+        ))
+    return items
