@@ -25,6 +25,7 @@ from pathfinder.organisations.models import Membership, Organisation
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement, ParentAccessConsent
 from pathfinder.plans.models import (
     ChildViews,
+    ChildViewsFile,
     Consultation,
     PlacementRequest,
     Plan,
@@ -47,7 +48,7 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
-        Representation, PlanSnapshot, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
+        Representation, PlanSnapshot, ChildViewsFile, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
         Plan, AdviceNeed, AdviceOutcome, AdviceProvision,
         AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed,
         ChildSearchKey, Child, Membership, Organisation,

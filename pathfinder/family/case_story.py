@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.constants import AdviceKind
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.assessments.models import Assessment
 from pathfinder.people.codes import InvolvementCapacity
@@ -81,6 +82,12 @@ def _happened(assessment: Assessment, name: str) -> list[Event]:
         events.append(Event(a.decision_to_assess_on, f"We decided to assess {name}." if a.decided_to_assess
                             else f"We decided not to assess {name}. We wrote to tell you why."))
     for advice in a.advice_requests.all():
+        if advice.kind == AdviceKind.PARENT_OR_YOUNG_PERSON:  # the family's own advice and views (reg 6(1)(a))
+            if advice.requested_on:
+                events.append(Event(advice.requested_on, "We asked you for your views and advice."))
+            if advice.received_on:
+                events.append(Event(advice.received_on, "We got your views and advice."))
+            continue
         who = advice.adviser_organisation or ADVICE_WORDS.get(advice.kind, "a professional")
         if advice.requested_on:
             events.append(Event(advice.requested_on, f"We asked {who} for advice."))
@@ -133,12 +140,14 @@ def _next_steps(assessment: Assessment, name: str, today: date) -> list[Event]:
 def _who_else(child: Child, viewer, today: date) -> list[str]:
     """Who can see the case today, by role and organisation: never another person's contact details."""
     seen: list[str] = []
-    rows = involvements_active(today).filter(child=child).select_related("team", "user")
+    rows = involvements_active(today).filter(child=child).select_related("team", "user", "organisation")
     for row in rows.order_by("capacity", "pk"):
         if row.user_id == viewer.pk:
             continue
         if row.capacity == InvolvementCapacity.TEAM and row.team_id:
-            text = f"The {row.team.name} (the council's SEND caseworkers)"
+            text = f"The council's SEND caseworkers in the {row.team.name} team"
+        elif row.capacity == InvolvementCapacity.ADVISER and row.organisation_id:
+            text = f"{row.organisation.name} (while it gives advice)"
         elif row.capacity == InvolvementCapacity.ADVISER and row.user_id:
             job = row.user.job_title or "An adviser"
             text = f"{job}, {row.user.organisation_name}" if row.user.organisation_name else job

@@ -16,3 +16,9 @@ class PlansConfig(AppConfig):
         from pathfinder.plans.plan_documents import plan_document_access_register
 
         plan_document_access_register()
+        # Who may open a picture, recording or document sent with the child's views.
+        from pathfinder.documents.access import register_document_access
+        from pathfinder.documents.models import DocumentPurpose
+        from pathfinder.plans.child_views import child_views_file_allowed
+
+        register_document_access(DocumentPurpose.CHILD_VIEWS, child_views_file_allowed)

@@ -17,7 +17,13 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.plans.models import VIEWS_QUESTIONS, ChildViews, ViewsWhose
+from pathfinder.documents.kinds import AUDIO_KINDS, IMAGE_KINDS, WRITTEN_KINDS
+from pathfinder.documents.models import DocumentPurpose
+from pathfinder.documents.services import document_receive
+from pathfinder.plans.models import VIEWS_QUESTIONS, ChildViews, ChildViewsFile, ViewsWhose
+
+# What may be sent with the views: a picture (a drawing, a photo), a recording, or a written document.
+VIEWS_FILE_KINDS = IMAGE_KINDS | AUDIO_KINDS | WRITTEN_KINDS
 
 STALE_MESSAGE = ("Someone else saved these answers while you were writing, so your changes were not saved. "
                  "Your words are still in the form below. Read what is saved now, then save again.")
@@ -101,17 +107,23 @@ def missing_answers(record: ChildViews | None, whose: str) -> dict[str, str]:
     return missing
 
 
-def child_views_save(*, acting_user, child, whose: str, answers: dict[str, str], expected_version: int) -> ChildViews:
+def child_views_save(*, acting_user, child, whose: str, answers: dict[str, str], expected_version: int,
+                     upload=None, upload_description: str = "") -> ChildViews:
     """Save every answer given (blank ones too: a cleared answer is cleared). ``expected_version`` is the version
     the form was drawn from, 0 if there was no record yet; someone else's save in between is refused, not
-    overwritten."""
+    overwritten. ``upload`` (a picture, recording or document sent with the answers) is kept in the same
+    transaction, through the documents component: it waits in quarantine until the virus check passes."""
     if whose not in ViewsWhose.values:
         raise ServiceError("Choose whose views these are")
     values = {name: (answers.get(name) or "").strip() for name in VIEWS_QUESTIONS}
     if whose == ViewsWhose.CHILD:
         values["recorded_how"] = (answers.get("recorded_how") or "").strip()
     try:
-        return _save(acting_user, child, whose, values, expected_version)
+        with transaction.atomic():
+            record = _save(acting_user, child, whose, values, expected_version)
+            if upload is not None:
+                _file_add(acting_user, record, upload, upload_description)
+            return record
     except IntegrityError:
         # Two people started the same record at once: the second is told, as for any other stale save.
         raise StaleEdit(STALE_MESSAGE) from None
@@ -136,6 +148,21 @@ def _save(acting_user, child, whose: str, values: dict[str, str], expected_versi
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE if created else AuditAction.UPDATE,
                            child=child, obj=record, what=f"saved {record.get_whose_display().lower()} (section A)")
     return record
+
+
+def _file_add(acting_user, record: ChildViews, upload, description: str) -> ChildViewsFile:
+    document = document_receive(upload, record.child, DocumentPurpose.CHILD_VIEWS, acting_user, VIEWS_FILE_KINDS,
+                                field="file")
+    return ChildViewsFile.objects.create(views=record, document=document, description=(description or "").strip(),
+                                         added_by=acting_user if getattr(acting_user, "is_authenticated", False)
+                                         else None)
+
+
+def child_views_file_allowed(user, document) -> bool:
+    """Who may open a file sent with the views: whoever may read those views (documents.access asks this after
+    checking the user may see the child at all)."""
+    sent = ChildViewsFile.objects.filter(document=document).select_related("views").first()
+    return sent is not None and sent.views.whose in readable_by(user)
 
 
 _WHOSE_HEADING = {

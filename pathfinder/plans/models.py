@@ -316,8 +316,8 @@ class ChildViews(models.Model):
     and the caseworker copies them into section A. Saved as the family goes (every field on every save), with a
     version so two people saving at once never overwrite each other silently.
 
-    Attachments (pictures, audio, documents) will hang here once pathfinder.documents exists: a document owned by
-    this record (source "plans.childviews" and its id). Nothing is uploaded until then.
+    Pictures, recordings and documents sent with the views hang off it (``files``: ChildViewsFile rows), each a
+    document of the one documents component (virus-checked, opened only through its audited download).
     """
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="views_records")
@@ -343,6 +343,25 @@ class ChildViews(models.Model):
     @property
     def is_started(self) -> bool:
         return any(getattr(self, name).strip() for name in VIEWS_QUESTIONS)
+
+
+class ChildViewsFile(models.Model):
+    """A picture, recording or document sent with the child's views: the child's drawing, a voice message, a
+    one-page profile. The file itself is a documents.Document (purpose "child_views"); this row says whose views
+    it belongs to, so the same people who may read those views may open it (plans.plan_documents)."""
+
+    views = models.ForeignKey(ChildViews, on_delete=models.CASCADE, related_name="files")
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="+")
+    description = models.CharField(max_length=200, blank=True, help_text="What it shows or says, in a few words")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document.original_name} ({self.views})"
 
 
 # The questions in the order the form asks them (the labels are worded per person in plans.child_views).

@@ -16,6 +16,7 @@ from pathfinder.accounts.roles import CASE_PARTICIPANTS, FAMILY_ROLES
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.forms import form_add_service_error
+from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
 from pathfinder.plans import child_views, forms
 from pathfinder.plans.models import VIEWS_QUESTIONS, ChildViews, ViewsWhose
@@ -59,15 +60,17 @@ def views_edit(request: HttpRequest, child, whose: str) -> HttpResponse:
     record = ChildViews.objects.filter(child=child, whose=whose).first()
     questions = child_views.questions(whose, child)
     with_how = whose == ViewsWhose.CHILD
-    form = forms.ChildViewsForm(request.POST or None, questions=questions, with_how=with_how,
-                                initial=_initial(record))
+    form = forms.ChildViewsForm(request.POST or None, request.FILES or None, questions=questions, with_how=with_how,
+                                initial=_initial(record), **upload_refusals(request))
     saved_now = None
     if request.method == "POST" and form.is_valid():
         finishing = request.POST.get("action") == "finish"
         try:
             record = child_views.child_views_save(acting_user=request.user, child=child, whose=whose,
                                                   answers=form.cleaned_data,
-                                                  expected_version=form.cleaned_data["version"])
+                                                  expected_version=form.cleaned_data["version"],
+                                                  upload=form.cleaned_data.get("file"),
+                                                  upload_description=form.cleaned_data.get("file_description", ""))
         except StaleEdit as error:
             form_add_service_error(form, error)
             saved_now = ChildViews.objects.filter(child=child, whose=whose).first()
