@@ -29,6 +29,9 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.family.models import FamilyInvitation
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 from pathfinder.people import services as people_services
 from pathfinder.people.models import Child, FamilyMember
 
@@ -65,7 +68,23 @@ def family_invitation_create(*, acting_user, child: Child, member: FamilyMember 
         )
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=invitation,
                            what=f"made a Pathfinder invitation link for {invitation.invitee_name}")
+        _invitation_send(invitation, token)
     return token
+
+
+def _invitation_send(invitation: FamilyInvitation, token: str) -> None:
+    """Send the link to the person invited, as they prefer to be contacted (after the transaction commits). The
+    caseworker is shown the link too, to pass on by hand if the message does not arrive."""
+    member, child = invitation.family_member, invitation.child
+    if member is not None:
+        address = "\n".join(part for part in (member.address.strip(), member.postcode.strip()) if part)
+        to = Recipient.for_contact(preference=member.contact_preference, email=member.email, phone=member.phone,
+                                   address=address)
+    else:
+        to = Recipient.for_contact(preference="post", address="\n".join(
+            part for part in (child.address.strip(), child.postcode.strip()) if part))
+    message_send(to=to, kind="family.invited", child=child, values={
+        "last_day": timezone.localtime(invitation.expires_at).date(), "link": link(invitation_path(token))})
 
 
 def family_invitation_get(token: str) -> FamilyInvitation | None:

@@ -27,6 +27,8 @@ from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
 from pathfinder.family import limits
 from pathfinder.family.models import OnlineRequest, RequesterKind, RequestStatus
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 from pathfinder.people import services as people_services
 from pathfinder.people.models import Child
 from pathfinder.people.selectors import children_visible_to
@@ -70,6 +72,11 @@ def online_request_submit(
         )
         audit_event_record(acting_user=user, action=AuditAction.CREATE, obj=online,
                            what=f"sent a request for an EHC needs assessment online ({online.reference})")
+        if online.email or online.phone:  # the acknowledgement, as on the page they see next
+            message_send(to=Recipient.for_contact(preference="email" if online.email else "text", email=online.email,
+                                                  phone=online.phone),
+                         kind="family.online_request_received",
+                         values={"date": online.received_on, "decide_by": online.decision_due_on})
     return online
 
 

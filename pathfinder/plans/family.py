@@ -20,6 +20,9 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 from pathfinder.plans import selectors
 from pathfinder.plans.models import PLAN_SECTIONS, CommentKind, Plan, PlanStatus, Representation
 
@@ -120,4 +123,8 @@ def representation_add(*, acting_user, plan: Plan, text: str, today: date, secti
         )
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child,
                            obj=comment, what=what + (" after the time to comment" if late else ""))
+        caseworker = plan.assessment.caseworker if plan.assessment_id else None
+        if caseworker is not None:  # the caseworker hears that the family wrote (sent once this commits)
+            message_send(to=Recipient.for_user(caseworker), kind="plans.family_wrote", child=plan.child, values={
+                "link": link(reverse("plans:overview", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}))})
     return comment

@@ -40,3 +40,30 @@ FINAL_ISSUED = register_message_kind(MessageKind(
     ),
     values=("date", "link"),
 ))
+
+COMMENT_ANSWERED = register_message_kind(MessageKind(
+    "plans.comment_answered",
+    email_subject="We have answered your comment on the draft EHC plan",
+    email_body=(
+        "We have answered your comment on the draft EHC plan.\n\n"
+        "Sign in to read our answer: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: we have answered your comment on the draft EHC plan. Sign in to read it: {link}",
+    letter_body=(
+        "We have answered your comment on the draft EHC plan.\n\n"
+        "You can read our answer online: {link}. If you would like it on paper, phone us on {council_phone}."
+    ),
+    values=("link",),
+))
+
+FAMILY_WROTE = register_message_kind(MessageKind(
+    "plans.family_wrote",
+    email_subject="A family has written about a draft EHC plan",
+    email_body="A family has commented on a draft EHC plan or asked to meet, on one of your cases.\n\n"
+               "Sign in to read it and answer: {link}",
+    sms_body="A family has written about a draft EHC plan on one of your cases. Sign in: {link}",
+    letter_body="A family has commented on a draft EHC plan or asked to meet, on one of your cases. "
+                "Sign in to read it and answer: {link}",
+    values=("link",),
+))

@@ -13,12 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 from pathfinder.plans.models import CommentKind, Representation
 from pathfinder.plans.models import CommentStatus as S
 
@@ -54,7 +58,19 @@ def representation_answer(*, acting_user, representation: Representation, reply:
                           expected_version: int) -> Representation:
     """Answer the family's comment (they see the reply beside it) and, if ticked, mark it dealt with.
 
-    A comment is marked dealt with only with an answer: the family should always hear what happened to it."""
+    A comment is marked dealt with only with an answer: the family should always hear what happened to it. A new
+    or changed answer is announced to the person who wrote the comment (once the answer is saved)."""
+    before = representation.reply
+    answered = _answer(acting_user, representation, reply, dealt_with, expected_version)
+    if answered.reply and answered.reply != before and answered.author_id:
+        message_send(to=Recipient.for_user(answered.author), kind="plans.comment_answered", child=answered.plan.child,
+                     values={"link": link(reverse("plans:document", kwargs={"child_id": answered.plan.child_id,
+                                                                             "plan_id": answered.plan_id}))})
+    return answered
+
+
+def _answer(acting_user, representation: Representation, reply: str, dealt_with: bool,
+            expected_version: int) -> Representation:
     reply = (reply or "").strip()
     if dealt_with and not reply:
         raise ServiceError("Enter your answer to the family before marking the comment as dealt with",

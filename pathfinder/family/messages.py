@@ -1,0 +1,43 @@
+"""What the family portal tells people, in plain words (found at start-up by notifications).
+
+Only dates and a link: no names, nothing about the child (notifications.kinds). The invitation's link is the
+single-use link itself, so the message is the way it reaches the family; it works once, and only until its date.
+"""
+
+from pathfinder.notifications.kinds import MessageKind, register_message_kind
+
+INVITED = register_message_kind(MessageKind(
+    "family.invited",
+    email_subject="You can now follow your child's case online",
+    email_body=(
+        "{council_name} has invited you to follow a case about special educational needs online, on Pathfinder.\n\n"
+        "Use this link to set up your sign-in by {last_day}. It works once: {link}\n\n"
+        "If you did not expect this, phone {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: you can now follow your case online. Set up your sign-in by {last_day}: {link}",
+    letter_body=(
+        "We have invited you to follow a case about special educational needs online, on Pathfinder.\n\n"
+        "Type this address into a web browser to set up your sign-in by {last_day}. It works once:\n{link}\n\n"
+        "If you would rather not go online, phone us on {council_phone}."
+    ),
+    values=("last_day", "link"),
+))
+
+ONLINE_REQUEST_RECEIVED = register_message_kind(MessageKind(
+    "family.online_request_received",
+    email_subject="We have your request for an EHC needs assessment",
+    email_body=(
+        "Thank you. We have your request for an education, health and care (EHC) needs assessment.\n\n"
+        "It counts as received on {date}. We must tell you by {decide_by} whether we will carry out the "
+        "assessment.\n\n"
+        "A caseworker will contact you. If you have a question, phone {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: we have your request for an EHC needs assessment. We must tell you by {decide_by} "
+             "whether we will assess.",
+    letter_body=(
+        "Thank you. We have your request for an education, health and care (EHC) needs assessment.\n\n"
+        "It counts as received on {date}. We must tell you by {decide_by} whether we will carry out the "
+        "assessment.\n\nA caseworker will contact you. If you have a question, phone us on {council_phone}."
+    ),
+    values=("date", "decide_by"),
+))
