@@ -88,9 +88,9 @@ ADVICE_FOR_ORGANISATION = register_message_kind(MessageKind(
     "assessments.advice_for_organisation",
     email_subject="Your organisation has a new request for advice",
     email_body=(
-        "Your organisation has a new request for advice for an education, health and care (EHC) needs "
-        "assessment. It is due by {due_on}.\n\n"
-        "Sign in to see your organisation's requests and give this one to a colleague: {link}\n\n"
+        "Your organisation has a new request for advice. It is due by {due_on}. It is for an education, "
+        "health and care (EHC) needs assessment.\n\n"
+        "Sign in to see it and give it to a colleague: {link}\n\n"
         "{council_name}"
     ),
     sms_body="{council_name}: your organisation has a new request for advice. It is due by {due_on}. "
