@@ -22,6 +22,8 @@ from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
 from pathfinder.organisations.selectors import memberships_active
 
+_OWN = object()  # "the advice's own document", as distinct from None (a correction without a document)
+
 
 def _administrators(organisation, on: date) -> list:
     rows = (memberships_active(on).filter(organisation=organisation, is_administrator=True)
@@ -74,14 +76,16 @@ def member_tell_passed(passed: Iterable[AdviceRequest], *, to_user) -> int:
     return 1
 
 
-def caseworker_tell_advice_arrived(advice: AdviceRequest, *, acting_user) -> int:
-    """Advice recorded or sent: the case's caseworker is told it has arrived (and that its document is still
-    being checked for viruses, if it is). A caseworker who recorded it themselves is not told."""
+def caseworker_tell_advice_arrived(advice: AdviceRequest, *, acting_user, document=_OWN) -> int:
+    """Advice recorded or sent, or a correction to it: the case's caseworker is told it has arrived (and that its
+    document, the advice's own unless another is given, is still being checked for viruses, if it is). A
+    caseworker who recorded it themselves is not told."""
     assessment = advice.assessment
     caseworker = assessment.caseworker
     if caseworker is None or not caseworker.is_active or caseworker.pk == getattr(acting_user, "pk", None):
         return 0
-    checking = advice.document is not None and not advice.document.is_clean
+    document = advice.document if document is _OWN else document
+    checking = document is not None and not document.is_clean
     kind = messages.ADVICE_ARRIVED_CHECKING if checking else messages.ADVICE_ARRIVED
     case = reverse("assessments:case", kwargs={"child_id": assessment.child_id, "assessment_id": assessment.pk})
     message_send(to=Recipient.for_user(caseworker), kind=kind.key, child=assessment.child,

@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import statutory
 from pathfinder.accounts.tests.factories import AdviserFactory, CaseworkerFactory
+from pathfinder.assessments.advice_corrections import advice_correction_send
 from pathfinder.assessments.organisation_work import advice_assign, advice_take
 from pathfinder.assessments.services import advice_received_record, advice_request_create
-from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessingFactory
+from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessingFactory, ReceivedAdviceFactory
 from pathfinder.core.errors import ServiceError
 from pathfinder.documents.tests.factories import PDF_BYTES
 from pathfinder.notifications.models import Message, MessageStatus
@@ -224,4 +225,24 @@ def test_advice_on_an_unallocated_case_or_refused_advice_tells_nobody():
         advice_received_record(acting_user=adviser, advice=other, received_on=date(2026, 8, 1), summary=" ")
     with pytest.raises(ServiceError, match="cannot be changed"):
         advice_received_record(acting_user=adviser, advice=advice, received_on=date(2026, 8, 2), summary="Again.")
+    assert not Message.objects.exists()
+
+
+def test_a_correction_to_received_advice_tells_the_caseworker_and_says_when_its_document_is_being_checked(
+        django_capture_on_commit_callbacks):
+    advice = ReceivedAdviceFactory(adviser=AdviserFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        advice_correction_send(acting_user=advice.adviser, advice=advice, summary="Corrected.", reason="Wrong date")
+    with django_capture_on_commit_callbacks(execute=False):
+        advice_correction_send(acting_user=advice.adviser, advice=advice, summary="Again.", reason="Typo",
+                               document=SimpleUploadedFile("Correction.pdf", PDF_BYTES))
+    kinds = list(Message.objects.filter(recipient=advice.assessment.caseworker).order_by("pk")
+                 .values_list("kind", flat=True))
+    assert kinds == ["assessments.advice_arrived", "assessments.advice_arrived_checking"]
+
+
+def test_a_refused_correction_tells_nobody():
+    advice = AdviceRequestFactory(adviser=AdviserFactory())  # not received yet
+    with pytest.raises(ServiceError, match="has not received this advice"):
+        advice_correction_send(acting_user=advice.adviser, advice=advice, summary="a", reason="b")
     assert not Message.objects.exists()
