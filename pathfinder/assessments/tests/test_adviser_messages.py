@@ -246,3 +246,37 @@ def test_a_refused_correction_tells_nobody():
     with pytest.raises(ServiceError, match="has not received this advice"):
         advice_correction_send(acting_user=advice.adviser, advice=advice, summary="a", reason="b")
     assert not Message.objects.exists()
+
+
+# -- through the pages ------------------------------------------------------------------------------------------
+
+def test_giving_a_request_out_on_the_queue_page_tells_the_colleague_and_a_member_cannot(
+        school, client, django_capture_on_commit_callbacks):
+    from pathfinder.accounts.tests.helpers import sign_in
+
+    advice = OrganisationAdviceFactory(organisation=school["organisation"])
+    url = f"/organisations/{school['organisation'].pk}/advice/{advice.pk}/assign/"
+    sign_in(client, school["colleague"])  # a member, not an administrator: refused, nobody told
+    assert client.post(url, {f"a{advice.pk}-assigned_to": str(school["member"].pk)}).status_code == 404
+    assert not Message.objects.exists()
+    sign_in(client, school["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {f"a{advice.pk}-assigned_to": str(school["member"].pk)})
+    assert response.status_code == 302
+    [message] = Message.objects.all()
+    assert (message.recipient, message.kind) == (school["member"], "assessments.advice_given_to_you")
+
+
+def test_an_adviser_sending_advice_on_the_page_tells_the_caseworker(client, django_capture_on_commit_callbacks):
+    from pathfinder.accounts.tests.helpers import sign_in
+
+    adviser = AdviserFactory()
+    advice = AdviceRequestFactory(adviser=adviser)
+    sign_in(client, adviser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/advice/{advice.pk}/", {
+            "received_on-day": "1", "received_on-month": "8", "received_on-year": "2026",
+            "summary": "Needs help with reading."})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    message = Message.objects.get(kind="assessments.advice_arrived")
+    assert message.recipient == advice.assessment.caseworker
