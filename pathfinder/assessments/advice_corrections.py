@@ -2,7 +2,8 @@
 
 Why not edit the advice: once received, the council may have relied on it (section K of the plan lists it),
 so it is closed. A correction is a new numbered version kept beside the original; the caseworker sees both,
-and sending one is audited like any other change to the child's record.
+and sending one is audited like any other change to the child's record. The caseworker is told it has
+arrived.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from pathfinder.assessments.advice_documents import ADVICE_KINDS
+from pathfinder.assessments.adviser_messages import caseworker_tell_advice_arrived
 from pathfinder.assessments.models import AdviceCorrection, AdviceRequest
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
@@ -43,4 +45,6 @@ def advice_correction_send(
             acting_user=acting_user, action=AuditAction.CREATE, child=locked.assessment.child, obj=correction,
             what=f"sent correction {correction.number} to advice from {locked.adviser_name}",
         )
+        # The caseworker is told, with the advice's own words, once this commits.
+        caseworker_tell_advice_arrived(locked, acting_user=acting_user, document=correction.document)
     return correction

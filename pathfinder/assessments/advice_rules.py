@@ -59,3 +59,11 @@ def refuse_if_received(advice: AdviceRequest) -> None:
             f"The council received this advice on {_d(advice.received_on)}, so it cannot be changed. "
             "If something in it is wrong, send a correction: the council will see it beside your advice."
         )
+
+
+def advice_due_on(advice: AdviceRequest) -> date | None:
+    """6 weeks from the request (reg 8(1)); reused advice has no deadline. The one due date the queue, the
+    adviser's pages, their reminders and their messages all show."""
+    if advice.reused_existing or advice.requested_on is None:
+        return None
+    return statutory.rule_in_force("advice", advice.requested_on).due_from(advice.requested_on)

@@ -79,3 +79,87 @@ ADVICE_REQUESTED = register_message_kind(MessageKind(
     ),
     values=("due_on", "link"),
 ))
+
+# -- Advice asked of an organisation, given to a member, passed on, and arriving at the council -------------------
+# To professionals, not families, but they leave the council's systems all the same: a due date, a count and a
+# link, never the child or the organisation.
+
+ADVICE_FOR_ORGANISATION = register_message_kind(MessageKind(
+    "assessments.advice_for_organisation",
+    email_subject="Your organisation has a new request for advice",
+    email_body=(
+        "Your organisation has a new request for advice. It is due by {due_on}. It is for an education, "
+        "health and care (EHC) needs assessment.\n\n"
+        "Sign in to see it and give it to a colleague: {link}\n\n"
+        "{council_name}"
+    ),
+    sms_body="{council_name}: your organisation has a new request for advice. It is due by {due_on}. "
+             "Sign in: {link}",
+    letter_body=(
+        "Your organisation has a new request for advice for an EHC needs assessment. It is due by {due_on}.\n\n"
+        "You can see it online: {link}"
+    ),
+    values=("due_on", "link"),
+))
+
+ADVICE_GIVEN_TO_YOU = register_message_kind(MessageKind(
+    "assessments.advice_given_to_you",
+    email_subject="An advice request has been given to you",
+    email_body=(
+        "An advice request for an education, health and care (EHC) needs assessment has been given to you. "
+        "It is due by {due_on}.\n\n"
+        "Sign in to see it: {link}\n\n"
+        "{council_name}"
+    ),
+    sms_body="{council_name}: an advice request has been given to you. It is due by {due_on}. Sign in: {link}",
+    letter_body=(
+        "An advice request for an EHC needs assessment has been given to you. It is due by {due_on}.\n\n"
+        "You can see it online: {link}"
+    ),
+    values=("due_on", "link"),
+))
+
+ADVICE_PASSED_TO_YOU = register_message_kind(MessageKind(
+    "assessments.advice_passed_to_you",
+    email_subject="Work has been passed to you",
+    email_body=(
+        "A colleague has left your organisation in Pathfinder. You have been given {passed_requests} "
+        "that they were doing. The first is due by {due_on}.\n\n"
+        "Sign in to see them: {link}\n\n"
+        "{council_name}"
+    ),
+    sms_body="{council_name}: you have been given {passed_requests} from a colleague who has left. "
+             "The first is due by {due_on}. Sign in: {link}",
+    letter_body=(
+        "A colleague has left your organisation. You have been given {passed_requests} that they were doing. "
+        "The first is due by {due_on}.\n\nYou can see them online: {link}"
+    ),
+    values=("passed_requests", "due_on", "link"),
+))
+
+ADVICE_ARRIVED = register_message_kind(MessageKind(
+    "assessments.advice_arrived",
+    email_subject="New advice has arrived for one of your cases",
+    email_body=(
+        "New advice has arrived for one of your cases.\n\n"
+        "Sign in to read it: {link}"
+    ),
+    sms_body="{council_name}: new advice has arrived for one of your cases. Sign in to read it: {link}",
+    letter_body="New advice has arrived for one of your cases. Sign in to read it: {link}",
+    values=("link",),
+))
+
+ADVICE_ARRIVED_CHECKING = register_message_kind(MessageKind(
+    "assessments.advice_arrived_checking",
+    email_subject="New advice has arrived for one of your cases",
+    email_body=(
+        "New advice has arrived for one of your cases. Its document is being checked for viruses. You can open "
+        "it once the check is done.\n\n"
+        "Sign in to read it: {link}"
+    ),
+    sms_body="{council_name}: new advice has arrived for one of your cases. Its document is being checked for viruses. "
+             "Sign in to read it: {link}",
+    letter_body="New advice has arrived for one of your cases. Its document is being checked for viruses. "
+                "Sign in to read it: {link}",
+    values=("link",),
+))

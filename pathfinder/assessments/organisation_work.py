@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from pathfinder.assessments.adviser_messages import member_tell_given, member_tell_passed
 from pathfinder.assessments.models import AdviceRequest
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
@@ -41,7 +42,8 @@ def _locked_open(advice: AdviceRequest) -> AdviceRequest:
 
 
 def advice_assign(*, acting_user, advice: AdviceRequest, to_user, on: date | None = None) -> AdviceRequest:
-    """An administrator of the organisation gives the request to a colleague (or back to the queue: None)."""
+    """An administrator of the organisation gives the request to a colleague (or back to the queue: None); the
+    colleague is told it is theirs and when it is due, unless the administrator gave it to themselves."""
     on = on or timezone.localdate()
     organisation = advice.organisation
     own = membership_of(acting_user, organisation, on) if organisation else None
@@ -56,6 +58,7 @@ def advice_assign(*, acting_user, advice: AdviceRequest, to_user, on: date | Non
         audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=current.assessment.child,
                            obj=current, what=(f"gave advice request to {to_user.display_name}" if to_user
                                               else "put advice request back in the queue"))
+        member_tell_given(current, to_user=to_user, acting_user=acting_user)  # sent once this commits
     return current
 
 
@@ -83,8 +86,9 @@ def member_open_advice_count(membership) -> int:
 
 def member_advice_pass_on(membership, *, to_user, on: date, acting_user) -> int:
     """Hand a leaving member's open requests to ``to_user`` or back to the queue (None), each audited against its
-    child. Called inside organisations.services.organisation_member_remove's transaction."""
-    moved = 0
+    child, and tell ``to_user`` how many they were given. Called inside
+    organisations.services.organisation_member_remove's transaction."""
+    moved = []
     where = f"to {to_user.display_name}" if to_user is not None else "back to the queue"
     rows = (_open(membership.organisation_id).filter(assigned_to_id=membership.user_id)
             .select_for_update().select_related("assessment__child"))
@@ -94,5 +98,6 @@ def member_advice_pass_on(membership, *, to_user, on: date, acting_user) -> int:
         audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child,
                            obj=advice, what=f"passed advice request {where}: {membership.user.display_name} "
                                             "left the organisation")
-        moved += 1
-    return moved
+        moved.append(advice)
+    member_tell_passed(moved, to_user=to_user)  # one message with how many; sent once the removal commits
+    return len(moved)

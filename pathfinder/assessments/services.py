@@ -13,9 +13,14 @@ import statutory
 from pathfinder.assessments import messages
 from pathfinder.assessments.advice_documents import ADVICE_KINDS
 from pathfinder.assessments.advice_rules import (
+    advice_due_on,
     refuse_if_received,
     refuse_unmet_advice_exception,
     refuse_unmet_exception,
+)
+from pathfinder.assessments.adviser_messages import (
+    caseworker_tell_advice_arrived,
+    organisation_tell_new_request,
 )
 from pathfinder.assessments.constants import ADVICE_EXCEPTION_CODES, ASSESSMENT_EXCEPTION_CODES, AdviceKind, open_case_q
 from pathfinder.assessments.facts import assessment_facts
@@ -203,6 +208,7 @@ def advice_request_create(
             what=f"asked {adviser_name} for advice {advice.get_kind_display()[:3]}",
         )
         _tell_adviser(advice)
+        organisation_tell_new_request(advice, acting_user=acting_user, on=timezone.localdate())
     return advice
 
 
@@ -289,6 +295,7 @@ def advice_received_record(
             acting_user=acting_user, action=AuditAction.UPDATE, child=advice.assessment.child, obj=advice,
             what=f"recorded advice received from {advice.adviser_name}",
         )
+        caseworker_tell_advice_arrived(advice, acting_user=acting_user)
     return advice
 
 
@@ -310,10 +317,3 @@ def advice_exception_record(
             what=f"recorded adviser exception {code}",
         )
     return advice
-
-
-def advice_due_on(advice: AdviceRequest) -> date | None:
-    """6 weeks from the request (reg 8(1)); reused advice has no deadline."""
-    if advice.reused_existing or advice.requested_on is None:
-        return None
-    return statutory.rule_in_force("advice", advice.requested_on).due_from(advice.requested_on)

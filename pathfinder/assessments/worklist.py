@@ -1,4 +1,5 @@
-"""The open statutory steps on a caseworker's assessments, for their worklist (see pathfinder.core.worklist).
+"""The open statutory steps on a caseworker's assessments, and the advice an adviser still has to give, for their
+worklists (see pathfinder.core.worklist) and so for the daily reminder.
 
 A caseworker has tens of cases, so their open cases load in one query (with prefetches) and the pure statutory
 timeline runs on each: every step, with its rule and exception status, exactly as the case page shows it.
@@ -12,14 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 import statutory
+from pathfinder.accounts.roles import Role
+from pathfinder.assessments.advice_rules import advice_due_on
 from pathfinder.assessments.constants import open_case_q
 from pathfinder.assessments.facts import assessment_facts
-from pathfinder.assessments.models import Assessment
+from pathfinder.assessments.models import AdviceRequest, Assessment
 from pathfinder.core.calendar import council_calendar
 from pathfinder.core.worklist import ProvidedItems, WorklistItem, register_worklist_provider
+from pathfinder.organisations.selectors import active_organisation_ids, memberships_active
 
 _NEEDS_NOTE = "Claimed, but it needs a note saying why it made the date impractical before it can count: {}."
 
@@ -77,3 +82,43 @@ def open_assessment_steps(user, today: date) -> ProvidedItems:
         )
     )
     return ProvidedItems(steps, case_count=len(cases))
+
+
+# -- Advisers: the advice asked of them ----------------------------------------------------------------------------
+
+def advice_open_for(user, today: date) -> QuerySet[AdviceRequest]:
+    """Advice still to give that is the adviser's to chase on ``today``: asked of them by name, or given to them by
+    an organisation they are a member of; and, for an organisation's administrators, its requests still waiting in
+    the queue for someone to take. Memberships are read on the day, so a removed colleague has none."""
+    if getattr(user, "role", None) != Role.ADVISER:
+        return AdviceRequest.objects.none()
+    member_of = active_organisation_ids(user, today)
+    administers = memberships_active(today).filter(user=user, is_administrator=True).values("organisation_id")
+    theirs = (Q(adviser=user, organisation__isnull=True)
+              | Q(organisation_id__in=member_of, assigned_to=user)
+              | Q(organisation_id__in=administers, assigned_to__isnull=True))
+    return (AdviceRequest.objects.filter(theirs, open_case_q("assessment__"), received_on__isnull=True,
+                                         reused_existing=False, requested_on__isnull=False)
+            .select_related("assessment__child").order_by("requested_on", "pk"))
+
+
+@register_worklist_provider
+def open_advice_requests(user, today: date) -> ProvidedItems:
+    """An adviser's advice to give, each due 6 weeks from the request (reg 8(1), the rule book's), so the daily
+    reminder counts what is due this week and what is overdue. Nothing for any other role: a caseworker's list is
+    their assessments' steps alone."""
+    items = []
+    for advice in advice_open_for(user, today):
+        rule = statutory.rule_in_force("advice", advice.requested_on)
+        queued = advice.organisation_id is not None and advice.assigned_to_id is None
+        items.append(WorklistItem(
+            child=advice.assessment.child,
+            title="Give this request to a colleague" if queued else "Give your advice",
+            due=advice_due_on(advice),
+            url=(reverse("assessments:organisation-queue", kwargs={"organisation_id": advice.organisation_id})
+                 if queued else reverse("assessments:advice-give", kwargs={"advice_id": advice.pk})),
+            reason=rule.citation, reason_url=rule.url, today=today,
+            excused=bool(advice.exception_code),
+            sort_key=(advice.assessment.child.legal_last_name, advice.pk),
+        ))
+    return ProvidedItems(items, case_count=0)

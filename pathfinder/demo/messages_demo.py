@@ -1,4 +1,5 @@
-"""Which demo cases told whom what: notices for the demo caseworker's cases, the demo parent and the adviser."""
+"""Which demo cases told whom what: notices for the demo caseworker's cases, the demo parent, the adviser and the
+demo organisations' members."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathfinder.assessments.services import advice_due_on
 from pathfinder.notifications.demo import DemoNotice
 from pathfinder.notifications.kinds import link
 from pathfinder.notifications.recipients import Recipient
+from pathfinder.organisations.selectors import memberships_active
 
 CASES = 15
 
@@ -56,4 +58,36 @@ def demo_notices(demo: dict[str, User], *, today: date) -> list[DemoNotice]:
             notices.append(DemoNotice(to=Recipient.for_user(adviser), kind="assessments.advice_requested",
                                       values={"due_on": due, "link": link(reverse("assessments:adviser-home"))},
                                       on=advice.requested_on, child_id=advice.assessment.child_id))
+    notices += organisation_notices(demo, today=today)
     return [n for n in notices if n.on <= today and all(v is not None for v in n.values.values())]
+
+
+def organisation_notices(demo: dict[str, User], *, today: date) -> Iterator[DemoNotice]:
+    """The demo organisations' administrators told of requests in their queues, members of requests given to
+    them, and the demo caseworker of advice that arrived on their cases (assessments.adviser_messages)."""
+    queued = (AdviceRequest.objects.filter(organisation__isnull=False, received_on__isnull=True, reused_existing=False)
+              .select_related("assessment").order_by("-requested_on", "pk")[:CASES])
+    admins: dict[int, list[User]] = {}
+    for membership in memberships_active(today).filter(is_administrator=True).select_related("user"):
+        admins.setdefault(membership.organisation_id, []).append(membership.user)
+    for advice in queued:
+        due = advice_due_on(advice)
+        queue = link(reverse("assessments:organisation-queue", kwargs={"organisation_id": advice.organisation_id}))
+        for admin in admins.get(advice.organisation_id, []):
+            if admin.pk != advice.assigned_to_id:
+                yield DemoNotice(to=Recipient.for_user(admin), kind="assessments.advice_for_organisation",
+                                 values={"due_on": due, "link": queue}, on=advice.requested_on,
+                                 child_id=advice.assessment.child_id)
+        if advice.assigned_to_id:
+            yield DemoNotice(to=Recipient.for_user(advice.assigned_to), kind="assessments.advice_given_to_you",
+                             values={"due_on": due, "link": link(reverse("assessments:advice-give",
+                                                                         kwargs={"advice_id": advice.pk}))},
+                             on=advice.requested_on, child_id=advice.assessment.child_id)
+    arrived = (AdviceRequest.objects.filter(assessment__caseworker=demo["caseworker"], received_on__isnull=False,
+                                            reused_existing=False)
+               .select_related("assessment").order_by("-received_on", "pk")[:5])
+    for advice in arrived:
+        case = reverse("assessments:case", kwargs={"child_id": advice.assessment.child_id,
+                                                   "assessment_id": advice.assessment_id})
+        yield DemoNotice(to=Recipient.for_user(demo["caseworker"]), kind="assessments.advice_arrived",
+                         values={"link": link(case)}, on=advice.received_on, child_id=advice.assessment.child_id)

@@ -15,15 +15,20 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
-from pathfinder.documents import clamav
+from pathfinder.core.navigation import home_page_for
+from pathfinder.documents import clamav, messages
 from pathfinder.documents.kinds import ALL_KINDS, KINDS, kind_of, type_message
 from pathfinder.documents.models import Document, DocumentStatus, documents_storage
 from pathfinder.documents.uploads import max_upload_bytes, size_message
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 
 REFUSED_MESSAGE = "The virus check found a problem in this file ({signature}), so it cannot be opened. " \
                   "Send a different file."
@@ -142,9 +147,26 @@ def document_scan(document_id: int) -> Document:
         document.save(update_fields=["status", "status_reason", "scanned_at"])
         audit_event_record(acting_user=None, action=AuditAction.UPDATE, child=document.child, obj=document,
                            what=what)
+        if not result.clean:
+            _uploader_tell_refused(document)
     if not result.clean:
         documents_storage().delete(document.stored_name)  # never kept: the record says what happened
     return document
+
+
+def _uploader_tell_refused(document: Document) -> None:
+    """Whoever sent a refused file is asked for a different one (sent once the refusal commits). The day it was
+    sent and a link to their own start page: never the file's name, which may name the child."""
+    uploader = document.uploaded_by
+    if uploader is None or not uploader.is_active:
+        return
+    name = home_page_for(uploader.role)
+    try:
+        where = link(reverse(name) if name else "/")
+    except NoReverseMatch:
+        where = link("/")
+    message_send(to=Recipient.for_user(uploader), kind=messages.FILE_REFUSED.key, child=document.child,
+                 values={"date": timezone.localdate(document.uploaded_at), "link": where})
 
 
 def documents_waiting() -> QuerySet[Document]:

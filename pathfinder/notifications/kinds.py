@@ -32,9 +32,9 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-# Every value a message may contain, and what it must be. "date": a date, shown as "14 March 2027"; "steps": a
-# whole number, shown with
-# its noun ("1 step", "3 steps"); "link": an address on this service (PATHFINDER_PUBLIC_URL); "council": filled in from settings.
+# Every value a message may contain, and what it must be. "date": a date, shown as "14 March 2027"; "steps" and
+# "requests": a whole number, shown with its noun ("1 step", "3 steps"; "1 advice request", "3 advice requests");
+# "link": an address on this service (PATHFINDER_PUBLIC_URL); "council": filled in from settings.
 ALLOWED_VALUES: dict[str, str] = {
     "last_day": "date",        # the last day to do something (comment on a draft, ask for a school)
     "decide_by": "date",       # the date by which the council must decide
@@ -42,12 +42,15 @@ ALLOWED_VALUES: dict[str, str] = {
     "date": "date",            # the day something happened (a decision, an issue)
     "due_steps": "steps",      # how many steps are due in the coming week (reminders): "1 step", "3 steps"
     "overdue_steps": "steps",  # how many steps are overdue (reminders)
+    "passed_requests": "requests",  # how many advice requests a leaving colleague's work passed to someone
     "link": "link",            # where to sign in to read the details
     "council_name": "council",
     "council_phone": "council",
     "council_email": "council",
 }
 COUNCIL_VALUES = ("council_name", "council_phone", "council_email")
+# The noun each kind of count is shown with (singular; an "s" is added for any number but 1).
+COUNT_NOUNS = {"steps": "step", "requests": "advice request"}
 
 
 class MessageValueError(ValueError):
@@ -132,10 +135,10 @@ def _checked(kind: MessageKind, name: str, value: Any) -> str:
         if not isinstance(value, date):
             raise MessageValueError(f"{name!r} must be a date")
         return date_text(value)
-    if expected == "steps":
+    if expected in COUNT_NOUNS:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise MessageValueError(f"{name!r} must be a whole number")
-        return f"{value} step" + ("" if value == 1 else "s")
+        return f"{value} {COUNT_NOUNS[expected]}" + ("" if value == 1 else "s")
     if expected == "link":
         base = settings.PATHFINDER_PUBLIC_URL
         if not isinstance(value, str) or not (value == base or value.startswith(base + "/")):

@@ -11,12 +11,17 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.accounts.roles import Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
+from pathfinder.organisations import messages
 from pathfinder.organisations.handovers import work_pass_on
 from pathfinder.organisations.models import Membership, Organisation
 from pathfinder.organisations.selectors import membership_of, memberships_active
@@ -48,6 +53,9 @@ def organisation_member_add(
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, obj=membership,
                            what=f"added {user.display_name} to {organisation.name}"
                                 + (" as an administrator" if is_administrator else ""))
+        # Told once this commits: a link to their organisations, not the organisation's name.
+        message_send(to=Recipient.for_user(user), kind=messages.MEMBER_ADDED.key,
+                     values={"link": link(reverse("organisations:mine"))})
     return membership
 
 
@@ -81,4 +89,7 @@ def organisation_member_remove(*, acting_user, membership: Membership, pass_to=N
         audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, obj=current,
                            what=f"removed {current.user.display_name} from {organisation.name}; "
                                 f"{sum(passed.values())} open items passed {where}")
+        # The colleague given the work is told by the work's own domain (organisations.handovers); the person
+        # removed is told they no longer have access, once this commits.
+        message_send(to=Recipient.for_user(current.user), kind=messages.MEMBER_REMOVED.key, values={})
     return passed

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from pathfinder.assessments.models import AdviceRequest
 from pathfinder.assessments.tests.factories import DraftingFactory
+from pathfinder.notifications.models import Message
 from pathfinder.organisations.models import Membership
 from pathfinder.organisations.tests.factories import MembershipFactory, OrganisationAdviceFactory, OrganisationFactory
 from pathfinder.people.selectors import children_visible_to
@@ -111,3 +112,11 @@ def test_a_senco_leaves_and_their_queue_passes_to_a_colleague(no_js_page, live_s
     page.goto(f"{live_server.url}/organisations/{school.pk}/")
     expect(page.get_by_role("cell", name="Ada Nwosu", exact=True)).to_be_visible()
     axe_check(page)
+    # Both are told, after the removal committed, without a name: the colleague how many and by when, Tom that
+    # he no longer has access (assessments.adviser_messages, organisations.messages).
+    passed = Message.objects.get(kind="assessments.advice_passed_to_you")
+    assert passed.recipient == staying.user and passed.values["passed_requests"] == 1
+    removed = Message.objects.get(kind="organisations.member_removed")
+    assert removed.recipient == leaving.user
+    for message in (passed, removed):
+        assert "Brookfield" not in message.body and "Tom" not in message.body

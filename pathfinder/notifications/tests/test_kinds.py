@@ -19,7 +19,7 @@ from pathfinder.notifications.kinds import (
 
 CHILD_NAME = "Zebedee Quartermaine"
 SAMPLE = {"date": date(2027, 3, 1), "last_day": date(2027, 3, 14), "decide_by": date(2027, 4, 2),
-          "due_on": date(2027, 4, 9), "due_steps": 3, "overdue_steps": 1}
+          "due_on": date(2027, 4, 9), "due_steps": 3, "overdue_steps": 1, "passed_requests": 2}
 
 
 def _values(kind):
@@ -30,7 +30,9 @@ def test_the_domains_kinds_are_found_at_start_up():
     keys = {kind.key for kind in message_kinds()}
     assert {"assessments.request_received", "assessments.decided_to_assess", "assessments.refused",
             "assessments.advice_requested", "plans.draft_sent", "plans.final_issued",
-            "notifications.reminder"} <= keys
+            "notifications.reminder", "assessments.advice_for_organisation", "assessments.advice_given_to_you",
+            "assessments.advice_passed_to_you", "assessments.advice_arrived", "assessments.advice_arrived_checking",
+            "organisations.member_added", "organisations.member_removed", "documents.file_refused"} <= keys
 
 
 @pytest.mark.parametrize("kind", message_kinds(), ids=lambda k: k.key)
@@ -90,3 +92,15 @@ def test_dates_are_written_as_people_write_them():
     body = render(kind, "email", _values(kind)).body
     assert "You have until 14 March 2027 to comment" in body
     assert "http://127.0.0.1:8000/children/family/" in body
+
+
+def test_every_allowed_value_has_a_known_type_and_counts_are_whole_numbers_with_their_noun():
+    assert set(ALLOWED_VALUES.values()) <= {"date", "steps", "requests", "link", "council"}
+    assert ALLOWED_VALUES["passed_requests"] == "requests"
+    kind = next(k for k in message_kinds() if k.key == "assessments.advice_passed_to_you")
+    values = {"due_on": date(2027, 4, 9), "link": link("/advice/")}
+    assert "given 1 advice request that" in render(kind, "email", {**values, "passed_requests": 1}).body
+    assert "given 3 advice requests that" in render(kind, "email", {**values, "passed_requests": 3}).body
+    for wrong in (-1, 2.5, True, "3"):
+        with pytest.raises(MessageValueError):
+            values_checked(kind, {**values, "passed_requests": wrong})

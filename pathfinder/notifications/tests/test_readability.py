@@ -3,7 +3,8 @@
 Measured with textstat's Flesch-Kincaid grade (UK reading age = grade + 5). The aim, a reading age of 9, is the
 limit: a change that makes the words harder fails. Links, dates and the council's contact line
 are left out: they are not prose. Figures on 1 December 2026: request received 8.6, decided
-to assess 8.6, refused 8.0, draft sent 7.5, final issued 7.7; "How we contact you" 8.4.
+to assess 8.6, refused 8.0, draft sent 7.5, final issued 7.7, a file refused by the virus check 8.6;
+"How we contact you" 8.4.
 """
 
 import re
@@ -17,7 +18,8 @@ from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.notifications.kinds import message_kinds
 
 FAMILY_KINDS = ("assessments.request_received", "assessments.decided_to_assess", "assessments.refused",
-                "plans.draft_sent", "plans.final_issued")
+                "plans.draft_sent", "plans.final_issued",
+                "documents.file_refused")  # a family's upload refused by the virus check
 LIMIT = 9
 
 
