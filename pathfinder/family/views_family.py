@@ -17,8 +17,8 @@ from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.family import consent as consent_services
-from pathfinder.family.access import family_child_view
 from pathfinder.family.case_story import case_story
+from pathfinder.people.access import child_view
 from pathfinder.people.models import FamilyMember, ParentAccessConsent
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.plans.family import family_plan_summary
@@ -50,7 +50,7 @@ def family_home(request: HttpRequest) -> HttpResponse:
 
 
 @for_roles(*FAMILY_ROLES)
-@family_child_view("case timeline (family)")
+@child_view("case timeline (family)")
 def case(request: HttpRequest, child) -> HttpResponse:
     today = timezone.localdate()
     story = case_story(child, request.user, today)
@@ -62,7 +62,7 @@ def case(request: HttpRequest, child) -> HttpResponse:
 
 
 @for_roles(Role.YOUNG_PERSON)
-@family_child_view("who may see my case (young person)")
+@child_view("who may see my case (young person)")
 @require_http_methods(["GET", "POST"])
 def sharing(request: HttpRequest, child) -> HttpResponse:
     """The young person says which family members may go on seeing their case."""

@@ -1,4 +1,9 @@
-"""Views about one child: check the user may see this child, and audit the read, in one place."""
+"""Views about one child: check the user may see this child, and audit the read, in one place.
+
+A refused look is audited too: someone who guesses another child's address sees nothing (404, so the record's
+existence is not confirmed), and the council can see that they tried. That event names the address tried, not the
+child (naming the child would tie the guess to a real record in the log).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 
-from pathfinder.audit.services import audit_read
+from pathfinder.audit.models import AuditAction
+from pathfinder.audit.services import audit_event_record, audit_read
 from pathfinder.people.selectors import child_get_for
 
 
@@ -24,6 +30,8 @@ def child_view(what: str) -> Callable[[Callable], Callable]:
         def wrapped(request: HttpRequest, child_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
             child = child_get_for(request.user, child_id)
             if child is None:
+                audit_event_record(acting_user=request.user, action=AuditAction.DENIED, request=request,
+                                   what=f"was refused {what} (a child they may not see)", obj=None)
                 raise Http404("No such child for this user")
             if request.method == "GET":
                 audit_read(request, child, what)

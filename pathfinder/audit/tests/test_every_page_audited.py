@@ -311,3 +311,29 @@ def test_the_advice_form_shown_again_after_an_error_is_audited(world):
     response = client.post(f"/advice/{advice_id}/", {"summary": ""})
     assert response.status_code == 200 and child.legal_last_name in response.content.decode()
     assert AuditEvent.objects.filter(pk__gt=before, actor=user, child=child, action="view").exists()
+
+
+def test_a_parent_guessing_another_childs_addresses_sees_nothing_and_each_try_is_audited(world):
+    """Every route about a child, filled in with the world's real ids, opened by a parent of a different child:
+    refused every time (403 by role, or 404 so the record's existence is not confirmed), and every 404 leaves a
+    "denied" event naming the address tried (people.access.child_view), never the child."""
+    intruder = ParentFactory()
+    FamilyMemberFactory(user=intruder)  # the parent of some other child
+    client = Client()
+    sign_in(client, intruder)
+    tried = [url for url in _pattern_urls(world) if url.startswith("/children/") and url != "/children/family/"
+             or "/family/children/" in url]
+    assert len(tried) > 40  # the world's children reach the case, plan, views and family pages
+    problems = []
+    for url in tried:
+        before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        response = client.get(url)
+        events = AuditEvent.objects.filter(pk__gt=before, actor=intruder)
+        if response.status_code == 404:
+            if not events.filter(action="denied", child__isnull=True).exists():
+                problems.append(f"{url}: 404 with no denied event")
+        elif response.status_code != 403:
+            problems.append(f"{url}: {response.status_code}")
+        if events.filter(child__isnull=False).exists():
+            problems.append(f"{url}: an event names a child the parent may not see")
+    assert problems == []

@@ -3,6 +3,8 @@ quarantine until the virus check passes, and opened only by those who may read t
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -83,3 +85,17 @@ def test_only_those_who_may_read_the_views_may_open_the_file(client, family):
     adviser = AdviserFactory()  # not involved with the child
     sign_in(client, adviser)
     assert client.get(url).status_code == 404
+
+
+def test_an_adviser_finds_where_to_record_the_childs_views_from_their_page_about_the_child(client):
+    from pathfinder.assessments.tests.factories import AdviceRequestFactory, AssessmentFactory
+
+    assessment = AssessmentFactory(child__preferred_name="Sam")
+    adviser = AdviserFactory()
+    AdviceRequestFactory(assessment=assessment, adviser=adviser)
+    sign_in(client, adviser)
+    page = html.unescape(client.get(reverse("people:child", kwargs={"child_id": assessment.child_id})).content.decode())
+    edit = _edit(assessment.child, "child")
+    assert f'href="{edit}"' in page and "Record Sam's views with them" in page
+    assert client.get(edit).status_code == 200
+    assert client.get(_edit(assessment.child, "parent")).status_code == 404  # the family's own are theirs
