@@ -9,14 +9,14 @@ FILE_REFUSED = register_message_kind(MessageKind(
     "documents.file_refused",
     email_subject="A file you sent could not be accepted",
     email_body=(
-        "A file you sent on {date} could not be accepted because our virus check found a problem with it.\n\n"
+        "We could not take a file you sent on {date}. Our virus check found a problem with it.\n\n"
         "Please sign in and send a different file: {link}\n\n"
         "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
     ),
-    sms_body="{council_name}: a file you sent on {date} could not be accepted because our virus check found a "
-             "problem with it. Please sign in and send a different file: {link}",
+    sms_body="{council_name}: we could not take a file you sent on {date}. Our virus check found a problem with "
+             "it. Please sign in and send a different file: {link}",
     letter_body=(
-        "A file you sent on {date} could not be accepted because our virus check found a problem with it.\n\n"
+        "We could not take a file you sent on {date}. Our virus check found a problem with it.\n\n"
         "Please sign in and send a different file: {link}\n\n"
         "If you have a question, phone {council_phone}."
     ),

@@ -8,15 +8,15 @@ from pathfinder.notifications.kinds import MessageKind, register_message_kind
 
 INVITED = register_message_kind(MessageKind(
     "family.invited",
-    email_subject="You can now follow your child's case online",
+    email_subject="You can now see your case online",
     email_body=(
-        "{council_name} has invited you to follow a case about special educational needs online, on Pathfinder.\n\n"
-        "Use this link to set up your sign-in by {last_day}. It works once: {link}\n\n"
+        "You can now see your case with us online. We use a service called Pathfinder.\n\n"
+        "Set up your sign-in by {last_day} with this link. It works once: {link}\n\n"
         "If you did not expect this, phone {council_phone} or email {council_email}."
     ),
     sms_body="{council_name}: you can now follow your case online. Set up your sign-in by {last_day}: {link}",
     letter_body=(
-        "We have invited you to follow a case about special educational needs online, on Pathfinder.\n\n"
+        "You can now see your case with us online. We use a service called Pathfinder.\n\n"
         "Type this address into a web browser to set up your sign-in by {last_day}. It works once:\n{link}\n\n"
         "If you would rather not go online, phone us on {council_phone}."
     ),
