@@ -13,12 +13,11 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from pathfinder.audit.models import AuditAction
-from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.family import limits
 from pathfinder.family.invitations import family_invitation_create
 from pathfinder.family.models import AccountRequest, FamilyInvitation, RequestStatus
+from pathfinder.family.requests_workflow import WORKFLOW
 from pathfinder.people import services as people_services
 from pathfinder.people.models import Child, FamilyMember
 from pathfinder.people.selectors import children_visible_to
@@ -51,42 +50,41 @@ def account_request_candidates(user, request: AccountRequest, *, today: date) ->
 
 def account_request_verify(
     *, acting_user, account_request: AccountRequest, child: Child, member: FamilyMember | None,
+    expected_version: int | None = None,
 ) -> str:
     """Match the request to the child and to a family member (or add them as a new family member), and make
-    the invitation link. Returns the token for the caseworker to pass on (shown once)."""
-    with transaction.atomic():
-        locked = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
-        if locked.status != RequestStatus.WAITING:
-            raise ServiceError("This request has already been dealt with.")
-        if member is None:
-            member = people_services.family_member_add(acting_user=acting_user, child=child, data={
-                "name": locked.name, "relationship": locked.relationship, "email": locked.email,
-                "phone": locked.phone, "has_parental_responsibility": True,
-            })
-        elif member.child_id != child.pk:
+    the invitation link, in one move of the requests' workflow. Returns the token for the caseworker to pass on
+    (shown once). ``expected_version`` is the version the caseworker's page showed."""
+    made: dict[str, str] = {}
+
+    def check(locked: AccountRequest) -> None:
+        if member is not None and member.child_id != child.pk:
             raise ServiceError("Choose a family member of this child", field="member")
-        token = family_invitation_create(acting_user=acting_user, child=child, member=member)
-        locked.status, locked.decided_by, locked.decided_at = RequestStatus.DONE, acting_user, timezone.now()
-        locked.family_member = member
-        locked.invitation = FamilyInvitation.objects.filter(family_member=member).order_by("-created_at").first()
-        locked.save(update_fields=["status", "decided_by", "decided_at", "family_member", "invitation"])
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=locked,
-                           what=f"checked an account request from {locked.name} and matched it to this record")
-    return token
+
+    def apply(locked: AccountRequest) -> None:
+        chosen = member or people_services.family_member_add(acting_user=acting_user, child=child, data={
+            "name": locked.name, "relationship": locked.relationship, "email": locked.email,
+            "phone": locked.phone, "has_parental_responsibility": True,
+        })
+        made["token"] = family_invitation_create(acting_user=acting_user, child=child, member=chosen)
+        locked.decided_by, locked.decided_at, locked.family_member = acting_user, timezone.now(), chosen
+        locked.invitation = FamilyInvitation.objects.filter(family_member=chosen).order_by("-created_at").first()
+
+    WORKFLOW.transition(account_request, "match", acting_user=acting_user, expected_version=expected_version,
+                        check=check, apply=apply,
+                        what=f"checked an account request from {account_request.name} and matched it to this record")
+    return made["token"]
 
 
-def account_request_refuse(*, acting_user, account_request: AccountRequest, reason: str) -> AccountRequest:
+def account_request_refuse(*, acting_user, account_request: AccountRequest, reason: str,
+                           expected_version: int | None = None) -> AccountRequest:
     """Refuse with a reason (kept, so the council can say why if asked). Nothing is linked to any child."""
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError("Enter why the request is refused", field="reason")
-    with transaction.atomic():
-        locked = AccountRequest.objects.select_for_update().get(pk=account_request.pk)
-        if locked.status != RequestStatus.WAITING:
-            raise ServiceError("This request has already been dealt with.")
-        locked.status, locked.refusal_reason = RequestStatus.REFUSED, reason
-        locked.decided_by, locked.decided_at = acting_user, timezone.now()
-        locked.save(update_fields=["status", "refusal_reason", "decided_by", "decided_at"])
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, obj=locked,
-                           what=f"refused an account request from {locked.name}")
-    return locked
+
+    def apply(locked: AccountRequest) -> None:
+        locked.refusal_reason, locked.decided_by, locked.decided_at = reason, acting_user, timezone.now()
+
+    return WORKFLOW.transition(account_request, "refuse", acting_user=acting_user, expected_version=expected_version,
+                               apply=apply, what=f"refused an account request from {account_request.name}")

@@ -100,6 +100,8 @@ class InviteForm(GOVUKForm):
 class RefuseForm(GOVUKForm):
     error_names = {"reason": "why it is refused"}
 
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
     reason = forms.CharField(label="Why?", max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
                              help_text="This is kept with the request. Write it so that it could be read to them.")
 
@@ -110,6 +112,7 @@ class MatchForm(GOVUKForm):
     error_names = {"child": "the child", "member": "the family member"}
 
     child = forms.ChoiceField(label="Which child is it about?", widget=forms.RadioSelect)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, children=(), allow_new: bool = False, members=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -66,6 +66,7 @@ class AccountRequest(models.Model):
     submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
     sender_key = models.CharField(max_length=64, blank=True, help_text="A keyed hash of the address, for the limit")
     status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.WAITING)
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two caseworkers acting at once")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -128,6 +129,7 @@ class OnlineRequest(models.Model):
                                      related_name="+")
     sender_key = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.WAITING)
+    version = models.PositiveIntegerField(default=1, help_text="Guards against two caseworkers acting at once")
     child = models.ForeignKey("people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     assessment = models.ForeignKey("assessments.Assessment", null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")

@@ -27,6 +27,7 @@ from pathfinder.core.calendar import council_calendar
 from pathfinder.core.errors import ServiceError
 from pathfinder.family import limits
 from pathfinder.family.models import OnlineRequest, RequesterKind, RequestStatus
+from pathfinder.family.requests_workflow import WORKFLOW
 from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
 from pathfinder.people import services as people_services
@@ -128,41 +129,38 @@ def _new_child(acting_user, online: OnlineRequest) -> Child:
     return child
 
 
-def online_request_make_case(*, acting_user, online: OnlineRequest, child: Child | None) -> Assessment:
+def online_request_make_case(*, acting_user, online: OnlineRequest, child: Child | None,
+                             expected_version: int | None = None) -> Assessment:
     """Turn the request into a case for ``child`` (or a new record, with None): the Assessment counts from the
-    day the request was received online, so the clock the family was told about is the case's clock."""
-    with transaction.atomic():
-        locked = OnlineRequest.objects.select_for_update().get(pk=online.pk)
-        if locked.status != RequestStatus.WAITING:
-            raise ServiceError("This request has already been dealt with.")
-        if child is None:
-            child = _new_child(acting_user, locked)
-        assessment = assessment_request_create(
-            acting_user=acting_user, child=child, received_on=locked.arrived_on,
+    day the request was received online, so the clock the family was told about is the case's clock. One move of
+    the requests' workflow, with the new case in the same transaction."""
+    made: dict[str, Assessment] = {}
+
+    def apply(locked: OnlineRequest) -> None:
+        chosen = child or _new_child(acting_user, locked)
+        made["assessment"] = assessment_request_create(
+            acting_user=acting_user, child=chosen, received_on=locked.arrived_on,
             arrived_after_hours=locked.arrived_after_hours, received_by=ReceivedBy.ONLINE,
             request_source=RequestSource.PARENT_OR_YOUNG_PERSON, requester_name=locked.requester_name,
             request_summary=_summary(locked),
         )
-        locked.status, locked.child, locked.assessment = RequestStatus.DONE, child, assessment
+        locked.child, locked.assessment = chosen, made["assessment"]
         locked.decided_by, locked.decided_at = acting_user, timezone.now()
-        locked.save(update_fields=["status", "child", "assessment", "decided_by", "decided_at"])
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=child, obj=locked,
-                           what=f"made a case from the online request {locked.reference}")
-    return assessment
+
+    WORKFLOW.transition(online, "match", acting_user=acting_user, expected_version=expected_version, apply=apply,
+                        what=f"made a case from the online request {online.reference}")
+    return made["assessment"]
 
 
-def online_request_refuse(*, acting_user, online: OnlineRequest, reason: str) -> OnlineRequest:
+def online_request_refuse(*, acting_user, online: OnlineRequest, reason: str,
+                          expected_version: int | None = None) -> OnlineRequest:
     """Set aside a request that is not one (a duplicate, a test, someone else's child), with the reason."""
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError("Enter why this is not being made into a case", field="reason")
-    with transaction.atomic():
-        locked = OnlineRequest.objects.select_for_update().get(pk=online.pk)
-        if locked.status != RequestStatus.WAITING:
-            raise ServiceError("This request has already been dealt with.")
-        locked.status, locked.refusal_reason = RequestStatus.REFUSED, reason
-        locked.decided_by, locked.decided_at = acting_user, timezone.now()
-        locked.save(update_fields=["status", "refusal_reason", "decided_by", "decided_at"])
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, obj=locked,
-                           what=f"set aside the online request {locked.reference}")
-    return locked
+
+    def apply(locked: OnlineRequest) -> None:
+        locked.refusal_reason, locked.decided_by, locked.decided_at = reason, acting_user, timezone.now()
+
+    return WORKFLOW.transition(online, "refuse", acting_user=acting_user, expected_version=expected_version,
+                               apply=apply, what=f"set aside the online request {online.reference}")

@@ -76,7 +76,8 @@ def account_request_check(request: HttpRequest, request_id: int) -> HttpResponse
     today = timezone.localdate()
     children = account_requests.account_request_candidates(request.user, account_request, today=today)
     members = [m for c in children for m in c.family_members.all()]
-    form = MatchForm(request.POST if request.method == "POST" else None, children=children, members=members)
+    form = MatchForm(request.POST if request.method == "POST" else None, children=children, members=members,
+                     initial={"version": account_request.version})
     link = ""
     if request.method == "POST" and form.is_valid():
         child = next(c for c in children if str(c.pk) == form.cleaned_data["child"])
@@ -84,7 +85,8 @@ def account_request_check(request: HttpRequest, request_id: int) -> HttpResponse
         member = None if chosen == "new" else next(m for m in members if str(m.pk) == chosen)
         try:
             token = account_requests.account_request_verify(
-                acting_user=request.user, account_request=account_request, child=child, member=member)
+                acting_user=request.user, account_request=account_request, child=child, member=member,
+                expected_version=form.cleaned_data["version"])
         except ServiceError as error:
             form_add_service_error(form, error)
         else:
@@ -102,13 +104,15 @@ def online_request_check(request: HttpRequest, request_id: int) -> HttpResponse:
     online = get_object_or_404(OnlineRequest, pk=request_id, status=RequestStatus.WAITING)
     today = timezone.localdate()
     children = online_requests.online_request_candidates(request.user, online, today=today)
-    form = MatchForm(request.POST if request.method == "POST" else None, children=children, allow_new=True)
+    form = MatchForm(request.POST if request.method == "POST" else None, children=children, allow_new=True,
+                     initial={"version": online.version})
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["child"]
         child = None if chosen == "new" else child_get_for(request.user, int(chosen))
         try:
             assessment = online_requests.online_request_make_case(acting_user=request.user, online=online,
-                                                                  child=child)
+                                                                  child=child,
+                                                                  expected_version=form.cleaned_data["version"])
         except ServiceError as error:
             form_add_service_error(form, error)
         else:
@@ -130,15 +134,17 @@ def request_refuse(request: HttpRequest, kind: str, request_id: int) -> HttpResp
     if model is None:
         raise Http404("No such kind of request")
     item = get_object_or_404(model, pk=request_id, status=RequestStatus.WAITING)
-    form = RefuseForm(request.POST if request.method == "POST" else None)
+    form = RefuseForm(request.POST if request.method == "POST" else None, initial={"version": item.version})
     if request.method == "POST" and form.is_valid():
         try:
             if kind == "account":
                 account_requests.account_request_refuse(acting_user=request.user, account_request=item,
-                                                        reason=form.cleaned_data["reason"])
+                                                        reason=form.cleaned_data["reason"],
+                                                        expected_version=form.cleaned_data["version"])
             else:
                 online_requests.online_request_refuse(acting_user=request.user, online=item,
-                                                      reason=form.cleaned_data["reason"])
+                                                      reason=form.cleaned_data["reason"],
+                                                      expected_version=form.cleaned_data["version"])
         except ServiceError as error:
             form_add_service_error(form, error)
         else:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from pathfinder.accounts.tests.factories import CaseworkerFactory
 from pathfinder.accounts.tests.helpers import sign_in
-from pathfinder.core.errors import ServiceError
+from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.family.account_requests import account_request_refuse, account_request_submit, account_request_verify
 from pathfinder.family.models import AccountRequest, FamilyInvitation, RequestStatus
 from pathfinder.family.tests.factories import AccountRequestFactory
@@ -84,7 +84,7 @@ def test_the_caseworker_matches_an_existing_member_on_the_page(client, child):
     sign_in(client, CaseworkerFactory(team=child.team))
     url = reverse("family:account-request-check", kwargs={"request_id": request.pk})
     assert "Sam Bramley, born 14 September 2015" in client.get(url).content.decode()
-    page = client.post(url, {"child": str(child.pk), "member": str(member.pk)}).content.decode()
+    page = client.post(url, {"child": str(child.pk), "member": str(member.pk), "version": "1"}).content.decode()
     assert "/family/invitation/" in page
     assert FamilyInvitation.objects.get().family_member == member
 
@@ -101,7 +101,7 @@ def test_the_refuse_page(client):
     sign_in(client, CaseworkerFactory())
     url = reverse("family:request-refuse", kwargs={"kind": "account", "request_id": request.pk})
     assert "There is a problem" in client.post(url, {}).content.decode()
-    assert client.post(url, {"reason": "Not known to us"}).status_code == 302
+    assert client.post(url, {"reason": "Not known to us", "version": "1"}).status_code == 302
     assert AccountRequest.objects.get().status == RequestStatus.REFUSED
 
 
@@ -118,3 +118,16 @@ def test_the_worklist_page_shows_it_without_a_record(client):
     sign_in(client, CaseworkerFactory())
     page = client.get(reverse("insights:caseworker-home")).content.decode()
     assert "Sam Bramley (not yet matched)" in page
+
+
+def test_two_caseworkers_at_once_the_second_is_told_and_nothing_changes(client):
+    """Through the requests' workflow (core.workflow): the page carries the version it showed; a request refused
+    by someone else meanwhile is not matched or refused again."""
+    request = AccountRequestFactory()
+    first, second = CaseworkerFactory(), CaseworkerFactory()
+    account_request_refuse(acting_user=first, account_request=request, reason="A duplicate", expected_version=1)
+    with pytest.raises(StaleEdit):
+        account_request_refuse(acting_user=second, account_request=request, reason="Not known", expected_version=1)
+    request.refresh_from_db()
+    assert (request.status, request.refusal_reason, request.decided_by, request.version) == (
+        RequestStatus.REFUSED, "A duplicate", first, 2)

@@ -148,7 +148,7 @@ class TestPages:
         assert online.reference in client.get(reverse("family:requests")).content.decode()
         url = reverse("family:online-request-check", kwargs={"request_id": online.pk})
         assert "None of these: make a new record" in client.get(url).content.decode()
-        response = client.post(url, {"child": "new"})
+        response = client.post(url, {"child": "new", "version": "1"})
         online.refresh_from_db()
         assert response.status_code == 302 and online.assessment.received_on == date(2026, 11, 2)
         assert client.get(url).status_code == 404  # dealt with: not offered again
