@@ -46,8 +46,8 @@ def test_a_refused_file_tells_the_parent_who_sent_it_with_the_day_and_their_home
                                                                    "amira@example.test")
     assert message.status == MessageStatus.OUTBOX and message.child_id == document.child_id
     assert message.values == {"date": sent_on.isoformat(), "link": "http://127.0.0.1:8000/children/family/"}
-    assert (f"A file you sent on {sent_on.day} {sent_on:%B %Y} could not be accepted because our virus check "
-            "found a problem with it.") in message.body
+    assert (f"We could not take a file you sent on {sent_on.day} {sent_on:%B %Y}. Our virus check found a problem "
+            "with it.") in message.body
     for private in ("Lydia", "Lucas", "Report", "Eicar"):
         assert private not in message.body + message.subject
 
