@@ -12,12 +12,16 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.accounts.roles import Role
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.notifications.kinds import link
+from pathfinder.notifications.recipients import Recipient
+from pathfinder.notifications.services import message_send
 from pathfinder.people.involvements import parent_consent_involvement_refresh, young_person_from
 from pathfinder.people.models import ConsentGivenBy, FamilyMember, ParentAccessConsent
 
@@ -63,6 +67,7 @@ def parent_access_consent_give(
         parent_consent_involvement_refresh(consent)
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=member.child, obj=consent,
                            what=f"recorded the young person's consent for {member.name} to see the case")
+        _tell_the_parent(member, "family.consent_given", {"link": link(reverse("family:home"))})
     return consent
 
 
@@ -81,4 +86,14 @@ def parent_access_consent_withdraw(*, acting_user, consent: ParentAccessConsent)
         parent_consent_involvement_refresh(consent)
         audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=consent.child, obj=consent,
                            what=f"withdrew consent for {consent.family_member.name} to see the case")
+        _tell_the_parent(consent.family_member, "family.consent_withdrawn", {})
     return consent
+
+
+def _tell_the_parent(member: FamilyMember, kind: str, values: dict) -> None:
+    """The parent hears that their access changed (sent once the change commits), as they prefer to be told."""
+    address = "\n".join(part for part in (member.address.strip(), member.postcode.strip()) if part)
+    to = (Recipient.for_user(member.user, address=address) if member.user_id else
+          Recipient.for_contact(preference=member.contact_preference, email=member.email, phone=member.phone,
+                                address=address))
+    message_send(to=to, kind=kind, child=member.child, values=values)

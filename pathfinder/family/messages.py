@@ -41,3 +41,34 @@ ONLINE_REQUEST_RECEIVED = register_message_kind(MessageKind(
     ),
     values=("date", "decide_by"),
 ))
+
+CONSENT_GIVEN = register_message_kind(MessageKind(
+    "family.consent_given",
+    email_subject="You can still see the case online",
+    email_body=(
+        "The young person has said you may go on seeing their case with us online.\n\n"
+        "Sign in to see it: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: the young person has said you may go on seeing their case online. Sign in: {link}",
+    letter_body=(
+        "The young person has said you may go on seeing their case with us online.\n\n"
+        "You can see it here: {link}. If you have a question, phone us on {council_phone}."
+    ),
+    values=("link",),
+))
+
+CONSENT_WITHDRAWN = register_message_kind(MessageKind(
+    "family.consent_withdrawn",
+    email_subject="You can no longer see the case online",
+    email_body=(
+        "The young person has chosen that you will no longer see their case with us online. "
+        "This starts today.\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: the young person has chosen that you will no longer see their case online.",
+    letter_body=(
+        "The young person has chosen that you will no longer see their case with us online. This starts today.\n\n"
+        "If you have a question, phone us on {council_phone}."
+    ),
+))

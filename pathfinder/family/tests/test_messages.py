@@ -107,3 +107,24 @@ def test_a_family_comment_tells_the_caseworker_and_an_answer_tells_the_family(se
                                               reply="We have added weekly therapy to section F.", dealt_with=True,
                                               expected_version=answered.version)
     assert Message.objects.filter(kind="plans.comment_answered").count() == 1
+
+
+def test_the_parent_hears_when_the_young_person_gives_and_withdraws_consent(django_capture_on_commit_callbacks):
+    from pathfinder.accounts.tests.factories import YoungPersonFactory
+    from pathfinder.family.consent import parent_access_consent_give, parent_access_consent_withdraw
+
+    young = YoungPersonFactory()
+    child = ChildFactory(legal_first_name="Sam", legal_last_name="Bramley", date_of_birth=date(2008, 1, 10),
+                         user=young)
+    parent = ParentFactory(email="jo@example.test")
+    member = FamilyMemberFactory(child=child, user=parent, name="Jo Bramley", relationship="Mother")
+    with django_capture_on_commit_callbacks(execute=True):
+        consent = parent_access_consent_give(acting_user=young, member=member)
+    given = Message.objects.get(kind="family.consent_given")
+    assert (given.recipient, given.to_email) == (parent, "jo@example.test") and "/children/family/" in given.body
+    with django_capture_on_commit_callbacks(execute=True):
+        parent_access_consent_withdraw(acting_user=young, consent=consent)
+    withdrawn = Message.objects.get(kind="family.consent_withdrawn")
+    assert withdrawn.recipient == parent and "no longer see" in withdrawn.body
+    for message in (given, withdrawn):
+        _no_names(message)

@@ -21,7 +21,8 @@ from pathfinder.notifications.kinds import message_kinds
 FAMILY_KINDS = ("assessments.request_received", "assessments.decided_to_assess", "assessments.refused",
                 "plans.draft_sent", "plans.final_issued",
                 "documents.file_refused",  # a family's upload refused by the virus check
-                "family.invited", "family.online_request_received", "plans.comment_answered")
+                "family.invited", "family.online_request_received", "plans.comment_answered",
+                "family.consent_given", "family.consent_withdrawn")
 LIMIT = 9
 
 
