@@ -4,8 +4,8 @@ Measured with textstat's Flesch-Kincaid grade (UK reading age = grade + 5). The 
 limit: a change that makes the words harder fails. Links, dates and the council's contact line
 are left out: they are not prose. Figures on 1 December 2026: request received 8.6, decided
 to assess 8.6, refused 8.0, draft sent 7.5, final issued 7.7, a file refused by the virus check 5.6, an
-invitation 5.8, an online request acknowledged 8.3, a comment answered 6.7; "How we contact you" 8.4 (textstat
-0.7.4).
+invitation 5.8, an online request acknowledged 8.3, a comment answered 6.7, consent given 7.5 and withdrawn 7.3;
+"How we contact you" 8.4 (textstat 0.7.4).
 """
 
 import re
