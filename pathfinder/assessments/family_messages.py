@@ -22,25 +22,34 @@ def _address(address: str, postcode: str) -> str:
     return "\n".join(part for part in (address.strip(), postcode.strip()) if part)
 
 
+def young_person_recipient(child: Any) -> Recipient:
+    """The young person: by their own sign-in's choice, or by post to the address on their record."""
+    address = _address(child.address, child.postcode)
+    if child.user_id:
+        return Recipient.for_user(child.user, address=address)
+    return Recipient.for_contact(preference="post", address=address)
+
+
 def family_recipients(child: Any, on: date) -> list[Recipient]:
     """Everyone a notice about ``child`` sent on ``on`` goes to, as Recipients."""
     addressees = notice_recipients(child, on)
     if addressees.who == "young_person":
-        if child.user_id:
-            return [Recipient.for_user(child.user, address=_address(child.address, child.postcode))]
-        return [Recipient.for_contact(preference="post", address=_address(child.address, child.postcode))]
+        return [young_person_recipient(child)]
     names = set(addressees.names)
     recipients = []
     for member in child.family_members.select_related("user").order_by("pk"):
-        if member.name not in names:
-            continue
-        address = _address(member.address, member.postcode)
-        if member.user_id:
-            recipients.append(Recipient.for_user(member.user, address=address))
-        else:
-            recipients.append(Recipient.for_contact(preference=member.contact_preference, email=member.email,
-                                                    phone=member.phone, address=address))
+        if member.name in names:
+            recipients.append(family_member_recipient(member))
     return recipients
+
+
+def family_member_recipient(member: Any) -> Recipient:
+    """One family member, reached as they chose: their own sign-in's choice, or the preference on their record."""
+    address = _address(member.address, member.postcode)
+    if member.user_id:
+        return Recipient.for_user(member.user, address=address)
+    return Recipient.for_contact(preference=member.contact_preference, email=member.email, phone=member.phone,
+                                 address=address)
 
 
 def family_link() -> str:

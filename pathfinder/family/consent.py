@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.family_messages import family_member_recipient
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.notifications.kinds import link
-from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
 from pathfinder.people.involvements import parent_consent_involvement_refresh, young_person_from
 from pathfinder.people.models import ConsentGivenBy, FamilyMember, ParentAccessConsent
@@ -92,8 +92,4 @@ def parent_access_consent_withdraw(*, acting_user, consent: ParentAccessConsent)
 
 def _tell_the_parent(member: FamilyMember, kind: str, values: dict) -> None:
     """The parent hears that their access changed (sent once the change commits), as they prefer to be told."""
-    address = "\n".join(part for part in (member.address.strip(), member.postcode.strip()) if part)
-    to = (Recipient.for_user(member.user, address=address) if member.user_id else
-          Recipient.for_contact(preference=member.contact_preference, email=member.email, phone=member.phone,
-                                address=address))
-    message_send(to=to, kind=kind, child=member.child, values=values)
+    message_send(to=family_member_recipient(member), kind=kind, child=member.child, values=values)

@@ -25,12 +25,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pathfinder.accounts.roles import Role
+from pathfinder.assessments.family_messages import family_member_recipient, young_person_recipient
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.family.models import FamilyInvitation
 from pathfinder.notifications.kinds import link
-from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
 from pathfinder.people import services as people_services
 from pathfinder.people.models import Child, FamilyMember
@@ -76,13 +76,7 @@ def _invitation_send(invitation: FamilyInvitation, token: str) -> None:
     """Send the link to the person invited, as they prefer to be contacted (after the transaction commits). The
     caseworker is shown the link too, to pass on by hand if the message does not arrive."""
     member, child = invitation.family_member, invitation.child
-    if member is not None:
-        address = "\n".join(part for part in (member.address.strip(), member.postcode.strip()) if part)
-        to = Recipient.for_contact(preference=member.contact_preference, email=member.email, phone=member.phone,
-                                   address=address)
-    else:
-        to = Recipient.for_contact(preference="post", address="\n".join(
-            part for part in (child.address.strip(), child.postcode.strip()) if part))
+    to = family_member_recipient(member) if member is not None else young_person_recipient(child)
     message_send(to=to, kind="family.invited", child=child, values={
         "last_day": timezone.localtime(invitation.expires_at).date(), "link": link(invitation_path(token))})
 
