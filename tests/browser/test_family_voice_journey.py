@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from pathfinder.accounts.tests.factories import ParentFactory
 from pathfinder.assessments.models import Assessment
@@ -52,7 +53,7 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     axe_check(family)
     family.get_by_label("What is important to your child?").fill("Our dog Biscuit, and knowing what comes next.")
     family.get_by_role("button", name="Save and come back later").click()
-    assert "You can come back and finish them at any time" in family.content()
+    expect(family.locator("body")).to_contain_text("You can come back and finish them at any time")
     axe_check(family)
     record = ChildViews.objects.get(child=child, whose="parent")
     assert (record.important, record.hard) == ("Our dog Biscuit, and knowing what comes next.",
@@ -61,21 +62,21 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     # -- the draft plan, section by section: a comment on section F, and a school
     family.goto(f"{live_server.url}/children/family/")
     family.get_by_role("link", name="Read the draft EHC plan").click()
-    assert "You have until" in family.content()
+    expect(family.locator("body")).to_contain_text("You have until")
     axe_check(family)
     family.get_by_role("link", name=re.compile(r"^Comment on this section\s*\(section F: Special")).click()
-    assert "You have until" in family.content()
+    expect(family.locator("body")).to_contain_text("You have until")
     family.get_by_label("Your comments on section F: Special educational provision").fill(
         "Sam needs speech therapy in school, not at the clinic.")
     family.get_by_role("button", name="Send your comments").click()
-    assert "Your comments on section F have been sent" in family.content()
-    assert "We have not answered yet" in family.content()
+    expect(family.locator("body")).to_contain_text("Your comments on section F have been sent")
+    expect(family.locator("body")).to_contain_text("We have not answered yet")
     family.get_by_role("link", name="Ask for a school or college").click()
     family.get_by_label("Name of the school or college").fill("Hill Academy")
     family.get_by_label("Academy or free school").check()
     axe_check(family)
     family.get_by_role("button", name="Send your request").click()
-    assert "We have your request for Hill Academy" in family.content()
+    expect(family.locator("body")).to_contain_text("We have your request for Hill Academy")
     assert PlacementRequest.objects.get(plan=plan).institution_name == "Hill Academy"
     comment = Representation.objects.get(plan=plan)
     assert (comment.section, comment.kind) == ("F", "section")
@@ -85,7 +86,7 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     base = f"{live_server.url}/children/{child.pk}/plans/{plan.pk}/"
     sign_in_as(page, caseworker)
     page.goto(base)
-    assert "1 comment from the family on this section" in page.content()
+    expect(page.locator("body")).to_contain_text("1 comment from the family on this section")
     axe_check(page)
     page.get_by_role("link", name=re.compile(r"^Answer\s*the comment")).click()
     page.get_by_label("Your answer to the family").fill("We have asked the therapist to work with Sam in school.")
@@ -95,7 +96,7 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     assert Representation.objects.get(pk=comment.pk).status == "dealt_with"
 
     page.goto(base + "sections/a/")
-    assert "Our dog Biscuit" in page.content()
+    expect(page.locator("body")).to_contain_text("Our dog Biscuit")
     axe_check(page)
     page.get_by_role("link", name=re.compile(r"^Use these words")).click()
     page.get_by_role("button", name="Save and return to the plan").click()
@@ -107,7 +108,7 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
     page.get_by_label("Section I: type of school or other institution").select_option("academy")
     page.get_by_label("Section I: name of the school or other institution").fill("Hill Academy")
     page.get_by_role("button", name="Issue the final plan").click()
-    assert "Final plan issued" in page.content()
+    expect(page.locator("body")).to_contain_text("Final plan issued")
     changes = page.locator("#since-draft").locator("xpath=..")
     text = changes.inner_text()
     assert "Added: From Sam's parent or carer:" in text
@@ -116,5 +117,5 @@ def test_family_voice_from_views_to_the_final_plan(page, no_js_page, live_server
 
     # the parent reads the answer and the changes on the final plan
     family.goto(base + "plan/")
-    assert "What changed since the draft" in family.content()
+    expect(family.locator("body")).to_contain_text("What changed since the draft")
     axe_check(family)
