@@ -24,8 +24,11 @@ def _no_notify(settings):
 
 def test_a_caseworker_gets_one_digest_of_what_is_due_this_week_and_overdue(django_capture_on_commit_callbacks):
     caseworker = CaseworkerFactory()
-    soon = AssessmentFactory(caseworker=caseworker, child__team=caseworker.team, received_on=date(2026, 6, 1))
-    late = AssessmentFactory(caseworker=caseworker, child__team=caseworker.team, received_on=date(2026, 4, 1))
+    # Names no factory makes, so an ordinary word in the message cannot look like one.
+    soon = AssessmentFactory(caseworker=caseworker, child__team=caseworker.team, received_on=date(2026, 6, 1),
+                             child__legal_first_name="Zephyrine", child__legal_last_name="Quillfeather")
+    late = AssessmentFactory(caseworker=caseworker, child__team=caseworker.team, received_on=date(2026, 4, 1),
+                             child__legal_first_name="Oriel", child__legal_last_name="Brackenthwaite")
     assert TODAY <= soon.decision_due_on <= TODAY + timedelta(days=7) and late.decision_due_on < TODAY
     counts = reminder_counts(caseworker, TODAY)
     assert (counts.due, counts.overdue) == (1, 1)
@@ -56,7 +59,7 @@ def test_nobody_with_nothing_due_is_reminded():
 
 def test_an_adviser_is_reminded_of_what_any_app_puts_on_their_worklist(django_capture_on_commit_callbacks):
     adviser = AdviserFactory()
-    child = ChildFactory()
+    child = ChildFactory(legal_last_name="Quillfeather")
 
     def advice_due(user, today):
         if user == adviser:
