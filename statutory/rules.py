@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from statutory.calendar import UNITS, Unit, WorkingDayCalendar
 
@@ -49,10 +49,23 @@ class Rule:
             raise ValueError(f"Rule {self.code!r} has a negative amount")
 
     def due_from(self, trigger: date, calendar: WorkingDayCalendar | None = None) -> date:
-        """The last compliant day: trigger + amount (``within N weeks of X`` = X + 7N days), or
-        trigger + amount - 1 for a period *beginning with* the trigger day."""
-        amount = self.amount - 1 if self.begins_with_trigger and self.amount else self.amount
-        return (calendar or WorkingDayCalendar()).add(trigger, amount, self.unit)
+        """The last compliant day: trigger + amount (``within N weeks of X`` = X + 7N days), or the last day of
+        a period *beginning with* the trigger day: trigger + amount - 1 day for days ("15 days beginning with
+        the day", reg 13(1)(a)), the day before trigger + amount for weeks and months ("the period of 12 months
+        starting with the date", CFA s.44(1)), and the Nth working day counting the trigger as day 1."""
+        calendar = calendar or WorkingDayCalendar()
+        if not (self.begins_with_trigger and self.amount):
+            return calendar.add(trigger, self.amount, self.unit)
+        if self.unit in ("weeks", "months"):
+            end = calendar.add(trigger, self.amount, self.unit)
+            if self.unit == "months" and end.day != trigger.day:
+                # No corresponding day in the last month (12 months starting with 29 February): the period runs
+                # to the end of that month (the corresponding date rule, Dodds v Walker [1980]).
+                return end
+            return end - timedelta(days=1)
+        if self.unit == "working_days":
+            return calendar.working_days_beginning_with(trigger, self.amount)
+        return calendar.add(trigger, self.amount - 1, self.unit)
 
     @property
     def duration_text(self) -> str:
@@ -202,6 +215,180 @@ RULES = RuleBook(
             amount=30,
             unit="calendar_days",
             effective_from=SEND_2014_IN_FORCE,
+        ),
+        # -- The plan's life after it is issued (spec section 3) --------------------------------------------
+        Rule(
+            code="annual_review",
+            summary=(
+                "Review the EHC plan within the 12 months starting with the day it was first made, and then within "
+                "each 12 months starting with the day it was last reviewed"
+            ),
+            citation="Children and Families Act 2014, s.44(1)",
+            url=f"{CFA}44",
+            amount=12,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+            begins_with_trigger=True,
+        ),
+        Rule(
+            code="early_years_review",
+            summary=(
+                "For a child under 5, consider reviewing the plan every 3 to 6 months (guidance, not a duty): at "
+                "the latest 6 months after it was made or last reviewed"
+            ),
+            citation="SEND Code of Practice 2015, para 9.178",
+            url="https://www.gov.uk/government/publications/send-code-of-practice-0-to-25",
+            amount=6,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="review_invitation_notice",
+            summary="Everyone who must be invited to the review meeting has at least 2 weeks' notice of its date",
+            citation="SEND Regulations 2014, reg 20(3)",
+            url=f"{REGS}20",
+            amount=2,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="review_advice_circulated",
+            summary="Advice and information about the child is sent to everyone invited at least 2 weeks before the meeting",
+            citation="SEND Regulations 2014, reg 20(4)",
+            url=f"{REGS}20",
+            amount=2,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="review_report",
+            summary="The report of the review meeting is sent to the council and everyone invited within 2 weeks of the meeting",
+            citation="SEND Regulations 2014, reg 20(7)",
+            url=f"{REGS}20",
+            amount=2,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="review_decision",
+            summary=(
+                "The council decides whether to keep the plan as it is, amend it or cease it, and tells the parent "
+                "or young person, within 4 weeks of the review meeting"
+            ),
+            citation="SEND Regulations 2014, reg 20(10)",
+            url=f"{REGS}20",
+            amount=4,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="amendment_representations_close",
+            summary=(
+                "The parent or young person has at least 15 days, beginning with the day the amendment notice was "
+                "served, to comment on the proposed amendments, ask for a meeting and ask for a school"
+            ),
+            citation="SEND Regulations 2014, reg 22(2)(c)",
+            url=f"{REGS}22",
+            amount=15,
+            unit="calendar_days",
+            effective_from=SEND_2014_IN_FORCE,
+            begins_with_trigger=True,
+        ),
+        Rule(
+            code="amendment_final",
+            summary=(
+                "Issue the amended plan, or tell the family it will not be amended and why, within 8 weeks of the "
+                "amendment notice"
+            ),
+            citation="SEND Regulations 2014, reg 22(3)",
+            url=f"{REGS}22",
+            amount=8,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="post_16_transfer",
+            summary=(
+                "A young person moving between post-16 institutions: the plan is reviewed and amended at least "
+                "5 months before the transfer"
+            ),
+            citation="SEND Regulations 2014, reg 18(2)",
+            url=f"{REGS}18",
+            amount=5,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="reassessment_decision",
+            summary="Tell the parent or young person whether the council will re-assess within 15 days of the request",
+            citation="SEND Regulations 2014, reg 25(1)",
+            url=f"{REGS}25",
+            amount=15,
+            unit="calendar_days",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="reassessment_refusal_window",
+            summary=(
+                "The council may refuse a request for a re-assessment made within 6 months of the last EHC needs "
+                "assessment"
+            ),
+            citation="SEND Regulations 2014, reg 24(2)",
+            url=f"{REGS}24",
+            amount=6,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="reassessment_final",
+            summary=(
+                "Send the finalised plan after a re-assessment within 14 weeks of telling the parent or young "
+                "person that the council will re-assess"
+            ),
+            citation="SEND Regulations 2014, reg 27(2)",
+            url=f"{REGS}27",
+            amount=14,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="transfer_out",
+            summary=(
+                "The old council transfers the plan to the new council on the day of the move, or within 15 "
+                "working days beginning with the day it became aware of the move if it learnt of it less than 15 "
+                "working days before"
+            ),
+            citation="SEND Regulations 2014, reg 15(2)",
+            url=f"{REGS}15",
+            amount=15,
+            unit="working_days",
+            effective_from=SEND_2014_IN_FORCE,
+            begins_with_trigger=True,
+        ),
+        Rule(
+            code="transfer_in_notice",
+            summary=(
+                "The new council tells the parent or young person that the plan has been transferred, whether it "
+                "will assess and when it will review the plan, within 6 weeks of the transfer"
+            ),
+            citation="SEND Regulations 2014, reg 15(4)",
+            url=f"{REGS}15",
+            amount=6,
+            unit="weeks",
+            effective_from=SEND_2014_IN_FORCE,
+        ),
+        Rule(
+            code="transfer_in_review",
+            summary=(
+                "The new council reviews the plan before the later of the end of the 12 months starting with the "
+                "day it was made or last reviewed, and the end of the 3 months starting with the day of the transfer"
+            ),
+            citation="SEND Regulations 2014, reg 15(5)",
+            url=f"{REGS}15",
+            amount=3,
+            unit="months",
+            effective_from=SEND_2014_IN_FORCE,
+            begins_with_trigger=True,
         ),
     )
 )

@@ -15,6 +15,7 @@ import statutory
 from pathfinder.assessments.demo import AREA_FOR_NEED
 from pathfinder.assessments.models import Assessment
 from pathfinder.people.demo import Setting
+from pathfinder.plans import clock
 from pathfinder.plans import demo_wording as wording
 from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
 
@@ -47,6 +48,8 @@ def build_plans(
             placement_urn=(setting.urn or setting.ukprn) if setting and tl.status != "drafting" else "",
             updated_by=caseworker,
         )
+        if plan.issued_on is not None:
+            clock.review_clock_start(plan, made_on=plan.issued_on)
         if full:
             plan.section_a = rng.choice(wording.SECTION_A).format(name=name)
             plan.section_c = rng.choice(wording.SECTION_C).format(name=name)

@@ -6,13 +6,31 @@ from simple_history.models import HistoricalRecords
 
 
 class PlanStatus(models.TextChoices):
-    """Where a plan stands. Moves are in plans/workflow.py (later: amended, ceased)."""
+    """Where a plan stands. Moves are in plans/workflow.py.
+
+    An amendment is a plan of its own (``kind`` amendment, ``amends`` the final plan it would change): it is a
+    draft while the council prepares it, "draft sent" once the amendment notice with the proposed changes has gone
+    to the family (reg 22(2)), final when the amended plan is issued (the plan it amends is then replaced), or "not
+    amended" if the council decides, with reasons, not to amend after all (reg 22(4)).
+    """
 
     DRAFT = "draft", "Draft"
     DRAFT_SENT = "draft_sent", "Draft sent to the family"
     FINAL = "final", "Final"
     REPLACED = "replaced", "Replaced by a later plan"
     STOPPED = "stopped", "Not issued: the request was withdrawn"
+    NOT_AMENDED = "not_amended", "Not amended: the council decided not to make these changes"
+    CEASED = "ceased", "Ceased"
+    TRANSFERRED = "transferred", "Transferred to another council"
+
+
+class PlanKind(models.TextChoices):
+    """How the plan came to be: after an EHC needs assessment (or a re-assessment), as an amendment of the plan
+    before it, or transferred from another council (reg 15)."""
+
+    NEW = "new", "Plan after an EHC needs assessment"
+    AMENDMENT = "amendment", "Amendment to the plan"
+    TRANSFERRED_IN = "transferred_in", "Plan transferred from another council"
 
 
 # A plan the council may still change as a draft (after sending it too: representations lead to changes).
@@ -67,8 +85,28 @@ class Plan(models.Model):
         help_text="The EHC needs assessment that led to this plan, if it was made here",
     )
     status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    kind = models.CharField(max_length=16, choices=PlanKind.choices, default=PlanKind.NEW)
+    amends = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="amendments",
+        help_text="For an amendment: the final plan it proposes to change (replaced when the amendment is issued)",
+    )
     draft_sent_on = models.DateField(null=True, blank=True, help_text="The day the draft was sent to the family")
     issued_on = models.DateField(null=True, blank=True, help_text="The day the final plan was issued")
+    # The review clock (CFA s.44(1)), carried from a plan to its amendments: statutory.review_clock works it out,
+    # plans.clock stores it, so the council's figures are counted by the database.
+    first_made_on = models.DateField(
+        null=True, blank=True, help_text="The day the plan was first made (an amended plan keeps the original's)"
+    )
+    last_reviewed_on = models.DateField(
+        null=True, blank=True, help_text="The day the council last told the family its decision after a review"
+    )
+    transferred_in_on = models.DateField(
+        null=True, blank=True, help_text="The day the plan came from another council (reg 15), if it did"
+    )
+    review_due_on = models.DateField(null=True, blank=True, help_text="The last day for the next review")
+    ended_on = models.DateField(
+        null=True, blank=True, help_text="The day the council stopped maintaining the plan (ceased or transferred)"
+    )
     section_a = models.TextField("A: Views, interests and aspirations", blank=True)
     section_c = models.TextField("C: Health needs related to special educational needs", blank=True)
     section_d = models.TextField("D: Social care needs", blank=True)
@@ -89,10 +127,18 @@ class Plan(models.Model):
             models.UniqueConstraint(fields=["child"], condition=models.Q(status__in=["draft", "draft_sent"]),
                                     name="one_plan_being_written_per_child"),
         ]
-        indexes = [models.Index(fields=["child", "status"])]
+        indexes = [
+            models.Index(fields=["child", "status"]),
+            # Reviews due and overdue across the council (manager's figures, phase transfers) at national scale.
+            models.Index(fields=["status", "review_due_on"], name="plan_status_review_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} EHC plan for {self.child}"
+
+    @property
+    def is_amendment(self) -> bool:
+        return self.kind == PlanKind.AMENDMENT
 
     @property
     def is_final(self) -> bool:

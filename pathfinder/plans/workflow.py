@@ -1,10 +1,13 @@
 """The EHC plan workflow: the one place a plan's status changes.
 
     draft ──send_draft──▶ draft_sent ──issue_final──▶ final ──(a later plan is issued)──▶ replaced
-      │                      │
-      └──────stop────────────┴──▶ stopped     (the request was withdrawn before the final plan)
+      │                      │                           ├──cease──────────▶ ceased       (CFA s.45, regs 29-31)
+      │                      │                           └──transfer_out───▶ transferred  (reg 15)
+      ├──────stop────────────┴──▶ stopped      (the request was withdrawn before the final plan)
+      └──────not_amend───────┴──▶ not_amended  (an amendment the council decided not to make, reg 22(4))
 
-Later issues add amended and ceased. Sending the draft starts the family's 15 days to comment (reg 13(1)); the
+An amendment is a plan of its own (kind "amendment") that goes the same way: "send_draft" serves the amendment
+notice with the proposed changes (reg 22(2)), "issue_final" issues the amended plan and replaces the one it amends. Sending the draft starts the family's 15 days to comment (reg 13(1)); the
 final plan can be issued once they have passed (reg 13(2), reg 14). Both acts also stamp the date on the assessment
 the plan came from, in the same transaction, because the assessment's 20-week clock runs until the final plan: that
 is a fact of the assessment, not a second state change, so each act writes one audit event.
@@ -26,10 +29,10 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
-from pathfinder.plans import messages, quality
+from pathfinder.plans import clock, messages, quality
 from pathfinder.plans.changes import draft_snapshot_take
 from pathfinder.plans.checks import institution_type_valid, not_future
-from pathfinder.plans.models import Plan, PlanStatus
+from pathfinder.plans.models import Plan, PlanKind, PlanStatus
 from pathfinder.plans.models import PlanStatus as S
 from pathfinder.plans.selectors import plan_snapshot
 
@@ -51,6 +54,9 @@ WORKFLOW = Workflow(
         Move("issue_final", "Issue the final plan", (S.DRAFT_SENT,), S.FINAL),
         Move("replace", "Replace with a later plan", (S.FINAL,), S.REPLACED),
         Move("stop", "Stop the plan: the request was withdrawn", (S.DRAFT, S.DRAFT_SENT), S.STOPPED),
+        Move("not_amend", "Decide not to amend the plan", (S.DRAFT, S.DRAFT_SENT), S.NOT_AMENDED),
+        Move("cease", "Cease the plan", (S.FINAL,), S.CEASED),
+        Move("transfer_out", "Transfer the plan to another council", (S.FINAL,), S.TRANSFERRED),
     ),
     record=_record,
     stale_message=STALE_MESSAGE,
@@ -171,6 +177,10 @@ def plan_final_issue(
         earlier = Plan.objects.filter(child_id=current.child_id, status=PlanStatus.FINAL).exclude(pk=current.pk)
         for old in earlier.select_for_update():
             WORKFLOW.transition(old, "replace", acting_user=acting_user, expected_version=None, record=False)
+        if current.kind == PlanKind.AMENDMENT and current.amends_id is not None:
+            clock.review_clock_carry(current, from_plan=current.amends)
+        elif current.kind == PlanKind.NEW:
+            clock.review_clock_start(current, made_on=on)
         current.issued_on = on
         current.updated_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
 

@@ -45,6 +45,15 @@ TEXT = re.compile(r"\b(\d+)[ -](working days?|weeks?|days?|months?)\b", re.IGNOR
 NOT_STATUTORY: dict[tuple[str, str], str] = {
     ("pathfinder/feedback/demo.py", "6 week"): "a family's made-up comment quoting a waiting list",
     ("pathfinder/demo/timeline.py", "timedelta(days=28)"): "synthetic data: a gap between two demo decisions",
+    # "12 months" and "6 months" are also the annual review (CFA s.44(1)) and the under-5s prompt (CoP 9.178):
+    ("pathfinder/demo/management/commands/load_demo.py", "12 months"): "the demo's span of requests (help text)",
+    ("pathfinder/directory/jinja2/directory/officer_home.html", "12 months"): "the Local Offer's own check cycle",
+    ("pathfinder/directory/jinja2/directory/provider_home.html", "12 months"): "the Local Offer's own check cycle",
+    ("pathfinder/directory/jinja2/directory/service_manage.html", "12 months"): "the Local Offer's own check cycle",
+    ("pathfinder/feedback/demo.py", "12 months"): "synthetic data: the span of the demo's comments",
+    ("pathfinder/insights/jinja2/insights/manager_home.html", "12 months"): "the default reporting period",
+    ("pathfinder/plans/demo_wording.py", "12 months"): "a made-up outcome's own time frame",
+    ("pathfinder/plans/demo_wording.py", "6 months"): "a made-up paediatric appointment and outcome",
 }
 
 #: Statutory periods still written outside statutory/ (none: never add to this).
@@ -142,7 +151,7 @@ def test_the_scanner_finds_what_it_looks_for(tmp_path: Path) -> None:
         "session = timedelta(days=3)\n"
         'intro = "Decide within 6 weeks."\n'
         'hint = "Comments within 15 days."\n'
-        'other = "Checked every 12 months."\n'
+        'other = "Checked every 9 months."\n'
     )
     (app / "letter.html").write_text("{# 20 weeks in a comment #}<p>Appeal within 2 months.</p>")
     assert scan(tmp_path) == {

@@ -310,3 +310,17 @@ def test_a_second_plan_cannot_be_started_while_one_is_being_written():
     other = DraftingFactory(child=plan.child, received_on=date(2026, 7, 1))
     with pytest.raises(ServiceError, match="Another plan is being written"):
         services.plan_start(acting_user=user_for(plan), assessment=other)
+
+
+def test_issuing_a_new_plan_starts_its_review_clock(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    plan = complete_plan()
+    user = user_for(plan)
+    workflow.plan_draft_send(acting_user=user, plan=plan, on=SERVED, expected_version=1)
+    sent = fresh(plan)
+    workflow.plan_final_issue(acting_user=user, plan=sent, on=date(2026, 9, 20), placement_type="maintained_school",
+                              expected_version=sent.version)
+    issued = fresh(plan)
+    # The 12 months starting with 20 September 2026 end on 19 September 2027 (CFA s.44(1)).
+    assert (issued.first_made_on, issued.last_reviewed_on, issued.review_due_on) == (
+        date(2026, 9, 20), None, date(2027, 9, 19))

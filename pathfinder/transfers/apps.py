@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TransfersConfig(AppConfig):
+    name = "pathfinder.transfers"
+    label = "transfers"
