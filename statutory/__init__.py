@@ -35,6 +35,9 @@ Key rules (see ``statutory.assessment`` for the full list):
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 * What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
   :class:`PlanSnapshot`, and :func:`vague_wording`.
+* The plan's life after it is issued (spec section 3): when the next review is due (:func:`review_due`, CFA
+  s.44(1) and reg 15(5); :func:`early_years_review_prompt`, CoP 9.178) and phase transfers (:func:`phase_transfer`:
+  the long stop before 15 February or 31 March, reg 18, and each step's latest safe date worked back from it).
 """
 
 from statutory.appeals import (
@@ -92,6 +95,7 @@ from statutory.people import (
     notice_addressees,
     plan_may_continue_until,
 )
+from statutory.phase_transfer import PhaseTransfer, SafeDate, next_transfer_year, phase_transfer, transfer_kind
 from statutory.plan_content import (
     PLAN_RULES,
     NeedSnapshot,
@@ -103,6 +107,7 @@ from statutory.plan_content import (
 )
 from statutory.plan_wording import highlight_parts, vague_wording
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_at, request_received_on
+from statutory.review_clock import ReviewDue, early_years_review_prompt, review_due
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
     TimelinessCase,
@@ -113,6 +118,14 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "PhaseTransfer",
+    "ReviewDue",
+    "SafeDate",
+    "early_years_review_prompt",
+    "next_transfer_year",
+    "phase_transfer",
+    "review_due",
+    "transfer_kind",
     "PLAN_RULES",
     "NeedSnapshot",
     "OutcomeSnapshot",
