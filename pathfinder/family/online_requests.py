@@ -117,7 +117,7 @@ def _new_child(acting_user, online: OnlineRequest) -> Child:
         "legal_first_name": online.child_first_name, "legal_last_name": online.child_last_name,
         "preferred_name": "", "date_of_birth": online.child_date_of_birth, "sex": "U", "address": online.address,
         "postcode": online.postcode, "upn": "", "uln": "", "nhs_number": "", "setting_name": online.setting_name,
-        "setting_urn": "", "setting_ukprn": "", "setting_code": "", "communication_needs": "",
+        "setting_urn": "", "setting_ukprn": "", "setting_code": "", "setting_phase": "", "communication_needs": "",
         "first_language": "English", "team": acting_user.team,
     })
     if online.requester_kind == RequesterKind.PARENT:

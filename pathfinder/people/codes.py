@@ -38,6 +38,22 @@ class SettingCode(models.TextChoices):
     NIEO = "NIEO", "Not in education: other"
 
 
+class SettingPhase(models.TextChoices):
+    """The phase of the child's current school (SEND Regulations 2014, reg 2(1)): it decides whether moving up a
+    year next September is a phase transfer (statutory.phase_transfer), for example year 2 to 3 only from an
+    infant school. Empty when not known: the common points (reception, year 7, year 12) are assumed."""
+
+    EARLY_YEARS = "early_years", "Early years setting or nursery"
+    INFANT = "infant", "Infant school (reception to year 2)"
+    FIRST = "first", "First school (to year 4 or 5)"
+    PRIMARY = "primary", "Primary school (reception to year 6)"
+    JUNIOR = "junior", "Junior school (years 3 to 6)"
+    MIDDLE = "middle", "Middle school"
+    SECONDARY = "secondary", "Secondary school (to year 11)"
+    ALL_THROUGH = "all_through", "All-through or special school (to year 11 or beyond)"
+    POST_16 = "post_16", "Sixth form, college or other post-16 provider"
+
+
 class ContactPreference(models.TextChoices):
     EMAIL = "email", "Email"
     POST = "post", "Post"

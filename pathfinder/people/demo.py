@@ -100,6 +100,20 @@ def setting_for(
     return None, rng.choice(("NEET", "NEET", "OTH"))
 
 
+_PHASE_OF_KIND = {"early_years": "early_years", "mainstream_primary": "primary", "mainstream_secondary": "secondary",
+                  "special": "all_through", "fe": "post_16", "specialist_post16": "post_16"}
+
+
+def phase_for(setting: Setting | None, code: str, dob: date, today: date) -> str:
+    """The phase of the demo child's school, from its kind (an infant school only while they are in its years)."""
+    if setting is None:
+        return "early_years" if code == "EYP" else ""
+    phase = _PHASE_OF_KIND.get(setting.kind, "")
+    if phase == "primary" and "Infant" in setting.name and statutory.national_curriculum_year(dob, today) <= 2:
+        return "infant"
+    return phase
+
+
 @dataclass
 class ChildMaker:
     """Makes one unsaved child at a time: where they live and learn, their team, name, sex and language."""
@@ -141,6 +155,7 @@ class ChildMaker:
             nhs_number=nhs_for(serial),
             setting_name=setting.name if setting else "", setting_urn=setting.urn if setting else "",
             setting_ukprn=setting.ukprn if setting else "", setting_code=code,
+            setting_phase=phase_for(setting, code, dob, self.today),
             first_language=language, team=team,
             communication_needs=(
                 f"Speaks {language} at home; use an interpreter for meetings." if language != "English" else ""

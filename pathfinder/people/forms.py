@@ -6,7 +6,7 @@ from django.utils import timezone
 from pathfinder.accounts.models import Team
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 from pathfinder.people import identifiers
-from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, Sex
+from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, SettingPhase, Sex
 
 
 class ChildForm(GOVUKForm):
@@ -30,6 +30,10 @@ class ChildForm(GOVUKForm):
     setting_code = forms.ChoiceField(
         label="Other arrangement", required=False, choices=[("", "None")] + list(SettingCode.choices),
         help_text="Only if the child has no school URN or provider UKPRN",
+    )
+    setting_phase = forms.ChoiceField(
+        label="Phase of the current school", required=False, choices=[("", "Not known")] + list(SettingPhase.choices),
+        help_text="So we know who moves school next September",
     )
     primary_need = forms.ChoiceField(label="Primary need", choices=[("", "Not yet known")] + list(NeedType.choices),
                                      required=False)

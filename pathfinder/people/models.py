@@ -7,7 +7,14 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 import statutory
-from pathfinder.people.codes import ContactPreference, InvolvementCapacity, NeedType, SettingCode, Sex
+from pathfinder.people.codes import (
+    ContactPreference,
+    InvolvementCapacity,
+    NeedType,
+    SettingCode,
+    SettingPhase,
+    Sex,
+)
 from pathfinder.people.names import MAX_KEY_LENGTH, name_search_keys
 
 
@@ -30,6 +37,10 @@ class Child(models.Model):
     setting_ukprn = models.CharField("Provider UKPRN", max_length=8, blank=True)
     setting_code = models.CharField(
         "Other arrangement (SEN2 setting code)", max_length=4, choices=SettingCode.choices, blank=True
+    )
+    setting_phase = models.CharField(
+        "Phase of the current school", max_length=12, choices=SettingPhase.choices, blank=True,
+        help_text="Decides which moves next September are phase transfers (reg 2(1), reg 18)",
     )
     communication_needs = models.TextField(blank=True, help_text="How to communicate well with this child")
     first_language = models.CharField(max_length=60, default="English")

@@ -21,7 +21,7 @@ from pathfinder.people.models import Child, ChildNeed, FamilyMember
 CHILD_FIELDS = (
     "legal_first_name", "legal_last_name", "preferred_name", "date_of_birth", "sex", "address", "postcode",
     "upn", "uln", "nhs_number", "setting_name", "setting_urn", "setting_ukprn", "setting_code",
-    "communication_needs", "first_language", "team",
+    "setting_phase", "communication_needs", "first_language", "team",
 )
 
 

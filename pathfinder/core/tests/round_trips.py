@@ -119,7 +119,7 @@ def child(client: Client) -> tuple[Snapshot, Snapshot]:
     from pathfinder.people.tests.factories import ChildFactory, ChildNeedFactory
 
     record = ChildFactory(preferred_name="Sam", address="1 High Street\nWealdbury", communication_needs="Short\nsentences",
-                          date_of_birth=date(2016, 2, 29))
+                          date_of_birth=date(2016, 2, 29), setting_phase="junior")
     ChildNeedFactory(child=record, need_type=NeedType.ASD, rank=1)
     ChildNeedFactory(child=record, need_type=NeedType.SLCN, rank=2)
 

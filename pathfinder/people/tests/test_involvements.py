@@ -41,7 +41,7 @@ def _child_data(team, **changes):
     data = {
         "legal_first_name": "Robin", "legal_last_name": "Banks", "preferred_name": "", "date_of_birth": DOB,
         "sex": "F", "address": "", "postcode": "WM1 1AA", "upn": "", "uln": "", "nhs_number": "",
-        "setting_name": "", "setting_urn": "", "setting_ukprn": "", "setting_code": "", "communication_needs": "",
+        "setting_name": "", "setting_urn": "", "setting_ukprn": "", "setting_code": "", "setting_phase": "", "communication_needs": "",
         "first_language": "English", "team": team, "primary_need": "", "secondary_need": "",
     }
     return {**data, **changes}
