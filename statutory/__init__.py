@@ -37,7 +37,8 @@ Key rules (see ``statutory.assessment`` for the full list):
   :class:`PlanSnapshot`, and :func:`vague_wording`.
 * The plan's life after it is issued (spec section 3): when the next review is due (:func:`review_due`, CFA
   s.44(1) and reg 15(5); :func:`early_years_review_prompt`, CoP 9.178) and phase transfers (:func:`phase_transfer`:
-  the long stop before 15 February or 31 March, reg 18, and each step's latest safe date worked back from it).
+  the long stop before 15 February or 31 March, reg 18, and each step's latest safe date worked back from it);
+  annual reviews counted the DfE's way (:func:`review_timeliness_report`).
 """
 
 from statutory.appeals import (
@@ -108,6 +109,7 @@ from statutory.plan_content import (
 from statutory.plan_wording import highlight_parts, vague_wording
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_at, request_received_on
 from statutory.review_clock import ReviewDue, early_years_review_prompt, review_due
+from statutory.review_timeliness import ReviewCase, ReviewTimelinessReport, review_timeliness_report
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
     TimelinessCase,
@@ -118,6 +120,9 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "ReviewCase",
+    "ReviewTimelinessReport",
+    "review_timeliness_report",
     "PhaseTransfer",
     "ReviewDue",
     "SafeDate",

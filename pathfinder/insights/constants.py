@@ -28,3 +28,12 @@ NATIONAL_TIMELINESS: dict[str, NationalFigure] = {
     "final_plans_including_exceptions": NationalFigure(45.9, 41_448, 90_392),
     "final_plans_excluding_exceptions": NationalFigure(46.4, 39_407, 84_866),
 }
+
+#: England, calendar year 2024, annual reviews (same source, annual_reviews.csv, "All annual reviews"): plans
+#: where a review was expected, those with no review meeting recorded, and review decisions communicated within
+#: 4 weeks of the meeting (reg 20(10)) out of all decisions with a meeting.
+NATIONAL_REVIEWS: dict[str, NationalFigure] = {
+    "expected": NationalFigure(100.0, 524_654, 524_654),
+    "no_meeting": NationalFigure(13.5, 70_893, 524_654),
+    "within_4_weeks": NationalFigure(44.4, 154_924, 348_759),
+}
