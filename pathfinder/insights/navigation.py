@@ -1,9 +1,10 @@
 """Insights' links: a caseworker's cases and a manager's caseloads, which are also their home pages."""
 
-from pathfinder.accounts.roles import Role
+from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.core.navigation import register_home_page, register_nav_item
 
 register_nav_item("My cases", "insights:caseworker-home", roles=[Role.CASEWORKER], order=10)
 register_nav_item("Timeliness", "insights:manager-home", roles=[Role.MANAGER], order=10)
+register_nav_item("Phase transfers", "insights:phase-transfers", roles=list(CASE_STAFF), order=42)
 register_home_page(Role.CASEWORKER, "insights:caseworker-home")
 register_home_page(Role.MANAGER, "insights:manager-home")
