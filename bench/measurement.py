@@ -139,10 +139,12 @@ def measure_case_pages(n: int) -> dict:
     pages.append(("case_page", client, url))
     manager = Client()
     manager.force_login(User.objects.get(username="manager"))
-    try:
-        pages.append(("manager_timeliness", manager, reverse("insights:manager-home")))
-    except NoReverseMatch:
-        print("  note: insights:manager-home does not exist yet; skipped")
+    for key, name in (("manager_timeliness", "insights:manager-home"), ("phase_transfers", "insights:phase-transfers"),
+                      ("review_figures", "insights:reviews")):
+        try:
+            pages.append((key, manager, reverse(name)))
+        except NoReverseMatch:
+            print(f"  note: {name} does not exist yet; skipped")
     for key, who, url in pages:
         out[key] = measure_page(who, url, n)
         print(f"  {key:<22} {fmt(out[key])}")

@@ -25,7 +25,7 @@ from pathfinder.demo import distributions as dist
 from pathfinder.demo.county import CHUNK, CountyBuilder, Progress, _quiet
 from pathfinder.demo.places import SETTINGS_BY_KIND
 from pathfinder.demo.timeline import historic_timeline, simulate
-from pathfinder.people.demo import nhs_for, setting_for, upn_for, years_before
+from pathfinder.people.demo import nhs_for, phase_for, setting_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.demo import PLAN_STATUS_FOR_STAGE
@@ -115,6 +115,7 @@ def bulk_fill(
                 upn=upn_for(serial, dob.year + 5) if age_now >= 4 else "", nhs_number=nhs_for(serial),
                 setting_name=setting.name if setting else "", setting_urn=setting.urn if setting else "",
                 setting_ukprn=setting.ukprn if setting else "", setting_code=code, team_id=team_id,
+                setting_phase=phase_for(setting, code, dob, today),
             )
             tables[ChildNeed].add(child_id=child_id, need_type=need, rank=1)
             if rng.random() < 0.4:
@@ -131,10 +132,12 @@ def bulk_fill(
                 withdrawn_on=tl.withdrawn_on, **tl.due,
             )
             if tl.status in PLAN_STATUS_FOR_STAGE:
+                made = tl.final_issued_on
                 tables[Plan].add(
                     assessment_id=assessment_id, child_id=child_id, status=PLAN_STATUS_FOR_STAGE[tl.status],
-                    draft_sent_on=tl.draft_served_on, issued_on=tl.final_issued_on,
+                    draft_sent_on=tl.draft_served_on, issued_on=made,
                     placement_name=setting.name if setting else "", updated_by_id=caseworker_id,
+                    first_made_on=made, review_due_on=statutory.review_due(first_made_on=made).due if made else None,
                 )
             if kind == "request" and tl.decided_to_assess and tl.status != "withdrawn":
                 for advice_kind in ("b", "c", "d"):

@@ -39,7 +39,7 @@ class Child(models.Model):
         "Other arrangement (SEN2 setting code)", max_length=4, choices=SettingCode.choices, blank=True
     )
     setting_phase = models.CharField(
-        "Phase of the current school", max_length=12, choices=SettingPhase.choices, blank=True, db_default="",
+        "Phase of the current school", max_length=12, choices=SettingPhase.choices, blank=True, default="", db_default="",
         help_text="Decides which moves next September are phase transfers (reg 2(1), reg 18)",
     )
     communication_needs = models.TextField(blank=True, help_text="How to communicate well with this child")
