@@ -20,7 +20,8 @@ Typical use::
 Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
 ``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
 needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
-``timeliness``, ``calendar``.
+``timeliness``, ``calendar``, ``ceasing`` (the SEN2 reasons to cease a plan, their ground in CFA s.45-46 and
+regs 29-31, and how long a plan stays in force after the decision).
 
 Key rules (see ``statutory.assessment`` for the full list):
 
@@ -53,6 +54,17 @@ from statutory.assessment import (
     assessment_timeline,
 )
 from statutory.assessment_checks import validate_assessment_facts
+from statutory.ceasing import (
+    CEASE_REASONS,
+    CeaseFacts,
+    CeaseProblem,
+    CeaseReason,
+    cease_problems,
+    cease_reason,
+    end_of_academic_year_turning_25,
+    plan_in_force_until,
+    twenty_fifth_birthday,
+)
 from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
 from statutory.deadlines import (
     DONE_LATE,
@@ -113,6 +125,15 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "CEASE_REASONS",
+    "CeaseFacts",
+    "CeaseProblem",
+    "CeaseReason",
+    "cease_problems",
+    "cease_reason",
+    "end_of_academic_year_turning_25",
+    "plan_in_force_until",
+    "twenty_fifth_birthday",
     "PLAN_RULES",
     "NeedSnapshot",
     "OutcomeSnapshot",
