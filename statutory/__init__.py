@@ -54,6 +54,7 @@ from statutory.assessment import (
     assessment_timeline,
 )
 from statutory.assessment_checks import validate_assessment_facts
+from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
 from statutory.ceasing import (
     CEASE_REASONS,
     CeaseFacts,
@@ -65,7 +66,6 @@ from statutory.ceasing import (
     plan_in_force_until,
     twenty_fifth_birthday,
 )
-from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
 from statutory.deadlines import (
     DONE_LATE,
     DONE_ON_TIME,
