@@ -24,7 +24,7 @@ over plain facts, tested on the birthdays that change the answer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from statutory.appeals import appeal_dates
 from statutory.people import _birthday, age_on, plan_may_continue_until
@@ -313,3 +313,19 @@ def plan_in_force_until(
     if appeal_lodged_on is not None:
         return appeal_decided_on
     return appeal_dates(decision_notice_sent_on, rules=rules).appeal_by
+
+
+def cease_takes_effect_on(
+    decision_notice_sent_on: date,
+    appeal_lodged_on: date | None = None,
+    appeal_decided_on: date | None = None,
+    *,
+    rules: RuleBook | None = None,
+) -> date | None:
+    """The first day the plan is no longer in force: the day after the last day to appeal when no appeal was
+    lodged; the day the Tribunal dismissed an appeal (the council ceases at once, reg 44(2)(a)); ``None`` while
+    an appeal waits for the Tribunal."""
+    until = plan_in_force_until(decision_notice_sent_on, appeal_lodged_on, appeal_decided_on, rules=rules)
+    if until is None:
+        return None
+    return until if appeal_lodged_on is not None else until + timedelta(days=1)

@@ -14,6 +14,7 @@ from statutory import (
     CeaseFacts,
     cease_problems,
     cease_reason,
+    cease_takes_effect_on,
     compulsory_school_age_end,
     end_of_academic_year_turning_25,
     plan_in_force_until,
@@ -176,6 +177,14 @@ class TestPlanInForceUntil:
     def test_an_appeal_lodged_keeps_the_plan_until_decided(self) -> None:
         assert plan_in_force_until(date(2027, 1, 12), date(2027, 2, 1)) is None
         assert plan_in_force_until(date(2027, 1, 12), date(2027, 2, 1), date(2027, 9, 20)) == date(2027, 9, 20)
+
+    def test_the_plan_ceases_the_day_after_the_last_day_to_appeal(self) -> None:
+        assert cease_takes_effect_on(date(2027, 1, 12)) == date(2027, 3, 13)
+        assert cease_takes_effect_on(date(2027, 6, 10)) == date(2027, 9, 2)
+
+    def test_a_dismissed_appeal_ceases_the_plan_that_day(self) -> None:
+        assert cease_takes_effect_on(date(2027, 1, 12), date(2027, 2, 1)) is None
+        assert cease_takes_effect_on(date(2027, 1, 12), date(2027, 2, 1), date(2027, 9, 20)) == date(2027, 9, 20)
 
     @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)))
     def test_the_plan_is_in_force_at_least_until_the_notice_plus_two_months(self, sent: date) -> None:
