@@ -257,3 +257,14 @@ class TestWithdraw:
                                        withdrawn_on=date(2026, 10, 1), reason="Kept")
         again = cessation_propose(acting_user=user, plan=cessation.plan, reason="4", proposed_on=date(2026, 11, 1))
         assert again.pk != cessation.pk
+
+
+def test_the_daily_command_ceases_what_is_due(user) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    decided()
+    out = StringIO()
+    call_command("cease_plans_due", stdout=out)
+    assert out.getvalue().strip() == "Ceased 1 plan."
