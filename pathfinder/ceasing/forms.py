@@ -72,5 +72,7 @@ class AppealForm(CessationVersionedForm):
 
 
 class WithdrawForm(CessationVersionedForm):
+    error_names = {"reason": "why the plan is being kept"}
+
     withdrawn_on = GOVUKDateField(label="Date the council decided to keep the plan")
     reason = forms.CharField(label="Why is the plan being kept?", widget=forms.Textarea(attrs={"rows": 4}))
