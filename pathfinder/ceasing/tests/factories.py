@@ -16,8 +16,9 @@ def final_plan(*, date_of_birth: date = date(2008, 1, 10), placement: str = "Riv
     """A final plan for a child born on ``date_of_birth`` (18 in January 2026), with a parent told by email."""
     child = ChildFactory(date_of_birth=date_of_birth)
     FamilyMemberFactory(child=child)
-    return PlanFactory(child=child, assessment__child=child, status=PlanStatus.FINAL, issued_on=date(2025, 3, 3),
-                       first_made_on=date(2025, 3, 3), placement_name=placement, **kw)
+    values = {"status": PlanStatus.FINAL, "issued_on": date(2025, 3, 3), "first_made_on": date(2025, 3, 3),
+              "placement_name": placement, **kw}
+    return PlanFactory(child=child, assessment__child=child, **values)
 
 
 class CessationFactory(factory.django.DjangoModelFactory):
