@@ -28,22 +28,19 @@ DECIDED = register_message_kind(MessageKind(
     "ceasing.decided",
     email_subject="We have decided to end the EHC plan",
     email_body=(
-        "On {date} we decided to end the EHC plan. The plan and its support carry on until at least "
-        "{last_day}.\n\n"
+        "On {date} we decided to end the EHC plan. The plan and its help stay until at least {last_day}.\n\n"
         "You can appeal to the Tribunal until {last_day}. You can also ask for mediation. If you appeal, the plan "
-        "carries on until the Tribunal decides.\n\n"
+        "stays until the Tribunal decides.\n\n"
         "Sign in to read why, and how to appeal: {link}\n\n"
         "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
     ),
     sms_body="{council_name}: we have decided to end the EHC plan. You can appeal until {last_day}. "
              "Sign in to read more: {link}",
     letter_body=(
-        "On {date} we decided to end the EHC plan. The plan and its support carry on until at least "
-        "{last_day}.\n\n"
+        "On {date} we decided to end the EHC plan. The plan and its help stay until at least {last_day}.\n\n"
         "You can appeal to the Tribunal until {last_day}. You can also ask for mediation. If you appeal, the plan "
-        "carries on until the Tribunal decides.\n\n"
-        "You can read why, and how to appeal, online: {link}. If you would like this on paper, phone us on "
-        "{council_phone}."
+        "stays until the Tribunal decides.\n\n"
+        "You can read why, and how to appeal, online: {link}. To get this on paper, phone us on {council_phone}."
     ),
     values=("date", "last_day", "link"),
 ))
