@@ -268,3 +268,17 @@ def test_the_daily_command_ceases_what_is_due(user) -> None:
     out = StringIO()
     call_command("cease_plans_due", stdout=out)
     assert out.getvalue().strip() == "Ceased 1 plan."
+
+
+def test_the_notice_goes_to_whoever_holds_the_rights_by_the_way_they_chose(user) -> None:
+    # A young person of 18 with no sign-in: a printed letter to their address (CFA s.80; the notice is theirs).
+    young = decided(status=CessationStatus.CONSULTING, decided_on=None)
+    cessation_decide(acting_user=user, cessation=young, expected_version=1, decided_on=date(2026, 9, 21))
+    letter = Message.objects.get(kind="ceasing.decided", child_id=young.plan.child_id)
+    assert letter.channel == "letter" and "23 November 2026" in letter.body
+    # A child of 12: their parent, by email as the parent chose.
+    child_plan = final_plan(date_of_birth=date(2014, 2, 3))
+    cessation = consulting(plan=child_plan, reason="2")
+    cessation_decide(acting_user=user, cessation=cessation, expected_version=1, decided_on=date(2026, 9, 21))
+    email = Message.objects.get(kind="ceasing.decided", child_id=child_plan.child_id)
+    assert email.channel == "email" and email.to_email.endswith("@example.test")

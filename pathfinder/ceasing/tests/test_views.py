@@ -152,3 +152,20 @@ def test_worklist_items_for_each_stage(world) -> None:
         ("The plan will cease when the appeal period ends, unless an appeal is recorded", date(2026, 11, 23))]
     assert not items[0].is_overdue
     assert cessation_steps(CaseworkerFactory(), date(2026, 10, 1)) == []
+
+
+def test_worklist_items_for_the_earlier_stages_and_an_appeal() -> None:
+    from pathfinder.ceasing.tests.factories import CessationFactory, consulting
+
+    proposed, consulted, appealed = CessationFactory(), consulting(), decided(appeal_lodged_on=date(2026, 10, 20))
+    today = date(2026, 12, 1)
+    titles = {}
+    for row in (proposed, consulted, appealed):
+        items = cessation_steps(row.plan.assessment.caseworker, today)
+        assert len(items) == 1 and not items[0].is_overdue
+        titles[row.status] = (items[0].title, items[0].due)
+    assert titles == {
+        "proposed": ("Consult the family and the school or college about ceasing the plan", date(2026, 9, 1)),
+        "consulting": ("Decide whether to cease the plan and send the notice", date(2026, 9, 9)),
+        "decided": ("Record the Tribunal's decision on the appeal against ceasing the plan", date(2026, 10, 20)),
+    }
