@@ -48,6 +48,16 @@ def _fits(plan: Plan, reason: str, proposed_on: date, today: date, *, in_educati
     return proposed_on > plan.issued_on and not statutory.cease_problems(facts, today=today)
 
 
+def _at_25(rng: random.Random, plans: list[Plan], used: set[int], today: date) -> tuple[Plan | None, date]:
+    """A plan whose young person turned 25 at least four months ago, proposed a little after the birthday."""
+    for plan in plans:
+        proposed_on = statutory.twenty_fifth_birthday(plan.child.date_of_birth) + _days(rng, 1, 20)
+        if plan.pk not in used and plan.issued_on < proposed_on <= today - timedelta(days=120):
+            used.add(plan.pk)
+            return plan, proposed_on
+    return None, today
+
+
 def _row(rng: random.Random, plan: Plan, reason: str, proposed_on: date, *, in_education: bool) -> Cessation:
     consulted = proposed_on + _days(rng, 3, 10)
     return Cessation(
@@ -69,7 +79,8 @@ def build_cessations(rng: random.Random, *, today: date) -> dict[str, int]:
     consulted on. Returns counts for the progress line."""
     plans = _candidates(today, 4000)
     young = [p for p in plans if statutory.age_on(p.child.date_of_birth, today) >= 19]
-    others = [p for p in plans if p not in young]
+    young_pks = {p.pk for p in young}
+    others = [p for p in plans if p.pk not in young_pks]
     rng.shuffle(others)
     pools = {"1": young, "3": young, "4": young, "6": young}
     rows: list[Cessation] = []
@@ -107,7 +118,10 @@ def build_cessations(rng: random.Random, *, today: date) -> dict[str, int]:
         for _ in range(PER_REASON):
             proposed_on = today - _days(rng, 120, 330)
             in_education = reason not in ("6",)
-            plan = pick(reason, proposed_on, in_education=in_education)
+            if reason == "1":  # proposed soon after the 25th birthday, long enough ago to have ceased by now
+                plan, proposed_on = _at_25(rng, young, used, today)
+            else:
+                plan = pick(reason, proposed_on, in_education=in_education)
             if plan is None:
                 continue
             row = _row(rng, plan, reason, proposed_on, in_education=in_education)

@@ -56,7 +56,8 @@ def _reason_params(form) -> dict:
     """The reasons as radios, each with its plain-English hint (what the law means by it)."""
     params = field_params(form["reason"])
     for item in params["items"]:
-        item["hint"] = {"text": statutory.cease_reason(item["value"]).hint}
+        reason = statutory.cease_reason(item["value"])
+        item["hint"] = {"text": f"{reason.hint} The ground: {reason.citation}."}
     return params
 
 
