@@ -301,18 +301,19 @@ def plan_in_force_until(
     appeal_lodged_on: date | None = None,
     appeal_decided_on: date | None = None,
     *,
+    certificate_issued_on: date | None = None,
     rules: RuleBook | None = None,
 ) -> date | None:
     """The last day the plan and its provision stay in force after a decision to cease.
 
     With no appeal: the last day to appeal (HESC Rules r.20(1)(c), moved under r.12 when it is not a working
-    day). With an appeal lodged and not yet decided: ``None``, the plan continues until the Tribunal decides.
+    day), which a mediation certificate issued late in the period pushes to 1 month after the certificate. With an appeal lodged and not yet decided: ``None``, the plan continues until the Tribunal decides.
     With an appeal decided: the day of the Tribunal's decision (if the appeal is dismissed the council ceases the
     plan at once, reg 44(2)(a); if upheld the plan simply continues and this date is not used).
     """
     if appeal_lodged_on is not None:
         return appeal_decided_on
-    return appeal_dates(decision_notice_sent_on, rules=rules).appeal_by
+    return appeal_dates(decision_notice_sent_on, certificate_issued=certificate_issued_on, rules=rules).appeal_by
 
 
 def cease_takes_effect_on(
@@ -320,12 +321,14 @@ def cease_takes_effect_on(
     appeal_lodged_on: date | None = None,
     appeal_decided_on: date | None = None,
     *,
+    certificate_issued_on: date | None = None,
     rules: RuleBook | None = None,
 ) -> date | None:
     """The first day the plan is no longer in force: the day after the last day to appeal when no appeal was
     lodged; the day the Tribunal dismissed an appeal (the council ceases at once, reg 44(2)(a)); ``None`` while
     an appeal waits for the Tribunal."""
-    until = plan_in_force_until(decision_notice_sent_on, appeal_lodged_on, appeal_decided_on, rules=rules)
+    until = plan_in_force_until(decision_notice_sent_on, appeal_lodged_on, appeal_decided_on,
+                                certificate_issued_on=certificate_issued_on, rules=rules)
     if until is None:
         return None
     return until if appeal_lodged_on is not None else until + timedelta(days=1)

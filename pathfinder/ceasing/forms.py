@@ -76,3 +76,7 @@ class WithdrawForm(CessationVersionedForm):
 
     withdrawn_on = GOVUKDateField(label="Date the council decided to keep the plan")
     reason = forms.CharField(label="Why is the plan being kept?", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class MediationCertificateForm(CessationVersionedForm):
+    certificate_on = GOVUKDateField(label="Date the mediation certificate was issued")

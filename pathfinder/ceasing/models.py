@@ -44,6 +44,9 @@ class Cessation(models.Model):
     notice_includes_rights = models.BooleanField(
         default=False, help_text="The notice gave the right to appeal, its time limit and mediation (reg 31(2))",
     )
+    mediation_certificate_on = models.DateField(
+        null=True, blank=True, help_text="A mediation certificate issued late in the period gives a month from it",
+    )
     appeal_lodged_on = models.DateField(null=True, blank=True)
     appeal_decided_on = models.DateField(null=True, blank=True)
     appeal_upheld = models.BooleanField(null=True, blank=True, help_text="The Tribunal said the plan must continue")
@@ -89,8 +92,11 @@ class Cessation(models.Model):
         """The last day the plan stays in force after the decision, or None (not decided, or an appeal waits)."""
         if self.decided_on is None:
             return None
-        return statutory.plan_in_force_until(self.decided_on, self.appeal_lodged_on, self.appeal_decided_on)
+        return statutory.plan_in_force_until(self.decided_on, self.appeal_lodged_on, self.appeal_decided_on,
+                                             certificate_issued_on=self.mediation_certificate_on)
 
     @property
     def appeal(self) -> statutory.AppealDates | None:
-        return statutory.appeal_dates(self.decided_on) if self.decided_on else None
+        if self.decided_on is None:
+            return None
+        return statutory.appeal_dates(self.decided_on, certificate_issued=self.mediation_certificate_on)

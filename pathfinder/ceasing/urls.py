@@ -13,5 +13,7 @@ urlpatterns = [
     path(base + "<int:cessation_id>/consultation/", views.consultation, name="consultation"),
     path(base + "<int:cessation_id>/decide/", views.decide, name="decide"),
     path(base + "<int:cessation_id>/appeal/", views.appeal, name="appeal"),
+    path(base + "<int:cessation_id>/mediation-certificate/", views.mediation_certificate,
+         name="mediation-certificate"),
     path(base + "<int:cessation_id>/keep/", views.withdraw, name="withdraw"),
 ]

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 import statutory
 from pathfinder.accounts.roles import CASE_STAFF, Role
-from pathfinder.assessments.letters import council_contacts, notice_recipients
+from pathfinder.assessments.letters import council_contacts, notice_recipients, period_text
 from pathfinder.audit.services import audit_reads
 from pathfinder.ceasing import forms, selectors, workflow
 from pathfinder.core.access import for_roles
@@ -180,6 +180,30 @@ def appeal(request: HttpRequest, child, plan_id: int, cessation_id: int) -> Http
     return _form_page(request, child=child, plan=plan, form=form, title="Record an appeal to the Tribunal", intro=[
         "While the appeal waits for the Tribunal, the plan and its provision stay in force. If the Tribunal "
         "dismisses the appeal, the plan ceases that day; if it upholds it, the plan continues.",
+    ])
+
+
+@for_roles(*CASE_STAFF)
+@child_view("ceasing the plan: mediation certificate")
+def mediation_certificate(request: HttpRequest, child, plan_id: int, cessation_id: int) -> HttpResponse:
+    plan = _plan(child, plan_id)
+    cessation = _cessation(plan, cessation_id)
+    form = forms.MediationCertificateForm(request.POST or None, initial={
+        "version": cessation.version, "certificate_on": cessation.mediation_certificate_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.cessation_mediation_certificate_record(
+                acting_user=request.user, cessation=cessation, expected_version=form.cleaned_data["version"],
+                certificate_on=form.cleaned_data["certificate_on"])
+        except ServiceError as error:
+            _refused(form, error, cessation)
+        else:
+            messages.success(request, "Mediation certificate recorded.")
+            return redirect(_page_url(plan))
+    return _form_page(request, child=child, plan=plan, form=form, title="Record a mediation certificate", intro=[
+        f"The family may appeal up to {period_text('appeal_after_certificate')} after the mediation certificate, if "
+        "that is later than the usual last day (Tribunal Procedure (HESC) Rules 2008, rule 20(1)(c)). The plan stays "
+        "in force until then.",
     ])
 
 

@@ -1,7 +1,8 @@
 """Ceasing a plan: the one place a cessation's status changes (CFA s.45, SEND Regulations 2014 regs 29 to 31).
 
     proposed ──consult──▶ consulting ──decide──▶ decided ──cease──────────▶ ceased     (the plan moves to "ceased")
-       │  ▲                  │  │                 │ │ └─appeal_lodge─▶ decided           (the plan stays in force)
+       │  ▲                  │  │                 │ │ ├─appeal_lodge─▶ decided           (the plan stays in force)
+       │  │                  │  │                 │ │ ├─mediation_certificate─▶ decided  (a later last day to appeal)
        │  └────consult───────┘  │                 │ └──appeal_upheld──▶ withdrawn        (the plan continues)
        └────────────withdraw────┴─────────────────┴────withdraw───────▶ withdrawn        (the council keeps the plan)
 
@@ -49,6 +50,7 @@ WORKFLOW = Workflow(
         Move("consult", "Record the consultation", (S.PROPOSED, S.CONSULTING), S.CONSULTING),
         Move("decide", "Decide to cease the plan", (S.CONSULTING,), S.DECIDED),
         Move("appeal_lodge", "Record an appeal", (S.DECIDED,), S.DECIDED),
+        Move("mediation_certificate", "Record a mediation certificate", (S.DECIDED,), S.DECIDED),
         Move("appeal_upheld", "Keep the plan: the Tribunal upheld the appeal", (S.DECIDED,), S.WITHDRAWN),
         Move("cease", "Cease the plan", (S.DECIDED,), S.CEASED),
         Move("withdraw", "Keep the plan", (S.PROPOSED, S.CONSULTING, S.DECIDED), S.WITHDRAWN),
@@ -223,6 +225,26 @@ def cessation_appeal_record(
                                check=check, apply=apply, what=what)
 
 
+def cessation_mediation_certificate_record(*, acting_user, cessation: Cessation, expected_version: int,
+                                           certificate_on: date) -> Cessation:
+    """Record the mediation certificate (regs 33-34): if it came late, the family may appeal until 1 month after
+    it (HESC Rules r.20(1)(c)), and the plan stays in force until then."""
+
+    def check(current: Cessation) -> None:
+        if current.appeal_lodged_on is not None:
+            raise ServiceError("An appeal is already recorded.", field="certificate_on")
+        if certificate_on > _today():
+            raise ServiceError("The date of the certificate is in the future.", field="certificate_on")
+        if certificate_on < current.decided_on:
+            raise ServiceError("The certificate is dated before the decision was sent.", field="certificate_on")
+
+    def apply(current: Cessation) -> None:
+        current.mediation_certificate_on = certificate_on
+
+    return WORKFLOW.transition(cessation, "mediation_certificate", acting_user=acting_user,
+                               expected_version=expected_version, check=check, apply=apply)
+
+
 def cessation_withdraw(*, acting_user, cessation: Cessation, expected_version: int, withdrawn_on: date,
                        reason: str) -> Cessation:
     """The council decides to keep the plan after all (after hearing the family's views, say)."""
@@ -249,13 +271,15 @@ def cessations_take_effect(today: date, *, acting_user=None) -> list[Cessation]:
     ceased = []
     due = Cessation.objects.filter(status=S.DECIDED, appeal_lodged_on__isnull=True).select_related("plan__child")
     for cessation in due:
-        ceases_on = statutory.cease_takes_effect_on(cessation.decided_on)
+        ceases_on = statutory.cease_takes_effect_on(cessation.decided_on,
+                                                    certificate_issued_on=cessation.mediation_certificate_on)
         if ceases_on is None or ceases_on > today:
             continue
 
-        def apply(current: Cessation, ceases_on: date = ceases_on) -> None:
-            if current.appeal_lodged_on is not None:
-                raise ServiceError("An appeal was recorded meanwhile.")
+        def apply(current: Cessation, ceases_on: date = ceases_on,
+                  certificate: date | None = cessation.mediation_certificate_on) -> None:
+            if current.appeal_lodged_on is not None or current.mediation_certificate_on != certificate:
+                raise ServiceError("An appeal or a mediation certificate was recorded meanwhile.")
             current.ceases_on = ceases_on
             _cease_plan(current, ceases_on=ceases_on, acting_user=acting_user)
 

@@ -178,6 +178,13 @@ class TestPlanInForceUntil:
         assert plan_in_force_until(date(2027, 1, 12), date(2027, 2, 1)) is None
         assert plan_in_force_until(date(2027, 1, 12), date(2027, 2, 1), date(2027, 9, 20)) == date(2027, 9, 20)
 
+    def test_a_late_mediation_certificate_gives_a_month_from_the_certificate(self) -> None:
+        # Notice 12 January 2027: 2 months end 12 March. A certificate on 1 March 2027 gives until 1 April.
+        assert plan_in_force_until(date(2027, 1, 12), certificate_issued_on=date(2027, 3, 1)) == date(2027, 4, 1)
+        assert cease_takes_effect_on(date(2027, 1, 12), certificate_issued_on=date(2027, 3, 1)) == date(2027, 4, 2)
+        # An early certificate changes nothing.
+        assert plan_in_force_until(date(2027, 1, 12), certificate_issued_on=date(2027, 1, 20)) == date(2027, 3, 12)
+
     def test_the_plan_ceases_the_day_after_the_last_day_to_appeal(self) -> None:
         assert cease_takes_effect_on(date(2027, 1, 12)) == date(2027, 3, 13)
         assert cease_takes_effect_on(date(2027, 6, 10)) == date(2027, 9, 2)

@@ -65,6 +65,7 @@ PAGES = {
     "consultation": ("ceasing:consultation", ("child_id", "plan_id", "cessation_id"), CHILD_STAFF),
     "decide": ("ceasing:decide", ("child_id", "plan_id", "cessation_id"), CHILD_STAFF),
     "appeal": ("ceasing:appeal", ("child_id", "plan_id", "cessation_id"), CHILD_STAFF),
+    "mediation certificate": ("ceasing:mediation-certificate", ("child_id", "plan_id", "cessation_id"), CHILD_STAFF),
     "keep the plan": ("ceasing:withdraw", ("child_id", "plan_id", "cessation_id"), CHILD_STAFF),
     "plans ceased this year": ("ceasing:this-year", (), _row(FORBIDDEN, manager=OK)),
 }

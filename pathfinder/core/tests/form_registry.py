@@ -132,6 +132,7 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.ceasing.forms.DecideForm": FormCase(not_edit="a one-shot action: sends the notice"),
     "pathfinder.ceasing.forms.AppealForm": FormCase(not_edit="a workflow move recording the appeal"),
     "pathfinder.ceasing.forms.WithdrawForm": FormCase(not_edit="a one-shot action: keeps the plan"),
+    "pathfinder.ceasing.forms.MediationCertificateForm": FormCase(not_edit="a workflow move recording a date once"),
     "pathfinder.plans.forms.SectionCommentForm": FormCase(kwargs=lambda: {"section_title": "F: Provision"},
                                                           not_edit="the family's comment, sent once"),
     "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),
