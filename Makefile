@@ -56,6 +56,7 @@ run: setup system-packages ## Set up, load the demo county, and serve http://127
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) demo_sign_ins
 	$(MANAGE) send_reminders
+	$(MANAGE) cease_plans_due
 	$(MANAGE) documents_scan_waiting
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & $(MANAGE) runserver $(HOST):$(PORT)

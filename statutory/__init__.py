@@ -20,7 +20,8 @@ Typical use::
 Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
 ``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
 needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
-``timeliness``, ``calendar``.
+``timeliness``, ``calendar``, ``ceasing`` (the SEN2 reasons to cease a plan, their ground in CFA s.45-46 and
+regs 29-31, and how long a plan stays in force after the decision).
 
 Key rules (see ``statutory.assessment`` for the full list):
 
@@ -58,6 +59,18 @@ from statutory.assessment import (
 )
 from statutory.assessment_checks import validate_assessment_facts
 from statutory.calendar import WorkingDayCalendar, add_calendar_days, add_months, add_weeks, bank_holidays
+from statutory.ceasing import (
+    CEASE_REASONS,
+    CeaseFacts,
+    CeaseProblem,
+    CeaseReason,
+    cease_problems,
+    cease_reason,
+    cease_takes_effect_on,
+    end_of_academic_year_turning_25,
+    plan_in_force_until,
+    twenty_fifth_birthday,
+)
 from statutory.deadlines import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -131,6 +144,16 @@ __all__ = [
     "phase_transfer",
     "review_due",
     "transfer_kind",
+    "CEASE_REASONS",
+    "CeaseFacts",
+    "CeaseProblem",
+    "CeaseReason",
+    "cease_problems",
+    "cease_reason",
+    "cease_takes_effect_on",
+    "end_of_academic_year_turning_25",
+    "plan_in_force_until",
+    "twenty_fifth_birthday",
     "PLAN_RULES",
     "NeedSnapshot",
     "OutcomeSnapshot",

@@ -2,7 +2,7 @@
 
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
-"Family requests" for case staff; notifications "Messages" and "How we contact you").
+"Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ NAVIGATION_BY_ROLE = {
                       ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Phase transfers", "/insights/phase-transfers/"),
-                      ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                   ("Advice backlog", "/advice/backlog/"), ("Plans ceased", "/ceasing/"), ("Messages", "/messages/"),
+                   ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
     Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),

@@ -30,6 +30,7 @@ from pathfinder.accounts import demo as accounts_demo
 from pathfinder.accounts.demo import DEMO_PASSWORD, DEMO_USERS, Staff
 from pathfinder.assessments import demo as assessments_demo
 from pathfinder.assessments.involvements import advice_involvements_rebuild
+from pathfinder.ceasing import demo as ceasing_demo
 from pathfinder.demo import distributions as dist
 from pathfinder.demo.contacts import OWN_DOMAIN, work_email
 from pathfinder.demo.local_offer import build_local_offer
@@ -146,6 +147,7 @@ class CountyBuilder:
         for start in range(0, total, CHUNK):
             self.build_chunk(staff, kinds[start:start + CHUNK])
         self.link_demo_users(staff)
+        self.stage("Plans ceased", **ceasing_demo.build_cessations(random.Random(self.seed + 45), today=self.today))
         self.build_organisations()
         self.result.local_offer = build_local_offer(
             staff, seed=self.seed, today=self.today, services=self.local_offer_services, stage=self.stage,

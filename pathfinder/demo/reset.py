@@ -19,6 +19,7 @@ from pathfinder.assessments.models import (
     AssessmentException,
 )
 from pathfinder.audit.models import AuditEvent
+from pathfinder.ceasing.models import Cessation
 from pathfinder.documents.models import Document, documents_storage
 from pathfinder.family.models import AccountRequest, FamilyInvitation, OnlineRequest
 from pathfinder.organisations.models import Membership, Organisation
@@ -48,7 +49,7 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
-        Representation, PlanSnapshot, ChildViewsFile, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
+        Cessation, Representation, PlanSnapshot, ChildViewsFile, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
         Plan, AdviceNeed, AdviceOutcome, AdviceProvision,
         AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed,
         ChildSearchKey, Child, Membership, Organisation,
@@ -56,7 +57,7 @@ def wipe_demo() -> dict[str, int]:
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [
         m for m in apps.get_models()
-        if m._meta.app_label in ("people", "assessments", "plans", "organisations")
+        if m._meta.app_label in ("people", "assessments", "plans", "organisations", "ceasing")
         and m.__name__.startswith("Historical")
     ]
     stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]

@@ -65,6 +65,8 @@ FORMS: dict[str, FormCase] = {
     # core and shared bases: they have no fields of their own beyond a hidden version
     "pathfinder.core.forms.GOVUKForm": FormCase(base_class=True, not_edit="the base of every form"),
     "pathfinder.plans.forms.PlainForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.ceasing.forms.CeaseForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.ceasing.forms.CessationVersionedForm": FormCase(base_class=True, not_edit="a base class"),
     "pathfinder.plans.forms.VersionedForm": FormCase(base_class=True, not_edit="a base class"),
     # accounts
     "pathfinder.accounts.forms.SignInForm": FormCase(args=_sign_in_args, not_edit="signing in"),
@@ -124,6 +126,13 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.ProvisionFromAdviceForm": FormCase(kwargs=lambda: {"needs": []},
                                                                not_edit="adds provision from advice once"),
     "pathfinder.plans.forms.ChildViewsForm": FormCase(kwargs=_views_kwargs, edit="child_views"),
+    # ceasing: each form is one step of reg 31, recorded once (the consultation may be recorded again, as a move)
+    "pathfinder.ceasing.forms.ProposeForm": FormCase(not_edit="starts a new proposal to cease"),
+    "pathfinder.ceasing.forms.ConsultationForm": FormCase(not_edit="a workflow move recording the consultation"),
+    "pathfinder.ceasing.forms.DecideForm": FormCase(not_edit="a one-shot action: sends the notice"),
+    "pathfinder.ceasing.forms.AppealForm": FormCase(not_edit="a workflow move recording the appeal"),
+    "pathfinder.ceasing.forms.WithdrawForm": FormCase(not_edit="a one-shot action: keeps the plan"),
+    "pathfinder.ceasing.forms.MediationCertificateForm": FormCase(not_edit="a workflow move recording a date once"),
     "pathfinder.plans.forms.SectionCommentForm": FormCase(kwargs=lambda: {"section_title": "F: Provision"},
                                                           not_edit="the family's comment, sent once"),
     "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),

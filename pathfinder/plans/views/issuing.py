@@ -29,6 +29,7 @@ from pathfinder.plans import (
 )
 from pathfinder.plans.final_notice import final_notice_context, period_text
 from pathfinder.plans.models import PLAN_SECTIONS, S38_REQUESTABLE_TYPES
+from pathfinder.plans.plan_notes import plan_notes
 from pathfinder.plans.views.common import (
     PLAN_READERS,
     _context,
@@ -159,7 +160,7 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
         comments=representations.comments_by_section(comments), section_titles=PLAN_SECTIONS,
-        since=changes.changes_since_draft(plan) if plan.is_final else None,
+        since=changes.changes_since_draft(plan) if plan.is_final else None, plan_notes=plan_notes(request, plan),
         page_title=("EHC plan" if plan.is_final else "Draft EHC plan") + f": {child.full_name}",
     ))
 
