@@ -17,9 +17,9 @@ from pathfinder.core.navigation import navigation_items
 
 NAVIGATION_BY_ROLE = {
     Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                      ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                      ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                   ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                   ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
     Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),

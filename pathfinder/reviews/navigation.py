@@ -3,4 +3,4 @@
 from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.core.navigation import register_nav_item
 
-register_nav_item("Reviews", "reviews:list", roles=CASE_STAFF, order=25)
+register_nav_item("Reviews", "reviews:list", roles=CASE_STAFF, order=40)
