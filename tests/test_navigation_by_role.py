@@ -20,7 +20,7 @@ NAVIGATION_BY_ROLE = {
                       ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
-    Role.ADVISER: [("Advice requests", "/advice/"), ("Your organisation", "/organisations/"),
+    Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
     Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
                   ("Local Offer", "/local-offer/")],

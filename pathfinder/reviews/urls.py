@@ -8,6 +8,7 @@ base = "children/<int:child_id>/plans/<int:plan_id>/reviews/"
 one = base + "<int:review_id>/"
 urlpatterns = [
     path("reviews/", lists.reviews_list, name="list"),
+    path("reviews/school/", lists.school_reviews, name="school"),
     path(base, views.plan_reviews, name="plan"),
     path(base + "start/", views.start, name="start"),
     path(one, views.review_page, name="review"),

@@ -65,6 +65,8 @@ LIST = _row(FORBIDDEN, **{"team caseworker": OK, "manager": OK, "other team's ca
 PLAN_KEYS, REVIEW_KEYS = ("child_id", "plan_id"), ("child_id", "plan_id", "review_id")
 PAGES = {
     "reviews list": ("reviews:list", (), LIST),
+    "school's reviews": ("reviews:school", (), _row(FORBIDDEN, **{"running school's SENCO": OK,
+                                                                 "other school's SENCO": OK})),
     "plan's reviews": ("reviews:plan", PLAN_KEYS, STAFF),
     "start": ("reviews:start", PLAN_KEYS, STAFF),
     "review": ("reviews:review", REVIEW_KEYS, SCHOOL_TOO),
@@ -111,3 +113,11 @@ def test_the_school_loses_the_child_once_the_review_is_cancelled(client, world):
     url = reverse("reviews:review", kwargs=world["kw"])
     # Ended today (exclusive end): from tomorrow the school cannot open the record; today it still may.
     assert client.get(url).status_code in (OK, NOT_FOUND)
+
+
+def test_the_school_lists_only_the_reviews_it_runs(client, world):
+    sign_in(client, world["users"]["running school's SENCO"])
+    assert "Quillfeather" in client.get(reverse("reviews:school")).content.decode()
+    client.logout()
+    sign_in(client, world["users"]["other school's SENCO"])
+    assert "Quillfeather" not in client.get(reverse("reviews:school")).content.decode()
