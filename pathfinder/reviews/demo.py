@@ -52,19 +52,21 @@ class _Periods:
                                                    days("review_decision"))
 
 
-def _decided_review(rng: random.Random, plan: Plan, periods: _Periods, *, due: date, previous: date | None,
-                    late: bool) -> Review:
-    """One past review: the meeting some weeks before the plan's date, then its report and the decision."""
+def _decided_review(rng: random.Random, periods: _Periods, *, due: date, previous: date | None,
+                    late: bool) -> dict:
+    """One past review as plain values (a model row is made only for the reviews kept): the meeting some weeks
+    before the plan's date, then its report and the decision."""
     lead, decision_by = periods.notice, periods.decision
     meeting = due - _days(rng, decision_by + 1, decision_by + 40)
     decided = meeting + (_days(rng, decision_by + 1, decision_by * 2) if late else _days(rng, 5, decision_by))
-    return Review(
-        plan=plan, started_on=meeting - _days(rng, lead + 7, lead * 3), previous_reviewed_on=previous,
-        meeting_on=meeting, meeting_place="School", status=ReviewStatus.DECIDED,
-        advice_circulated_on=meeting - _days(rng, lead, lead + 7),
-        report_received_on=meeting + _days(rng, 2, periods.report), recommendations="Keep the plan as it is.",
-        decision=ReviewDecision.MAINTAIN, decided_on=decided,
-    )
+    return {"started_on": meeting - _days(rng, lead + 7, lead * 3), "previous_reviewed_on": previous,
+            "meeting_on": meeting, "advice_circulated_on": meeting - _days(rng, lead, lead + 7),
+            "report_received_on": meeting + _days(rng, 2, periods.report), "decided_on": decided}
+
+
+def _decided_row(plan: Plan, values: dict) -> Review:
+    return Review(plan=plan, meeting_place="School", status=ReviewStatus.DECIDED,
+                  recommendations="Keep the plan as it is.", decision=ReviewDecision.MAINTAIN, **values)
 
 
 def _open_review(rng: random.Random, plan: Plan, periods: _Periods, *, today: date,
@@ -96,7 +98,7 @@ def build_reviews(rng: random.Random, plans: Iterable[Plan], *, today: date) -> 
     counts = {"reviews_decided": 0, "reviews_late": 0, "reviews_in_progress": 0, "plans_overdue": 0}
     for plan in finals:
         mode = _pick(rng)
-        history: list[Review] = []
+        history: list[dict] = []
         last: date | None = None
         while True:
             try:
@@ -104,12 +106,12 @@ def build_reviews(rng: random.Random, plans: Iterable[Plan], *, today: date) -> 
             except LookupError:  # a plan older than the 2014 law: no review clock to run
                 break
             late = mode == "late" and rng.random() < 0.5
-            past = _decided_review(rng, plan, periods, due=due, previous=last, late=late)
-            if past.decided_on > today or (mode == "overdue" and due < today + timedelta(days=60)):
+            past = _decided_review(rng, periods, due=due, previous=last, late=late)
+            if past["decided_on"] > today or (mode == "overdue" and due < today + timedelta(days=60)):
                 break
             history.append(past)
             counts["reviews_late"] += late
-            last = past.decided_on
+            last = past["decided_on"]
         plan.last_reviewed_on = last
         clock.review_clock_refresh(plan)
         counts["plans_overdue"] += bool(plan.review_due_on and plan.review_due_on < today)
@@ -118,9 +120,8 @@ def build_reviews(rng: random.Random, plans: Iterable[Plan], *, today: date) -> 
             current = _open_review(rng, plan, periods, today=today, previous=last)
             open_reviews.append(current)
             counts["reviews_in_progress"] += 1
-        kept = history[-HISTORY_KEPT:]
         counts["reviews_decided"] += len(history)
-        reviews.extend(kept)
+        reviews.extend(_decided_row(plan, values) for values in history[-HISTORY_KEPT:])
     Plan.objects.bulk_update(finals, ["last_reviewed_on", "review_due_on"], batch_size=2000)
     Review.objects.bulk_create(reviews + open_reviews, batch_size=2000)
     invitees = [
