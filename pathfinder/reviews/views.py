@@ -175,8 +175,17 @@ def meeting(request: HttpRequest, child, plan_id: int, review_id: int) -> HttpRe
         acting_user=request.user, review=review, held_on=form.cleaned_data["held_on"],
         attended=[int(pk) for pk in form.cleaned_data["attended"]], progress=form.progress(),
         expected_version=form.cleaned_data["version"]), title="Record the review meeting",
-        done="Meeting recorded.",
-        intro=["Say what progress has been made towards each outcome in section E of the plan."])
+        done="Meeting recorded.", intro=_meeting_intro(review))
+
+
+def _meeting_intro(review: Review) -> list[str]:
+    """What the meeting must consider (reg 20(5)), and preparing for adulthood from Year 9 (reg 20(6))."""
+    intro = ["Say what progress has been made towards each outcome in section E of the plan."]
+    facts = selectors.review_facts(review)
+    if statutory.review_covers_adulthood(facts, review.meeting_on or timezone.localdate()):
+        intro.append("The child is in Year 9 or above: say what progress has been made towards preparing for "
+                     "adulthood (further education, work, living independently, health and friendships).")
+    return intro
 
 
 @for_roles(*REVIEW_READERS)
