@@ -27,16 +27,17 @@ DECIDED = register_message_kind(MessageKind(
     email_subject="Our decision after the review of your child's EHC plan",
     email_body=(
         "We have decided what happens to your child's EHC plan after its review. We told you on {date}.\n\n"
-        "If you disagree, you can ask for mediation and appeal to the Tribunal until {last_day}. "
-        "Sign in to read the decision and your rights: {link}\n\n"
+        "If you disagree, you can appeal to the Tribunal until {last_day}. First you must talk to a mediation "
+        "adviser. Sign in to read the decision, your rights and the dates for mediation: {link}\n\n"
         "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
     ),
     sms_body="{council_name}: we have decided about your child's EHC plan after its review. "
              "You can appeal until {last_day}. Sign in to read it: {link}",
     letter_body=(
         "We have decided what happens to your child's EHC plan after its review. We told you on {date}.\n\n"
-        "If you disagree, you can ask for mediation and appeal to the Tribunal until {last_day}. "
-        "You can read the decision online: {link}. If you would like it on paper, phone us on {council_phone}."
+        "If you disagree, you can appeal to the Tribunal until {last_day}. First you must talk to a mediation "
+        "adviser. You can read the decision, your rights and the dates for mediation online: {link}. "
+        "If you would like it on paper, phone us on {council_phone}."
     ),
     values=("date", "last_day", "link"),
 ))
