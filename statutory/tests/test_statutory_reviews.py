@@ -119,3 +119,11 @@ def test_property_no_review_is_complete_without_its_evidence(meeting, held, repo
         assert meeting and held and report and decision and decided
     else:
         assert not (meeting and held and report and decision and decided)
+
+
+@given(meeting=st.dates(min_value=date(2015, 1, 1), max_value=date(2040, 12, 31)))
+def test_property_steps_fall_either_side_of_the_meeting(meeting) -> None:
+    timeline = review_timeline(ReviewFacts(first_made_on=date(2014, 9, 1), meeting_on=meeting), today=meeting)
+    invitations, advice = timeline["invitations"], timeline["advice_circulated"]
+    assert invitations.rule.due_from(invitations.due) == meeting  # exactly the notice the law requires
+    assert advice.due < meeting < timeline["report"].due < timeline["decision"].due
