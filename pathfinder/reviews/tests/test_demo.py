@@ -33,3 +33,17 @@ def test_demo_reviews_agree_with_the_law():
         if review.status == ReviewStatus.DECIDED:
             assert statutory.review_is_complete(facts)
     assert Review.objects.filter(status__in=OPEN_STATUSES).count() == counts["reviews_in_progress"]
+
+
+def test_meeting_evidence_for_the_councils_figures():
+    from datetime import timedelta
+
+    from pathfinder.reviews.evidence import meeting_held_since
+    from pathfinder.reviews.tests.factories import arranged_review
+
+    today = timezone.localdate()
+    arranged = arranged_review()
+    held = arranged_review()
+    Review.objects.filter(pk=held.pk).update(status=ReviewStatus.MEETING_HELD)
+    done = dict(Plan.objects.annotate(done=meeting_held_since(today - timedelta(days=30))).values_list("pk", "done"))
+    assert done[held.plan_id] and not done[arranged.plan_id]
