@@ -108,15 +108,24 @@ def review_timeline(facts: ReviewFacts, *, today: date, rules: RuleBook | None =
     return Deadlines(today=today, deadlines=tuple(sorted(items, key=lambda d: (d.due, d.step))))
 
 
+_STATUS_WORDS = {"done_on_time": "On time.", "done_late": "Late.", "overdue": "Overdue.", "due": "Not yet done."}
+
+
 def review_step_explain(step: Deadline) -> str:
-    """A plain-English sentence for a review step: "before the meeting" steps read as a latest safe day."""
-    if step.step not in BEFORE_MEETING:
-        return step.explain()
+    """A plain-English sentence for a review step: "before the meeting" steps read as a latest safe day, and the
+    plan's own period as "within 12 months starting with" its trigger (CFA s.44(1))."""
     done = f" Done on {_fmt(step.completed_on)}." if step.completed_on else ""
-    status = {"done_on_time": "On time.", "done_late": "Late: less notice than the law requires.",
-              "overdue": "Overdue.", "due": "Not yet done."}.get(step.status, "")
-    return (f"{step.label}: by {_fmt(step.due)}, at least {step.rule.duration_text} before the meeting on "
-            f"{_fmt(step.trigger)} ({step.rule.citation}).{done} {status}").strip()
+    status = _STATUS_WORDS.get(step.status, "")
+    if step.step in BEFORE_MEETING:
+        if step.status == "done_late":
+            status = "Late: less notice than the law requires."
+        return (f"{step.label}: by {_fmt(step.due)}, at least {step.rule.duration_text} before the meeting on "
+                f"{_fmt(step.trigger)} ({step.rule.citation}).{done} {status}").strip()
+    if step.step in ("review", "early_years"):
+        how = "starting with" if step.rule.begins_with_trigger else "after"
+        return (f"{step.label}: by {_fmt(step.due)}, within {step.rule.duration_text} {how} the day "
+                f"{step.trigger_label} ({_fmt(step.trigger)}) ({step.rule.citation}).{done} {status}").strip()
+    return step.explain()
 
 
 def review_problems(facts: ReviewFacts, *, today: date | None = None) -> list[str]:

@@ -127,3 +127,10 @@ def test_property_steps_fall_either_side_of_the_meeting(meeting) -> None:
     invitations, advice = timeline["invitations"], timeline["advice_circulated"]
     assert invitations.rule.due_from(invitations.due) == meeting  # exactly the notice the law requires
     assert advice.due < meeting < timeline["report"].due < timeline["decision"].due
+
+
+def test_explain_the_plans_own_period_in_months() -> None:
+    facts = ReviewFacts(first_made_on=date(2026, 1, 11))
+    text = review_step_explain(review_timeline(facts, today=date(2026, 12, 7))["review"])
+    assert text == ("Review the plan: by Sun 10 January 2027, within 12 months starting with the day the plan was "
+                    "first made (Sun 11 January 2026) (Children and Families Act 2014, s.44(1)). Not yet done.")
