@@ -33,6 +33,9 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Working days: :class:`WorkingDayCalendar` (England bank holidays + the council's extra closed days).
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
   representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
+* Annual reviews (CFA s.44, regs 18-21): :func:`review_timeline` on :class:`ReviewFacts` (invitations and advice at
+  least 2 weeks before the meeting, report within 2 weeks after, decision within 4 weeks), :func:`review_problems`,
+  and :func:`review_is_complete` (never without the meeting, the report and the decision).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 * What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
   :class:`PlanSnapshot`, and :func:`vague_wording`.
@@ -123,6 +126,14 @@ from statutory.plan_wording import highlight_parts, vague_wording
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_at, request_received_on
 from statutory.review_clock import ReviewDue, early_years_review_prompt, review_due
 from statutory.review_timeliness import ReviewCase, ReviewTimelinessReport, review_timeliness_report
+from statutory.reviews import (
+    ReviewFacts,
+    review_covers_adulthood,
+    review_is_complete,
+    review_problems,
+    review_step_explain,
+    review_timeline,
+)
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
 from statutory.timeliness import (
     TimelinessCase,
@@ -223,6 +234,12 @@ __all__ = [
     "notice_addressees",
     "plan_may_continue_until",
     "rule_in_force",
+    "ReviewFacts",
+    "review_covers_adulthood",
+    "review_is_complete",
+    "review_problems",
+    "review_step_explain",
+    "review_timeline",
     "timeliness_report",
     "validate_assessment_facts",
 ]

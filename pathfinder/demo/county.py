@@ -45,6 +45,7 @@ from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
 from pathfinder.plans import demo_voice as plans_demo_voice
+from pathfinder.reviews import demo as reviews_demo
 
 __all__ = [
     "CHUNK", "DEMO_PASSWORD", "DEMO_USERS", "CountyBuilder", "CountyResult", "Progress", "build_county", "nhs_for",
@@ -239,6 +240,8 @@ class CountyBuilder:
             consultations = plans_demo.build_consultations(rng, content, today=today,
                                                            settings_by_kind=SETTINGS_BY_KIND)
             self.stage("Consultations (s.39)", consultations=consultations)
+            reviews_rng = random.Random(f"reviews:{self.seed}:{self.serial}")  # its own: others' rows stay the same
+            self.stage("Annual reviews", **reviews_demo.build_reviews(reviews_rng, plans, today=today))
 
     # -- the demo sign-ins -------------------------------------------------------------------------------------
 

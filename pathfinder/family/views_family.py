@@ -22,6 +22,7 @@ from pathfinder.people.access import child_view
 from pathfinder.people.models import FamilyMember, ParentAccessConsent
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.plans.family import family_plan_summary
+from pathfinder.reviews.family import family_review
 
 
 def _plan_for(request: HttpRequest, child, today):
@@ -56,6 +57,7 @@ def case(request: HttpRequest, child) -> HttpResponse:
     story = case_story(child, request.user, today)
     return render(request, "family/case.html", {
         "story": story, "plan": _plan_for(request, child, today), "today": today,
+        "review": family_review(child, today),
         "is_young_person": request.user.role == Role.YOUNG_PERSON,
         "page_title": "Your case" if request.user.role == Role.YOUNG_PERSON else f"{child.full_name}'s case",
     })

@@ -33,7 +33,8 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
     - adviser: the children they were asked to advise on, until the set number of days after their advice is
       received (capacity adviser, PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS), whether the involvement names
       them or an organisation they are a member of on ``today`` (a school, an NHS service: membership is read on
-      the day, so a colleague removed today sees nothing today);
+      the day, so a colleague removed today sees nothing today), and the children whose review a school they
+      are a member of runs (capacity school, from the day the review starts until its decision: reviews);
     - parent or carer with parental responsibility: their own child until the rights pass to the young person
       at the end of compulsory school age, or longer where the young person lacks capacity (CFA s.80);
     - young person: their own record, from the end of compulsory school age;
@@ -56,7 +57,8 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
             return Child.objects.none()
         involved = active.filter(capacity=InvolvementCapacity.TEAM, team_id=user.team_id)
     elif role == Role.ADVISER:
-        involved = active.filter(capacity=InvolvementCapacity.ADVISER).filter(
+        # Asked for advice, or a member of the school running the child's review (reviews).
+        involved = active.filter(capacity__in=(InvolvementCapacity.ADVISER, InvolvementCapacity.SCHOOL)).filter(
             Q(user=user) | Q(organisation_id__in=active_organisation_ids(user, today))
         )
     elif role in _CAPACITY_FOR_ROLE:

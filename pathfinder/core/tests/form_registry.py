@@ -138,6 +138,17 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),
     "pathfinder.plans.forms.FamilySchoolForm": FormCase(not_edit="records a new request"),
     "pathfinder.plans.forms.AnswerForm": FormCase(edit="comment_answer"),
+    # reviews: each form records one act of the review (its workflow), none edits a record in place
+    "pathfinder.reviews.forms._Versioned": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.reviews.forms.ReviewStartForm": FormCase(not_edit="starts a new review"),
+    "pathfinder.reviews.forms.ArrangeForm": FormCase(not_edit="a step of the review, recorded once"),
+    "pathfinder.reviews.forms.AdviceForm": FormCase(not_edit="records new advice"),
+    "pathfinder.reviews.forms.MeetingForm": FormCase(kwargs=lambda: {"invitees": [], "outcomes": []},
+                                                     not_edit="a step of the review, recorded once"),
+    "pathfinder.reviews.forms.ReportForm": FormCase(not_edit="a step of the review, recorded once"),
+    "pathfinder.reviews.forms.DecideForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.reviews.forms.ReasonForm": FormCase(not_edit="a one-shot act with its reason"),
+    "pathfinder.reviews.forms.CeaseProposeForm": FormCase(not_edit="starts a cessation from the review"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

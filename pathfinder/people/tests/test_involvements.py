@@ -172,11 +172,15 @@ class TestAnyDomain:
                                           source_id=7, on=date(2026, 2, 1)) == 1
         assert Involvement.objects.get(pk=made.pk).ends_on == date(2026, 2, 1)
 
-    def test_school_and_health_capacities_give_no_role_access_yet(self):
+    def test_school_gives_its_advisers_access_and_health_gives_none_yet(self):
         child, adviser = ChildFactory(), AdviserFactory()
         involvement_for_source(child=child, capacity=InvolvementCapacity.SCHOOL, user=adviser,
                                source_type="x.y", source_id=1, starts_on=date(2026, 1, 1), ends_on=None, reason="x")
-        assert visible(adviser, date(2026, 6, 1)) == set()
+        assert visible(adviser, date(2026, 6, 1)) == {child}
+        other = AdviserFactory()
+        involvement_for_source(child=ChildFactory(), capacity=InvolvementCapacity.HEALTH, user=other,
+                               source_type="x.y", source_id=2, starts_on=date(2026, 1, 1), ends_on=None, reason="x")
+        assert visible(other, date(2026, 6, 1)) == set()
 
 
 def test_rebuild_makes_the_involvements_of_bulk_loaded_records():

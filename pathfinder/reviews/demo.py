@@ -1,0 +1,135 @@
+"""Demo review histories for the county's final plans, written in bulk.
+
+Most plans are reviewed each year on time (meeting a few weeks before the plan's date, invitations with proper
+notice, the report within days and the decision within the law's weeks); some decisions come late; some plans are
+not reviewed this year (overdue); some reviews are in progress now, at each stage. Each plan's ``last_reviewed_on``
+and ``review_due_on`` are set through plans.clock, exactly as the services set them. Only the last
+``HISTORY_KEPT`` decided reviews of each plan are written as rows (the bench builds 640,000 plans). Dates come from
+the rule book (statutory.reviews), so they agree with the law.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import statutory
+from pathfinder.plans import clock
+from pathfinder.plans.models import Plan, PlanStatus
+from pathfinder.reviews.models import InviteeRole, Review, ReviewDecision, ReviewInvitee, ReviewStatus
+from statutory.review_clock import review_due
+
+HISTORY_KEPT = 2
+MODES = (("on_time", 72), ("late", 12), ("overdue", 7), ("in_progress", 9))
+OPEN_STAGES = (ReviewStatus.PLANNED, ReviewStatus.MEETING_ARRANGED, ReviewStatus.MEETING_HELD,
+               ReviewStatus.REPORT_RECEIVED)
+INVITEES = ((InviteeRole.FAMILY, "Parent or carer"), (InviteeRole.HEAD, "Head teacher"),
+            (InviteeRole.SEN_OFFICER, "SEN officer"), (InviteeRole.HEALTH, "Community paediatrician"))
+
+
+def _pick(rng: random.Random) -> str:
+    roll, total = rng.randint(1, 100), 0
+    for mode, weight in MODES:
+        total += weight
+        if roll <= total:
+            return mode
+    return "on_time"
+
+
+def _days(rng: random.Random, low: int, high: int) -> timedelta:
+    return timedelta(days=rng.randint(low, high))
+
+
+class _Periods:
+    """The review's periods in days, from the rule book in force on ``today`` (the demo's one clock)."""
+
+    def __init__(self, today: date) -> None:
+        def days(code: str) -> int:
+            return (statutory.rule_in_force(code, today).due_from(today) - today).days
+
+        self.notice, self.report, self.decision = (days("review_invitation_notice"), days("review_report"),
+                                                   days("review_decision"))
+
+
+def _decided_review(rng: random.Random, periods: _Periods, *, due: date, previous: date | None,
+                    late: bool) -> dict:
+    """One past review as plain values (a model row is made only for the reviews kept): the meeting some weeks
+    before the plan's date, then its report and the decision."""
+    lead, decision_by = periods.notice, periods.decision
+    meeting = due - _days(rng, decision_by + 1, decision_by + 40)
+    decided = meeting + (_days(rng, decision_by + 1, decision_by * 2) if late else _days(rng, 5, decision_by))
+    return {"started_on": meeting - _days(rng, lead + 7, lead * 3), "previous_reviewed_on": previous,
+            "meeting_on": meeting, "advice_circulated_on": meeting - _days(rng, lead, lead + 7),
+            "report_received_on": meeting + _days(rng, 2, periods.report), "decided_on": decided}
+
+
+def _decided_row(plan: Plan, values: dict) -> Review:
+    return Review(plan=plan, meeting_place="School", status=ReviewStatus.DECIDED,
+                  recommendations="Keep the plan as it is.", decision=ReviewDecision.MAINTAIN, **values)
+
+
+def _open_review(rng: random.Random, plan: Plan, periods: _Periods, *, today: date,
+                 previous: date | None) -> Review:
+    """A review in progress today, at a stage picked at random, with dates that agree with it."""
+    stage = rng.choice(OPEN_STAGES)
+    notice, report_by = periods.notice, periods.report
+    review = Review(plan=plan, status=stage, previous_reviewed_on=previous, started_on=today - _days(rng, 0, 20))
+    if stage == ReviewStatus.MEETING_ARRANGED:
+        review.meeting_on = today + _days(rng, notice + 1, notice * 3)
+    elif stage == ReviewStatus.MEETING_HELD:
+        review.meeting_on = today - _days(rng, 1, report_by - 1)
+    elif stage == ReviewStatus.REPORT_RECEIVED:
+        review.meeting_on = today - _days(rng, report_by, report_by * 2)
+        review.report_received_on = review.meeting_on + _days(rng, 2, report_by - 1)
+        review.recommendations = "Keep the plan, and update section F now that therapy has moved to school."
+    if review.meeting_on is not None:
+        review.meeting_place = "School"
+        review.started_on = min(review.started_on, review.meeting_on - _days(rng, notice + 7, notice * 3))
+    return review
+
+
+def build_reviews(rng: random.Random, plans: Iterable[Plan], *, today: date) -> dict[str, int]:
+    """Review histories for the final plans among ``plans`` (already saved); returns counts for the demo log."""
+    finals = [p for p in plans if p.status == PlanStatus.FINAL and p.first_made_on is not None]
+    periods = _Periods(today)
+    reviews: list[Review] = []
+    open_reviews: list[Review] = []
+    counts = {"reviews_decided": 0, "reviews_late": 0, "reviews_in_progress": 0, "plans_overdue": 0}
+    for plan in finals:
+        mode = _pick(rng)
+        history: list[dict] = []
+        last: date | None = None
+        while True:
+            try:
+                due = review_due(first_made_on=plan.first_made_on, last_reviewed_on=last).due
+            except LookupError:  # a plan older than the 2014 law: no review clock to run
+                break
+            late = mode == "late" and rng.random() < 0.5
+            past = _decided_review(rng, periods, due=due, previous=last, late=late)
+            if past["decided_on"] > today or (mode == "overdue" and due < today + timedelta(days=60)):
+                break
+            history.append(past)
+            counts["reviews_late"] += late
+            last = past["decided_on"]
+        plan.last_reviewed_on = last
+        clock.review_clock_refresh(plan)
+        counts["plans_overdue"] += bool(plan.review_due_on and plan.review_due_on < today)
+        recent = plan.first_made_on.year >= today.year  # a plan made this year is not reviewed yet
+        if not recent and (mode == "in_progress" or (plan.review_due_on < today and mode != "overdue")):
+            current = _open_review(rng, plan, periods, today=today, previous=last)
+            open_reviews.append(current)
+            counts["reviews_in_progress"] += 1
+        counts["reviews_decided"] += len(history)
+        reviews.extend(_decided_row(plan, values) for values in history[-HISTORY_KEPT:])
+    Plan.objects.bulk_update(finals, ["last_reviewed_on", "review_due_on"], batch_size=2000)
+    Review.objects.bulk_create(reviews + open_reviews, batch_size=2000)
+    invitees = [
+        ReviewInvitee(review=review, role=role, name=name,
+                      invited_on=min(review.meeting_on - _days(rng, periods.notice, periods.notice * 2), today),
+                      attended=True if review.status != ReviewStatus.MEETING_ARRANGED else None)
+        for review in open_reviews if review.meeting_on is not None for role, name in INVITEES
+    ]
+    ReviewInvitee.objects.bulk_create(invitees, batch_size=2000)
+    counts["review_invitees"] = len(invitees)
+    return counts
