@@ -33,10 +33,20 @@ Key rules (see ``statutory.assessment`` for the full list):
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
   representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
+* Amending a plan (reg 22, reg 20(10), R (L, M, P) v Devon CC [2022] EWHC 493 (Admin)):
+  :func:`amendment_timeline` on :class:`AmendmentFacts` (notice within 4 weeks of the review meeting, the
+  family's 15 days, the amended plan within 8 weeks of the notice) and :func:`amendment_problems`.
 * What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
   :class:`PlanSnapshot`, and :func:`vague_wording`.
 """
 
+from statutory.amendments import (
+    AmendmentFacts,
+    amendment_comments_last_day,
+    amendment_earliest_final,
+    amendment_problems,
+    amendment_timeline,
+)
 from statutory.appeals import (
     AppealDates,
     appeal_dates,
@@ -113,6 +123,11 @@ from statutory.timeliness import (
 )
 
 __all__ = [
+    "AmendmentFacts",
+    "amendment_comments_last_day",
+    "amendment_earliest_final",
+    "amendment_problems",
+    "amendment_timeline",
     "PLAN_RULES",
     "NeedSnapshot",
     "OutcomeSnapshot",
