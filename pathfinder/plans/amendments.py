@@ -184,3 +184,17 @@ def amendment_not_make(*, acting_user, amendment: Plan, on: date, reasons: str, 
             family_tell(child=decided.child, kind=messages.NOT_AMENDED.key, on=on,
                         values={"date": on, "last_day": statutory.appeal_dates(on).appeal_by})
     return decided
+
+
+def amendment_facts(amendment: Plan) -> statutory.AmendmentFacts:
+    """The amendment's dates as the statutory module reads them."""
+    finished = amendment.issued_on if amendment.status == PlanStatus.FINAL or amendment.issued_on else (
+        amendment.not_amended_on)
+    amended = True if amendment.issued_on else (False if amendment.not_amended_on else None)
+    return statutory.AmendmentFacts(review_meeting=amendment.review_meeting_on, notice_served=amendment.draft_sent_on,
+                                    finished=finished, amended=amended)
+
+
+def amendment_timeline_for(amendment: Plan, *, today: date) -> statutory.Deadlines:
+    """The amendment's deadlines (statutory.amendment_timeline) as they stood on ``today``."""
+    return statutory.amendment_timeline(amendment_facts(amendment), today=today)

@@ -147,6 +147,15 @@ class Plan(models.Model):
         return self.kind == PlanKind.AMENDMENT
 
     @property
+    def draft_name(self) -> str:
+        """What the pages call the plan while it is being written: an amendment is "the proposed amendments"."""
+        return "proposed amendments" if self.is_amendment else "draft plan"
+
+    @property
+    def draft_title(self) -> str:
+        return "Proposed amendments to the EHC plan" if self.is_amendment else "Draft EHC plan"
+
+    @property
     def is_final(self) -> bool:
         return self.status == PlanStatus.FINAL
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 
 from pathfinder.core.worklist import WorklistItem, register_worklist_provider
-from pathfinder.plans.family import comment_window
+from pathfinder.plans.family import plan_comment_window
 from pathfinder.plans.models import CommentKind, CommentStatus, PlanStatus, Representation
 
 
@@ -20,16 +21,17 @@ from pathfinder.plans.models import CommentKind, CommentStatus, PlanStatus, Repr
 def meeting_requests(user, today: date) -> list[WorklistItem]:
     """Every open request for a meeting on a draft plan of the user's own cases."""
     rows = (Representation.objects.filter(kind=CommentKind.MEETING, status=CommentStatus.OPEN,
-                                          plan__status=PlanStatus.DRAFT_SENT, plan__assessment__caseworker=user)
+                                          plan__status=PlanStatus.DRAFT_SENT)
+            .filter(Q(plan__assessment__caseworker=user) | Q(plan__amends__assessment__caseworker=user))
             .select_related("plan__child", "plan__assessment").order_by("created_at", "pk"))
     items = []
     for row in rows:
         plan = row.plan
-        window = comment_window(plan.assessment, today)
+        window = plan_comment_window(plan, today)
         url = reverse("plans:comment-answer", kwargs={"child_id": plan.child_id, "plan_id": plan.pk,
                                                       "comment_id": row.pk})
         items.append(WorklistItem(
-            child=plan.child, title="Arrange the meeting the family asked for about the draft plan",
+            child=plan.child, title=f"Arrange the meeting the family asked for about the {plan.draft_name}",
             due=window.last_day if window else row.created_at.date(), url=url,
             reason=window.citation if window else "SEND Regulations 2014, reg 13(1)(a)", today=today,
             notes=(f"Times that suit them: {row.meeting_times}",) if row.meeting_times else (),

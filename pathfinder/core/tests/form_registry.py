@@ -129,6 +129,10 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),
     "pathfinder.plans.forms.FamilySchoolForm": FormCase(not_edit="records a new request"),
     "pathfinder.plans.forms.AnswerForm": FormCase(edit="comment_answer"),
+    "pathfinder.plans.amendment_forms.AmendmentStartForm": FormCase(not_edit="proposes a new amendment"),
+    "pathfinder.plans.amendment_forms.NotAmendForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.plans.amendment_forms.CompareForm": FormCase(kwargs=lambda: {"versions": [(1, "First plan")]},
+                                                             not_edit="chooses what to read; saves nothing"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),
