@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from pathfinder.accounts.tests.factories import CaseworkerFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.notifications.models import Message
@@ -173,3 +174,20 @@ def test_a_new_amendment_may_start_once_the_last_one_is_finished():
                                   expected_version=sent.version)
     again = amendments.amendment_start(acting_user=user, plan=fresh(plan), reason="Try again")
     assert again.status == "draft"
+
+
+def test_the_worklist_shows_the_notice_then_the_amended_plan_with_dates_and_rules():
+    from pathfinder.plans.worklist import amendment_steps
+
+    plan, user = final_plan()
+    caseworker = plan.assessment.caseworker
+    amendment = amendment_with_change(plan, user)
+    (item,) = amendment_steps(caseworker, date(2026, 11, 5))
+    assert (item.due, item.title) == (date(2026, 11, 30), "Send the amendment notice with the proposed amendments")
+    assert "reg 20(10)" in item.reason and not item.is_overdue
+    assert amendment_steps(caseworker, date(2026, 12, 1))[0].is_overdue
+    amendments.amendment_notice_send(acting_user=user, amendment=amendment, on=NOTICE,
+                                     expected_version=amendment.version)
+    (item,) = amendment_steps(caseworker, date(2026, 11, 20))
+    assert item.due == date(2027, 1, 5) and "reg 22(3)" in item.reason
+    assert amendment_steps(CaseworkerFactory(team=plan.child.team), date(2026, 11, 20)) == []
