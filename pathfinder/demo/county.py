@@ -237,6 +237,7 @@ class CountyBuilder:
             consultations = plans_demo.build_consultations(rng, content, today=today,
                                                            settings_by_kind=SETTINGS_BY_KIND)
             self.stage("Consultations (s.39)", consultations=consultations)
+            self.stage("Amendments (reg 22)", **plans_demo.build_amendments(random.Random(self.seed + 22), today=today))
 
     # -- the demo sign-ins -------------------------------------------------------------------------------------
 
