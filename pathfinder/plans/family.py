@@ -59,6 +59,8 @@ class FamilyPlanSummary:
     window: CommentWindow | None
     may_comment: bool
     comment_url: str
+    is_amendment: bool = False
+    changes_url: str = ""  # an amendment: the proposed changes as tracked changes
 
 
 def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
@@ -102,7 +104,11 @@ def caseworker_contact(assessment: Assessment | None) -> Contact:
 
 
 def family_plan_summary(user, child, plan: Plan | None, today: date) -> FamilyPlanSummary | None:
-    """The plan for the family's start page, once they may read it (the draft has been sent to them)."""
+    """The plan for the family's start page, once they may read it (the draft has been sent to them). An amendment
+    the family has not been sent, or one the council decided not to make, stands behind the plan it amends."""
+    while plan is not None and plan.kind == PlanKind.AMENDMENT and (
+            plan.status == PlanStatus.NOT_AMENDED or not selectors.plan_visible_to(user, plan)):
+        plan = plan.amends
     if plan is None or not selectors.plan_visible_to(user, plan):
         return None
     kwargs = {"child_id": child.pk, "plan_id": plan.pk}
@@ -111,6 +117,8 @@ def family_plan_summary(user, child, plan: Plan | None, today: date) -> FamilyPl
         url=reverse("plans:document", kwargs=kwargs), is_final=is_final,
         window=None if is_final else plan_comment_window(plan, today),
         may_comment=selectors.may_comment(user, plan, child, today), comment_url=reverse("plans:comment", kwargs=kwargs),
+        is_amendment=plan.kind == PlanKind.AMENDMENT,
+        changes_url=reverse("plans:changes", kwargs=kwargs) if plan.kind == PlanKind.AMENDMENT else "",
     )
 
 

@@ -160,3 +160,34 @@ def test_the_family_does_not_see_an_amendment_before_its_notice(client):
                       ).status_code == NOT_FOUND
     versions = client.get(reverse("plans:versions", kwargs={"child_id": plan.child_id})).content.decode()
     assert "Change" not in versions.split("<table", 1)[1].split("</table>")[0]
+
+
+def test_the_family_reads_the_changes_and_comments_on_section_f_asks_to_meet_and_for_a_school(client):
+    from django.utils import timezone
+
+    from pathfinder.plans.models import Representation
+
+    plan, user = final_plan()
+    amendment = amendment_with_change(plan, user)
+    today = timezone.localdate()
+    amendments.amendment_notice_send(acting_user=user, amendment=amendment, on=today,
+                                     expected_version=amendment.version)
+    parent = ParentFactory()
+    FamilyMemberFactory(child=plan.child, user=parent)
+    sign_in(client, parent)
+    akw = {"child_id": plan.child_id, "plan_id": amendment.pk}
+    home = client.get(reverse("family:home")).content.decode()
+    assert "Read the changes we want to make to the EHC plan" in home
+    tracked = client.get(reverse("plans:changes", kwargs=akw)).content.decode()
+    assert "added: </span>60" in tracked and "Comment on the changes, section by section" in tracked
+    document = client.get(reverse("plans:document", kwargs=akw)).content.decode()
+    assert "These are the changes we want to make" in document and "to comment on the proposed changes" in document
+    sent = client.post(reverse("plans:comment-section", kwargs={**akw, "section": "f"}),
+                       {"text": "Sixty minutes is right, but please say who the therapist will be."})
+    assert sent.status_code == 302
+    comment = Representation.objects.get(plan=amendment)
+    assert (comment.section, comment.after_window_closed) == ("F", False)
+    client.logout()
+    sign_in(client, user)
+    overview = client.get(reverse("plans:overview", kwargs=akw)).content.decode()
+    assert "please say who the therapist will be" in overview
