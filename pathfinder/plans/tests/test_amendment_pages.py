@@ -71,7 +71,7 @@ def test_the_caseworker_proposes_edits_sends_and_issues_and_the_versions_compare
     assert issued.status_code == 302
     assert Plan.objects.get(pk=plan.pk).status == "replaced" and Plan.objects.get(pk=amendment.pk).status == "final"
     versions = client.get(reverse("plans:versions", kwargs={"child_id": plan.child_id})).content.decode()
-    assert "In force" in versions and "More speech therapy after the review" in versions
+    assert "Used now" in versions and "More speech therapy after the review" in versions
     compared = client.get(reverse("plans:compare", kwargs={"child_id": plan.child_id}),
                           {"before": plan.pk, "after": amendment.pk}).content.decode()
     assert "Compare two versions of the plan" in compared and "added: </span>60" in compared
@@ -191,3 +191,36 @@ def test_the_family_reads_the_changes_and_comments_on_section_f_asks_to_meet_and
     sign_in(client, user)
     overview = client.get(reverse("plans:overview", kwargs=akw)).content.decode()
     assert "please say who the therapist will be" in overview
+
+
+def test_the_familys_amendment_pages_are_plain_english(client):
+    """Reading age (as test_family_reading_age measures it) of the family's pages about an amendment, without the
+    plan's own wording."""
+    import re
+
+    from pathfinder.plans.tests.test_family_reading_age import CEILING, _main_words, _reading_age
+
+    plan, user = final_plan()
+    sent = amendment_with_change(plan, user)
+    sent = amendments.amendment_notice_send(acting_user=user, amendment=sent, on=date(2026, 11, 10),
+                                            expected_version=sent.version)
+    amendments.amendment_not_make(acting_user=user, amendment=sent, on=date(2026, 11, 20),
+                                  reasons="The school can meet the needs.", expected_version=sent.version)
+    parent = ParentFactory()
+    FamilyMemberFactory(child=plan.child, user=parent)
+    sign_in(client, parent)
+    kw = {"child_id": plan.child_id, "plan_id": sent.pk}
+    pages = {
+        "what would change": client.get(reverse("plans:changes", kwargs=kw)),
+        "versions": client.get(reverse("plans:versions", kwargs={"child_id": plan.child_id})),
+        "we will not change the plan": client.get(reverse("plans:document", kwargs=kw)),
+    }
+    ages = {}
+    for name, response in pages.items():
+        assert response.status_code == 200, name
+        response.content = re.sub(rb'<section aria-labelledby="tracked-.*?</section>', b" ", response.content,
+                                  flags=re.S)
+        # A table cell, caption or option is read as its own block, like a paragraph.
+        response.content = re.sub(rb"</(td|th|caption|option)>", b"</p>", response.content)
+        ages[name] = round(_reading_age(_main_words(response)), 1)
+    assert not {name: age for name, age in ages.items() if age > CEILING}, ages

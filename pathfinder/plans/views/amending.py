@@ -111,16 +111,22 @@ def changes(request: HttpRequest, child, plan_id: int) -> HttpResponse:
         sections=tracked_changes(plan_content(plan.amends), plan_content(plan)),
         timeline=amendments.amendment_timeline_for(plan, today=timezone.localdate()),
         may_comment=selectors.may_comment(request.user, plan, child, timezone.localdate()),
+        show_dates=request.user.role in CASE_STAFF,
         back_url=reverse("plans:document", kwargs=_kw(plan)),
         page_title="What would change in the plan" if not plan.is_final else "What changed in the plan",
     ))
 
 
+STATUS_WORDS = {"final": "used now", "replaced": "old", "not_amended": "not made", "draft_sent": "changes sent",
+                "draft": "being written", "ceased": "ended", "transferred": "moved", "stopped": "stopped"}
+
+
 def _label(plan: Plan) -> str:
+    """How a version is named in the compare lists, in plain words: "Changes, 10 November 2026 (not made)"."""
     when = plan.issued_on or plan.draft_sent_on or plan.not_amended_on
-    kind = {PlanKind.AMENDMENT: "Amendment", PlanKind.TRANSFERRED_IN: "Plan from another council"}.get(
+    kind = {PlanKind.AMENDMENT: "Changes", PlanKind.TRANSFERRED_IN: "Plan from another council"}.get(
         plan.kind, "First plan")
-    return f"{kind}{f', {when:%-d %B %Y}' if when else ''} ({plan.get_status_display().split(':')[0].lower()})"
+    return f"{kind}{f', {when:%-d %B %Y}' if when else ''} ({STATUS_WORDS.get(plan.status, plan.status)})"
 
 
 def _versions(request, child) -> list[Plan]:
