@@ -141,6 +141,11 @@ def plan_final_issue(
     not_future(on, "on", "The date")
     if plan.status == PlanStatus.FINAL:
         raise ServiceError("The final plan has already been issued.")
+    if plan.status == PlanStatus.DRAFT and plan.kind == PlanKind.AMENDMENT:
+        raise ServiceError(
+            "The amended plan can be issued only after the amendment notice has been sent to the family and they "
+            f"have had {period_text('amendment_representations_close')} to comment. Send the notice first."
+        )
     if plan.status == PlanStatus.DRAFT:
         raise ServiceError(
             "The final plan can be issued only after the draft plan has been sent to the family and they "

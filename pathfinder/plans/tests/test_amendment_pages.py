@@ -224,3 +224,21 @@ def test_the_familys_amendment_pages_are_plain_english(client):
         response.content = re.sub(rb"</(td|th|caption|option)>", b"</p>", response.content)
         ages[name] = round(_reading_age(_main_words(response)), 1)
     assert not {name: age for name, age in ages.items() if age > CEILING}, ages
+
+
+def test_every_plan_page_opens_for_an_amendment_being_written(client):
+    plan, user = final_plan()
+    amendment = amendment_with_change(plan, user)
+    sign_in(client, user)
+    akw = {"child_id": plan.child_id, "plan_id": amendment.pk}
+    pages = [reverse("plans:overview", kwargs=akw), reverse("plans:document", kwargs=akw),
+             reverse("plans:needs", kwargs=akw), reverse("plans:outcomes", kwargs=akw),
+             reverse("plans:section", kwargs={**akw, "section": "a"}),
+             reverse("plans:provision", kwargs={**akw, "section": "F"}), reverse("plans:placements", kwargs=akw),
+             reverse("plans:check", kwargs=akw), reverse("plans:final", kwargs=akw),
+             reverse("plans:changes", kwargs=akw), reverse("plans:not-amend", kwargs=akw)]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Draft EHC plan for" not in response.content.decode(), url
+    assert "names Oakfield Primary School" in client.get(reverse("plans:placements", kwargs=akw)).content.decode()
