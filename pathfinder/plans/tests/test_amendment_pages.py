@@ -187,6 +187,16 @@ def test_the_family_reads_the_changes_and_comments_on_section_f_asks_to_meet_and
     assert sent.status_code == 302
     comment = Representation.objects.get(plan=amendment)
     assert (comment.section, comment.after_window_closed) == ("F", False)
+    assert client.post(reverse("plans:meeting-request", kwargs=akw), {
+        "text": "The new provision", "meeting_times": "Tuesday mornings"}).status_code == 302
+    assert client.post(reverse("plans:family-school", kwargs=akw), {
+        "institution_name": "Wealdmoor Academy", "institution_type": "academy"}).status_code == 302
+    assert amendment.placement_requests.get().institution_name == "Wealdmoor Academy"
+    assert Representation.objects.filter(plan=amendment, kind="meeting").exists()
+    from pathfinder.plans.worklist import meeting_requests
+
+    (item,) = meeting_requests(plan.assessment.caseworker, today)
+    assert "proposed amendments" in item.title and "22(2)(c)" in item.reason
     client.logout()
     sign_in(client, user)
     overview = client.get(reverse("plans:overview", kwargs=akw)).content.decode()
