@@ -252,3 +252,6 @@ def test_every_plan_page_opens_for_an_amendment_being_written(client):
         assert response.status_code == 200, url
         assert "Draft EHC plan for" not in response.content.decode(), url
     assert "names Oakfield Primary School" in client.get(reverse("plans:placements", kwargs=akw)).content.decode()
+    in_force = client.get(reverse("plans:document", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}))
+    assert "Amendments to this plan are being written" in in_force.content.decode()
+    assert "Propose amendments" not in in_force.content.decode()

@@ -165,6 +165,7 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         raise Http404("No plan to show yet")
     today = timezone.localdate()
     origin = selectors.origin_assessment(plan)
+    being_written = Plan.objects.filter(child=child, status__in=DRAFT_STATUSES).first() if plan.is_final else None
     # The family's comments and the answers: for the council and the family, not for advisers.
     comments = plan.representations.all() if request.user.role in (*CASE_STAFF, *FAMILY_ROLES) else []
     return render(request, "plans/document.html", _context(
@@ -173,8 +174,8 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         can_change=can_change_case(request.user), may_comment=selectors.may_comment(request.user, plan, child, today),
         **final_notice_context(plan),
         window=family.plan_comment_window(plan, today), contact=family.plan_contact(plan),
-        may_amend=plan.is_final and request.user.role in CASE_STAFF and not Plan.objects.filter(
-            child=child, status__in=DRAFT_STATUSES).exists(),
+        may_amend=plan.is_final and request.user.role in CASE_STAFF and being_written is None,
+        being_written=being_written if plan.is_final and request.user.role in CASE_STAFF else None,
         not_amended_appeal=statutory.appeal_dates(plan.not_amended_on)
         if plan.not_amended_on and plan.draft_sent_on else None,
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
