@@ -37,6 +37,9 @@ Key rules (see ``statutory.assessment`` for the full list):
   least 2 weeks before the meeting, report within 2 weeks after, decision within 4 weeks), :func:`review_problems`,
   and :func:`review_is_complete` (never without the meeting, the report and the decision).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
+* Amending a plan (reg 22, reg 20(10), R (L, M, P) v Devon CC [2022] EWHC 493 (Admin)):
+  :func:`amendment_timeline` on :class:`AmendmentFacts` (notice within 4 weeks of the review meeting, the
+  family's 15 days, the amended plan within 8 weeks of the notice) and :func:`amendment_problems`.
 * What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
   :class:`PlanSnapshot`, and :func:`vague_wording`.
 * The plan's life after it is issued (spec section 3): when the next review is due (:func:`review_due`, CFA
@@ -45,6 +48,13 @@ Key rules (see ``statutory.assessment`` for the full list):
   annual reviews counted the DfE's way (:func:`review_timeliness_report`).
 """
 
+from statutory.amendments import (
+    AmendmentFacts,
+    amendment_comments_last_day,
+    amendment_earliest_final,
+    amendment_problems,
+    amendment_timeline,
+)
 from statutory.appeals import (
     AppealDates,
     appeal_dates,
@@ -165,6 +175,11 @@ __all__ = [
     "end_of_academic_year_turning_25",
     "plan_in_force_until",
     "twenty_fifth_birthday",
+    "AmendmentFacts",
+    "amendment_comments_last_day",
+    "amendment_earliest_final",
+    "amendment_problems",
+    "amendment_timeline",
     "PLAN_RULES",
     "NeedSnapshot",
     "OutcomeSnapshot",

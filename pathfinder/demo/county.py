@@ -242,6 +242,7 @@ class CountyBuilder:
             self.stage("Consultations (s.39)", consultations=consultations)
             reviews_rng = random.Random(f"reviews:{self.seed}:{self.serial}")  # its own: others' rows stay the same
             self.stage("Annual reviews", **reviews_demo.build_reviews(reviews_rng, plans, today=today))
+            self.stage("Amendments (reg 22)", **plans_demo.build_amendments(random.Random(self.seed + 22), today=today))
 
     # -- the demo sign-ins -------------------------------------------------------------------------------------
 

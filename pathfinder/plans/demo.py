@@ -17,7 +17,10 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.people.demo import Setting
 from pathfinder.plans import clock
 from pathfinder.plans import demo_wording as wording
+from pathfinder.plans.demo_amendments import build_amendments
 from pathfinder.plans.models import Consultation, Plan, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
+
+__all__ = ["build_amendments", "build_consultations", "build_plan_sections", "build_plans"]
 
 # The stages of the demo's simulated journey that have a plan, and the plan's status at each.
 PLAN_STATUS_FOR_STAGE = {"drafting": PlanStatus.DRAFT, "draft_sent": PlanStatus.DRAFT_SENT,

@@ -119,7 +119,8 @@ def build_family_voice(rng: random.Random, *, today: date, demo: dict) -> dict[s
     views = _views(rng, assessing[::2])
     comments = 0
     member = FamilyMember.objects.filter(user=demo["parent"]).select_related("child").first()
-    plan = (Plan.objects.filter(child=member.child, status=PlanStatus.DRAFT_SENT).select_related("assessment", "child")
+    plan = (Plan.objects.filter(child=member.child, status=PlanStatus.DRAFT_SENT, assessment__isnull=False)
+            .select_related("assessment", "child")
             .first() if member else None)
     if plan is not None:
         caseworker = plan.assessment.caseworker if plan.assessment_id else None

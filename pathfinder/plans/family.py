@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
+import statutory
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
@@ -24,7 +25,7 @@ from pathfinder.notifications.kinds import link
 from pathfinder.notifications.recipients import Recipient
 from pathfinder.notifications.services import message_send
 from pathfinder.plans import selectors
-from pathfinder.plans.models import PLAN_SECTIONS, CommentKind, Plan, PlanStatus, Representation
+from pathfinder.plans.models import PLAN_SECTIONS, CommentKind, Plan, PlanKind, PlanStatus, Representation
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class CommentWindow:
     last_day: date
     is_open: bool
     citation: str
+    about: str = "the draft plan"
+    period: str = ""  # the rule's duration ("15 days"); the page's default is the draft plan's period
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class FamilyPlanSummary:
     window: CommentWindow | None
     may_comment: bool
     comment_url: str
+    is_amendment: bool = False
+    changes_url: str = ""  # an amendment: the proposed changes as tracked changes
 
 
 def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
@@ -69,10 +74,28 @@ def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
                          citation=entry.rule.citation)
 
 
-def caseworker_contact(assessment: Assessment) -> Contact:
+def plan_comment_window(plan: Plan, today: date) -> CommentWindow | None:
+    """The family's time to comment on this plan's draft, or on an amendment's proposed changes (reg 22(2)(c))."""
+    if plan.kind == PlanKind.AMENDMENT:
+        if not plan.draft_sent_on:
+            return None
+        entry = statutory.amendment_timeline(statutory.AmendmentFacts(notice_served=plan.draft_sent_on),
+                                             today=today)["amendment_representations_close"]
+        return CommentWindow(served_on=entry.trigger, last_day=entry.due, is_open=today <= entry.due,
+                             citation=entry.rule.citation, about="the proposed changes",
+                             period=entry.rule.duration_text)
+    return comment_window(plan.assessment, today) if plan.assessment_id else None
+
+
+def plan_contact(plan: Plan) -> Contact:
+    """Whom the family contacts about this plan: the caseworker of the assessment it came from, or the team."""
+    return caseworker_contact(selectors.origin_assessment(plan))
+
+
+def caseworker_contact(assessment: Assessment | None) -> Contact:
     """The caseworker's name, email and phone; the SEND team's details fill any gap."""
     team = getattr(settings, "COUNCIL_CONTACTS", {}).get("send_team", {})
-    worker = assessment.caseworker
+    worker = assessment.caseworker if assessment is not None else None
     if worker is None:
         return Contact(name=team.get("name", "The SEND team"), is_caseworker=False, email=team.get("email", ""),
                        phone=team.get("phone", ""))
@@ -81,15 +104,21 @@ def caseworker_contact(assessment: Assessment) -> Contact:
 
 
 def family_plan_summary(user, child, plan: Plan | None, today: date) -> FamilyPlanSummary | None:
-    """The plan for the family's start page, once they may read it (the draft has been sent to them)."""
+    """The plan for the family's start page, once they may read it (the draft has been sent to them). An amendment
+    the family has not been sent, or one the council decided not to make, stands behind the plan it amends."""
+    while plan is not None and plan.kind == PlanKind.AMENDMENT and (
+            plan.status == PlanStatus.NOT_AMENDED or not selectors.plan_visible_to(user, plan)):
+        plan = plan.amends
     if plan is None or not selectors.plan_visible_to(user, plan):
         return None
     kwargs = {"child_id": child.pk, "plan_id": plan.pk}
     is_final = plan.status == PlanStatus.FINAL
     return FamilyPlanSummary(
         url=reverse("plans:document", kwargs=kwargs), is_final=is_final,
-        window=None if is_final or plan.assessment is None else comment_window(plan.assessment, today),
+        window=None if is_final else plan_comment_window(plan, today),
         may_comment=selectors.may_comment(user, plan, child, today), comment_url=reverse("plans:comment", kwargs=kwargs),
+        is_amendment=plan.kind == PlanKind.AMENDMENT,
+        changes_url=reverse("plans:changes", kwargs=kwargs) if plan.kind == PlanKind.AMENDMENT else "",
     )
 
 
@@ -111,7 +140,7 @@ def representation_add(*, acting_user, plan: Plan, text: str, today: date, secti
                            "plan", field="text")
     if plan.status != PlanStatus.DRAFT_SENT:
         raise ServiceError("Comments can be sent only while the draft plan is with you.")
-    window = comment_window(plan.assessment, today) if plan.assessment_id else None
+    window = plan_comment_window(plan, today)
     late = window is not None and not window.is_open
     what = {CommentKind.MEETING: "asked for a meeting about the draft plan",
             CommentKind.SECTION: f"commented on section {section} of the draft plan"}.get(kind,
@@ -123,7 +152,8 @@ def representation_add(*, acting_user, plan: Plan, text: str, today: date, secti
         )
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child,
                            obj=comment, what=what + (" after the time to comment" if late else ""))
-        caseworker = plan.assessment.caseworker if plan.assessment_id else None
+        origin = selectors.origin_assessment(plan)
+        caseworker = origin.caseworker if origin is not None else None
         if caseworker is not None:  # the caseworker hears that the family wrote (sent once this commits)
             message_send(to=Recipient.for_user(caseworker), kind="plans.family_wrote", child=plan.child, values={
                 "link": link(reverse("plans:overview", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}))})

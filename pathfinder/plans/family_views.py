@@ -31,8 +31,8 @@ def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
         raise Http404("Comments are not open for this plan")
     assessment = plan.assessment
     kwargs = {"child_id": child.pk, "plan_id": plan.pk}
-    window = family.comment_window(assessment, today)
-    contact = family.caseworker_contact(assessment)
+    window = family.plan_comment_window(plan, today)
+    contact = family.plan_contact(plan)
     form = forms.RepresentationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -44,7 +44,7 @@ def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
             sent_to = f"your caseworker, {contact.name}" if contact.is_caseworker else contact.name
             if comment.after_window_closed:
                 messages.success(request, f"Your comments have been sent to {sent_to}. The time to comment had "
-                                 "ended, so the final plan may be issued without waiting for them.")
+                                 f"ended, so the {_next_plan(plan)} may be issued without waiting for them.")
             else:
                 messages.success(request, f"Thank you. Your comments have been sent to {sent_to}.")
             return redirect("plans:document", **kwargs)
@@ -52,8 +52,8 @@ def comment(request: HttpRequest, child, plan_id: int) -> HttpResponse:
         "form": form, "child": child, "plan": plan, "assessment": assessment, "window": window, "contact": contact,
         "contacts": getattr(settings, "COUNCIL_CONTACTS", {}),
         "back_url": reverse("plans:document", kwargs=kwargs),
-        "page_title": "Comment on the draft plan" if window is None or window.is_open
-        else "The time to comment on the draft plan has ended",
+        "page_title": f"Comment on the {plan.draft_name}" if window is None or window.is_open
+        else f"The time to comment on the {plan.draft_name} has ended",
     })
 
 
@@ -69,15 +69,18 @@ def _family_plan(request, child, plan_id: int):
 def _family_form_page(request, child, plan, today, form, *, template: str, title: str, **extra) -> HttpResponse:
     kwargs = {"child_id": child.pk, "plan_id": plan.pk}
     return render(request, template, {
-        "form": form, "child": child, "plan": plan, "window": family.comment_window(plan.assessment, today)
-        if plan.assessment_id else None, "contact": family.caseworker_contact(plan.assessment)
-        if plan.assessment_id else None, "back_url": reverse("plans:document", kwargs=kwargs), "page_title": title,
+        "form": form, "child": child, "plan": plan, "window": family.plan_comment_window(plan, today),
+        "contact": family.plan_contact(plan), "back_url": reverse("plans:document", kwargs=kwargs), "page_title": title,
         **extra,
     })
 
 
+def _next_plan(plan) -> str:
+    return "amended plan" if plan.is_amendment else "final plan"
+
+
 def _sent(request, plan, comment, what: str) -> HttpResponse:
-    late = " The time to comment had ended, so the final plan may be issued without waiting for it." \
+    late = f" The time to comment had ended, so the {_next_plan(plan)} may be issued without waiting for it." \
         if comment.after_window_closed else ""
     messages.success(request, f"Thank you. {what}{late}")
     return redirect(reverse("plans:document", kwargs={"child_id": plan.child_id, "plan_id": plan.pk})

@@ -67,3 +67,62 @@ FAMILY_WROTE = register_message_kind(MessageKind(
                 "Sign in to read it and answer: {link}",
     values=("link",),
 ))
+
+AMENDMENT_NOTICE = register_message_kind(MessageKind(
+    "plans.amendment_notice",
+    email_subject="We want to change your child's EHC plan",
+    email_body=(
+        "We want to make some changes to your child's EHC plan. You can read the changes we suggest.\n\n"
+        "You have until {last_day} to tell us what you think, to ask to meet us, and to ask for a school or "
+        "college.\n\n"
+        "Sign in to read the changes: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: we want to change your child's EHC plan. You have until {last_day} to comment. "
+             "Sign in to read the changes: {link}",
+    letter_body=(
+        "We want to make some changes to your child's EHC plan. You have until {last_day} to tell us what you "
+        "think, to ask to meet us, and to ask for a school or college.\n\n"
+        "You can read the changes online: {link}. If you would like a printed copy, phone us on {council_phone}."
+    ),
+    values=("last_day", "link"),
+))
+
+AMENDED_ISSUED = register_message_kind(MessageKind(
+    "plans.amended_issued",
+    email_subject="Your child's amended EHC plan has been issued",
+    email_body=(
+        "The amended EHC plan for your child was issued on {date}. It replaces the plan before it.\n\n"
+        "Sign in to read it, to see what changed, and what you can do if you disagree: {link}\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: the amended EHC plan for your child was issued on {date}. Sign in to read it: {link}",
+    letter_body=(
+        "The amended EHC plan for your child was issued on {date}. It replaces the plan before it.\n\n"
+        "You can read it online, with what changed and what you can do if you disagree: {link}. "
+        "If you would like a printed copy, phone us on {council_phone}."
+    ),
+    values=("date", "link"),
+))
+
+NOT_AMENDED = register_message_kind(MessageKind(
+    "plans.not_amended",
+    email_subject="We will not change your child's EHC plan",
+    email_body=(
+        "On {date} we decided not to make the changes we suggested to your child's EHC plan. The plan stays as "
+        "it is.\n\n"
+        "Sign in to read why: {link}\n\n"
+        "If you disagree, you can appeal to the SEND Tribunal. It must get your appeal by {last_day}. "
+        "You can talk to a mediation adviser first.\n\n"
+        "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: we will not change your child's EHC plan after all. Sign in to read why and how to "
+             "appeal (by {last_day}): {link}",
+    letter_body=(
+        "On {date} we decided not to make the changes we suggested to your child's EHC plan. The plan stays as "
+        "it is.\n\n"
+        "You can read why online: {link}. If you disagree, you can appeal to the SEND Tribunal. It must get your "
+        "appeal by {last_day}. If you would like this on paper, phone us on {council_phone}."
+    ),
+    values=("date", "last_day", "link"),
+))

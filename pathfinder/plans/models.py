@@ -107,6 +107,12 @@ class Plan(models.Model):
     ended_on = models.DateField(
         null=True, blank=True, help_text="The day the council stopped maintaining the plan (ceased or transferred)"
     )
+    # An amendment's own facts (reg 22): why it was proposed, the review meeting it came from (its notice is due
+    # within 4 weeks of it, reg 20(10)), and, if the council decided not to amend after all, when and why (reg 22(4)).
+    amendment_reason = models.TextField(blank=True, help_text="For an amendment: why the plan is being amended")
+    review_meeting_on = models.DateField(null=True, blank=True, help_text="The review meeting the amendment came from")
+    not_amended_on = models.DateField(null=True, blank=True, help_text="The day the family was told it will not be amended")
+    not_amended_reasons = models.TextField(blank=True, help_text="Why the council decided not to amend the plan")
     section_a = models.TextField("A: Views, interests and aspirations", blank=True)
     section_c = models.TextField("C: Health needs related to special educational needs", blank=True)
     section_d = models.TextField("D: Social care needs", blank=True)
@@ -139,6 +145,15 @@ class Plan(models.Model):
     @property
     def is_amendment(self) -> bool:
         return self.kind == PlanKind.AMENDMENT
+
+    @property
+    def draft_name(self) -> str:
+        """What the pages call the plan while it is being written: an amendment is "the proposed amendments"."""
+        return "proposed amendments" if self.is_amendment else "draft plan"
+
+    @property
+    def draft_title(self) -> str:
+        return "Proposed amendments to the EHC plan" if self.is_amendment else "Draft EHC plan"
 
     @property
     def is_final(self) -> bool:
@@ -347,7 +362,6 @@ class PlanSnapshot(models.Model):
         return f"{self.get_kind_display()} ({self.taken_on})"
 
 
-# The child's views live in their own module; imported here so Django and every caller find them as before.
-from pathfinder.plans.voice_models import VIEWS_QUESTIONS, ChildViews, ChildViewsFile, ViewsWhose  # noqa: E402
-
-__all__ = ["VIEWS_QUESTIONS", "ChildViews", "ChildViewsFile", "ViewsWhose"]
+# The child's own voice lives in its own module (kept under the module size limit); imported here so the app's
+# models are all found at plans.models.
+from pathfinder.plans.models_voice import VIEWS_QUESTIONS, ChildViews, ChildViewsFile, ViewsWhose  # noqa: E402, F401

@@ -9,14 +9,14 @@ from django.template.loader import render_to_string
 
 from pathfinder.plans.final_notice import final_notice_context
 from pathfinder.plans.models import Plan
-from pathfinder.plans.selectors import labelled_items
+from pathfinder.plans.selectors import labelled_items, origin_assessment
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
 
 def plan_pdf_html(plan: Plan) -> str:
     """HTML for the PDF only (never served to a browser, so its embedded stylesheet is outside the CSP)."""
-    assessment = plan.assessment
+    assessment = origin_assessment(plan)  # an amended plan's section K is the first plan's advice
     return render_to_string("plans/pdf.html", {
         "plan": plan, "assessment": assessment, "child": plan.child, "items": labelled_items(plan),
         "advice": [a for a in assessment.advice_requests.all() if a.received_on] if assessment else [],

@@ -10,7 +10,7 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.models import Assessment
 from pathfinder.plans import quality
-from pathfinder.plans.models import Plan, PlanStatus
+from pathfinder.plans.models import Plan, PlanKind, PlanStatus
 
 
 def assessment_for_plan(child, assessment_id: int) -> Assessment | None:
@@ -52,10 +52,22 @@ def plan_get(child, plan_id: int) -> Plan | None:
 
 
 def plan_visible_to(user, plan: Plan) -> bool:
-    """Council staff see the plan as it is written; everyone else sees it only once the draft has been sent."""
+    """Council staff see the plan as it is written; everyone else sees it only once the draft has been sent (an
+    amendment dropped before its notice was served never reached the family)."""
     if user.role in CASE_STAFF:
         return True
+    if plan.kind == PlanKind.AMENDMENT and plan.draft_sent_on is None:
+        return False
     return plan.status != PlanStatus.DRAFT
+
+
+def origin_assessment(plan: Plan) -> Assessment | None:
+    """The assessment the plan first came from, through the plans it amends: its advice is section K and its
+    caseworker the family's contact. None for a plan transferred in."""
+    seen = 0
+    while plan is not None and plan.assessment_id is None and plan.amends_id is not None and seen < 100:
+        plan, seen = plan.amends, seen + 1
+    return plan.assessment if plan is not None and plan.assessment_id else None
 
 
 def may_comment(user, plan: Plan, child, today: date) -> bool:
@@ -152,10 +164,11 @@ def plan_tasks(plan: Plan, problems: list[quality.Problem]) -> list[Task]:
         return "incomplete"
 
     kw = {"child_id": plan.child_id, "plan_id": plan.pk}
-    case_kw = {"child_id": plan.child_id, "assessment_id": plan.assessment_id}
+    origin = origin_assessment(plan)  # an amendment's advice is the first plan's
+    case_kw = {"child_id": plan.child_id, "assessment_id": origin.pk if origin else None}
     g_needed = bool(plan.section_c.strip())
     h_needed = bool(plan.section_d.strip())
-    advice_received = [a for a in plan.assessment.advice_requests.all() if a.received_on] if plan.assessment else []
+    advice_received = [a for a in origin.advice_requests.all() if a.received_on] if origin else []
     return [
         Task("A", "A: Views, interests and aspirations", "plans:section", {**kw, "section": "a"},
              status(bool(plan.section_a.strip()), "A")),
@@ -173,14 +186,17 @@ def plan_tasks(plan: Plan, problems: list[quality.Problem]) -> list[Task]:
              hint="Must be agreed by the health commissioner"),
         Task("H", "H1 and H2: Social care provision", "plans:provision", {**kw, "section": "H1"},
              status(bool(items["H1"] or items["H2"]) or not h_needed, ("H1", "H2"), needs_b=True)),
+        Task("I", "I: School or other placement", "plans:placements", kw, "completed", hint=(
+            f"Names {plan.placement_name or plan.get_placement_type_display()}: changed when the amended plan is "
+            "issued, if the amendments change it")) if plan.kind == PlanKind.AMENDMENT and plan.placement_type else
         Task("I", "I: School or other placement", "plans:placements", kw, "cannot_start",
              hint="Left blank in the draft. Named in the final plan, after the family has asked for a school "
              "and schools have been consulted"),
         Task("J", "J: Personal budget and direct payments", "plans:section", {**kw, "section": "j"},
              "completed" if plan.section_j.strip() and "J" not in with_problems else "optional",
              hint="Only if there is a personal budget or direct payment"),
-        Task("K", "K: Advice and information", "assessments:case", case_kw,
-             "completed" if advice_received else "incomplete",
+        Task("K", "K: Advice and information", "assessments:case" if origin else "plans:document",
+             case_kw if origin else kw, "completed" if advice_received else "incomplete",
              hint=f"{len(advice_received)} advice received, listed as appendices" if advice_received
              else "No advice received yet"),
     ]

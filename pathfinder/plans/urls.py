@@ -7,7 +7,7 @@ Starting a plan is the one page reached from the assessment. Addresses from befo
 from django.urls import path
 
 from pathfinder.plans import family_views
-from pathfinder.plans.views import comments, drafting, issuing, legacy, provision, voice
+from pathfinder.plans.views import amending, comments, drafting, issuing, legacy, provision, voice
 
 app_name = "plans"
 base = "children/<int:child_id>/plans/<int:plan_id>/"
@@ -17,7 +17,12 @@ urlpatterns = [
     path("children/<int:child_id>/views/<str:whose>/", voice.views_edit, name="views-edit"),
     path(from_assessment, drafting.for_assessment, name="for-assessment"),
     path(from_assessment + "start/", drafting.start, name="start"),
+    path("children/<int:child_id>/plans/versions/", amending.versions, name="versions"),
+    path("children/<int:child_id>/plans/versions/compare/", amending.compare, name="compare"),
     path(base, drafting.overview, name="overview"),
+    path(base + "amend/", amending.amend, name="amend"),
+    path(base + "not-amend/", amending.not_amend, name="not-amend"),
+    path(base + "changes/", amending.changes, name="changes"),
     path(base + "sections/<str:section>/", drafting.section, name="section"),
     path(base + "needs/", drafting.needs, name="needs"),
     path(base + "needs/<int:need_id>/", drafting.need_edit, name="need-edit"),

@@ -105,13 +105,15 @@ def plan_draft_send(*, acting_user, plan: Plan, on: date, expected_version: int)
     not_future(on, "on", "The date")
 
     def check(current: Plan) -> None:
-        if current.placement_name.strip() or current.placement_type:
+        # The s.38(5) blank section I is for a new plan's draft: an amendment keeps the school already named.
+        if current.kind != PlanKind.AMENDMENT and (current.placement_name.strip() or current.placement_type):
             raise ServiceError(
                 "The draft names a school or college, or a type of school, in section I. A draft plan must leave "
                 "section I blank (Children and Families Act 2014, section 38(5)): the family first has the "
                 "chance to ask for a school."
             )
-        problems = quality.draft_problems(plan_snapshot(current, on=on))
+        problems = [p for p in quality.draft_problems(plan_snapshot(current, on=on))
+                    if current.kind != PlanKind.AMENDMENT or p.code != "placement_in_draft"]
         if problems:
             raise PlanProblems(f"The draft cannot be sent yet: {_things(problems)} to put right first.", problems)
 
@@ -139,6 +141,11 @@ def plan_final_issue(
     not_future(on, "on", "The date")
     if plan.status == PlanStatus.FINAL:
         raise ServiceError("The final plan has already been issued.")
+    if plan.status == PlanStatus.DRAFT and plan.kind == PlanKind.AMENDMENT:
+        raise ServiceError(
+            "The amended plan can be issued only after the amendment notice has been sent to the family and they "
+            f"have had {period_text('amendment_representations_close')} to comment. Send the notice first."
+        )
     if plan.status == PlanStatus.DRAFT:
         raise ServiceError(
             "The final plan can be issued only after the draft plan has been sent to the family and they "
@@ -146,7 +153,10 @@ def plan_final_issue(
         )
 
     def check(current: Plan) -> None:
-        if current.assessment_id is not None:
+        if current.kind == PlanKind.AMENDMENT:
+            _amendment_may_issue(current, on)
+            earliest = None
+        elif current.assessment_id is not None:
             timeline = assessment_timeline_for(current.assessment, today=timezone.localdate())
             earliest = timeline.earliest_final_plan_date
         else:
@@ -188,8 +198,21 @@ def plan_final_issue(
         issued = WORKFLOW.transition(plan, "issue_final", acting_user=acting_user, expected_version=expected_version,
                                      check=check, apply=apply, what=f"final plan issued on {on:%d %B %Y}")
         _enqueue_pdf(issued)
-        family_tell(child=issued.child, kind=messages.FINAL_ISSUED.key, on=on, values={"date": on})
+        kind = messages.AMENDED_ISSUED if issued.kind == PlanKind.AMENDMENT else messages.FINAL_ISSUED
+        family_tell(child=issued.child, kind=kind.key, on=on, values={"date": on})
     return issued
+
+
+def _amendment_may_issue(current: Plan, on: date) -> None:
+    """An amended plan waits for the family's 15 days beginning with the day of the notice (reg 22(2)(c))."""
+    earliest = statutory.amendment_earliest_final(current.draft_sent_on)
+    if on < earliest:
+        raise ServiceError(
+            f"The family has until {earliest - timedelta(days=1):%-d %B %Y} to comment on the proposed amendments "
+            f"({period_text('amendment_representations_close')} beginning with {current.draft_sent_on:%-d %B %Y}, "
+            f"SEND Regulations 2014, regulation 22(2)(c)). The amended plan can be issued from {earliest:%-d %B %Y}.",
+            field="on",
+        )
 
 
 def plan_stop_on_withdrawal(assessment: Assessment, acting_user) -> None:

@@ -149,6 +149,10 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.reviews.forms.DecideForm": FormCase(not_edit="a one-shot decision"),
     "pathfinder.reviews.forms.ReasonForm": FormCase(not_edit="a one-shot act with its reason"),
     "pathfinder.reviews.forms.CeaseProposeForm": FormCase(not_edit="starts a cessation from the review"),
+    "pathfinder.plans.amendment_forms.AmendmentStartForm": FormCase(not_edit="proposes a new amendment"),
+    "pathfinder.plans.amendment_forms.NotAmendForm": FormCase(not_edit="a one-shot decision"),
+    "pathfinder.plans.amendment_forms.CompareForm": FormCase(kwargs=lambda: {"versions": [(1, "First plan")]},
+                                                             not_edit="chooses what to read; saves nothing"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

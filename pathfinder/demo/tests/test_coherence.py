@@ -51,19 +51,19 @@ def _names_the_demo_could_give() -> set[str]:
 
 
 def _plan_texts(plan: Plan) -> list[str]:
-    a = plan.assessment
-    texts = [plan.section_a, plan.section_c, plan.section_d, a.request_summary, a.refusal_reasons,
-             a.not_issue_reasons]
+    a = plan.assessment  # None for an amendment (its own reason is checked instead)
+    texts = [plan.section_a, plan.section_c, plan.section_d, plan.amendment_reason]
+    texts += [a.request_summary, a.refusal_reasons, a.not_issue_reasons] if a is not None else []
     texts += [n.description for n in plan.needs.all()] + [o.description for o in plan.outcomes.all()]
     return [t for t in texts if t]
 
 
 def test_every_plan_names_only_its_own_child(demo):
     names = _names_the_demo_could_give()
-    plans = Plan.objects.select_related("assessment__child").prefetch_related("needs", "outcomes")
+    plans = Plan.objects.select_related("child", "assessment").prefetch_related("needs", "outcomes")
     checked = 0
     for plan in plans:
-        child = plan.assessment.child
+        child = plan.child
         own = {child.legal_first_name, child.legal_last_name, child.preferred_name} - {""}
         for text in _plan_texts(plan):
             others = {w for w in WORD.findall(text) if w in names} - own
@@ -225,3 +225,26 @@ def test_the_demo_family_has_a_voice_and_a_final_plan_shows_what_changed(demo):
     sign_in(client, jordan.child.user)
     assert "What changed since the draft" in client.get(reverse("plans:document", kwargs={
         "child_id": jordan.child_id, "plan_id": jordan.pk})).content.decode()
+
+
+def test_the_demo_amendments_agree_with_the_law(demo):
+    """Amendments mid-way and issued: notices within the weeks after the meeting, amended plans after the family's
+    days to comment, the plan they amend replaced and its review clock carried."""
+    import statutory
+    from pathfinder.plans.amendments import amendment_timeline_for
+
+    amendments = list(Plan.objects.filter(kind="amendment").select_related("amends"))
+    assert {a.status for a in amendments} >= {"draft", "draft_sent", "final"}
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    for a in amendments:
+        timeline = amendment_timeline_for(a, today=today)
+        assert not timeline["amendment_notice"].is_late and not statutory.amendment_problems(
+            statutory.AmendmentFacts(review_meeting=a.review_meeting_on, notice_served=a.draft_sent_on,
+                                     finished=a.issued_on, amended=True if a.issued_on else None), today=today)
+        if a.status == "final":
+            assert a.amends.status == "replaced" and a.first_made_on == a.amends.first_made_on
+            assert a.last_reviewed_on == a.draft_sent_on and not timeline["amendment_final"].is_late
+    assert any(a.status == "draft_sent" and amendment_timeline_for(a, today=today)["amendment_final"].is_overdue
+               for a in amendments)

@@ -17,6 +17,7 @@ from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import child_views, forms, quality, selectors, services
 from pathfinder.plans.models import PLAN_SECTIONS
+from pathfinder.plans.views import amending
 from pathfinder.plans.views.common import (
     PLAN_READERS,
     _context,
@@ -45,6 +46,8 @@ def overview(request: HttpRequest, child, plan_id: int) -> HttpResponse:
         return _document(request, child, assessment, plan)
     if not plan.is_editable:
         return redirect("plans:document", **_kw(plan))
+    if plan.is_amendment:
+        return amending.amendment_overview(request, child, plan)
     today = timezone.localdate()
     problems = quality.draft_problems(selectors.plan_snapshot(plan, on=today))
     timeline = assessment_timeline_for(assessment, today=today) if assessment is not None else None

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+import statutory
 from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES
 from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.core.access import for_roles
@@ -17,6 +18,7 @@ from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import (
+    amendments,
     changes,
     family,
     forms,
@@ -28,7 +30,7 @@ from pathfinder.plans import (
     workflow,
 )
 from pathfinder.plans.final_notice import final_notice_context, period_text
-from pathfinder.plans.models import PLAN_SECTIONS, S38_REQUESTABLE_TYPES
+from pathfinder.plans.models import DRAFT_STATUSES, PLAN_SECTIONS, S38_REQUESTABLE_TYPES, Plan
 from pathfinder.plans.plan_notes import plan_notes
 from pathfinder.plans.views.common import (
     PLAN_READERS,
@@ -47,8 +49,8 @@ from pathfinder.plans.views.common import (
 def placements(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     assessment, plan = _plan(child, plan_id)
     today = timezone.localdate()
-    timeline = assessment_timeline_for(assessment, today=today)
-    consultations = [(c, timeline.get(f"consultation:{c.pk}")) for c in plan.consultations.all()]
+    timeline = assessment_timeline_for(assessment, today=today) if assessment is not None else None
+    consultations = [(c, timeline.get(f"consultation:{c.pk}") if timeline else None) for c in plan.consultations.all()]
     return render(request, "plans/placements.html", _context(
         request, child, assessment, plan, requests=plan.placement_requests.all(), consultations=consultations,
         requestable=S38_REQUESTABLE_TYPES, timeline=timeline, today=today,
@@ -121,28 +123,41 @@ def consultation_reply(request: HttpRequest, child, plan_id: int, consultation_i
 def final_issue(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     assessment, plan = _plan(child, plan_id)
     today = timezone.localdate()
-    timeline = assessment_timeline_for(assessment, today=today)
-    form = forms.FinalIssueForm(request.POST or None, initial={"version": plan.version, "issued_on": today})
+    initial = {"version": plan.version, "issued_on": today}
+    issue, earliest = workflow.plan_final_issue, None
+    if plan.is_amendment:
+        # The amended plan keeps the school already named unless the amendments change it.
+        initial.update(placement_type=plan.placement_type, placement_name=plan.placement_name,
+                       placement_urn=plan.placement_urn)
+        timeline = amendments.amendment_timeline_for(plan, today=today)
+        earliest = statutory.amendment_earliest_final(plan.draft_sent_on) if plan.draft_sent_on else None
+        issue = _amendment_issue
+    else:
+        timeline = assessment_timeline_for(assessment, today=today)
+    form = forms.FinalIssueForm(request.POST or None, initial=initial)
+    if plan.is_amendment:
+        form.fields["issued_on"].label = "Date the amended plan is issued"
     problems: list[quality.Problem] = []
     if request.method == "POST" and form.is_valid():
         try:
-            workflow.plan_final_issue(acting_user=request.user, plan=plan, on=form.cleaned_data["issued_on"],
-                                      expected_version=form.cleaned_data["version"],
-                                      **_without(form.cleaned_data, "version", "issued_on"))
+            issue(acting_user=request.user, plan=plan, on=form.cleaned_data["issued_on"],
+                  expected_version=form.cleaned_data["version"],
+                  **_without(form.cleaned_data, "version", "issued_on"))
         except workflow.PlanProblems as error:
             problems = error.problems
             form.add_error(None, error.message)
         except ServiceError as error:
             _show_error(form, error, date_field="issued_on")
         else:
-            messages.success(request, "Final plan issued. The PDF is being made.")
+            messages.success(request, ("Amended plan issued. It replaces the plan before it." if plan.is_amendment
+                                       else "Final plan issued.") + " The PDF is being made.")
             return redirect("plans:document", **_kw(plan))
     return render(request, "plans/final_issue.html", _context(
         request, child, assessment, plan, form=form, problems=problems, timeline=timeline,
         requests=plan.placement_requests.all(), consultations=plan.consultations.all(),
-        since=changes.changes_since_draft(plan) if plan.draft_sent_on else None,
+        since=changes.changes_since_draft(plan) if plan.draft_sent_on else None, earliest=earliest,
         open_comments=representations.open_count(plan.representations.all()),
-        page_title="Issue the final plan",
+        page_title="Issue the amended plan" if plan.is_amendment else "Issue the final plan",
     ))
 
 
@@ -150,18 +165,24 @@ def _document(request, child, assessment, plan) -> HttpResponse:
     if not selectors.plan_visible_to(request.user, plan):
         raise Http404("No plan to show yet")
     today = timezone.localdate()
+    origin = selectors.origin_assessment(plan)
+    being_written = Plan.objects.filter(child=child, status__in=DRAFT_STATUSES).first() if plan.is_final else None
     # The family's comments and the answers: for the council and the family, not for advisers.
     comments = plan.representations.all() if request.user.role in (*CASE_STAFF, *FAMILY_ROLES) else []
     return render(request, "plans/document.html", _context(
         request, child, assessment, plan, items=selectors.labelled_items(plan),
-        advice=[a for a in assessment.advice_requests.all() if a.received_on],
+        advice=[a for a in origin.advice_requests.all() if a.received_on] if origin is not None else [],
         can_change=can_change_case(request.user), may_comment=selectors.may_comment(request.user, plan, child, today),
         **final_notice_context(plan),
-        window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),
+        window=family.plan_comment_window(plan, today), contact=family.plan_contact(plan),
+        may_amend=plan.is_final and request.user.role in CASE_STAFF and being_written is None,
+        being_written=being_written if plan.is_final and request.user.role in CASE_STAFF else None,
+        not_amended_appeal=statutory.appeal_dates(plan.not_amended_on)
+        if plan.not_amended_on and plan.draft_sent_on else None,
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
         comments=representations.comments_by_section(comments), section_titles=PLAN_SECTIONS,
         since=changes.changes_since_draft(plan) if plan.is_final else None, plan_notes=plan_notes(request, plan),
-        page_title=("EHC plan" if plan.is_final else "Draft EHC plan") + f": {child.full_name}",
+        page_title=("EHC plan" if plan.is_final else plan.draft_title) + f": {child.full_name}",
     ))
 
 
@@ -194,3 +215,8 @@ def pdf_again(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     else:
         messages.success(request, "The PDF is being made again.")
     return redirect("plans:document", **_kw(plan))
+
+
+def _amendment_issue(*, acting_user, plan, on, expected_version, **placement):
+    return amendments.amendment_issue(acting_user=acting_user, amendment=plan, on=on,
+                                      expected_version=expected_version, **placement)

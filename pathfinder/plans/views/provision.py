@@ -13,7 +13,7 @@ from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
-from pathfinder.plans import forms, from_advice, quality, selectors, services, workflow
+from pathfinder.plans import amendments, forms, from_advice, quality, selectors, services, workflow
 from pathfinder.plans.final_notice import period_text
 from pathfinder.plans.views.common import (
     PROVISION_TITLES,
@@ -145,21 +145,35 @@ def check(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     form = forms.SendDraftForm(request.POST or None,
                                initial={"version": plan.version, "served_on": timezone.localdate()})
     problems = quality.draft_problems(selectors.plan_snapshot(plan, on=timezone.localdate()))
+    send = workflow.plan_draft_send
+    if plan.is_amendment:
+        problems = amendments.amendment_problems_to_send(plan, timezone.localdate())
+        form.fields["served_on"].label = "Date the amendment notice is sent to the family"
+        send = _amendment_send
     if request.method == "POST" and form.is_valid():
         try:
-            workflow.plan_draft_send(acting_user=request.user, plan=plan, on=form.cleaned_data["served_on"],
-                                     expected_version=form.cleaned_data["version"])
+            send(acting_user=request.user, plan=plan, on=form.cleaned_data["served_on"],
+                 expected_version=form.cleaned_data["version"])
         except workflow.PlanProblems as error:
             problems = error.problems
             form.add_error(None, error.message)
         except ServiceError as error:
             _show_error(form, error, date_field="served_on")
         else:
-            messages.success(request, f"Draft plan sent. The family has {period_text('representations_close')} to "
+            messages.success(request, f"Amendment notice sent. The family has "
+                                      f"{period_text('amendment_representations_close')} to comment and ask for a "
+                                      "school." if plan.is_amendment else
+                                      f"Draft plan sent. The family has {period_text('representations_close')} to "
                                       "comment and ask for a school.")
             return redirect(_overview_url(plan))
     sendable = workflow.WORKFLOW.can(plan, "send_draft")
     return render(request, "plans/check.html", _context(
         request, child, assessment, plan, form=form, problems=problems, sendable=sendable,
-        items=selectors.labelled_items(plan), page_title="Check the draft plan before sending",
+        items=selectors.labelled_items(plan),
+        page_title="Check the amendments before sending" if plan.is_amendment else "Check the draft plan before sending",
     ))
+
+
+def _amendment_send(*, acting_user, plan, on, expected_version):
+    return amendments.amendment_notice_send(acting_user=acting_user, amendment=plan, on=on,
+                                            expected_version=expected_version)

@@ -1,7 +1,5 @@
-"""The child's own voice (section A): their views, and the pictures, recordings and documents sent with them.
-
-Kept apart from plans.models (which re-exports them) because they belong to the child, not to any one plan.
-"""
+"""The child's own voice (section A, reg 12(1)(a)): models kept apart from the plan's own, because they belong to
+the child and are gathered before any plan exists. Imported by ``plans.models`` so Django finds them there."""
 
 from __future__ import annotations
 
