@@ -20,7 +20,7 @@ Typical use::
 Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and status: reusable by any process),
 ``exceptions`` (what excuses a late step), ``assessment``/``assessment_facts``/``assessment_checks`` (the EHC
 needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
-``timeliness``, ``calendar``.
+``timeliness``, ``calendar``, ``transfer``.
 
 Key rules (see ``statutory.assessment`` for the full list):
 
@@ -32,6 +32,9 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Working days: :class:`WorkingDayCalendar` (England bank holidays + the council's extra closed days).
 * People: compulsory school age end, national curriculum year, who makes a decision (parent, young person or
   representative) and who a notice or letter is addressed to (:func:`notice_addressees`).
+* Moving to another council (reg 15): :func:`transfer_out_due` (the old council sends the plan on the day of
+  the move, or within 15 working days beginning with the day it learnt of a move it heard of late) and
+  :func:`transfer_in_deadlines` (the new council's 6-week notice and its first review).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 * What an EHC plan must contain (reg 12, CFA s.38(5), CoP 9.69): :func:`draft_problems` on a
   :class:`PlanSnapshot`, and :func:`vague_wording`.
@@ -111,6 +114,7 @@ from statutory.timeliness import (
     case_from_facts,
     timeliness_report,
 )
+from statutory.transfer import TransferOutDue, transfer_in_deadlines, transfer_out_deadline, transfer_out_due
 
 __all__ = [
     "PLAN_RULES",
@@ -184,4 +188,8 @@ __all__ = [
     "rule_in_force",
     "timeliness_report",
     "validate_assessment_facts",
+    "TransferOutDue",
+    "transfer_in_deadlines",
+    "transfer_out_deadline",
+    "transfer_out_due",
 ]
