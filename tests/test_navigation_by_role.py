@@ -2,7 +2,8 @@
 
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
-"Family requests" for case staff; notifications "Messages" and "How we contact you").
+"Family requests" for case staff; notifications "Messages" and "How we contact you"; transfers "Council moves"
+for case staff).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from pathfinder.core.navigation import navigation_items
 
 NAVIGATION_BY_ROLE = {
     Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                      ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                      ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Council moves", "/transfers/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
-                   ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                   ("Family requests", "/family/requests/"), ("Advice backlog", "/advice/backlog/"), ("Council moves", "/transfers/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
     Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),

@@ -11,7 +11,8 @@ from datetime import date
 
 from django.conf import settings
 
-from pathfinder.documents.models import documents_storage
+from pathfinder.documents.models import DocumentPurpose, documents_storage
+from pathfinder.documents.services import document_store_generated
 from pathfinder.plans.models import Plan
 from pathfinder.plans.selectors import labelled_items
 from pathfinder.transfers.bundle import FORMAT, PLAN_PDF, VERSION, bundle_zip
@@ -101,13 +102,19 @@ def bundle_content(transfer: TransferOut, *, generated_on: date) -> dict:
 
 
 def plan_pdf_for_bundle(plan: Plan) -> bytes:
-    """The stored final plan PDF, or the plan rendered now if it has none (a plan brought in from elsewhere)."""
-    if plan.final_pdf_id is not None:
-        with documents_storage().open(plan.final_pdf.stored_name, "rb") as stored:
-            return stored.read()
-    from pathfinder.plans.pdf import plan_pdf_bytes
+    """The stored final plan PDF. A plan with none yet (its PDF job has not run) is rendered now and kept as the
+    plan's PDF, while it is still final, so every later copy of the bundle carries the same bytes."""
+    if plan.final_pdf_id is None:
+        from pathfinder.plans.pdf import plan_pdf_bytes
 
-    return plan_pdf_bytes(plan)
+        content = plan_pdf_bytes(plan)
+        document = document_store_generated(content, f"EHC plan - {plan.child.full_name}.pdf", plan.child,
+                                            DocumentPurpose.PLAN_PDF)
+        Plan.objects.filter(pk=plan.pk).update(final_pdf=document)  # derived output: no version or history row
+        plan.final_pdf = document
+        return content
+    with documents_storage().open(plan.final_pdf.stored_name, "rb") as stored:
+        return stored.read()
 
 
 def transfer_bundle_bytes(transfer: TransferOut, *, generated_on: date) -> bytes:

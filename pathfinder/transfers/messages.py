@@ -11,15 +11,16 @@ PLAN_SENT = register_message_kind(MessageKind(
     email_body=(
         "You are moving to a new council. We sent your child's EHC plan to them on {date}.\n\n"
         "The new council will write to you. They will tell you when they will review the plan.\n\n"
+        "Sign in to read the plan: {link}\n\n"
         "If you have a question, phone {council_name} on {council_phone} or email {council_email}."
     ),
     sms_body="{council_name}: we sent your child's EHC plan to your new council on {date}. They will write to you.",
     letter_body=(
         "You are moving to a new council. We sent your child's EHC plan to them on {date}.\n\n"
         "The new council will write to you. They will tell you when they will review the plan. "
-        "If you have a question, phone us on {council_phone}."
+        "You can read the plan online: {link}. If you have a question, phone us on {council_phone}."
     ),
-    values=("date",),
+    values=("date", "link"),
 ))
 
 _NOTICE = (

@@ -6,13 +6,13 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
 
 import statutory
 from pathfinder.accounts.roles import CASE_ROLES
 from pathfinder.people.child_pages import RecordLink
 from pathfinder.people.selectors import children_visible_to
-from pathfinder.transfers.models import TransferIn, TransferInStatus, TransferOut, TransferOutStatus
+from pathfinder.plans.models import PlanStatus
+from pathfinder.transfers.models import TransferIn, TransferOut, TransferOutStatus
 
 
 def transfers_out_for(user) -> QuerySet[TransferOut]:
@@ -49,10 +49,17 @@ def in_deadlines(transfer: TransferIn, today: date) -> statutory.Deadlines:
 
 
 def record_links(request, child) -> list[RecordLink]:
-    """On the child's record, for case staff: where the plan came from, or where it is going."""
+    """On the child's record, for case staff: where the plan came from, where it is going, or (for a final plan
+    with no move recorded) the way to record one."""
     if getattr(request.user, "role", None) not in CASE_ROLES:
         return []
-    links = [
+    links = []
+    final = child.plans.filter(status=PlanStatus.FINAL).first()
+    if final is not None and not final.transfers_out.filter(status=TransferOutStatus.TO_SEND).exists():
+        links.append(RecordLink(text="Record a move to another council",
+                                url=reverse("transfers:out-new", kwargs={"child_id": child.pk, "plan_id": final.pk}),
+                                hint="The family is moving away: send the plan to the new council"))
+    links += [
         RecordLink(text=f"Plan transferred from {t.from_la_name}",
                    url=reverse("transfers:in", kwargs={"child_id": child.pk, "transfer_id": t.pk}),
                    hint=f"Transferred to us on {t.transferred_on:%-d %B %Y}")
@@ -68,14 +75,3 @@ def record_links(request, child) -> list[RecordLink]:
     return links
 
 
-def open_out(today: date | None = None) -> QuerySet[TransferOut]:
-    del today
-    return TransferOut.objects.filter(status=TransferOutStatus.TO_SEND)
-
-
-def open_in() -> QuerySet[TransferIn]:
-    return TransferIn.objects.filter(status=TransferInStatus.NOTICE_DUE)
-
-
-def local_today() -> date:
-    return timezone.localdate()
