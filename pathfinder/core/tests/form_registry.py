@@ -129,6 +129,11 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.forms.MeetingRequestForm": FormCase(not_edit="a request, sent once"),
     "pathfinder.plans.forms.FamilySchoolForm": FormCase(not_edit="records a new request"),
     "pathfinder.plans.forms.AnswerForm": FormCase(edit="comment_answer"),
+    # transfers (moving to another council)
+    "pathfinder.transfers.forms.TransferOutForm": FormCase(not_edit="records a new move"),
+    "pathfinder.transfers.forms.TransferSendForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.transfers.forms.TransferImportForm": FormCase(not_edit="imports a bundle once"),
+    "pathfinder.transfers.forms.TransferNoticeForm": FormCase(not_edit="sends the notice once"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),
