@@ -38,7 +38,7 @@ def _short_notice(today: date) -> tuple[date, date]:
         found = statutory.transfer_out_due(move_on, aware_on)
         if found.late_notice and today <= found.due <= today + timedelta(days=6):
             return move_on, aware_on
-    return move_on, today - timedelta(days=14)
+    return move_on, today - timedelta(days=12)
 
 
 def build_transfers(rng: random.Random, *, today: date, demo: dict) -> dict[str, int]:
@@ -54,12 +54,12 @@ def build_transfers(rng: random.Random, *, today: date, demo: dict) -> dict[str,
                   .select_related("child").order_by("pk")[:40])
     rng.shuffle(finals)
     away = 0
-    # Sent: moved 3 weeks ago, heard 7 weeks ago, sent on the day of the move (reg 15(2)).
+    # Sent: moved 3 weeks ago, heard well before, sent on the day of the move (reg 15(2)).
     if finals:
         moved = today - timedelta(days=21)
         sent = services.transfer_out_record(acting_user=caseworker, plan=finals.pop(), to_la_code=NEW_COUNCILS[0][0],
                                             to_la_name=NEW_COUNCILS[0][1], move_on=moved,
-                                            aware_on=moved - timedelta(days=28))
+                                            aware_on=moved - timedelta(days=33))
         services.transfer_out_send(acting_user=caseworker, transfer=sent, on=sent.due_on,
                                    expected_version=sent.version)
         away += 1
@@ -94,7 +94,7 @@ def _import_one(rng: random.Random, source: Plan, i: int, caseworker, transferre
                 told_after: int | None) -> bool:
     """A plan from another council: a demo plan's content, for a child of that council (new name and numbers)."""
     unsaved = TransferOut(plan=source, child=source.child, to_la_code="999", to_la_name="Wealdmoor County Council",
-                          move_on=transferred_on - timedelta(days=2), aware_on=transferred_on - timedelta(days=30),
+                          move_on=transferred_on - timedelta(days=2), aware_on=transferred_on - timedelta(days=31),
                           due_on=transferred_on)
     code, name = OLD_COUNCILS[i]
     first, last, sex = INCOMING[i]
