@@ -58,9 +58,10 @@ class FamilyPlanSummary:
     comment_url: str
 
 
-def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
-    """The window as the statutory timeline gives it, or None before the draft is sent."""
-    if not assessment.draft_served_on:
+def comment_window(assessment: Assessment | None, today: date) -> CommentWindow | None:
+    """The window as the statutory timeline gives it, or None before the draft is sent (or for a plan with no
+    assessment here: one transferred from another council)."""
+    if assessment is None or not assessment.draft_served_on:
         return None
     entry = assessment_timeline_for(assessment, today=today).get("representations_close")
     if entry is None:
@@ -69,10 +70,11 @@ def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
                          citation=entry.rule.citation)
 
 
-def caseworker_contact(assessment: Assessment) -> Contact:
-    """The caseworker's name, email and phone; the SEND team's details fill any gap."""
+def caseworker_contact(assessment: Assessment | None) -> Contact:
+    """The caseworker's name, email and phone; the SEND team's details fill any gap (and stand in for a plan
+    with no assessment here)."""
     team = getattr(settings, "COUNCIL_CONTACTS", {}).get("send_team", {})
-    worker = assessment.caseworker
+    worker = assessment.caseworker if assessment is not None else None
     if worker is None:
         return Contact(name=team.get("name", "The SEND team"), is_caseworker=False, email=team.get("email", ""),
                        phone=team.get("phone", ""))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
 
@@ -17,7 +18,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.documents.models import DocumentPurpose
-from pathfinder.documents.services import document_store_generated
+from pathfinder.documents.services import document_receive
 from pathfinder.people.models import Child
 from pathfinder.people.services import child_create, family_member_add
 from pathfinder.plans.clock import review_clock_refresh
@@ -104,6 +105,16 @@ def _refs(known: dict, refs: list[str]) -> list:
     return [known[ref] for ref in refs]
 
 
+def _received_pdf(content: bytes, sender: str, child: Child, acting_user):
+    """The old council's PDF, kept as a file sent to us: checked for what it is and virus-checked before anyone
+    can open it (documents.document_receive), not trusted as one Pathfinder made."""
+    upload = SimpleUploadedFile(f"EHC plan from {sender}.pdf", content, content_type="application/pdf")
+    try:
+        return document_receive(upload, child, DocumentPurpose.PLAN_PDF, acting_user, frozenset({"pdf"}))
+    except ServiceError as error:
+        raise BundleRefused("pdf", f"The plan PDF in the bundle cannot be kept: {error.message}") from None
+
+
 def transfer_in_import(*, acting_user, bundle_file, team, transferred_on: date) -> TransferIn:
     """Check the bundle and make the child, family and final plan here, or refuse and save nothing."""
     content = bundle_file.read() if hasattr(bundle_file, "read") else bytes(bundle_file)
@@ -123,8 +134,7 @@ def transfer_in_import(*, acting_user, bundle_file, team, transferred_on: date) 
             family_member_add(acting_user=acting_user, child=child, data={f: member[f] for f in FAMILY_FIELDS})
         plan = _plan(child, bundle["plan"], transferred_on, acting_user)
         sender = bundle["sending_council"]
-        pdf = document_store_generated(opened.files[PLAN_PDF], f"EHC plan from {sender['name']}.pdf", child,
-                                       DocumentPurpose.PLAN_PDF)
+        pdf = _received_pdf(opened.files[PLAN_PDF], sender["name"], child, acting_user)
         Plan.objects.filter(pk=plan.pk).update(final_pdf=pdf)  # derived output: no new version or history row
         plan.final_pdf = pdf
         notice_rule = statutory.rule_in_force("transfer_in_notice", transferred_on)

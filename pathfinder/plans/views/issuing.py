@@ -153,7 +153,7 @@ def _document(request, child, assessment, plan) -> HttpResponse:
     comments = plan.representations.all() if request.user.role in (*CASE_STAFF, *FAMILY_ROLES) else []
     return render(request, "plans/document.html", _context(
         request, child, assessment, plan, items=selectors.labelled_items(plan),
-        advice=[a for a in assessment.advice_requests.all() if a.received_on],
+        advice=[a for a in assessment.advice_requests.all() if a.received_on] if assessment else [],
         can_change=can_change_case(request.user), may_comment=selectors.may_comment(request.user, plan, child, today),
         **final_notice_context(plan),
         window=family.comment_window(assessment, today), contact=family.caseworker_contact(assessment),

@@ -169,3 +169,14 @@ def test_a_child_already_recorded_here_is_refused_and_named():
     _refused(content, "duplicate", "the same name and date of birth")
     with pytest.raises(BundleRefused, match=f"record {source.child.pk}"):
         _import(content)
+
+
+def test_an_imported_plan_prints_and_moves_on_again():
+    """A plan with no assessment here still makes its PDF and its own bundle (a family that moves twice)."""
+    from pathfinder.plans.pdf import plan_pdf_bytes
+    from pathfinder.transfers.tests.factories import transfer_in
+
+    incoming = transfer_in()
+    assert plan_pdf_bytes(incoming.plan).startswith(b"%PDF-")
+    again = transfer_out(incoming.plan)
+    assert bundle_open(bundle_bytes(again)).bundle["plan"]["first_made_on"] == "2025-10-06"

@@ -154,6 +154,9 @@ def test_a_caseworker_imports_a_bundle_and_tells_the_family(client):
     assert "Plan transferred from" in page and "regulation 15(4)" in page.replace("reg ", "regulation ")
     record = client.get(reverse("people:child", kwargs={"child_id": transfer.child_id})).content.decode()
     assert f"Plan transferred from {transfer.from_la_name}" in record
+    plan_page = client.get(reverse("plans:overview", kwargs={"child_id": transfer.child_id,
+                                                            "plan_id": transfer.plan_id}), follow=True)
+    assert plan_page.status_code == 200 and transfer.plan.needs.first().description in plan_page.content.decode()
     titles = [i.title for i in worklist_items(user, today).items]
     assert "Tell the family whether we will assess and when we will review the transferred plan" in titles
     told = client.post(response.url, {"version": transfer.version, "will_assess": "no",
