@@ -12,6 +12,7 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 import statutory
 from pathfinder.audit.models import AuditAction
@@ -19,10 +20,11 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.documents.models import DocumentPurpose
 from pathfinder.documents.services import document_receive
+from pathfinder.people.codes import NeedType
 from pathfinder.people.models import Child
 from pathfinder.people.services import child_create, family_member_add
 from pathfinder.plans.clock import review_clock_refresh
-from pathfinder.plans.models import Plan, PlanKind, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
+from pathfinder.plans.models import InstitutionType, Plan, PlanKind, PlanNeed, PlanOutcome, PlanProvision, PlanStatus
 from pathfinder.transfers.bundle import PLAN_PDF, BundleRefused, bundle_open
 from pathfinder.transfers.export import CHILD_FIELDS, FAMILY_FIELDS
 from pathfinder.transfers.models import TransferIn
@@ -115,11 +117,33 @@ def _received_pdf(content: bytes, sender: str, child: Child, acting_user):
         raise BundleRefused("pdf", f"The plan PDF in the bundle cannot be kept: {error.message}") from None
 
 
+def _check_values(bundle: dict) -> None:
+    """What the schema cannot say: real dates, and codes this system knows (SEN2 need types, institution types)."""
+    plan, child = bundle["plan"], bundle["child"]
+    days = [bundle["move_on"], bundle["generated_on"], child["date_of_birth"], plan["first_made_on"],
+            plan["last_reviewed_on"], plan["issued_on"], *(a["received_on"] for a in bundle["advice"])]
+    for value in days:
+        try:
+            _day(value)
+        except ValueError:
+            raise BundleRefused("schema", f"The bundle has a date that does not exist ({value}). Ask the other "
+                                "council to send it again.") from None
+    unknown = [n["need_type"] for n in child["needs"] if n["need_type"] not in NeedType.values]
+    if plan["placement"]["type"] and plan["placement"]["type"] not in InstitutionType.values:
+        unknown.append(plan["placement"]["type"])
+    if unknown:
+        raise BundleRefused("schema", f"The bundle uses a code this system does not know ({', '.join(unknown)}). "
+                            "Ask the other council which need or type of school it means.")
+
+
 def transfer_in_import(*, acting_user, bundle_file, team, transferred_on: date) -> TransferIn:
     """Check the bundle and make the child, family and final plan here, or refuse and save nothing."""
     content = bundle_file.read() if hasattr(bundle_file, "read") else bytes(bundle_file)
     opened = bundle_open(content)
     bundle = opened.bundle
+    _check_values(bundle)
+    if transferred_on > timezone.localdate():
+        raise ServiceError("The date the plan was transferred to us cannot be in the future", field="transferred_on")
     if transferred_on < _day(bundle["plan"]["first_made_on"]):
         raise ServiceError("The plan cannot be transferred before it was first made", field="transferred_on")
     with transaction.atomic():

@@ -180,3 +180,16 @@ def test_an_imported_plan_prints_and_moves_on_again():
     assert plan_pdf_bytes(incoming.plan).startswith(b"%PDF-")
     again = transfer_out(incoming.plan)
     assert bundle_open(bundle_bytes(again)).bundle["plan"]["first_made_on"] == "2025-10-06"
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda b: b["child"].update(date_of_birth="2015-02-30"), "does not exist (2015-02-30)"),
+    (lambda b: b["child"]["needs"].append({"rank": 2, "need_type": "XYZ"}), "does not know (XYZ)"),
+    (lambda b: b["plan"]["outcomes"][0].update(needs=["B9"]), "refers to B9"),
+])
+def test_a_bundle_with_an_impossible_value_is_refused_and_nothing_saved(change, words):
+    source = transfer_out()
+    bundle = bundle_content(source, generated_on=date(2026, 11, 30))
+    forget_child(source.child)
+    change(bundle)
+    _refused(bundle_zip(bundle, {"plan.pdf": b"%PDF-1.7 test"}), "schema", words)
