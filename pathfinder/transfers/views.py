@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+import statutory
 from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
@@ -19,6 +20,7 @@ from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.transfers import forms, selectors, services
 from pathfinder.transfers.export import transfer_bundle_bytes
 from pathfinder.transfers.importing import transfer_in_import
+from statutory.deadlines import STATUS_TEXT
 
 
 def _out_url(transfer) -> str:
@@ -74,6 +76,7 @@ def transfer_out(request: HttpRequest, child, transfer_id: int) -> HttpResponse:
             return redirect(_out_url(transfer))
     return render(request, "transfers/out.html", {
         "child": child, "transfer": transfer, "deadline": selectors.out_deadline(transfer, today), "form": form,
+        "due": statutory.transfer_out_due(transfer.move_on, transfer.aware_on), "status_text": STATUS_TEXT,
         "page_title": f"Move to {transfer.to_la_name}",
     })
 
@@ -145,7 +148,7 @@ def transfer_in(request: HttpRequest, child, transfer_id: int) -> HttpResponse:
             messages.success(request, "The family has been told.")
             return redirect(_in_url(transfer))
     return render(request, "transfers/in.html", {
-        "child": child, "transfer": transfer, "deadlines": deadlines, "form": form,
+        "child": child, "transfer": transfer, "deadlines": deadlines, "form": form, "status_text": STATUS_TEXT,
         "plan_url": reverse("plans:overview", kwargs={"child_id": child.pk, "plan_id": transfer.plan_id}),
         "page_title": f"Plan transferred from {transfer.from_la_name}",
     })
