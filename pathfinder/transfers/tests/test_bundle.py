@@ -193,3 +193,29 @@ def test_a_bundle_with_an_impossible_value_is_refused_and_nothing_saved(change, 
     forget_child(source.child)
     change(bundle)
     _refused(bundle_zip(bundle, {"plan.pdf": b"%PDF-1.7 test"}), "schema", words)
+
+
+def test_the_advice_travels_as_structured_text():
+    from pathfinder.assessments.models import AdviceNeed, AdviceOutcome, AdviceProvision
+    from pathfinder.assessments.tests.factories import AdviceRequestFactory
+
+    source = transfer_out()
+    advice = AdviceRequestFactory(assessment=source.plan.assessment, received_on=date(2025, 8, 1),
+                                  adviser_name="Dr Helen Marsh", adviser_organisation="Wealdmoor EP Service",
+                                  summary="Needs a quiet base and visual timetables.")
+    AdviceNeed.objects.create(advice=advice, description="Anxiety in busy rooms")
+    AdviceOutcome.objects.create(advice=advice, description="Settles in class within ten minutes")
+    AdviceProvision.objects.create(advice=advice, description="Quiet base", amount="as needed", frequency="daily",
+                                   provided_by="Teaching assistant")
+    AdviceRequestFactory(assessment=source.plan.assessment)  # asked, never received: not sent
+    content = bundle_bytes(source)
+    forget_child(source.child)
+    [sent] = _import(content).advice
+    assert sent == {
+        "kind": "d", "kind_label": advice.get_kind_display(), "adviser_name": "Dr Helen Marsh",
+        "adviser_organisation": "Wealdmoor EP Service", "received_on": "2025-08-01",
+        "summary": "Needs a quiet base and visual timetables.", "needs": ["Anxiety in busy rooms"],
+        "outcomes": ["Settles in class within ten minutes"],
+        "provision": [{"description": "Quiet base", "amount": "as needed", "frequency": "daily",
+                       "provided_by": "Teaching assistant"}],
+    }
