@@ -51,3 +51,7 @@ class TransferNoticeForm(GOVUKForm):
                                     error_messages={"required": "Select whether we will make an EHC needs assessment"})
     review_on = GOVUKDateField(label="Date we will review the plan by", error_name="the date we will review the plan by")
     on = GOVUKDateField(label="Date we tell the family", error_name="the date we tell the family")
+
+
+class TransferWithdrawForm(GOVUKForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)

@@ -18,6 +18,7 @@ SEN2_CEASE_TRANSFERRED = "5"
 class TransferOutStatus(models.TextChoices):
     TO_SEND = "to_send", "Plan to send"
     SENT = "sent", "Plan sent"
+    WITHDRAWN = "withdrawn", "Not moving after all"
 
 
 class TransferOut(models.Model):
@@ -35,7 +36,7 @@ class TransferOut(models.Model):
                                      help_text="The SHA-256 of the bundle as sent, to compare with a later copy")
     sen2_cease_reason = models.CharField(max_length=2, default=SEN2_CEASE_TRANSFERRED,
                                          help_text="SEN2 CeaseReason when the plan ends here (5: transferred)")
-    status = models.CharField(max_length=8, choices=TransferOutStatus.choices, default=TransferOutStatus.TO_SEND)
+    status = models.CharField(max_length=10, choices=TransferOutStatus.choices, default=TransferOutStatus.TO_SEND)
     version = models.PositiveIntegerField(default=1, help_text="Guards against two people saving at once")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+")

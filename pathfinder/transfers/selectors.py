@@ -16,8 +16,9 @@ from pathfinder.transfers.models import TransferIn, TransferOut, TransferOutStat
 
 
 def transfers_out_for(user) -> QuerySet[TransferOut]:
-    """Moves out of children this user may see, the ones still to send first, by due date."""
-    return (TransferOut.objects.filter(child__in=children_visible_to(user)).select_related("child", "plan")
+    """Moves out of children this user may see (not withdrawn ones), the ones still to send first, by due date."""
+    return (TransferOut.objects.filter(child__in=children_visible_to(user))
+            .exclude(status=TransferOutStatus.WITHDRAWN).select_related("child", "plan")
             .order_by("-status", "due_on", "pk"))
 
 
@@ -70,7 +71,7 @@ def record_links(request, child) -> list[RecordLink]:
                    url=reverse("transfers:out", kwargs={"child_id": child.pk, "transfer_id": t.pk}),
                    hint=(f"Plan sent on {t.sent_on:%-d %B %Y}" if t.status == TransferOutStatus.SENT
                          else f"Plan to send by {t.due_on:%-d %B %Y}"))
-        for t in child.transfers_out.all()
+        for t in child.transfers_out.exclude(status=TransferOutStatus.WITHDRAWN)
     ]
     return links
 

@@ -101,6 +101,13 @@ def transfer_out_send(*, acting_user, transfer: TransferOut, on: date, expected_
     return sent
 
 
+def transfer_out_withdraw(*, acting_user, transfer: TransferOut, expected_version: int) -> TransferOut:
+    """The family is not moving after all: the move is closed unsent and the plan stays ours (a new move can be
+    recorded later)."""
+    return OUT.transition(transfer, "withdraw", acting_user=acting_user, expected_version=expected_version,
+                          what=f"move to {transfer.to_la_name} withdrawn: the family is not moving after all")
+
+
 def transfer_in_notice_send(
     *, acting_user, transfer: TransferIn, on: date, will_assess: bool, review_on: date, expected_version: int
 ) -> TransferIn:

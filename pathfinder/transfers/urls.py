@@ -10,6 +10,8 @@ urlpatterns = [
     path("transfers/import/", views.transfer_import, name="import"),
     path("children/<int:child_id>/plans/<int:plan_id>/move/", views.transfer_out_new, name="out-new"),
     path("children/<int:child_id>/transfers/out/<int:transfer_id>/", views.transfer_out, name="out"),
+    path("children/<int:child_id>/transfers/out/<int:transfer_id>/withdraw/", views.transfer_out_withdraw,
+         name="out-withdraw"),
     path("children/<int:child_id>/transfers/out/<int:transfer_id>/bundle.zip", views.transfer_bundle, name="bundle"),
     path("children/<int:child_id>/transfers/in/<int:transfer_id>/", views.transfer_in, name="in"),
 ]

@@ -82,6 +82,30 @@ def transfer_out(request: HttpRequest, child, transfer_id: int) -> HttpResponse:
 
 
 @for_roles(*CASE_STAFF)
+@child_view("withdrawing a move to another council")
+def transfer_out_withdraw(request: HttpRequest, child, transfer_id: int) -> HttpResponse:
+    transfer = selectors.transfer_out_get(child, transfer_id)
+    if transfer is None or transfer.status != "to_send":
+        raise Http404("No move to withdraw")
+    form = forms.TransferWithdrawForm(request.POST or None, initial={"version": transfer.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transfer_out_withdraw(acting_user=request.user, transfer=transfer,
+                                           expected_version=form.cleaned_data["version"])
+        except ServiceError as error:
+            form_add_service_error(form, error)
+        else:
+            messages.success(request, "Move withdrawn. The plan stays with us.")
+            return redirect(reverse("people:child", kwargs={"child_id": child.pk}))
+    return render(request, "core/form_page.html", {
+        "form": form, "page_title": f"The family is not moving to {transfer.to_la_name}", "caption": child.full_name,
+        "intro": ["Withdraw the move if the family is not moving after all. The plan stays with us and is not sent. "
+                  "You can record a new move later."],
+        "back_url": _out_url(transfer), "submit_text": "Withdraw the move",
+    })
+
+
+@for_roles(*CASE_STAFF)
 @child_view("the transfer bundle (plan sent to another council)")
 def transfer_bundle(request: HttpRequest, child, transfer_id: int) -> HttpResponse:
     transfer = selectors.transfer_out_get(child, transfer_id)

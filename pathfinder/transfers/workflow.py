@@ -3,6 +3,7 @@
 Sending (we are the old council, reg 15(2))::
 
     to_send ──send──▶ sent          (the bundle is made; the plan moves final ──transfer_out──▶ transferred)
+       └────withdraw──▶ withdrawn   (the family is not moving after all; the plan stays ours)
 
 Receiving (we are the new council, reg 15(4))::
 
@@ -31,7 +32,11 @@ def _record(*, acting_user, record, move: Move, what: str) -> None:
 
 OUT = Workflow(
     "transfer_out",
-    (Move("send", "Send the plan to the new council", (TransferOutStatus.TO_SEND,), TransferOutStatus.SENT),),
+    (
+        Move("send", "Send the plan to the new council", (TransferOutStatus.TO_SEND,), TransferOutStatus.SENT),
+        Move("withdraw", "The family is not moving after all", (TransferOutStatus.TO_SEND,),
+             TransferOutStatus.WITHDRAWN),
+    ),
     record=_record,
     stale_message=STALE_MESSAGE,
     noun="the move",

@@ -132,6 +132,7 @@ FORMS: dict[str, FormCase] = {
     # transfers (moving to another council)
     "pathfinder.transfers.forms.TransferOutForm": FormCase(not_edit="records a new move"),
     "pathfinder.transfers.forms.TransferSendForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.transfers.forms.TransferWithdrawForm": FormCase(not_edit="a one-shot action"),
     "pathfinder.transfers.forms.TransferImportForm": FormCase(not_edit="imports a bundle once"),
     "pathfinder.transfers.forms.TransferNoticeForm": FormCase(not_edit="sends the notice once"),
     # feedback

@@ -74,6 +74,7 @@ LIST_PAGE = {**CHILD_PAGE, "other team's caseworker": OK}
 PAGES = {
     "record a move": ("transfers:out-new", "plan", CHILD_PAGE),
     "a move out": ("transfers:out", "out", CHILD_PAGE),
+    "withdraw a move": ("transfers:out-withdraw", "out", CHILD_PAGE),
     "the bundle": ("transfers:bundle", "bundle", CHILD_PAGE),
     "a plan transferred in": ("transfers:in", "in", CHILD_PAGE),
     "moves between councils": ("transfers:list", None, LIST_PAGE),
@@ -192,3 +193,17 @@ def test_the_list_shows_both_ways_and_audits_the_reads(client):
     page = client.get(reverse("transfers:list")).content.decode()
     assert incoming.child.full_name in page and outgoing.child.full_name in page
     assert AuditEvent.objects.filter(actor=manager, child=incoming.child, action="view").exists()
+
+
+def test_a_move_that_does_not_happen_is_withdrawn_and_the_plan_stays(client):
+    transfer = transfer_out()
+    user = CaseworkerFactory(team=transfer.child.team)
+    sign_in(client, user)
+    url = reverse("transfers:out-withdraw", kwargs={"child_id": transfer.child_id, "transfer_id": transfer.pk})
+    assert client.post(url, {"version": transfer.version}).status_code == 302
+    transfer.refresh_from_db()
+    assert transfer.status == "withdrawn" and transfer.plan.status == "final"
+    assert "Send the plan to" not in [i.title for i in worklist_items(user, timezone.localdate()).items]
+    record = client.get(reverse("people:child", kwargs={"child_id": transfer.child_id})).content.decode()
+    assert "Record a move to another council" in record
+    assert client.get(url).status_code == 404  # nothing left to withdraw

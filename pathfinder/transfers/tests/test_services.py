@@ -117,3 +117,18 @@ def test_a_stale_notice_is_refused():
         services.transfer_in_notice_send(
             acting_user=CaseworkerFactory(), transfer=incoming, on=date(2026, 12, 3), will_assess=False,
             review_on=date(2027, 1, 5), expected_version=incoming.version + 1)
+
+
+def test_a_withdrawn_move_cannot_be_sent_and_a_stale_withdrawal_is_refused():
+    transfer = transfer_out()
+    with pytest.raises(StaleEdit):
+        services.transfer_out_withdraw(acting_user=CaseworkerFactory(), transfer=transfer,
+                                       expected_version=transfer.version + 1)
+    withdrawn = services.transfer_out_withdraw(acting_user=CaseworkerFactory(), transfer=transfer,
+                                               expected_version=transfer.version)
+    assert withdrawn.status == "withdrawn"
+    with pytest.raises(ServiceError):
+        services.transfer_out_send(acting_user=CaseworkerFactory(), transfer=withdrawn, on=date(2026, 11, 30),
+                                   expected_version=withdrawn.version)
+    assert Plan.objects.get(pk=transfer.plan_id).status == "final"
+    assert transfer_out(transfer.plan).status == "to_send"  # a new move can be recorded
