@@ -22,6 +22,7 @@ Modules: ``rules`` (the rule book), ``deadlines`` (a deadline, its rule and stat
 needs assessment), ``plan_content``/``plan_wording`` (what a plan must say), ``appeals``, ``people``, ``receipt``,
 ``timeliness``, ``calendar``, ``ceasing`` (the SEN2 reasons to cease a plan, their ground in CFA s.45-46 and
 regs 29-31, and how long a plan stays in force after the decision).
+``timeliness``, ``calendar``, ``transfer``.
 
 Key rules (see ``statutory.assessment`` for the full list):
 
@@ -36,6 +37,9 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Annual reviews (CFA s.44, regs 18-21): :func:`review_timeline` on :class:`ReviewFacts` (invitations and advice at
   least 2 weeks before the meeting, report within 2 weeks after, decision within 4 weeks), :func:`review_problems`,
   and :func:`review_is_complete` (never without the meeting, the report and the decision).
+* Moving to another council (reg 15): :func:`transfer_out_due` (the old council sends the plan on the day of
+  the move, or within 15 working days beginning with the day it learnt of a move it heard of late) and
+  :func:`transfer_in_deadlines` (the new council's 6-week notice and its first review).
 * DfE-style timeliness percentages: :func:`timeliness_report`.
 * Amending a plan (reg 22, reg 20(10), R (L, M, P) v Devon CC [2022] EWHC 493 (Admin)):
   :func:`amendment_timeline` on :class:`AmendmentFacts` (notice within 4 weeks of the review meeting, the
@@ -152,6 +156,7 @@ from statutory.timeliness import (
     case_from_facts,
     timeliness_report,
 )
+from statutory.transfer import TransferOutDue, transfer_in_deadlines, transfer_out_deadline, transfer_out_due
 
 __all__ = [
     "ReviewCase",
@@ -257,4 +262,8 @@ __all__ = [
     "review_timeline",
     "timeliness_report",
     "validate_assessment_facts",
+    "TransferOutDue",
+    "transfer_in_deadlines",
+    "transfer_out_deadline",
+    "transfer_out_due",
 ]

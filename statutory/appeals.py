@@ -37,7 +37,12 @@ def tribunal_last_day(period_end: date, calendar: WorkingDayCalendar | None = No
         return cal.roll_forward(date(period_end.year + 1, 1, 2))
     if period_end.month == 1 and period_end.day == 1:
         return cal.roll_forward(date(period_end.year, 1, 2))
-    return cal.roll_forward(period_end)  # r.12(2)
+    rolled = cal.roll_forward(period_end)  # r.12(2)
+    if rolled != period_end and rolled.month == 8:
+        # A period ending on Saturday 31 July runs to Monday 2 August under r.12(2); that day is in August, so
+        # r.12(3) carries it to the first working day after 31 August (the extensions apply together).
+        return tribunal_last_day(rolled, cal)
+    return rolled
 
 
 @dataclass(frozen=True)

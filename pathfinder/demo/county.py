@@ -46,6 +46,7 @@ from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
 from pathfinder.plans import demo_voice as plans_demo_voice
 from pathfinder.reviews import demo as reviews_demo
+from pathfinder.transfers import demo as transfers_demo
 
 __all__ = [
     "CHUNK", "DEMO_PASSWORD", "DEMO_USERS", "CountyBuilder", "CountyResult", "Progress", "build_county", "nhs_for",
@@ -250,6 +251,7 @@ class CountyBuilder:
         self.stage("Demo sign-ins linked", **assessments_demo.link_demo_sign_ins(staff.demo, today=self.today))
         self.stage("Family portal", **family_demo.build_family_portal(self.rng, staff.demo, today=self.today))
         self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
+        self.stage("Moves between councils", **transfers_demo.build_transfers(self.rng, today=self.today, demo=staff.demo))
         if self.rich:
             self.stage("Family voice (section A, comments)",
                        **plans_demo_voice.build_family_voice(self.rng, today=self.today, demo=staff.demo))

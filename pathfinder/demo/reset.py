@@ -37,6 +37,7 @@ from pathfinder.plans.models import (
     Representation,
 )
 from pathfinder.reviews.models import OutcomeProgress, Review, ReviewAdvice, ReviewInvitee
+from pathfinder.transfers.models import TransferIn, TransferOut
 
 
 def _raw_delete(model) -> int:
@@ -50,7 +51,7 @@ def wipe_demo() -> dict[str, int]:
     ordered = [
         AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
-        OutcomeProgress, ReviewAdvice, ReviewInvitee, Review,
+        OutcomeProgress, ReviewAdvice, ReviewInvitee, Review, TransferOut, TransferIn,
         Cessation, Representation, PlanSnapshot, ChildViewsFile, ChildViews, Consultation, PlacementRequest, PlanProvision, PlanOutcome, PlanNeed,
         Plan, AdviceNeed, AdviceOutcome, AdviceProvision,
         AdviceRequest, AssessmentException, Assessment, Document, AuditEvent, Involvement, FamilyMember, ChildNeed,
@@ -59,7 +60,7 @@ def wipe_demo() -> dict[str, int]:
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [
         m for m in apps.get_models()
-        if m._meta.app_label in ("people", "assessments", "plans", "organisations", "ceasing", "reviews")
+        if m._meta.app_label in ("people", "assessments", "plans", "organisations", "ceasing", "reviews", "transfers")
         and m.__name__.startswith("Historical")
     ]
     stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]

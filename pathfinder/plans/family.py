@@ -63,9 +63,10 @@ class FamilyPlanSummary:
     changes_url: str = ""  # an amendment: the proposed changes as tracked changes
 
 
-def comment_window(assessment: Assessment, today: date) -> CommentWindow | None:
-    """The window as the statutory timeline gives it, or None before the draft is sent."""
-    if not assessment.draft_served_on:
+def comment_window(assessment: Assessment | None, today: date) -> CommentWindow | None:
+    """The window as the statutory timeline gives it, or None before the draft is sent (or for a plan with no
+    assessment here: one transferred from another council)."""
+    if assessment is None or not assessment.draft_served_on:
         return None
     entry = assessment_timeline_for(assessment, today=today).get("representations_close")
     if entry is None:
@@ -93,7 +94,8 @@ def plan_contact(plan: Plan) -> Contact:
 
 
 def caseworker_contact(assessment: Assessment | None) -> Contact:
-    """The caseworker's name, email and phone; the SEND team's details fill any gap."""
+    """The caseworker's name, email and phone; the SEND team's details fill any gap (and stand in for a plan
+    with no assessment here)."""
     team = getattr(settings, "COUNCIL_CONTACTS", {}).get("send_team", {})
     worker = assessment.caseworker if assessment is not None else None
     if worker is None:

@@ -63,3 +63,8 @@ class TestAppealDates:
 def test_the_draft_window_is_15_days_beginning_with_service() -> None:
     assert representations_last_day(date(2027, 2, 1)) == date(2027, 2, 15)
     assert earliest_final_plan_date(date(2027, 2, 1)) == date(2027, 2, 16)
+
+
+def test_a_period_ending_on_the_last_saturday_of_july_runs_past_august() -> None:
+    # Saturday 31 July 2021: the next working day, Monday 2 August, is in August (r.12(2) then r.12(3)).
+    assert tribunal_last_day(date(2021, 7, 31)) == date(2021, 9, 1)

@@ -153,6 +153,12 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.plans.amendment_forms.NotAmendForm": FormCase(not_edit="a one-shot decision"),
     "pathfinder.plans.amendment_forms.CompareForm": FormCase(kwargs=lambda: {"versions": [(1, "First plan")]},
                                                              not_edit="chooses what to read; saves nothing"),
+    # transfers (moving to another council)
+    "pathfinder.transfers.forms.TransferOutForm": FormCase(not_edit="records a new move"),
+    "pathfinder.transfers.forms.TransferSendForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.transfers.forms.TransferWithdrawForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.transfers.forms.TransferImportForm": FormCase(not_edit="imports a bundle once"),
+    "pathfinder.transfers.forms.TransferNoticeForm": FormCase(not_edit="sends the notice once"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

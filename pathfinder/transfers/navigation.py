@@ -1,0 +1,6 @@
+"""Case staff reach the moves between councils (to send, and to import) from the service navigation."""
+
+from pathfinder.accounts.roles import CASE_STAFF
+from pathfinder.core.navigation import register_nav_item
+
+register_nav_item("Council moves", "transfers:list", roles=CASE_STAFF, order=55)
