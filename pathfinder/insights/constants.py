@@ -37,3 +37,5 @@ NATIONAL_REVIEWS: dict[str, NationalFigure] = {
     "no_meeting": NationalFigure(13.5, 70_893, 524_654),
     "within_4_weeks": NationalFigure(44.4, 154_924, 348_759),
 }
+#: The outcomes of England's 2024 review decisions (amend, cease, maintain; 94,872 had none recorded).
+NATIONAL_REVIEW_OUTCOMES: dict[str, int] = {"maintain": 135_264, "amend": 219_538, "cease": 4_087}

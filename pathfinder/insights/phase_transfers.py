@@ -8,7 +8,7 @@ each step's latest safe date worked back from that long stop, and sees who is be
 Counted by the database: who is in the cohort is a date-of-birth range per year group and the phases that move at
 it (``people.Child.setting_phase``), so the query uses the index on the date of birth; where each child stands
 comes from ``Exists`` subqueries on their plans (an amendment with its notice served, an amended plan issued this
-cycle) and on review meetings held this cycle, registered by the reviews domain through ``STEP_EVIDENCE``.
+cycle) and on review meetings held this cycle (``reviews.evidence``), one per step in ``STEP_EVIDENCE``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 
 import statutory
 from pathfinder.plans.models import Plan, PlanKind, PlanStatus
+from pathfinder.reviews.evidence import meeting_held_since
 from statutory.phase_transfer import POST_16, TRANSFER_POINTS, long_stop, safe_dates
 
 #: The steps in the order they are done, each with the evidence that it has been: a function (transfer year) ->
@@ -47,6 +48,7 @@ def _final_this_cycle(transfer_year: int) -> ExpressionWrapper:
     return ExpressionWrapper(Q(issued_on__gte=cycle_start(transfer_year)), output_field=BooleanField())
 
 
+STEP_EVIDENCE["meeting"] = lambda transfer_year: meeting_held_since(cycle_start(transfer_year))
 STEP_EVIDENCE["amendment_notice"] = _amendment_notice
 STEP_EVIDENCE["final"] = _final_this_cycle
 

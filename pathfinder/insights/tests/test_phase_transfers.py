@@ -57,6 +57,20 @@ def test_at_risk_is_the_first_step_not_done_past_its_latest_safe_date(cohort, to
     assert by_db == by_rows == at_risk
 
 
+def test_a_review_meeting_held_this_autumn_keeps_a_child_on_track_in_january(cohort):
+    from pathfinder.reviews.tests.factories import ReviewFactory
+
+    ReviewFactory(plan=cohort["moving"], status="meeting_held", meeting_on=date(2026, 11, 20))
+    today = date(2027, 1, 10)  # the meeting's latest safe date (2 January) has passed; the notice's has not
+    by_db = set(pt.cohort_plans(YEAR).filter(pt.at_risk_filter(YEAR, today))
+                .values_list("child__legal_first_name", flat=True))
+    assert "Ada" not in by_db and "Ed" in by_db
+    rows = {r.plan.child.legal_first_name: r for r in
+            pt.cohort_rows(list(pt.cohort_plans(YEAR).select_related("child")), YEAR, today)}
+    assert rows["Ada"].done == ("meeting",) and rows["Ada"].next_step.step == "amendment_notice"
+    assert rows["Ed"].at_risk and rows["Ed"].next_step.step == "meeting"
+
+
 def test_each_child_shows_what_is_done_and_the_next_step_with_its_date(cohort):
     rows = {r.plan.child.legal_first_name: r for r in
             pt.cohort_rows(list(pt.cohort_plans(YEAR).select_related("child")), YEAR, date(2027, 2, 1))}
