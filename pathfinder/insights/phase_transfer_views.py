@@ -34,7 +34,7 @@ def phase_transfers(request: HttpRequest) -> HttpResponse:
     only_at_risk = request.GET.get("show") == "at-risk"
     if only_at_risk:
         plans = plans.filter(at_risk_filter(year, today))
-    page = Paginator(plans.select_related("child").order_by("child__date_of_birth", "child__legal_last_name", "pk"),
+    page = Paginator(plans.select_related("child").order_by("-child__date_of_birth", "child__legal_last_name", "pk"),
                      PER_PAGE).get_page(request.GET.get("page"))
     rows = cohort_rows(list(page.object_list), year, today)
     audit_reads(request, [row.plan.child for row in rows], "phase transfers (cohort)")
