@@ -21,8 +21,8 @@ from pathfinder.assessments.letters import (
     periods,
     receipt_message,
 )
-from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.reassessment_views import decide_reassess
+from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.structured_forms import StructuredAdvice
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
 from pathfinder.audit.services import audit_read, audit_reads
