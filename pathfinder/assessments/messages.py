@@ -191,18 +191,18 @@ DECIDED_TO_REASSESS = register_message_kind(MessageKind(
     email_subject="We will look again at your child's needs",
     email_body=(
         "We have decided to carry out a new EHC needs assessment (a re-assessment) for your child.\n\n"
-        "We will ask for advice from the people who know your child. The new plan must be ready by {plan_by}. "
+        "We will ask for advice from the people who know your child. The new plan must be ready by {due_on}. "
         "Your child's plan stays in place until then.\n\n"
         "Sign in to read more and to give your views: {link}"
     ),
-    sms_body="{council_name}: we will re-assess your child's needs. The new plan must be ready by {plan_by}. "
+    sms_body="{council_name}: we will re-assess your child's needs. The new plan must be ready by {due_on}. "
              "Sign in: {link}",
     letter_body=(
         "We have decided to carry out a new EHC needs assessment (a re-assessment) for your child.\n\n"
-        "We will ask for advice from the people who know your child. The new plan must be ready by {plan_by}. "
+        "We will ask for advice from the people who know your child. The new plan must be ready by {due_on}. "
         "Your child's plan stays in place until then.\n\nYou can read more and give your views online: {link}"
     ),
-    values=("plan_by", "link"),
+    values=("due_on", "link"),
 ))
 
 REASSESSMENT_REFUSED = register_message_kind(MessageKind(

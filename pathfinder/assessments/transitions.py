@@ -167,7 +167,7 @@ def _tell_family(assessment: Assessment, action: str, on: date) -> None:
     if assessment.kind == "reassessment" and action in ("decide_to_assess", "refuse"):
         if action == "decide_to_assess":
             family_tell(child=assessment.child, kind=messages.DECIDED_TO_REASSESS.key, on=on,
-                        values={"plan_by": assessment.final_plan_due_on})
+                        values={"due_on": assessment.final_plan_due_on})
         else:
             family_tell(child=assessment.child, kind=messages.REASSESSMENT_REFUSED.key, on=on, values={})
         return
