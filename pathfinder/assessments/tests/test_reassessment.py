@@ -13,10 +13,10 @@ from pathfinder.assessments.transitions import assessment_transition
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.insights.selectors import council_timeliness
 from pathfinder.notifications.models import Message
+from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
 from pathfinder.plans import workflow
 from pathfinder.plans.models import Plan
 from pathfinder.plans.tests.factories import PlanFactory, complete_plan
-from pathfinder.people.tests.factories import ChildFactory, FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +160,31 @@ def test_dfe_timeliness_counts_first_assessments_only():
     assert report.decisions_to_assess.denominator == 0
     whole = council_timeliness(date(2025, 1, 1), date(2026, 12, 31))
     assert whole.final_plans_including_exceptions.denominator == 1  # the first plan only
+
+
+def test_demo_reassessments_read_as_a_real_county():
+    import random
+
+    from django.utils import timezone
+
+    from pathfinder.assessments.demo_reassessment import build_reassessments
+
+    today = timezone.localdate()
+    children = []
+    for _ in range(3):
+        child, _, user = _child_with_plan()
+        children.append(child)
+    user.team = children[0].team
+    for child in children:
+        child.team = user.team
+        child.save()
+    built = build_reassessments(random.Random(1), today=today, demo={"caseworker": user})
+    assert built == {"reassessments": 3}
+    rows = Assessment.objects.filter(kind="reassessment")
+    assert sorted(r.status for r in rows) == ["assessing", "refused", "requested"]
+    for row in rows:
+        assert row.decision_due_on == row.received_on + (date(2026, 1, 16) - date(2026, 1, 1))
+        if row.decision_to_assess_on:
+            assert row.decision_to_assess_on <= row.decision_due_on
+        if row.status == "assessing":
+            assert (row.final_plan_due_on - row.decision_to_assess_on).days == 7 * 14
