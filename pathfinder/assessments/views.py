@@ -105,7 +105,7 @@ def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         "exceptions": assessment.exceptions.all(),
         "decision_maker": child.decision_maker(today),
         "plan": getattr(assessment, "plan", None),
-        "page_title": f"EHC needs assessment: {child.full_name}",
+        "page_title": f"{assessment.get_kind_display()}: {child.full_name}",
     })
 
 

@@ -121,3 +121,12 @@ def test_a_refusal_after_the_window_without_reasons_is_shown_on_the_form(client,
     assert response.status_code == 200
     assert "cannot be refused as too soon" in response.content.decode()
     assert Assessment.objects.get(pk=request.pk).status == "requested"
+
+
+def test_the_case_page_shows_the_reassessment_dates_and_citations(client, world):
+    request = reassessment_request_create(acting_user=world["caseworker"], child=world["child"],
+                                         received_on=date(2026, 7, 1), received_by="email", request_source="1")
+    sign_in(client, world["caseworker"])
+    page = client.get(reverse("assessments:case", kwargs={"child_id": world["child"].pk,
+                                                           "assessment_id": request.pk})).content.decode()
+    assert "Re-assessment" in page and "reg 25(1)" in page
