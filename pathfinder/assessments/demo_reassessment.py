@@ -19,13 +19,15 @@ from pathfinder.assessments.transitions import assessment_transition
 from pathfinder.people.models import Child
 
 WHY = (
-    "The school says needs have changed a lot since the plan was written: new advice from speech and language "
-    "therapy shows much greater difficulty with understanding spoken language.",
-    "The family asks for a re-assessment: a new diagnosis from the paediatrician and growing anxiety about school.",
-    "The school asks for a re-assessment before the move to secondary school: progress has stalled.",
+    "Re-assessment for {name}: the school says needs have changed a lot since the plan was written. New advice "
+    "from speech and language therapy shows much greater difficulty with understanding spoken language.",
+    "Re-assessment for {name}: the family asks for one after a new diagnosis from the paediatrician and growing "
+    "anxiety about school.",
+    "Re-assessment for {name}: the school asks for one before the move to secondary school, as progress has "
+    "stalled.",
 )
 REFUSAL = (
-    "The plan was reviewed recently and the review found the support in it still meets the needs described. "
+    "{name}'s plan was reviewed recently and the review found the support in it still meets the needs described. "
     "New information from the school can be added by amending the plan, which we have offered to do."
 )
 
@@ -60,7 +62,7 @@ def build_reassessments(rng: random.Random, *, today: date, demo: dict) -> dict[
         request = reassessment_request_create(
             acting_user=caseworker, child=child, received_on=received, received_by="email",
             request_source=rng.choice((RequestSource.PARENT_OR_YOUNG_PERSON, RequestSource.SCHOOL)),
-            request_summary=WHY[made % len(WHY)], caseworker=caseworker,
+            request_summary=WHY[made % len(WHY)].format(name=child.legal_first_name), caseworker=caseworker,
         )
         made += 1
         if decide_after is None:
@@ -69,6 +71,7 @@ def build_reassessments(rng: random.Random, *, today: date, demo: dict) -> dict[
         too_soon = not yes and statutory.may_refuse_as_too_soon(request.received_on, request.last_assessment_on)
         assessment_transition(
             assessment=request, action="decide_to_assess" if yes else "refuse", acting_user=caseworker, on=on,
-            expected_version=request.version, reasons="" if (yes or too_soon) else REFUSAL, too_soon=too_soon,
+            expected_version=request.version, reasons="" if yes else REFUSAL.format(name=child.legal_first_name),
+            too_soon=too_soon,
         )
     return {"reassessments": made}
