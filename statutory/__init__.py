@@ -50,6 +50,9 @@ Key rules (see ``statutory.assessment`` for the full list):
   s.44(1) and reg 15(5); :func:`early_years_review_prompt`, CoP 9.178) and phase transfers (:func:`phase_transfer`:
   the long stop before 15 February or 31 March, reg 18, and each step's latest safe date worked back from it);
   annual reviews counted the DfE's way (:func:`review_timeliness_report`).
+* Re-assessment (regs 24-27): :func:`reassessment_deadlines` (decide within 15 days of the request, the final
+  plan within 14 weeks of telling the family), :func:`may_refuse_as_too_soon` (reg 24(2), within 6 months of the
+  last assessment) and :func:`reassessment_problems`; :func:`assessment_timeline` takes ``kind="reassessment"``.
 """
 
 from statutory.amendments import (
@@ -137,6 +140,12 @@ from statutory.plan_content import (
     draft_problems,
 )
 from statutory.plan_wording import highlight_parts, vague_wording
+from statutory.reassessment import (
+    may_refuse_as_too_soon,
+    reassessment_deadlines,
+    reassessment_problems,
+    refusal_window_ends,
+)
 from statutory.receipt import RECEIPT_CITATION, Receipt, request_received_at, request_received_on
 from statutory.review_clock import ReviewDue, early_years_review_prompt, review_due
 from statutory.review_timeliness import ReviewCase, ReviewTimelinessReport, review_timeliness_report
@@ -266,4 +275,8 @@ __all__ = [
     "transfer_in_deadlines",
     "transfer_out_deadline",
     "transfer_out_due",
+    "may_refuse_as_too_soon",
+    "reassessment_deadlines",
+    "reassessment_problems",
+    "refusal_window_ends",
 ]

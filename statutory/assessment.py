@@ -125,8 +125,14 @@ def assessment_timeline(
     today: date,
     calendar: WorkingDayCalendar | None = None,
     rules: RuleBook | None = None,
+    kind: str = "initial",
 ) -> Timeline:
     """Every deadline for one request for an EHC needs assessment, as it stood on ``today``.
+
+    ``kind="reassessment"`` counts a re-assessment of a child who already has a plan on its own clocks: the
+    decision by rule ``reassessment_decision`` (reg 25(1)) and the final plan by ``reassessment_final`` from the
+    decision to re-assess (reg 27(2)); it has no separate "no plan" deadline and no final-plan row until the
+    council has decided to re-assess. The same steps and exceptions otherwise (reg 27(3)).
 
     ``rules`` defaults to :data:`statutory.rules.RULES`; pass another book to model a change in the law.
     Raises ``LookupError`` if no rule was in force on a trigger date (e.g. before 1 September 2014).
@@ -175,10 +181,11 @@ def assessment_timeline(
         )
 
     received = facts.request_received
+    again = kind == "reassessment"
     add(
         "decision_to_assess",
-        "Decide whether to assess and tell the family",
-        "decision_to_assess",
+        "Decide whether to re-assess and tell the family" if again else "Decide whether to assess and tell the family",
+        "reassessment_decision" if again else "decision_to_assess",
         received,
         "the request being received",
         facts.decision_to_assess,
@@ -193,16 +200,17 @@ def assessment_timeline(
             advice.received_on,
             exceptions=advice.exceptions,
         )
-    add(
-        "decision_not_to_issue",
-        "If no plan will be issued, tell the family",
-        "decision_not_to_issue",
-        received,
-        "the request being received",
-        facts.decision_to_issue if issuing is False else None,
-        applicable=issuing is not True,
-        why_not="The council decided to issue a plan, so the 20-week final plan deadline applies instead.",
-    )
+    if not again:
+        add(
+            "decision_not_to_issue",
+            "If no plan will be issued, tell the family",
+            "decision_not_to_issue",
+            received,
+            "the request being received",
+            facts.decision_to_issue if issuing is False else None,
+            applicable=issuing is not True,
+            why_not="The council decided to issue a plan, so the 20-week final plan deadline applies instead.",
+        )
     earliest_final: date | None = None
     if facts.draft_plan_served:
         served = facts.draft_plan_served
@@ -246,15 +254,13 @@ def assessment_timeline(
             f"Issued before the family's {window_rule.duration_text} to comment on the draft had ended "
             f"(earliest lawful date {_fmt(earliest_final)})."
         )
-    add(
-        "final_plan",
-        "Issue the final EHC plan",
-        "final_plan",
-        received,
-        "the request being received",
-        facts.final_plan_issued,
-        note=final_note,
-    )
+    if not again:
+        add("final_plan", "Issue the final EHC plan", "final_plan", received, "the request being received",
+            facts.final_plan_issued, note=final_note)
+    elif facts.decision_to_assess and facts.decided_to_assess:
+        add("final_plan", "Issue the final EHC plan after the re-assessment", "reassessment_final",
+            facts.decision_to_assess, "telling the family we will re-assess", facts.final_plan_issued,
+            note=final_note)
 
     order = {family: i for i, family in enumerate(STEP_FAMILIES)}
     ordered = sorted(out, key=lambda d: (d.due, order[d.family], d.step))

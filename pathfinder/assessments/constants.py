@@ -14,6 +14,16 @@ class AssessmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class AssessmentKind(models.TextChoices):
+    """A first EHC needs assessment, or a re-assessment of a child who already has a plan (regs 24-27).
+
+    A re-assessment runs on its own clocks (statutory.reassessment) and is left out of the SEN2 20-week figures.
+    """
+
+    INITIAL = "initial", "EHC needs assessment"
+    REASSESSMENT = "reassessment", "Re-assessment"
+
+
 # An assessment ends at the council's decision to issue a plan (or not): from then on the plan carries its own
 # status. Its statutory clock still runs until the final plan is issued (reg 13(2)), so a case is open while the
 # assessment is undecided, or decided to issue and no final plan has been issued yet (final_issued_on empty).

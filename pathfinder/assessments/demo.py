@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import statutory
 from pathfinder.accounts.models import User
 from pathfinder.assessments.constants import AssessmentStatus
+from pathfinder.assessments.demo_reassessment import build_reassessments  # noqa: F401  (called by the county)
 from pathfinder.assessments.models import (
     AdviceNeed,
     AdviceOutcome,

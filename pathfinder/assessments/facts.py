@@ -88,4 +88,6 @@ def assessment_facts(assessment: Assessment, **changes: object) -> statutory.Ass
 
 
 def assessment_timeline_for(assessment: Assessment, *, today: date) -> statutory.Timeline:
-    return statutory.assessment_timeline(assessment_facts(assessment), today=today, calendar=council_calendar())
+    return statutory.assessment_timeline(
+        assessment_facts(assessment), today=today, calendar=council_calendar(), kind=assessment.kind
+    )

@@ -163,3 +163,63 @@ ADVICE_ARRIVED_CHECKING = register_message_kind(MessageKind(
                 "Sign in to read it: {link}",
     values=("link",),
 ))
+
+# -- Re-assessment of a child who already has a plan (SEND Regulations 2014 regs 24-27) -------------------------
+
+REASSESSMENT_REQUEST_RECEIVED = register_message_kind(MessageKind(
+    "assessments.reassessment_request_received",
+    email_subject="We have a request to look again at your child's needs",
+    email_body=(
+        "We have a request for a new EHC needs assessment (a re-assessment) for your child. "
+        "It counts as received on {date}.\n\n"
+        "We must tell you by {decide_by} whether we will do it. Your child's plan stays in place meanwhile.\n\n"
+        "Sign in to follow what happens: {link}"
+    ),
+    sms_body="{council_name}: we have a request for a re-assessment. We must tell you by {decide_by} whether we "
+             "will do it. Sign in: {link}",
+    letter_body=(
+        "We have a request for a new EHC needs assessment (a re-assessment) for your child. "
+        "It counts as received on {date}.\n\n"
+        "We must tell you by {decide_by} whether we will do it. Your child's plan stays in place meanwhile.\n\n"
+        "You can follow what happens online: {link}"
+    ),
+    values=("date", "decide_by", "link"),
+))
+
+DECIDED_TO_REASSESS = register_message_kind(MessageKind(
+    "assessments.decided_to_reassess",
+    email_subject="We will look again at your child's needs",
+    email_body=(
+        "We have decided to carry out a new EHC needs assessment (a re-assessment) for your child.\n\n"
+        "We will ask for advice from the people who know your child. The new plan must be ready by {due_on}. "
+        "Your child's plan stays in place until then.\n\n"
+        "Sign in to read more and to give your views: {link}"
+    ),
+    sms_body="{council_name}: we will re-assess your child's needs. The new plan must be ready by {due_on}. "
+             "Sign in: {link}",
+    letter_body=(
+        "We have decided to carry out a new EHC needs assessment (a re-assessment) for your child.\n\n"
+        "We will ask for advice from the people who know your child. The new plan must be ready by {due_on}. "
+        "Your child's plan stays in place until then.\n\nYou can read more and give your views online: {link}"
+    ),
+    values=("due_on", "link"),
+))
+
+REASSESSMENT_REFUSED = register_message_kind(MessageKind(
+    "assessments.reassessment_refused",
+    email_subject="Our decision about a re-assessment",
+    email_body=(
+        "We have decided not to carry out a new EHC needs assessment for your child. "
+        "Your child's plan stays in place.\n\n"
+        "Sign in to read our letter. It says why, and what you can do if you disagree: {link}\n\n"
+        "You can talk to us about it. Phone {council_phone} or email {council_email}."
+    ),
+    sms_body="{council_name}: we have made a decision about the re-assessment. Sign in to read our letter: {link}",
+    letter_body=(
+        "We have decided not to carry out a new EHC needs assessment for your child. "
+        "Your child's plan stays in place.\n\n"
+        "Our letter with the reasons, and what you can do if you disagree, is online: {link}\n\n"
+        "You can talk to us about it. Phone {council_phone}."
+    ),
+    values=("link",),
+))

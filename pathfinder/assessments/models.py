@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 import statutory
 from pathfinder.assessments.constants import (
     AdviceKind,
+    AssessmentKind,
     AssessmentStatus,
     ExceptionCode,
     ReceivedBy,
@@ -32,6 +33,15 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="assessments"
     )
     status = models.CharField(max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.REQUESTED)
+    kind = models.CharField(
+        max_length=12, choices=AssessmentKind.choices, default=AssessmentKind.INITIAL,
+        db_default=AssessmentKind.INITIAL.value,
+        help_text="A first assessment, or a re-assessment of a child who already has a plan (regs 24-27)",
+    )
+    last_assessment_on = models.DateField(
+        null=True, blank=True,
+        help_text="For a re-assessment: when the last EHC needs assessment ended (reg 24(2) counts from it)",
+    )
     request_source = models.CharField(max_length=1, choices=RequestSource.choices)
     requester_name = models.CharField(max_length=200, blank=True)
     received_by = models.CharField(max_length=10, choices=ReceivedBy.choices, default=ReceivedBy.EMAIL)

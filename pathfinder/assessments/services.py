@@ -51,13 +51,20 @@ def _not_future(day: date | None, field: str, what: str) -> None:
         raise ServiceError(f"{what} cannot be in the future", field=field)
 
 
-def statutory_due_dates(received_on: date) -> dict[str, date]:
-    """The three headline deadlines, fixed from the day the request is received."""
-    timeline = statutory.assessment_timeline(statutory.AssessmentFacts(request_received=received_on), today=received_on)
+def statutory_due_dates(received_on: date, kind: str = "initial") -> dict[str, date | None]:
+    """The headline deadlines, fixed from the day the request is received.
+
+    A re-assessment has only its decision date now: its final plan is due from the decision to re-assess
+    (reg 27(2)), stored when that decision is recorded (transitions.py), and it has no "no plan" deadline.
+    """
+    timeline = statutory.assessment_timeline(
+        statutory.AssessmentFacts(request_received=received_on), today=received_on, kind=kind
+    )
+    final, not_issue = timeline.get("final_plan"), timeline.get("decision_not_to_issue")
     return {
         "decision_due_on": timeline["decision_to_assess"].due,
-        "not_issue_due_on": timeline["decision_not_to_issue"].due,
-        "final_plan_due_on": timeline["final_plan"].due,
+        "not_issue_due_on": not_issue.due if not_issue else None,
+        "final_plan_due_on": final.due if final else None,
     }
 
 
@@ -72,8 +79,11 @@ def assessment_request_create(
     request_summary: str = "",
     caseworker=None,
     arrived_after_hours: bool = False,
+    kind: str = "initial",
+    last_assessment_on: date | None = None,
 ) -> Assessment:
-    """Record a request for an EHC needs assessment (CFA s.36(1)).
+    """Record a request for an EHC needs assessment (CFA s.36(1)), or for a re-assessment (``kind``, reg 24:
+    use assessments.reassessment.reassessment_request_create, which checks the child has a plan).
 
     ``received_on`` is the day it arrived. The clocks start on the day it counts as received: the next working
     day if it arrived on a non-working day or after 5pm (statutory.receipt); the arrival day is kept too.
@@ -100,21 +110,26 @@ def assessment_request_create(
             request_source=request_source,
             requester_name=requester_name,
             request_summary=request_summary,
-            **statutory_due_dates(received_on),
+            kind=kind,
+            last_assessment_on=last_assessment_on,
+            **statutory_due_dates(received_on, kind),
         )
+        what = "a re-assessment" if kind == "reassessment" else "an EHC needs assessment"
         audit_event_record(
             acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=assessment,
-            what=f"recorded a request for an EHC needs assessment received {received_on:%d %B %Y}"
+            what=f"recorded a request for {what} received {received_on:%d %B %Y}"
             + (f" (arrived {arrived_on:%d %B %Y})" if receipt.moved else ""),
         )
         # The family's acknowledgement, with the date by which we must decide (sent once this commits).
-        family_tell(child=child, kind=messages.REQUEST_RECEIVED.key, on=received_on,
+        received_kind = messages.REASSESSMENT_REQUEST_RECEIVED if kind == "reassessment" else messages.REQUEST_RECEIVED
+        family_tell(child=child, kind=received_kind.key, on=received_on,
                     values={"date": received_on, "decide_by": assessment.decision_due_on})
     return assessment
 
 
 def _refresh_week20_flag(assessment: Assessment) -> None:
-    timeline = statutory.assessment_timeline(assessment_facts(assessment), today=timezone.localdate())
+    timeline = statutory.assessment_timeline(assessment_facts(assessment), today=timezone.localdate(),
+                                             kind=assessment.kind)
     final = timeline.get("final_plan")
     flag = bool(final and (final.exception_codes or final.exception_applies))
     if assessment.final_plan_exception_applies != flag:

@@ -85,8 +85,14 @@ def assessment_transition(
     on: date,
     expected_version: int,
     reasons: str = "",
+    too_soon: bool = False,
 ) -> Assessment:
-    """Make one move in the workflow, or raise ServiceError and change nothing."""
+    """Make one move in the workflow, or raise ServiceError and change nothing.
+
+    ``too_soon`` refuses a request for a re-assessment because it came within the reg 24(2) window after the
+    last assessment: allowed only inside that window, and then the reasons may be left to the law's own words.
+    A decision to re-assess fixes the final plan's due date from the decision (reg 27(2)).
+    """
     if action not in WORKFLOW:
         raise ServiceError(f"Unknown action: {action}")
     if on > timezone.localdate():
@@ -96,7 +102,9 @@ def assessment_transition(
     def check(current: Assessment) -> None:
         if action == "withdraw" and current.final_issued_on:
             raise ServiceError("The final plan has been issued, so the request can no longer be withdrawn.")
-        if action in ("refuse", "decide_not_to_issue") and not reasons.strip():
+        if too_soon:
+            _check_too_soon(current, action)
+        if action in ("refuse", "decide_not_to_issue") and not reasons.strip() and not too_soon:
             raise ServiceError("Give the reasons for the decision: the family must be told them", field="reasons")
         changes: dict[str, object] = {}
         for field, value in _RECORDS[action].items():
@@ -112,7 +120,9 @@ def assessment_transition(
 
     def apply(current: Assessment) -> None:
         if action == "refuse":
-            current.refusal_reasons = reasons.strip()
+            current.refusal_reasons = reasons.strip() or (_too_soon_reasons(current) if too_soon else "")
+        if action == "decide_to_assess" and current.kind == "reassessment":
+            current.final_plan_due_on = statutory.rule_in_force("reassessment_final", on).due_from(on)
         if action == "decide_not_to_issue":
             current.not_issue_reasons = reasons.strip()
 
@@ -128,10 +138,39 @@ def assessment_transition(
     return current
 
 
+def _check_too_soon(current: Assessment, action: str) -> None:
+    """Reg 24(2): only a request for a re-assessment, only a refusal, only within the window."""
+    if action != "refuse" or current.kind != "reassessment":
+        raise ServiceError("Only a refusal of a request for a re-assessment can give 'too soon' as its reason")
+    if not statutory.may_refuse_as_too_soon(current.received_on, current.last_assessment_on):
+        window = statutory.rule_in_force("reassessment_refusal_window", current.received_on)
+        raise ServiceError(
+            f"The request came more than {window.duration_text} after the last assessment, so it cannot be refused "
+            f"as too soon ({window.citation}). Give the reasons for refusing.", field="reasons",
+        )
+
+
+def _too_soon_reasons(current: Assessment) -> str:
+    window = statutory.rule_in_force("reassessment_refusal_window", current.received_on)
+    last = current.last_assessment_on
+    return (
+        f"The request came within {window.duration_text} of the last EHC needs assessment"
+        + (f" (which ended on {last.day} {last:%B %Y})" if last else "")
+        + f", and we do not think a further assessment is necessary now ({window.citation})."
+    )
+
+
 def _tell_family(assessment: Assessment, action: str, on: date) -> None:
     """The family hears of the decision to assess or not (sent once the decision is saved)."""
     from pathfinder.assessments.services import statutory_due_dates  # services imports this module's neighbours
 
+    if assessment.kind == "reassessment" and action in ("decide_to_assess", "refuse"):
+        if action == "decide_to_assess":
+            family_tell(child=assessment.child, kind=messages.DECIDED_TO_REASSESS.key, on=on,
+                        values={"due_on": assessment.final_plan_due_on})
+        else:
+            family_tell(child=assessment.child, kind=messages.REASSESSMENT_REFUSED.key, on=on, values={})
+        return
     if action == "decide_to_assess":
         family_tell(child=assessment.child, kind=messages.DECIDED_TO_ASSESS.key, on=on,
                     values={"decide_by": assessment.not_issue_due_on

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from pathfinder.assessments import advice_views, organisation_views, views
+from pathfinder.assessments import advice_views, organisation_views, reassessment_views, views
 
 app_name = "assessments"
 case = "children/<int:child_id>/assessments/<int:assessment_id>/"
@@ -14,6 +14,7 @@ urlpatterns = [
          name="organisation-take"),
     path("organisations/<int:organisation_id>/advice/<int:advice_id>/assign/", organisation_views.assign,
          name="organisation-assign"),
+    path("children/<int:child_id>/reassessments/new/", reassessment_views.reassessment_new, name="reassessment-new"),
     path(case, views.case, name="case"),
     path(case + "decide-assess/", views.decide_assess, name="decide-assess"),
     path(case + "decide-issue/", views.decide_issue, name="decide-issue"),

@@ -21,6 +21,7 @@ from pathfinder.assessments.letters import (
     periods,
     receipt_message,
 )
+from pathfinder.assessments.reassessment_views import decide_reassess
 from pathfinder.assessments.selectors import advice_requests_for_adviser, assessment_get_for_child
 from pathfinder.assessments.structured_forms import StructuredAdvice
 from pathfinder.assessments.transitions import allowed_moves, assessment_transition
@@ -104,7 +105,7 @@ def case(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         "exceptions": assessment.exceptions.all(),
         "decision_maker": child.decision_maker(today),
         "plan": getattr(assessment, "plan", None),
-        "page_title": f"EHC needs assessment: {child.full_name}",
+        "page_title": f"{assessment.get_kind_display()}: {child.full_name}",
     })
 
 
@@ -134,6 +135,9 @@ def _decision(request, child, assessment_id: int, *, question: str, yes: str, no
 @for_roles(*CASE_STAFF)
 @child_view("decision whether to assess")
 def decide_assess(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
+    assessment = _assessment_or_404(child, assessment_id)
+    if assessment.kind == "reassessment":
+        return decide_reassess(request, child, assessment)
     return _decision(
         request, child, assessment_id, question="Will the council carry out an EHC needs assessment?",
         yes="decide_to_assess", no="refuse", title="Decide whether to assess",
@@ -191,7 +195,8 @@ def notice(request: HttpRequest, child, assessment_id: int) -> HttpResponse:
         "child": child, "assessment": assessment, "kind": kind, "decided_on": decided_on, "reasons": reasons,
         "recipients": recipients, "decision_maker": maker, "appeal": statutory.appeal_dates(decided_on),
         "contacts": council_contacts(),
-        "page_title": "Notice of decision not to assess" if kind == "refusal" else "Notice of decision not to issue a plan",
+        "page_title": ("Notice of decision not to re-assess" if assessment.kind == "reassessment"
+                       else "Notice of decision not to assess") if kind == "refusal" else "Notice of decision not to issue a plan",
     })
 
 

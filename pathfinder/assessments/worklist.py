@@ -77,7 +77,8 @@ def open_assessment_steps(user, today: date) -> ProvidedItems:
         step
         for assessment in cases
         for step in _steps(
-            assessment, statutory.assessment_timeline(assessment_facts(assessment), today=today, calendar=calendar),
+            assessment, statutory.assessment_timeline(assessment_facts(assessment), today=today, calendar=calendar,
+                                                      kind=assessment.kind),
             today,
         )
     )

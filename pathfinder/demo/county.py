@@ -252,6 +252,7 @@ class CountyBuilder:
         self.stage("Family portal", **family_demo.build_family_portal(self.rng, staff.demo, today=self.today))
         self.stage("Advice documents", **assessments_demo.attach_advice_documents(staff.demo, today=self.today))
         self.stage("Moves between councils", **transfers_demo.build_transfers(self.rng, today=self.today, demo=staff.demo))
+        self.stage("Re-assessments (reg 24)", **assessments_demo.build_reassessments(random.Random(self.seed + 24), today=self.today, demo=staff.demo))
         if self.rich:
             self.stage("Family voice (section A, comments)",
                        **plans_demo_voice.build_family_voice(self.rng, today=self.today, demo=staff.demo))

@@ -219,15 +219,17 @@ def council_timeliness(period_start: date, period_end: date) -> statutory.Timeli
     span = (period_start, period_end)
     # Three range queries, each answered from its own covering index (see Assessment.Meta.indexes), rather
     # than one query OR-ing three ranges, which makes the database visit every row at national scale.
-    assess = Assessment.objects.filter(decision_to_assess_on__range=span, decided_to_assess__isnull=False).aggregate(
+    # New plans only: the SEN2 measures are for first assessments; re-assessments run on their own clocks.
+    initial = Assessment.objects.filter(kind="initial")
+    assess = initial.filter(decision_to_assess_on__range=span, decided_to_assess__isnull=False).aggregate(
         n=Count("pk"), ok=Count("pk", filter=Q(decision_to_assess_on__lte=F("decision_due_on"))),
     )
-    no_plan = Assessment.objects.filter(decision_to_issue_on__range=span, decided_to_issue=False).aggregate(
+    no_plan = initial.filter(decision_to_issue_on__range=span, decided_to_issue=False).aggregate(
         n=Count("pk"), ok=Count("pk", filter=Q(decision_to_issue_on__lte=F("not_issue_due_on"))),
     )
     on_time = Q(final_issued_on__lte=F("final_plan_due_on"))
     no_exception = Q(final_plan_exception_applies=False)
-    final = Assessment.objects.filter(final_issued_on__range=span).aggregate(
+    final = initial.filter(final_issued_on__range=span).aggregate(
         incl_n=Count("pk"), incl_ok=Count("pk", filter=on_time),
         excl_n=Count("pk", filter=no_exception), excl_ok=Count("pk", filter=on_time & no_exception),
     )

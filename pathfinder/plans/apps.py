@@ -12,6 +12,12 @@ class PlansConfig(AppConfig):
 
         if plan_stop_on_withdrawal not in WITHDRAWAL_FOLLOW_UPS:
             WITHDRAWAL_FOLLOW_UPS.append(plan_stop_on_withdrawal)
+        # A re-assessment is only for a child with a final plan (the assessment does not know plans exist).
+        from pathfinder.assessments.reassessment import FINAL_PLAN_CHECKS
+        from pathfinder.plans.selectors import child_has_final_plan
+
+        if child_has_final_plan not in FINAL_PLAN_CHECKS:
+            FINAL_PLAN_CHECKS.append(child_has_final_plan)
         # Who may open a plan's PDF (documents does not know plans exist).
         from pathfinder.plans.plan_documents import plan_document_access_register
 

@@ -38,6 +38,11 @@ def plans_of_child(child) -> list[Plan]:
     return list(Plan.objects.filter(child=child).select_related("assessment").order_by("-issued_on", "-pk"))
 
 
+def child_has_final_plan(child) -> bool:
+    """Whether the child has a final EHC plan in force (a re-assessment may be asked for: reg 24)."""
+    return Plan.objects.filter(child=child, status=PlanStatus.FINAL).exists()
+
+
 def plan_get(child, plan_id: int) -> Plan | None:
     """The plan, only if it belongs to this (already permission-checked) child, with everything its pages read."""
     return (

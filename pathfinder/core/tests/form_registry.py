@@ -79,6 +79,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.assessments.forms.DecisionForm": FormCase(
         kwargs=lambda: {"question": "Will the council carry out an assessment?"}, not_edit="a one-shot decision"),
     "pathfinder.assessments.forms.WithdrawForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.assessments.reassessment_forms.ReassessmentRequestForm": FormCase(not_edit="records a new request"),
+    "pathfinder.assessments.reassessment_forms.ReassessmentDecisionForm": FormCase(not_edit="a one-shot decision"),
     "pathfinder.assessments.forms.AdviceRequestForm": FormCase(kwargs=lambda: {"kinds": ADVICE_KINDS},
                                                                not_edit="records a new request for advice"),
     "pathfinder.assessments.forms.AdviceReuseForm": FormCase(kwargs=lambda: {"kinds": ADVICE_KINDS},

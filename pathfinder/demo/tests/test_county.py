@@ -54,13 +54,17 @@ def test_upn_and_nhs_helpers_cover_many_numbers():
 def test_due_dates_are_the_statutory_ones_and_facts_are_lawful(county):
     today = timezone.localdate()
     assessments = Assessment.objects.prefetch_related("exceptions", "advice_requests", "plan__consultations")
-    assert assessments.count() == 90
+    assert assessments.filter(kind="initial").count() == 90
     for a in assessments:
-        due = statutory_due_dates(a.received_on)
+        due = statutory_due_dates(a.received_on, a.kind)
+        if a.kind == "reassessment" and a.decided_to_assess:  # the new plan is due from the decision (reg 27(2))
+            due["final_plan_due_on"] = statutory.reassessment_deadlines(
+                a.received_on, a.decision_to_assess_on, True, today=today)["final_plan"].due
         assert (a.decision_due_on, a.not_issue_due_on, a.final_plan_due_on) == (
             due["decision_due_on"], due["not_issue_due_on"], due["final_plan_due_on"],
         )
         assert statutory.validate_assessment_facts(assessment_facts(a), today=today) == [], a.pk
+    assert assessments.filter(kind="reassessment").count() == 3  # just asked, under way, refused
 
 
 def test_status_agrees_with_the_dates(county):
