@@ -16,3 +16,8 @@ class ReviewsConfig(AppConfig):
             AMENDMENT_NOTICE_FOLLOW_UPS.append(review_amend_decided)
         if review_cease_decided not in CEASE_DECISION_FOLLOW_UPS:
             CEASE_DECISION_FOLLOW_UPS.append(review_cease_decided)
+        # The plan's page says when the next review is due and links to the plan's reviews.
+        from pathfinder.plans.plan_notes import register_plan_notes
+        from pathfinder.reviews.plan_notes import review_notes
+
+        register_plan_notes(review_notes)

@@ -75,3 +75,17 @@ def test_a_review_through_its_pages(client):
     page = client.get(reverse("reviews:review", kwargs=kw)).content.decode()
     assert "Keep the plan as it is" in page and "appeal to the Tribunal" in page
     assert "reg 20(10)" in page
+
+
+def test_the_final_plans_page_says_when_the_next_review_is_due_and_links_to_its_reviews(client):
+    from django.urls import reverse
+
+    from pathfinder.accounts.tests.factories import CaseworkerFactory
+    from pathfinder.accounts.tests.helpers import sign_in
+    from pathfinder.reviews.tests.factories import final_plan
+
+    plan = final_plan()
+    sign_in(client, CaseworkerFactory(team=plan.child.team))
+    page = client.get(reverse("plans:document", kwargs={"child_id": plan.child_id, "plan_id": plan.pk})).content.decode()
+    assert f"The next review is due by {plan.review_due_on.day} " in page and "See the reviews of this plan" in page
+    assert reverse("reviews:plan", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}) in page
