@@ -1,4 +1,5 @@
-"""Lean rows at national scale, for `make bench`: children, ranked needs, assessments, bare plans and open advice.
+"""Lean rows at national scale, for `make bench`: children, ranked needs, assessments, bare plans with their
+review histories, and open advice.
 
 The ORM's bulk_create spends most of its time building model objects and SQL (about 1.5 ms per case); here rows
 are plain tuples written with executemany, about ten times faster, so 790,000 cases fit in the bench's time.
@@ -29,7 +30,9 @@ from pathfinder.people.demo import nhs_for, phase_for, setting_for, upn_for, yea
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.demo import PLAN_STATUS_FOR_STAGE
-from pathfinder.plans.models import Plan
+from pathfinder.plans.models import Plan, PlanStatus
+from pathfinder.reviews.demo import HISTORY_KEPT, ReviewPeriods, plan_reviews
+from pathfinder.reviews.models import Review, ReviewDecision, ReviewStatus
 
 
 class _Table:
@@ -73,6 +76,27 @@ class _Table:
         return n
 
 
+def _lean_plan(tables: dict, rng: random.Random, periods: ReviewPeriods, tl, *, today: date, assessment_id: int,
+               child_id: int, status: str, placement: str, caseworker_id: int) -> None:
+    """A bare plan and, once final, its review history (the last decided reviews and any review in progress),
+    drawn as the demo county draws them (reviews.demo.plan_reviews)."""
+    made = tl.final_issued_on
+    drawn = plan_reviews(rng, periods, first_made_on=made, today=today) if status == PlanStatus.FINAL else None
+    plan_id = tables[Plan].add(
+        assessment_id=assessment_id, child_id=child_id, status=status, draft_sent_on=tl.draft_served_on,
+        issued_on=made, placement_name=placement, updated_by_id=caseworker_id, first_made_on=made,
+        last_reviewed_on=drawn.last_reviewed_on if drawn else None,
+        review_due_on=drawn.review_due_on if drawn else None,
+    )
+    if drawn is None:
+        return
+    for values in drawn.history[-HISTORY_KEPT:]:
+        tables[Review].add(plan_id=plan_id, status=ReviewStatus.DECIDED, decision=ReviewDecision.MAINTAIN,
+                           meeting_place="School", recommendations="Keep the plan as it is.", **values)
+    if drawn.open_review is not None:
+        tables[Review].add(plan_id=plan_id, **drawn.open_review)
+
+
 def bulk_fill(
     *, plans: int, requests: int, seed: int = 640, today: date | None = None, progress: Progress = _quiet
 ) -> dict[str, int]:
@@ -86,8 +110,9 @@ def bulk_fill(
         caseworkers.setdefault(team_id, []).append(pk)
     team_ids = sorted(caseworkers)
     now = timezone.now()
-    tables = {m: _Table(m, now) for m in (Child, ChildNeed, Assessment, Plan, AdviceRequest)}
-    counts = {"children": 0, "needs": 0, "assessments": 0, "plans": 0, "advice_requests": 0}
+    tables = {m: _Table(m, now) for m in (Child, ChildNeed, Assessment, Plan, AdviceRequest, Review)}
+    counts = {"children": 0, "needs": 0, "assessments": 0, "plans": 0, "advice_requests": 0, "reviews": 0}
+    periods = ReviewPeriods(today)
     serial = Child.objects.count() + 1_000
     kinds = ["plan"] * plans + ["request"] * requests
     rng.shuffle(kinds)
@@ -132,13 +157,9 @@ def bulk_fill(
                 withdrawn_on=tl.withdrawn_on, **tl.due,
             )
             if tl.status in PLAN_STATUS_FOR_STAGE:
-                made = tl.final_issued_on
-                tables[Plan].add(
-                    assessment_id=assessment_id, child_id=child_id, status=PLAN_STATUS_FOR_STAGE[tl.status],
-                    draft_sent_on=tl.draft_served_on, issued_on=made,
-                    placement_name=setting.name if setting else "", updated_by_id=caseworker_id,
-                    first_made_on=made, review_due_on=statutory.review_due(first_made_on=made).due if made else None,
-                )
+                _lean_plan(tables, rng, periods, tl, today=today, assessment_id=assessment_id, child_id=child_id,
+                           status=PLAN_STATUS_FOR_STAGE[tl.status], placement=setting.name if setting else "",
+                           caseworker_id=caseworker_id)
             if kind == "request" and tl.decided_to_assess and tl.status != "withdrawn":
                 for advice_kind in ("b", "c", "d"):
                     requested = tl.decision_to_assess_on + timedelta(days=rng.randint(0, 4))
@@ -157,6 +178,7 @@ def bulk_fill(
             counts["needs"] += tables[ChildNeed].flush(cursor)
             counts["assessments"] += tables[Assessment].flush(cursor)
             counts["plans"] += tables[Plan].flush(cursor)
+            counts["reviews"] += tables[Review].flush(cursor)
             counts["advice_requests"] += tables[AdviceRequest].flush(cursor)
         progress(f"  Lean rows {counts['children']:>9,} children, {counts['assessments']:,} assessments, "
                  f"{counts['plans']:,} plans  ({time.monotonic() - started:.0f}s)")

@@ -41,7 +41,7 @@ def _days(rng: random.Random, low: int, high: int) -> timedelta:
     return timedelta(days=rng.randint(low, high))
 
 
-class _Periods:
+class ReviewPeriods:
     """The review's periods in days, from the rule book in force on ``today`` (the demo's one clock)."""
 
     def __init__(self, today: date) -> None:
@@ -52,7 +52,7 @@ class _Periods:
                                                    days("review_decision"))
 
 
-def _decided_review(rng: random.Random, periods: _Periods, *, due: date, previous: date | None,
+def _decided_review(rng: random.Random, periods: ReviewPeriods, *, due: date, previous: date | None,
                     late: bool) -> dict:
     """One past review as plain values (a model row is made only for the reviews kept): the meeting some weeks
     before the plan's date, then its report and the decision."""
@@ -69,59 +69,87 @@ def _decided_row(plan: Plan, values: dict) -> Review:
                   recommendations="Keep the plan as it is.", decision=ReviewDecision.MAINTAIN, **values)
 
 
-def _open_review(rng: random.Random, plan: Plan, periods: _Periods, *, today: date,
-                 previous: date | None) -> Review:
-    """A review in progress today, at a stage picked at random, with dates that agree with it."""
+def _open_review_values(rng: random.Random, periods: ReviewPeriods, *, today: date, previous: date | None) -> dict:
+    """A review in progress today, at a stage picked at random, with dates that agree with it (plain values)."""
     stage = rng.choice(OPEN_STAGES)
     notice, report_by = periods.notice, periods.report
-    review = Review(plan=plan, status=stage, previous_reviewed_on=previous, started_on=today - _days(rng, 0, 20))
+    review = {"status": stage, "previous_reviewed_on": previous, "started_on": today - _days(rng, 0, 20)}
     if stage == ReviewStatus.MEETING_ARRANGED:
-        review.meeting_on = today + _days(rng, notice + 1, notice * 3)
+        review["meeting_on"] = today + _days(rng, notice + 1, notice * 3)
     elif stage == ReviewStatus.MEETING_HELD:
-        review.meeting_on = today - _days(rng, 1, report_by - 1)
+        review["meeting_on"] = today - _days(rng, 1, report_by - 1)
     elif stage == ReviewStatus.REPORT_RECEIVED:
-        review.meeting_on = today - _days(rng, report_by, report_by * 2)
-        review.report_received_on = review.meeting_on + _days(rng, 2, report_by - 1)
-        review.recommendations = "Keep the plan, and update section F now that therapy has moved to school."
-    if review.meeting_on is not None:
-        review.meeting_place = "School"
-        review.started_on = min(review.started_on, review.meeting_on - _days(rng, notice + 7, notice * 3))
+        review["meeting_on"] = today - _days(rng, report_by, report_by * 2)
+        review["report_received_on"] = review["meeting_on"] + _days(rng, 2, report_by - 1)
+        review["recommendations"] = "Keep the plan, and update section F now that therapy has moved to school."
+    if review.get("meeting_on") is not None:
+        review["meeting_place"] = "School"
+        review["started_on"] = min(review["started_on"], review["meeting_on"] - _days(rng, notice + 7, notice * 3))
     return review
+
+
+class PlanReviews:
+    """One final plan's drawn review history: the decided reviews (oldest first), the review in progress (if any)
+    and the plan's resulting clock dates."""
+
+    __slots__ = ("history", "late", "last_reviewed_on", "review_due_on", "open_review")
+
+    def __init__(self) -> None:
+        self.history: list[dict] = []
+        self.late = 0
+        self.last_reviewed_on: date | None = None
+        self.review_due_on: date | None = None
+        self.open_review: dict | None = None
+
+
+def plan_reviews(rng: random.Random, periods: ReviewPeriods, *, first_made_on: date, today: date) -> PlanReviews:
+    """Draw a plan's reviews since it was first made: plain values, so the demo county (ORM rows) and the bench's
+    lean rows (demo.bulk) tell the same story."""
+    drawn = PlanReviews()
+    mode = _pick(rng)
+    last: date | None = None
+    while True:
+        try:
+            due = review_due(first_made_on=first_made_on, last_reviewed_on=last).due
+        except LookupError:  # a plan older than the 2014 law: no review clock to run
+            break
+        late = mode == "late" and rng.random() < 0.5
+        past = _decided_review(rng, periods, due=due, previous=last, late=late)
+        if past["decided_on"] > today or (mode == "overdue" and due < today + timedelta(days=60)):
+            break
+        drawn.history.append(past)
+        drawn.late += late
+        last = past["decided_on"]
+    drawn.last_reviewed_on = last
+    try:
+        drawn.review_due_on = review_due(first_made_on=first_made_on, last_reviewed_on=last).due
+    except LookupError:
+        drawn.review_due_on = None
+    recent = first_made_on.year >= today.year  # a plan made this year is not reviewed yet
+    overdue = drawn.review_due_on is not None and drawn.review_due_on < today
+    if not recent and drawn.review_due_on is not None and (mode == "in_progress" or (overdue and mode != "overdue")):
+        drawn.open_review = _open_review_values(rng, periods, today=today, previous=last)
+    return drawn
 
 
 def build_reviews(rng: random.Random, plans: Iterable[Plan], *, today: date) -> dict[str, int]:
     """Review histories for the final plans among ``plans`` (already saved); returns counts for the demo log."""
     finals = [p for p in plans if p.status == PlanStatus.FINAL and p.first_made_on is not None]
-    periods = _Periods(today)
+    periods = ReviewPeriods(today)
     reviews: list[Review] = []
     open_reviews: list[Review] = []
     counts = {"reviews_decided": 0, "reviews_late": 0, "reviews_in_progress": 0, "plans_overdue": 0}
     for plan in finals:
-        mode = _pick(rng)
-        history: list[dict] = []
-        last: date | None = None
-        while True:
-            try:
-                due = review_due(first_made_on=plan.first_made_on, last_reviewed_on=last).due
-            except LookupError:  # a plan older than the 2014 law: no review clock to run
-                break
-            late = mode == "late" and rng.random() < 0.5
-            past = _decided_review(rng, periods, due=due, previous=last, late=late)
-            if past["decided_on"] > today or (mode == "overdue" and due < today + timedelta(days=60)):
-                break
-            history.append(past)
-            counts["reviews_late"] += late
-            last = past["decided_on"]
-        plan.last_reviewed_on = last
+        drawn = plan_reviews(rng, periods, first_made_on=plan.first_made_on, today=today)
+        plan.last_reviewed_on = drawn.last_reviewed_on
         clock.review_clock_refresh(plan)
         counts["plans_overdue"] += bool(plan.review_due_on and plan.review_due_on < today)
-        recent = plan.first_made_on.year >= today.year  # a plan made this year is not reviewed yet
-        if not recent and (mode == "in_progress" or (plan.review_due_on < today and mode != "overdue")):
-            current = _open_review(rng, plan, periods, today=today, previous=last)
-            open_reviews.append(current)
+        if drawn.open_review is not None:
+            open_reviews.append(Review(plan=plan, **drawn.open_review))
             counts["reviews_in_progress"] += 1
-        counts["reviews_decided"] += len(history)
-        reviews.extend(_decided_row(plan, values) for values in history[-HISTORY_KEPT:])
+        counts["reviews_decided"] += len(drawn.history)
+        counts["reviews_late"] += drawn.late
+        reviews.extend(_decided_row(plan, values) for values in drawn.history[-HISTORY_KEPT:])
     Plan.objects.bulk_update(finals, ["last_reviewed_on", "review_due_on"], batch_size=2000)
     Review.objects.bulk_create(reviews + open_reviews, batch_size=2000)
     invitees = [
