@@ -112,7 +112,7 @@ def review_cessation_propose(*, acting_user, review: Review, reason: str, propos
             acting_user=acting_user, plan=current.plan, reason=reason, proposed_on=proposed_on,
             in_education_or_training=in_education_or_training,
             reviewed_does_not_wish_to_return=reviewed_does_not_wish_to_return)
-        current.cessation_id = cessation.pk
+        current.cessation = cessation
         current.updated_by = acting_user
 
     return WORKFLOW.transition(review, "propose_cease", acting_user=acting_user, expected_version=expected_version,
@@ -133,7 +133,7 @@ def review_amend_decided(*, amendment: Plan, on: date, acting_user: Any) -> None
 
 def review_cease_decided(*, cessation: Any, decided_on: date, acting_user: Any) -> None:
     """The decision to cease was sent on ``decided_on``: the review that proposed it is decided "cease"."""
-    review = Review.objects.filter(cessation_id=cessation.pk, status=ReviewStatus.REPORT_RECEIVED).first()
+    review = Review.objects.filter(cessation=cessation, status=ReviewStatus.REPORT_RECEIVED).first()
     if review is not None:
         _decide(review, decision=ReviewDecision.CEASE, decided_on=decided_on, reasons="", acting_user=acting_user,
                 expected_version=None, record=False)

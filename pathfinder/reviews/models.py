@@ -65,9 +65,8 @@ class Review(models.Model):
     decision_reasons = models.TextField(blank=True)
     amendment = models.ForeignKey("plans.Plan", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="from_reviews", help_text="The amendment this review proposed")
-    # The cessation this review proposed (ceasing.Cessation). A plain id, not a foreign key: the ceasing app is
-    # built in parallel; a later migration can turn it into a ForeignKey once both are merged.
-    cessation_id = models.PositiveIntegerField(null=True, blank=True)
+    cessation = models.ForeignKey("ceasing.Cessation", null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="from_reviews", help_text="The proposal to cease this review made")
     cancelled_reason = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,

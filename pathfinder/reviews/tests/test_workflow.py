@@ -238,10 +238,12 @@ def test_the_amendment_notice_follow_up_decides_amend():
 
 
 def test_the_cease_follow_up_decides_cease():
+    from pathfinder.ceasing.tests.factories import CessationFactory
+
     review = _reported()
-    Review.objects.filter(pk=review.pk).update(cessation_id=4242)
-    decisions.review_cease_decided(cessation=SimpleNamespace(pk=4242), decided_on=TODAY,
-                                   acting_user=CaseworkerFactory())
+    cessation = CessationFactory(plan=review.plan)
+    Review.objects.filter(pk=review.pk).update(cessation=cessation)
+    decisions.review_cease_decided(cessation=cessation, decided_on=TODAY, acting_user=CaseworkerFactory())
     review.refresh_from_db()
     assert review.status == ReviewStatus.DECIDED and review.decision == "cease"
 
