@@ -255,3 +255,5 @@ def test_every_plan_page_opens_for_an_amendment_being_written(client):
     in_force = client.get(reverse("plans:document", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}))
     assert "Amendments to this plan are being written" in in_force.content.decode()
     assert "Propose amendments" not in in_force.content.decode()
+    # A request for a re-assessment can still arrive while amendments are written (reg 24).
+    assert "Record a request for a re-assessment" in in_force.content.decode()

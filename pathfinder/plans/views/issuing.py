@@ -176,6 +176,7 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         **final_notice_context(plan),
         window=family.plan_comment_window(plan, today), contact=family.plan_contact(plan),
         may_amend=plan.is_final and request.user.role in CASE_STAFF and being_written is None,
+        may_reassess=plan.is_final and request.user.role in CASE_STAFF,
         being_written=being_written if plan.is_final and request.user.role in CASE_STAFF else None,
         not_amended_appeal=statutory.appeal_dates(plan.not_amended_on)
         if plan.not_amended_on and plan.draft_sent_on else None,
