@@ -77,10 +77,11 @@ def _advice_who(assessment: Assessment, key: str) -> str:
 
 def _happened(assessment: Assessment, name: str) -> list[Event]:
     a = assessment
-    events = [Event(a.received_on, "We got the request to assess " + ("you" if name == "you" else name) + ".")]
+    again = " again" if a.kind == "reassessment" else ""  # a re-assessment of a child with a plan (regs 24 to 27)
+    events = [Event(a.received_on, f"We got the request to assess {name}{again}.")]
     if a.decision_to_assess_on:
-        events.append(Event(a.decision_to_assess_on, f"We decided to assess {name}." if a.decided_to_assess
-                            else f"We decided not to assess {name}. We wrote to tell you why."))
+        events.append(Event(a.decision_to_assess_on, f"We decided to assess {name}{again}." if a.decided_to_assess
+                            else f"We decided not to assess {name}{again}. We wrote to tell you why."))
     for advice in a.advice_requests.all():
         if advice.kind == AdviceKind.PARENT_OR_YOUNG_PERSON:  # the family's own advice and views (reg 6(1)(a))
             if advice.requested_on:
@@ -93,13 +94,14 @@ def _happened(assessment: Assessment, name: str) -> list[Event]:
             events.append(Event(advice.requested_on, f"We asked {who} for advice."))
         if advice.received_on:
             events.append(Event(advice.received_on, f"We got advice from {who}."))
+    new = " new" if again else ""
     if a.decision_to_issue_on:
-        events.append(Event(a.decision_to_issue_on, "We decided to write an EHC plan." if a.decided_to_issue
-                            else "We decided not to write an EHC plan. We wrote to tell you why."))
+        events.append(Event(a.decision_to_issue_on, f"We decided to write a{new} EHC plan." if a.decided_to_issue
+                            else f"We decided not to write a{new} EHC plan. We wrote to tell you why."))
     if a.draft_served_on:
-        events.append(Event(a.draft_served_on, "We sent you the draft EHC plan to read."))
+        events.append(Event(a.draft_served_on, f"We sent you the{new} draft EHC plan to read."))
     if a.final_issued_on:
-        events.append(Event(a.final_issued_on, "We sent you the final EHC plan."))
+        events.append(Event(a.final_issued_on, f"We sent you the{new} final EHC plan."))
     if a.withdrawn_on:
         events.append(Event(a.withdrawn_on, "The request was stopped."))
     return sorted(events, key=lambda e: e.on)
@@ -109,7 +111,8 @@ def _next_sentence(step: str, due: date, assessment: Assessment, name: str) -> s
     kind, _, key = step.partition(":")
     when = _day(due)
     if kind == "decision_to_assess":
-        return f"We must tell you by {when} whether we will assess {name}."
+        again = " again" if assessment.kind == "reassessment" else ""
+        return f"We must tell you by {when} whether we will assess {name}{again}."
     if kind == "advice":
         return f"We must get advice from {_advice_who(assessment, key)} by {when}."
     if kind == "decision_not_to_issue":
