@@ -60,3 +60,21 @@ CEASED = register_message_kind(MessageKind(
     ),
     values=("date", "link"),
 ))
+
+DECIDED_FOR_PROFESSIONALS = register_message_kind(MessageKind(
+    "ceasing.decided_for_professionals",
+    email_subject="A decision to cease an EHC plan",
+    email_body=(
+        "On {date} the council decided to cease the EHC plan of a child or young person your organisation works "
+        "with. The plan and its provision continue until at least {last_day}, and longer if the family appeals.\n\n"
+        "Sign in to read the plan and the decision: {link}\n\n"
+        "{council_name}"
+    ),
+    sms_body="{council_name}: a decision to cease an EHC plan your organisation works with. Sign in: {link}",
+    letter_body=(
+        "On {date} the council decided to cease the EHC plan of a child or young person your organisation works "
+        "with. The plan and its provision continue until at least {last_day}, and longer if the family appeals.\n\n"
+        "You can read the plan and the decision online: {link}"
+    ),
+    values=("date", "last_day", "link"),
+))

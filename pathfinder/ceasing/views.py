@@ -18,6 +18,7 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.assessments.letters import council_contacts, notice_recipients, period_text
 from pathfinder.audit.services import audit_reads
 from pathfinder.ceasing import forms, selectors, workflow
+from pathfinder.ceasing.professionals import professional_recipients
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.forms import field_params, form_add_service_error
@@ -155,6 +156,7 @@ def decide(request: HttpRequest, child, plan_id: int, cessation_id: int) -> Http
         request, child=child, plan=plan, form=form, title="Decide to cease the plan and send the notice",
         template="ceasing/decide.html", cessation=cessation, appeal=statutory.appeal_dates(sent),
         in_force_until=statutory.plan_in_force_until(sent), notice_to=notice_recipients(child, sent),
+        professionals=professional_recipients(plan, sent),
         contacts=council_contacts(), submit_text="Send the decision", intro=[],
     )
 

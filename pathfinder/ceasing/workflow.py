@@ -28,6 +28,7 @@ from pathfinder.ceasing import messages
 from pathfinder.ceasing.follow_ups import CEASE_DECISION_FOLLOW_UPS
 from pathfinder.ceasing.models import Cessation
 from pathfinder.ceasing.models import CessationStatus as S
+from pathfinder.ceasing.professionals import professional_recipients, professionals_tell_decided
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.plans.models import Plan, PlanStatus
@@ -165,14 +166,19 @@ def cessation_decide(*, acting_user, cessation: Cessation, expected_version: int
         current.decided_on = decided_on
         current.notice_includes_rights = True
 
+    professionals = [o.name for o in professional_recipients(cessation.plan, decided_on)]
+    what = "decided to cease; notice sent to the family" + (f" and to {', '.join(professionals)}"
+                                                            if professionals else "")
     with transaction.atomic():
         decided = WORKFLOW.transition(cessation, "decide", acting_user=acting_user,
-                                      expected_version=expected_version, check=check, apply=apply)
+                                      expected_version=expected_version, check=check, apply=apply, what=what)
         for follow_up in CEASE_DECISION_FOLLOW_UPS:
             follow_up(cessation=decided, decided_on=decided_on, acting_user=acting_user)
         appeal = statutory.appeal_dates(decided_on)
         family_tell(child=decided.plan.child, kind=messages.DECIDED.key,
                     values={"date": decided_on, "last_day": appeal.appeal_by}, on=decided_on)
+        professionals_tell_decided(decided.plan, decided_on=decided_on, last_day=appeal.appeal_by,
+                                   acting_user=acting_user)
     return decided
 
 

@@ -282,3 +282,35 @@ def test_the_notice_goes_to_whoever_holds_the_rights_by_the_way_they_chose(user)
     cessation_decide(acting_user=user, cessation=cessation, expected_version=1, decided_on=date(2026, 9, 21))
     email = Message.objects.get(kind="ceasing.decided", child_id=child_plan.child_id)
     assert email.channel == "email" and email.to_email.endswith("@example.test")
+
+
+def test_the_school_and_the_health_body_involved_are_told_too(user) -> None:
+    """Reg 31(2): the institution named in the plan and the health commissioning body hear of the decision."""
+    from pathfinder.organisations.models import OrganisationKind
+    from pathfinder.organisations.tests.factories import MembershipFactory, OrganisationFactory
+    from pathfinder.people.involvements import involvement_for_source
+
+    cessation = consulting()
+    child = cessation.plan.child
+    college = OrganisationFactory(name="Riverside College")
+    health = OrganisationFactory(name="Wealdmoor ICB", kind=OrganisationKind.HEALTH, urn="")
+    college_admin = MembershipFactory(organisation=college, is_administrator=True).user
+    MembershipFactory(organisation=college, is_administrator=False)  # a member who is not an administrator
+    health_admin = MembershipFactory(organisation=health, is_administrator=True).user
+    for organisation, capacity in ((college, "school"), (health, "health")):
+        involvement_for_source(child=child, capacity=capacity, source_type="test", source_id=organisation.pk,
+                               starts_on=date(2026, 1, 5), ends_on=None, reason="Named in the plan",
+                               organisation=organisation)
+    cessation_decide(acting_user=user, cessation=cessation, expected_version=1, decided_on=date(2026, 9, 21))
+    told = Message.objects.filter(kind="ceasing.decided_for_professionals")
+    assert sorted(m.recipient_id for m in told) == sorted([college_admin.pk, health_admin.pk])
+    assert all(m.values["last_day"] == "2026-11-23" for m in told)
+    event = AuditEvent.objects.filter(object_type="Cessation", object_id=str(cessation.pk)).order_by("-pk").first()
+    assert "Riverside College" in event.what and "Wealdmoor ICB" in event.what
+
+
+def test_with_no_school_or_health_body_in_pathfinder_only_the_family_is_told(user) -> None:
+    cessation = consulting()
+    cessation_decide(acting_user=user, cessation=cessation, expected_version=1, decided_on=date(2026, 9, 21))
+    assert not Message.objects.filter(kind="ceasing.decided_for_professionals").exists()
+    assert Message.objects.filter(kind="ceasing.decided").count() == 1

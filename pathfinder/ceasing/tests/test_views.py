@@ -170,3 +170,22 @@ def test_worklist_items_for_the_earlier_stages_and_an_appeal() -> None:
         "consulting": ("Decide whether to cease the plan and send the notice", date(2026, 9, 9)),
         "decided": ("Record the Tribunal's decision on the appeal against ceasing the plan", date(2026, 10, 20)),
     }
+
+
+def test_the_decision_page_says_who_else_is_told(client) -> None:
+    from pathfinder.ceasing.tests.factories import consulting
+    from pathfinder.organisations.tests.factories import OrganisationFactory
+    from pathfinder.people.involvements import involvement_for_source
+
+    cessation = consulting()
+    plan = cessation.plan
+    sign_in(client, plan.assessment.caseworker)
+    url = reverse("ceasing:decide", kwargs={"child_id": plan.child_id, "plan_id": plan.pk,
+                                            "cessation_id": cessation.pk})
+    assert "Send them a copy of the notice yourself" in client.get(url).content.decode()
+    college = OrganisationFactory(name="Riverside College")
+    involvement_for_source(child=plan.child, capacity="school", source_type="test", source_id=college.pk,
+                           starts_on=date(2026, 1, 5), ends_on=None, reason="Named in the plan", organisation=college)
+    page = client.get(url).content.decode()
+    assert "Pathfinder tells the administrators of:" in page and "Riverside College" in page
+    assert "Send them a copy of the notice yourself" not in page
