@@ -32,7 +32,7 @@ from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.demo import PLAN_STATUS_FOR_STAGE
 from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.reviews.demo import HISTORY_KEPT, ReviewPeriods, plan_reviews
-from pathfinder.reviews.models import Review, ReviewDecision, ReviewStatus
+from pathfinder.reviews.models import Review, ReviewStatus
 
 
 class _Table:
@@ -91,8 +91,7 @@ def _lean_plan(tables: dict, rng: random.Random, periods: ReviewPeriods, tl, *, 
     if drawn is None:
         return
     for values in drawn.history[-HISTORY_KEPT:]:
-        tables[Review].add(plan_id=plan_id, status=ReviewStatus.DECIDED, decision=ReviewDecision.MAINTAIN,
-                           meeting_place="School", recommendations="Keep the plan as it is.", **values)
+        tables[Review].add(plan_id=plan_id, status=ReviewStatus.DECIDED, meeting_place="School", **values)
     if drawn.open_review is not None:
         tables[Review].add(plan_id=plan_id, **drawn.open_review)
 

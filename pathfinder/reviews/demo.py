@@ -21,6 +21,8 @@ from pathfinder.reviews.models import InviteeRole, Review, ReviewDecision, Revie
 from statutory.review_clock import review_due
 
 HISTORY_KEPT = 2
+AMEND_SHARE = 0.62
+AMEND_WORDS = "Update section B and the outcomes in section E; more speech and language therapy in section F."
 MODES = (("on_time", 72), ("late", 12), ("overdue", 7), ("in_progress", 9))
 OPEN_STAGES = (ReviewStatus.PLANNED, ReviewStatus.MEETING_ARRANGED, ReviewStatus.MEETING_HELD,
                ReviewStatus.REPORT_RECEIVED)
@@ -65,8 +67,16 @@ def _decided_review(rng: random.Random, periods: ReviewPeriods, *, due: date, pr
 
 
 def _decided_row(plan: Plan, values: dict) -> Review:
-    return Review(plan=plan, meeting_place="School", status=ReviewStatus.DECIDED,
-                  recommendations="Keep the plan as it is.", decision=ReviewDecision.MAINTAIN, **values)
+    return Review(plan=plan, meeting_place="School", status=ReviewStatus.DECIDED, **values)
+
+
+def _with_outcomes(rng: random.Random, history: list[dict]) -> None:
+    """Earlier reviews decided "amend" about as often as in England (DfE 2024: 219,538 amend to 135,264 maintain);
+    the latest decided review keeps the plan as it is, since the plan in force is the one it reviewed."""
+    for index, values in enumerate(history):
+        amend = index < len(history) - 1 and rng.random() < AMEND_SHARE
+        values["decision"] = ReviewDecision.AMEND if amend else ReviewDecision.MAINTAIN
+        values["recommendations"] = AMEND_WORDS if amend else "Keep the plan as it is."
 
 
 def _open_review_values(rng: random.Random, periods: ReviewPeriods, *, today: date, previous: date | None) -> dict:
@@ -120,6 +130,7 @@ def plan_reviews(rng: random.Random, periods: ReviewPeriods, *, first_made_on: d
         drawn.history.append(past)
         drawn.late += late
         last = past["decided_on"]
+    _with_outcomes(rng, drawn.history)
     drawn.last_reviewed_on = last
     try:
         drawn.review_due_on = review_due(first_made_on=first_made_on, last_reviewed_on=last).due

@@ -33,6 +33,11 @@ def test_demo_reviews_agree_with_the_law():
         if review.status == ReviewStatus.DECIDED:
             assert statutory.review_is_complete(facts)
     assert Review.objects.filter(status__in=OPEN_STATUSES).count() == counts["reviews_in_progress"]
+    # Earlier reviews amended the plan as often as in England; the latest kept the plan that is in force.
+    decided = Review.objects.filter(status=ReviewStatus.DECIDED)
+    assert decided.filter(decision="amend").exists() and decided.filter(decision="maintain").exists()
+    for plan in Plan.objects.filter(reviews__status=ReviewStatus.DECIDED).distinct():
+        assert plan.reviews.filter(status=ReviewStatus.DECIDED).order_by("-decided_on").first().decision == "maintain"
 
 
 def test_meeting_evidence_for_the_councils_figures():
