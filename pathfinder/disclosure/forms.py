@@ -23,7 +23,7 @@ class SampleForm(GOVUKForm):
         error_messages={"required": "Enter how many cases to choose",
                         "invalid": "Enter how many cases as a number, like 20",
                         "min_value": "Choose at least 1 case",
-                        "max_value": f"Choose {MAX_SAMPLE} cases or fewer"},
+                        "max_value": f"The most you can choose is {MAX_SAMPLE}"},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
     )
 

@@ -217,7 +217,7 @@ def test_the_sample_page_shows_the_key_audits_each_child_and_downloads(client, t
 def test_a_sample_without_a_key_is_explained_on_the_page(client):
     _manager(client)
     page = client.get(reverse("disclosure:inspection-sample"), {"key": "", "size": "500"}).content.decode()
-    assert "Enter a sample key" in page and "Choose 100 cases or fewer" in page
+    assert "Enter a sample key" in page and "The most you can choose is 100" in page
 
 
 OK, FORBIDDEN, SIGN_IN = 200, 403, 302
