@@ -240,3 +240,35 @@ def test_role_matrix(client, name, kwargs):
         got[role] = client.get(url).status_code
     assert got == {"manager": OK, "caseworker": FORBIDDEN, "administrator": FORBIDDEN, "parent": FORBIDDEN,
                    "anonymous": SIGN_IN}
+
+
+def _queries_for_every_list(today) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        for item in BY_KEY.values():
+            item.rows(today)
+            item.count(today)
+    return len(captured)
+
+
+def _case_on_every_list(n: int, today) -> None:
+    plan = _plan_for(f"Many{n}", setting_code="NEET", setting_name="", setting_urn="")
+    plan.review_due_on = today - timedelta(days=1)
+    plan.save()
+    late = AssessmentFactory(child=plan.child, received_on=today - timedelta(days=200),
+                             status=AssessmentStatus.DECIDED_TO_ISSUE)
+    AssessmentException.objects.create(assessment=late, code="E3", period_start=today - timedelta(days=150),
+                                       period_end=today - timedelta(days=120), evidence="Letter")
+    AssessmentFactory(child=plan.child, received_on=today - timedelta(days=50), decided_to_assess=False,
+                      decision_to_assess_on=today - timedelta(days=10))
+
+
+def test_the_lists_take_the_same_number_of_queries_for_any_number_of_children(today):
+    _case_on_every_list(0, today)
+    few = _queries_for_every_list(today)
+    for n in range(1, 8):
+        _case_on_every_list(n, today)
+    assert all(item.rows(today) for item in BY_KEY.values())
+    assert _queries_for_every_list(today) == few
