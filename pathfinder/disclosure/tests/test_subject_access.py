@@ -180,3 +180,11 @@ def test_role_matrix(client, world, name, extra):
         got[role] = client.get(url).status_code
     assert got == {"team caseworker": OK, "other team's caseworker": NOT_FOUND, "manager": OK, "parent": FORBIDDEN,
                    "administrator": FORBIDDEN, "anonymous": SIGN_IN}
+
+
+def test_the_pdf_shows_values_as_a_family_reads_them():
+    from pathfinder.disclosure.pack_files import label, shown
+
+    assert label("nhs_number") == "NHS number" and label("received_on") == "Received on"
+    assert shown(True) == "Yes" and shown(None) == "Not recorded" and shown("2026-03-04") == "4 March 2026"
+    assert shown("2026-07-01T09:30:00+00:00") == "1 July 2026 at 10:30"  # shown in UK time
