@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,22 +40,33 @@ def rows_as_csv(columns: Sequence[tuple[str, str]], rows: Iterable[dict]) -> byt
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def _xlsx_cell(sheet, value):
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "dd/mm/yyyy"
+        return cell
+    return value
+
+
 def rows_as_xlsx(title: str, columns: Sequence[tuple[str, str]], rows: Iterable[dict]) -> bytes:
-    """One sheet: a bold heading row, dates as dates, the header frozen."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append([heading for _, heading in columns])
-    for cell in sheet[1]:
-        cell.font = cell.font.copy(bold=True)
-    for row in rows:
-        sheet.append([row.get(key) if row.get(key) is not None else "" for key, _ in columns])
+    """One sheet: a bold heading row, frozen, and dates as dates. Written in openpyxl's write-only mode, which
+    streams rows instead of keeping a cell object for each (several times faster for a county's 25,000 plans)."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
     for index, (_, heading) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(heading) + 2))
-        for cell in sheet[get_column_letter(index)][1:]:
-            if isinstance(cell.value, date):
-                cell.number_format = "dd/mm/yyyy"
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for _, heading in columns:
+        cell = WriteOnlyCell(sheet, value=heading)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, row.get(key)) for key, _ in columns])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
