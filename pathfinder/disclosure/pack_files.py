@@ -16,7 +16,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-STYLESHEET = Path(__file__).with_name("pack.css")
+from pathfinder.plans.pdf import STYLESHEET as PLAN_STYLESHEET
+
+STYLESHEET = Path(__file__).with_name("pack.css")  # added to the plan's own print stylesheet
 
 #: The pack's parts in the order the PDF shows them, with their headings.
 SECTIONS = (
@@ -78,5 +80,5 @@ def pack_pdf(pack: dict[str, Any], child_name: str) -> bytes:
     from weasyprint import CSS, HTML  # imported here: it loads Pango, which the web process rarely needs
 
     return HTML(string=pack_pdf_html(pack, child_name), base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
+        stylesheets=[CSS(filename=str(PLAN_STYLESHEET)), CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1"
     )
