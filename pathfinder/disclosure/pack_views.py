@@ -37,6 +37,7 @@ def subject_access(request: HttpRequest, child) -> HttpResponse:
         "child": child, "sections": SECTIONS, "form": form, "due": due,
         "received_on": form.cleaned_data.get("received_on") if due else None,
         "rule": statutory.rule_in_force("subject_access_response", timezone.localdate()),
+        "rights": child.decision_maker(timezone.localdate()),
         "page_title": f"Subject access pack: {child.full_name}",
     })
 

@@ -188,3 +188,14 @@ def test_the_pdf_shows_values_as_a_family_reads_them():
     assert label("nhs_number") == "NHS number" and label("received_on") == "Received on"
     assert shown(True) == "Yes" and shown(None) == "Not recorded" and shown("2026-03-04") == "4 March 2026"
     assert shown("2026-07-01T09:30:00+00:00") == "1 July 2026 at 10:30"  # shown in UK time
+
+
+def test_for_a_young_person_the_page_warns_before_a_parent_is_sent_the_pack(client):
+    from datetime import date
+
+    young = ChildFactory(legal_first_name="Priya", date_of_birth=date(2007, 3, 1))
+    other = ChildFactory(legal_first_name="Ava", date_of_birth=date(2018, 3, 1), team=young.team)
+    sign_in(client, CaseworkerFactory(team=young.team))
+    assert "is a young person" in client.get(reverse("disclosure:subject-access", args=[young.pk])).content.decode()
+    assert "is a young person" not in client.get(reverse("disclosure:subject-access",
+                                                         args=[other.pk])).content.decode()
