@@ -105,6 +105,7 @@ from statutory.deadlines import (
     deadline,
     deadline_status,
 )
+from statutory.disclosure import inspection_window_start, subject_access_due
 from statutory.exceptions import (
     ADVICE_EXCEPTIONS,
     ASSESSMENT_EXCEPTIONS,
@@ -168,6 +169,8 @@ from statutory.timeliness import (
 from statutory.transfer import TransferOutDue, transfer_in_deadlines, transfer_out_deadline, transfer_out_due
 
 __all__ = [
+    "inspection_window_start",
+    "subject_access_due",
     "ReviewCase",
     "ReviewTimelinessReport",
     "review_timeliness_report",

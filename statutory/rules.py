@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from statutory.calendar import UNITS, Unit, WorkingDayCalendar
+from statutory.rules_disclosure import DISCLOSURE_RULE_ROWS
 
 REGS = "https://www.legislation.gov.uk/uksi/2014/1530/regulation/"
 CFA = "https://www.legislation.gov.uk/ukpga/2014/6/section/"
@@ -390,7 +391,7 @@ RULES = RuleBook(
             effective_from=SEND_2014_IN_FORCE,
             begins_with_trigger=True,
         ),
-    )
+    ) + tuple(Rule(**row) for row in DISCLOSURE_RULE_ROWS)  # inspectors' lists, subject access: not SEND law
 )
 
 

@@ -3,7 +3,7 @@
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
-transfers "Council moves" for case staff).
+transfers "Council moves" for case staff; disclosure "Inspection lists" for managers).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ NAVIGATION_BY_ROLE = {
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
-                   ("Plans ceased", "/ceasing/"), ("Council moves", "/transfers/"), ("Messages", "/messages/"),
+                   ("Plans ceased", "/ceasing/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
+                   ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "pathfinder.transfers",
     "pathfinder.reviews",
     "pathfinder.family",
+    "pathfinder.disclosure",
     "pathfinder.insights",
     "pathfinder.directory",
     "pathfinder.feedback",

@@ -166,6 +166,9 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),
     "pathfinder.feedback.forms.RespondForm": FormCase(not_edit="a one-shot response"),
     "pathfinder.feedback.forms.YearForm": FormCase(kwargs=lambda: {"years": [2025, 2026]}, not_edit="a filter"),
+    # disclosure
+    "pathfinder.disclosure.forms.SampleForm": FormCase(not_edit="a choice of sample, sent by GET"),
+    "pathfinder.disclosure.forms.RequestReceivedForm": FormCase(not_edit="a date to work out a deadline, sent by GET"),
     # insights
     "pathfinder.insights.forms.PeriodForm": FormCase(not_edit="a filter"),
     # directory
