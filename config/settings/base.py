@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "pathfinder.insights",
     "pathfinder.directory",
     "pathfinder.feedback",
+    "pathfinder.caseload",
     "pathfinder.demo",
 ]
 
