@@ -35,7 +35,7 @@ class Accepted:
 class Context:
     source_system: str
     today: date
-    team_id: int | None = None
+    team_name: str = ""
     la_code: str = ""
 
 
@@ -124,6 +124,7 @@ class Checker:
         if values["date_of_birth"] and values["date_of_birth"] < date(1990, 1, 1):
             problems.append(Problem(row.file, row.line, "date_of_birth", "Born before 1990: too old for an EHC plan"))
         values["team_id"] = self._team(row, values["team"], problems)
+        values["team"] = values["team"] or self.context.team_name
         object_id = self.links("children").get(values["legacy_id"])
         if object_id is None:
             object_id = self._match_child(values)
@@ -153,14 +154,17 @@ class Checker:
         return self._claimed_store
 
     def _team(self, row: SourceRow, name: str, problems: list[Problem]) -> int | None:
+        """The team's id, or None for a team the import will make (with a warning, once); refused if none."""
         if not hasattr(self, "_teams"):
             self._teams = {team.name.lower(): team.pk for team in Team.objects.all()}
             self._new_teams: set[str] = set()
+        name = name or self.context.team_name
         if not name:
-            if self.context.team_id is None:
-                problems.append(Problem(row.file, row.line, "team", "No team: name one, or choose a team for the "
-                                                                    "import"))
-            return self.context.team_id
+            if len(self._teams) == 1:
+                return next(iter(self._teams.values()))
+            problems.append(Problem(row.file, row.line, "team", "No team: name one in the team column, or choose "
+                                                                "a team for the import"))
+            return None
         team_id = self._teams.get(name.lower())
         if team_id is None and name.lower() not in self._new_teams:
             self._new_teams.add(name.lower())

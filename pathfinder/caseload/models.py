@@ -31,8 +31,8 @@ class ImportRun(models.Model):
     status = models.CharField(max_length=10, choices=ImportStatus.choices, default=ImportStatus.WAITING)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+")
-    team = models.ForeignKey("accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-                             help_text="The team for children whose row names none")
+    team_name = models.CharField(max_length=120, blank=True,
+                                 help_text="The team for children whose row names none (made if it is new)")
     upload_path = models.CharField(max_length=500, blank=True, help_text="The uploaded file, kept until imported")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

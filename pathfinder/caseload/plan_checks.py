@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pathfinder.caseload.reading import Problem, SourceRow
+from pathfinder.caseload.reading import WARNING, Problem, SourceRow
 from pathfinder.plans.models import DRAFT_STATUSES, Plan, PlanKind, PlanStatus
 from pathfinder.reviews.models import Review, ReviewStatus
 
@@ -56,7 +56,8 @@ def plan_problems(checker: Checker, plan: Accepted, child_id: int | None, reques
     if values["ended_on"] and made and values["ended_on"] < made:
         refuse("ended_on", "ended_on is before the plan was made")
     if status in (PlanStatus.FINAL, PlanStatus.REPLACED, PlanStatus.CEASED, PlanStatus.TRANSFERRED) and not made:
-        refuse("issued_on", "A final plan needs the day it was issued (or first made, or converted)")
+        problems.append(Problem(row.file, row.line, "issued_on", "No date the plan was issued or first made: its "
+                                "review clock does not run until one is recorded", WARNING))
     if status in (PlanStatus.CEASED, PlanStatus.TRANSFERRED) and not values["ended_on"]:
         refuse("ended_on", "A plan that has ended needs ended_on")
     if status == PlanStatus.FINAL or status in DRAFT_STATUSES:

@@ -38,7 +38,7 @@ def caseload_import(source: Source, *, run: ImportRun, la_code: str = "",
     with its counts (read, new, updated, refused per file) and every refused row and warning."""
     run.status = ImportStatus.RUNNING
     run.save(update_fields=["status"])
-    context = Context(source_system=run.source_system, today=timezone.localdate(), team_id=run.team_id,
+    context = Context(source_system=run.source_system, today=timezone.localdate(), team_name=run.team_name,
                       la_code=la_code)
     total = sum(len(rows) for rows in source.rows.values())
     progress("checking", 0, total)
