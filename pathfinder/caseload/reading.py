@@ -90,6 +90,8 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
 
 
 def _looks_binary(data: bytes) -> bool:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False  # text, in an encoding decode() explains
     return b"\x00" in data[:4096] or data[:4] in (b"PK\x03\x04", b"%PDF") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

@@ -55,6 +55,7 @@ class Writer:
         self.ids: dict[tuple[str, str], int] = {}
         self.counts = {file: {"imported": 0, "updated": 0} for file in checked_files(checker)}
         self.team_names = dict(Team.objects.values_list("pk", "name"))
+        self.team_moves: list[tuple[int, int, str]] = []
 
     def write(self, progress: Progress | None = None) -> dict[str, dict[str, int]]:
         checked = self.checker.out
@@ -80,6 +81,9 @@ class Writer:
         with connection.cursor() as cursor:
             for table in self.tables.values():
                 table.sequence_reset(cursor)
+        for child_id, team_id, reason in self.team_moves:
+            team_involvement_move(child=Child.objects.get(pk=child_id), team=Team.objects.get(pk=team_id),
+                                  on=self.today, reason=reason)
         return self.counts
 
     def _audit(self, number: int, of: int, before: dict) -> None:
@@ -128,10 +132,9 @@ class Writer:
                 source_type=CHILD_SOURCE, source_id=str(pk),
                 reason=f"Allocated to {team_name} when the caseload was imported, on {_day(self.today)}",
             )
-        elif old_team != values["team_id"]:
-            team_involvement_move(child=Child.objects.get(pk=pk), team=Team.objects.get(pk=values["team_id"]),
-                                  on=self.today, reason=f"Moved to {team_name} by a caseload import on "
-                                                        f"{_day(self.today)}")
+        elif old_team != values["team_id"]:  # made through the ORM once the bulk rows' ids are settled
+            self.team_moves.append((pk, values["team_id"], f"Moved to {team_name} by a caseload import on "
+                                                           f"{_day(self.today)}"))
 
     def _team_make(self, name: str) -> int:
         team, _ = Team.objects.get_or_create(name=name)
