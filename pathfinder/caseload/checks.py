@@ -273,7 +273,7 @@ class Checker:
             problems.append(Problem(row.file, row.line, "rank", "Pathfinder names one placement per plan: only "
                                                                 "rank 1 can be imported"))
         taken = self._claimed.setdefault("placements", {})
-        if values["plan_legacy_id"] in taken:
+        if values["plan_legacy_id"] in taken and not problems:
             problems.append(Problem(row.file, row.line, "plan_legacy_id", "Duplicate: this plan's placement is on "
                                                                           f"line {taken[values['plan_legacy_id']]}"))
         if _refusing(problems):

@@ -18,6 +18,7 @@ from datetime import date
 from pathfinder.assessments.models import Assessment
 from pathfinder.caseload import records
 from pathfinder.caseload.models import LegacyLink
+from pathfinder.caseload.reading import formula_safe
 from pathfinder.caseload.template import FILES, header
 from pathfinder.people.models import Child, ChildNeed, FamilyMember
 from pathfinder.plans.models import Plan
@@ -52,7 +53,7 @@ def _cell(value) -> str:
         return "Y" if value else "N"
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return formula_safe(str(value))
 
 
 def _natural(value: str) -> list:

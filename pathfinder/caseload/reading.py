@@ -60,6 +60,18 @@ class Source:
     description: str = ""
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """Stop a spreadsheet running a cell as a formula (CSV injection): a leading quote, which reading removes."""
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+def formula_unescape(text: str) -> str:
+    return text[1:] if text[:1] == "'" and text[1:2] in _FORMULA_STARTS else text
+
+
 def max_file_size() -> int:
     return int(getattr(settings, "PATHFINDER_CASELOAD_MAX_FILE_SIZE", 100 * 1024 * 1024))
 
@@ -126,7 +138,8 @@ def csv_read(source: Source, file: str, data: bytes, *, display_name: str = "") 
             line = reader.line_num
             if len(cells) < len(heading):
                 cells = cells + [""] * (len(heading) - len(cells))
-            rows.append(SourceRow(file, line, {name: cells[i].strip() for name, i in positions.items()}))
+            rows.append(SourceRow(file, line, {name: formula_unescape(cells[i].strip())
+                                               for name, i in positions.items()}))
     except csv.Error as error:
         raise FileRefused(shown, f"Line {reader.line_num} cannot be read as CSV ({error})") from None
 

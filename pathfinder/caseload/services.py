@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from pathfinder.caseload.checks import Checker, Context
 from pathfinder.caseload.models import ImportRun, ImportStatus
-from pathfinder.caseload.reading import WARNING, FileRefused, Source
+from pathfinder.caseload.reading import WARNING, FileRefused, Source, formula_safe
 from pathfinder.caseload.writer import Writer
 
 logger = logging.getLogger(__name__)
@@ -97,5 +97,5 @@ def report_csv(run: ImportRun) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(REPORT_COLUMNS)
     for problem in run.problems:
-        writer.writerow([problem[name] for name in REPORT_COLUMNS])
+        writer.writerow([formula_safe(str(problem[name])) for name in REPORT_COLUMNS])
     return out.getvalue()
