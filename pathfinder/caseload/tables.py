@@ -31,6 +31,7 @@ class Table:
         self.columns = {f.attname: f.column for f in self.fields}
         self.touch = [f.attname for f in self.fields if getattr(f, "auto_now", False)]
         self.now = now
+        self.sqlite = connection.vendor == "sqlite"
         self.next_id = 0
         self.inserts: list[list] = []
         self.updates: dict[tuple[str, ...], list[list]] = {}
@@ -44,9 +45,12 @@ class Table:
         row = list(self.defaults)
         pk = self.next_id
         self.next_id += 1
-        row[self.index["id"]] = pk
+        index = self.index
+        row[index["id"]] = pk
         for name, value in values.items():
-            row[self.index[name]] = _adapt(value)
+            if isinstance(value, date):
+                value = value.isoformat() if self.sqlite else value  # what adapt_datefield_value gives
+            row[index[name]] = value
         self.inserts.append(row)
         return pk
 

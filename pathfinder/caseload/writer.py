@@ -56,6 +56,7 @@ class Writer:
         self.counts = {file: {"imported": 0, "updated": 0} for file in checked_files(checker)}
         self.team_names = dict(Team.objects.values_list("pk", "name"))
         self.team_moves: list[tuple[int, int, str]] = []
+        self.new_teams: dict[str, int] = {}
 
     def write(self, progress: Progress | None = None) -> dict[str, dict[str, int]]:
         checked = self.checker.out
@@ -137,9 +138,11 @@ class Writer:
                                                            f"{_day(self.today)}"))
 
     def _team_make(self, name: str) -> int:
-        team, _ = Team.objects.get_or_create(name=name)
-        self.team_names[team.pk] = team.name
-        return team.pk
+        if name.lower() not in self.new_teams:
+            team, _ = Team.objects.get_or_create(name=name)
+            self.team_names[team.pk] = team.name
+            self.new_teams[name.lower()] = team.pk
+        return self.new_teams[name.lower()]
 
     def _family(self, accepted: Accepted) -> None:
         child_id = self._id("children", accepted.values["child_legacy_id"])
