@@ -73,7 +73,7 @@ def formula_unescape(text: str) -> str:
 
 
 def max_file_size() -> int:
-    return int(getattr(settings, "PATHFINDER_CASELOAD_MAX_FILE_SIZE", 100 * 1024 * 1024))
+    return int(settings.PATHFINDER_CASELOAD_MAX_FILE_SIZE)
 
 
 def size_check(name: str, size: int) -> None:
