@@ -50,7 +50,7 @@ def _add_history(folder: Path, today: date) -> dict[str, int]:
                 continue
             made = date.fromisoformat(plan["first_made_on"])
             year = 1
-            while made + timedelta(days=365 * year) < today - timedelta(days=30):
+            while made + timedelta(days=365 * year) < today - timedelta(days=31):
                 decided = made + timedelta(days=365 * year - rng.randint(5, 40))
                 writer.writerow({"legacy_id": f"RV-{plan['legacy_id']}-{year}", "plan_legacy_id": plan["legacy_id"],
                                  "kind": "annual", "status": "decided", "started_on": decided - timedelta(days=60),

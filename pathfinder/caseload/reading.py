@@ -129,7 +129,7 @@ def csv_read(source: Source, file: str, data: bytes, *, display_name: str = "") 
     extra = [name for name in heading if name and name not in expected]
     if extra:
         source.warnings.append(Problem(file, 1, ", ".join(extra), "Columns not in the template are not read", WARNING))
-    positions = {name: heading.index(name) for name in expected}
+    columns = [(name, heading.index(name)) for name in expected]
     rows = source.rows[file]
     try:
         for cells in reader:
@@ -138,8 +138,11 @@ def csv_read(source: Source, file: str, data: bytes, *, display_name: str = "") 
             line = reader.line_num
             if len(cells) < len(heading):
                 cells = cells + [""] * (len(heading) - len(cells))
-            rows.append(SourceRow(file, line, {name: formula_unescape(cells[i].strip())
-                                               for name, i in positions.items()}))
+            values = {}
+            for name, i in columns:
+                cell = cells[i].strip()
+                values[name] = formula_unescape(cell) if cell[:1] == "'" else cell
+            rows.append(SourceRow(file, line, values))
     except csv.Error as error:
         raise FileRefused(shown, f"Line {reader.line_num} cannot be read as CSV ({error})") from None
 

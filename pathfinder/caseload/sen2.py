@@ -85,7 +85,8 @@ def sen2_read(data: bytes, file_name: str = "SEN2 file") -> Source:
         for person in _children(persons, "Person"):
             reader.person(person)
     if reader.no_source:
-        source.warnings.append(Problem("requests", 0, "request_source", f"{reader.no_source} requests have no "
+        have = "request has" if reader.no_source == 1 else "requests have"
+        source.warnings.append(Problem("requests", 0, "request_source", f"{reader.no_source:,} {have} no "
                                        "RequestSource (returns before 2026): recorded as 5, other", WARNING))
     if reader.not_kept:
         items = ", ".join(f"{name} ({count})" for name, count in sorted(reader.not_kept.items()))

@@ -9,7 +9,7 @@ from django_tasks import task
 from pathfinder.caseload.loading import source_from_bytes
 from pathfinder.caseload.models import ImportRun, ImportStatus
 from pathfinder.caseload.reading import FileRefused
-from pathfinder.caseload.services import caseload_import, run_refused_file
+from pathfinder.caseload.services import caseload_import, run_failed, run_refused_file
 
 UPLOADS = "caseload-imports"
 
@@ -45,7 +45,11 @@ def caseload_import_run(run_id: int) -> str:
     except FileRefused as refused:
         run_refused_file(run, refused)
         return run.status
-    caseload_import(source, run=run, progress=progress)
+    try:
+        caseload_import(source, run=run, progress=progress)
+    except Exception as error:  # never leave the page waiting: the run says it failed (the write rolled back)
+        run_failed(run, f"The import stopped and nothing was written: {error}")
+        raise
     if run.status == ImportStatus.IMPORTED:
         storage.delete(run.upload_path)  # the records are in; the council's file is not kept
     return run.status

@@ -149,3 +149,15 @@ def test_the_whole_caseload_downloads_as_the_template_and_is_audited(client, adm
     assert "Quillfeather" in archive.read("children.csv").decode()
     assert AuditEvent.objects.filter(actor=admin, action="download",
                                      what="The whole caseload, exported in the caseload template").exists()
+
+
+def test_an_unexpected_failure_ends_the_run_as_failed(client, admin, monkeypatch):
+    from pathfinder.caseload import tasks
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("checker bug")
+
+    monkeypatch.setattr(tasks, "caseload_import", broken)
+    _upload(client, _zip())  # the task fails (logged by the task backend); the run says so
+    run = ImportRun.objects.get()
+    assert (run.status, run.message) == (ImportStatus.FAILED, "The import stopped and nothing was written: checker bug")

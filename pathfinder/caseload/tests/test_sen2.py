@@ -91,7 +91,7 @@ def test_an_sen2_return_becomes_children_requests_plans_and_needs():
     assert [(p["file"], p["column"]) for p in run.refused] == [("placements", "rank")]
     reasons = " ".join(p["reason"] for p in run.warnings)
     assert "Ethnicity (1)" in reasons
-    assert "1 requests have no RequestSource" in reasons
+    assert "1 request has no RequestSource" in reasons
 
 
 @pytest.mark.django_db

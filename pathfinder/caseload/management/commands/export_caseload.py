@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from config.jinja2env import plural
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.caseload.export import caseload_export_files
@@ -25,5 +26,6 @@ class Command(BaseCommand):
             (folder / name).write_bytes(text.encode("utf-8"))
         rows = sum(text.count("\r\n") - 1 for text in files.values())
         audit_event_record(acting_user=None, action=AuditAction.DOWNLOAD,
-                           what=f"Whole caseload exported to CSV files on the server ({rows:,} rows)")
-        self.stdout.write(f"Wrote {len(files)} files, {rows:,} rows, to {folder}")
+                           what=f"Whole caseload exported to CSV files on the server ({plural(rows, 'row')})")
+        if options["verbosity"]:
+            self.stdout.write(f"Wrote {plural(len(files), 'file')}, {plural(rows, 'row')}, to {folder}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.jinja2env import plural
 from pathfinder.accounts.models import User
 from pathfinder.caseload.loading import source_from_path
 from pathfinder.caseload.models import ImportFormat, ImportRun, ImportStatus
@@ -81,7 +82,8 @@ class Command(BaseCommand):
         for file, c in run.counts.items():
             self.stdout.write(f"{file:<12} {c['read']:>9,} {c['new']:>9,} {c['updated']:>9,} {c['refused']:>9,}")
         refused, warnings = run.refused, run.warnings
-        self.stdout.write(f"{len(refused):,} problems refusing rows ({verb} left out), {len(warnings):,} warnings")
+        self.stdout.write(f"{plural(len(refused), 'problem')} refusing rows ({verb} left out), "
+                          f"{plural(len(warnings), 'warning')}")
         for problem in refused[:20]:
             self.stdout.write(f"  {problem['file']}.csv line {problem['line']} {problem['column']}: {problem['reason']}")
         if len(refused) > 20:
