@@ -55,6 +55,12 @@ class Checker:
         self.source, self.context = source, context
         self.out = Checked(problems=list(source.warnings))
         self._links: dict[str, dict[str, int]] = {}
+        self._linked_ids: dict[str, set[int]] = {}
+        #: what earlier rows of this import have taken, by rule: a UPN, a child's need rank, a child's final plan...
+        self.claimed: dict[str, dict] = {}
+        self._teams: dict[str, int] | None = None
+        self._new_teams: set[str] = set()
+        self._by_identifier: dict[tuple[str, str], int] | None = None
 
     def links(self, record_type: str) -> dict[str, int]:
         if record_type not in self._links:
@@ -65,8 +71,6 @@ class Checker:
 
     def linked_ids(self, record_type: str) -> set[int]:
         """Our ids of the records this source system's earlier imports made (that this import may update)."""
-        if not hasattr(self, "_linked_ids"):
-            self._linked_ids: dict[str, set[int]] = {}
         if record_type not in self._linked_ids:
             self._linked_ids[record_type] = set(self.links(record_type).values())
         return self._linked_ids[record_type]
@@ -128,7 +132,7 @@ class Checker:
         object_id = self.links("children").get(values["legacy_id"])
         if object_id is None:
             object_id = self._match_child(values)
-        claimed = self._claimed.setdefault("children", {})
+        claimed = self.claimed.setdefault("children", {})
         for column in ("upn", "nhs_number"):
             if values[column]:
                 other = claimed.get((column, values[column]))
@@ -147,17 +151,10 @@ class Checker:
                                     WARNING))
         return Accepted(row, values, values["legacy_id"], object_id)
 
-    @property
-    def _claimed(self) -> dict:
-        if not hasattr(self, "_claimed_store"):
-            self._claimed_store: dict = {}
-        return self._claimed_store
-
     def _team(self, row: SourceRow, name: str, problems: list[Problem]) -> int | None:
         """The team's id, or None for a team the import will make (with a warning, once); refused if none."""
-        if not hasattr(self, "_teams"):
+        if self._teams is None:
             self._teams = {team.name.lower(): team.pk for team in Team.objects.all()}
-            self._new_teams: set[str] = set()
         name = name or self.context.team_name
         if not name:
             if len(self._teams) == 1:
@@ -173,8 +170,8 @@ class Checker:
         return team_id
 
     def _match_child(self, values: dict) -> int | None:
-        if not hasattr(self, "_by_identifier"):
-            self._by_identifier: dict[tuple[str, str], int] = {}
+        if self._by_identifier is None:
+            self._by_identifier = {}
             for pk, upn, nhs in Child.objects.exclude(upn="", nhs_number="").values_list("pk", "upn", "nhs_number"):
                 if upn:
                     self._by_identifier.setdefault(("upn", upn), pk)
@@ -194,7 +191,7 @@ class Checker:
     def _needs(self, row: SourceRow, values: dict, problems: list[Problem]) -> Accepted | None:
         parent, child_id = self._parent("children", row, "child_legacy_id", values["child_legacy_id"], problems)
         child_key = self._child_key(parent, child_id)
-        ranks = self._claimed.setdefault("needs", {})
+        ranks = self.claimed.setdefault("needs", {})
         if (child_key, values["rank"]) in ranks:
             problems.append(Problem(row.file, row.line, "rank", f"Duplicate: this child's need ranked "
                                                                 f"{values['rank']} is on line {ranks[child_key, values['rank']]}"))
@@ -225,7 +222,7 @@ class Checker:
         request, request_id = self._parent("requests", row, "request_legacy_id", values["request_legacy_id"], problems)
         if _refusing(problems):
             return None
-        taken = self._claimed.setdefault("assessments", {})
+        taken = self.claimed.setdefault("assessments", {})
         if values["request_legacy_id"] in taken:
             problems.append(Problem(row.file, row.line, "request_legacy_id", "Duplicate: this request's assessment "
                                                                              f"is on line {taken[values['request_legacy_id']]}"))
@@ -272,7 +269,7 @@ class Checker:
         if values["rank"] not in (None, 1):
             problems.append(Problem(row.file, row.line, "rank", "Pathfinder names one placement per plan: only "
                                                                 "rank 1 can be imported"))
-        taken = self._claimed.setdefault("placements", {})
+        taken = self.claimed.setdefault("placements", {})
         if values["plan_legacy_id"] in taken and not problems:
             problems.append(Problem(row.file, row.line, "plan_legacy_id", "Duplicate: this plan's placement is on "
                                                                           f"line {taken[values['plan_legacy_id']]}"))

@@ -39,7 +39,7 @@ def plan_problems(checker: Checker, plan: Accepted, child_id: int | None, reques
     if kind == PlanKind.TRANSFERRED_IN and not values["transferred_in_on"]:
         refuse("transferred_in_on", "A plan transferred in needs the day it came")
     if values["request_legacy_id"]:
-        taken = checker._claimed.setdefault("plan_requests", {})
+        taken = checker.claimed.setdefault("plan_requests", {})
         if values["request_legacy_id"] in taken:
             refuse("request_legacy_id", f"The plan on line {taken[values['request_legacy_id']]} came from the same "
                                         "request: a request leads to one plan (amendments name the plan they amend)")
@@ -69,7 +69,7 @@ def _one_per_child(checker: Checker, plan: Accepted, child_id: int | None, probl
     """One final plan and one plan being written per child: in this import, and with what is already here."""
     row, status = plan.row, plan.values["status"]
     group = "final" if status == PlanStatus.FINAL else "writing"
-    taken = checker._claimed.setdefault("plans", {})
+    taken = checker.claimed.setdefault("plans", {})
     words = "final plan" if group == "final" else "plan being written"
     if (plan.child_key, group) in taken:
         problems.append(Problem(row.file, row.line, "status", f"Duplicate: this child's {words} is on line "
@@ -101,7 +101,7 @@ def review_problems(checker: Checker, row: SourceRow, values: dict) -> list[Prob
     if values["decision"] and values["status"] != ReviewStatus.DECIDED:
         refuse("status", "A review with a decision has status decided")
     if values["status"] in OPEN_REVIEW:
-        taken = checker._claimed.setdefault("reviews", {})
+        taken = checker.claimed.setdefault("reviews", {})
         if values["plan_legacy_id"] in taken:
             refuse("status", f"Duplicate: this plan's open review is on line {taken[values['plan_legacy_id']]}")
         else:
