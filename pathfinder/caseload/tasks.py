@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.cache import caches
 from django.core.files.storage import storages
 from django_tasks import task
@@ -12,6 +14,19 @@ from pathfinder.caseload.reading import FileRefused
 from pathfinder.caseload.services import caseload_import, run_failed, run_refused_file
 
 UPLOADS = "caseload-imports"
+KEEP_CHECKED_UPLOADS = timedelta(hours=48)  # time to read the dry run's report and choose to import
+
+
+def old_uploads_delete(now) -> int:
+    """Delete the uploaded files of dry runs nobody went on to import (a council's whole caseload should not lie
+    about): called when a new file is uploaded. Returns how many were deleted."""
+    storage = storages["documents"]
+    stale = ImportRun.objects.exclude(upload_path="").filter(created_at__lt=now - KEEP_CHECKED_UPLOADS)
+    paths = set(stale.values_list("upload_path", flat=True))
+    for path in paths:
+        storage.delete(path)
+    ImportRun.objects.filter(upload_path__in=paths).update(upload_path="")
+    return len(paths)
 
 
 def progress_key(run_id: int) -> str:
@@ -52,4 +67,5 @@ def caseload_import_run(run_id: int) -> str:
         raise
     if run.status == ImportStatus.IMPORTED:
         storage.delete(run.upload_path)  # the records are in; the council's file is not kept
+        ImportRun.objects.filter(upload_path=run.upload_path).update(upload_path="")
     return run.status

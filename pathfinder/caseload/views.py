@@ -22,7 +22,7 @@ from pathfinder.caseload.export import caseload_export_zip
 from pathfinder.caseload.forms import CaseloadUploadForm
 from pathfinder.caseload.models import ImportRun, ImportStatus
 from pathfinder.caseload.services import report_csv
-from pathfinder.caseload.tasks import UPLOADS, caseload_import_run, import_progress
+from pathfinder.caseload.tasks import UPLOADS, caseload_import_run, import_progress, old_uploads_delete
 from pathfinder.caseload.template import FILES
 from pathfinder.core.access import for_roles
 from pathfinder.documents.uploads import upload_refusals
@@ -37,6 +37,7 @@ def caseload_home(request: HttpRequest) -> HttpResponse:
     form = CaseloadUploadForm(request.POST or None, request.FILES or None, **upload_refusals(request))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
+        old_uploads_delete(timezone.now())
         path = storages["documents"].save(f"{UPLOADS}/{uuid.uuid4().hex}", upload)
         run = ImportRun.objects.create(
             format=form.cleaned_data["format"], source_system=form.cleaned_data["source_system"],

@@ -161,3 +161,24 @@ def test_an_unexpected_failure_ends_the_run_as_failed(client, admin, monkeypatch
     _upload(client, _zip())  # the task fails (logged by the task backend); the run says so
     run = ImportRun.objects.get()
     assert (run.status, run.message) == (ImportStatus.FAILED, "The import stopped and nothing was written: checker bug")
+
+
+def test_uploads_are_deleted_once_imported_and_old_checked_ones_when_the_next_arrives(client, admin):
+    from datetime import timedelta
+
+    from django.core.files.storage import storages
+    from django.utils import timezone
+
+    storage = storages["documents"]
+    _upload(client, _zip())
+    checked = ImportRun.objects.get()
+    assert storage.exists(checked.upload_path)
+    client.post(reverse("caseload:run-commit", args=[checked.pk]))
+    assert not storage.exists(checked.upload_path)
+    assert ImportRun.objects.filter(upload_path=checked.upload_path).count() == 0
+    _upload(client, _zip())
+    left = ImportRun.objects.exclude(upload_path="").get()
+    ImportRun.objects.filter(pk=left.pk).update(created_at=timezone.now() - timedelta(days=3))
+    _upload(client, _zip())
+    assert not storage.exists(left.upload_path)
+    assert ImportRun.objects.exclude(upload_path="").count() == 1
