@@ -2,6 +2,7 @@
 
     python -m bench.run                      # council (25,000 plans) then national (640,000 plans)
     python -m bench.run --scale council      # the quick run, a couple of minutes
+    python -m bench.run --scale import       # the caseload import: 100,000 children with their history (rows/s)
 
 For each scale it builds a fresh benchmark database (SQLite bench-results/bench.sqlite3, or the PostgreSQL in
 BENCH_DATABASE_URL / DATABASE_URL if its name contains "bench"; never the demo database), then measures:
@@ -13,7 +14,8 @@ BENCH_DATABASE_URL / DATABASE_URL if its name contains "bench"; never the demo d
 * the Local Offer: search (words + a need + an age + a postcode distance) and /api/oruk/services pages, in-process
   and under 20 concurrent clients against a real gunicorn (2 workers, loopback).
 
-Results print as a table and go to bench-results/latest.json. Speed is measured here, never by timed tests.
+The import scale (bench/caseload.py) exports a council built from the demo draws in the caseload template and times
+importing it into a fresh database. Results print as a table and go to bench-results/latest.json. Speed is measured here, never by timed tests.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from bench.scenarios import RESULTS, SCALES, bench_database_url, build, configur
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", choices=["council", "national", "all"], default="all")
+    parser.add_argument("--scale", choices=["council", "national", "import", "all"], default="all")
+    parser.add_argument("--children", type=int, default=100_000, help="Children for --scale import (default 100,000)")
     parser.add_argument("--requests", type=int, default=50, help="Requests per page for p50/p95 (default 50)")
     parser.add_argument("--concurrent-requests", type=int, default=400,
                         help="Requests per Local Offer scenario under 20 clients (default 400)")
@@ -48,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_start": os.getloadavg(),
     }
     began = time.monotonic()
+    if args.scale == "import":
+        from bench.caseload import measure_caseload_import
+
+        report["caseload_import"] = measure_caseload_import(url, args.children)
+        report["seconds"] = round(time.monotonic() - began, 1)
+        (RESULTS / "latest-import.json").write_text(json.dumps(report, indent=2, default=str))
+        return 0
     for scale in (["council", "national"] if args.scale == "all" else [args.scale]):
         print(f"\n== {scale} scale: {SCALES[scale]['plans']:,} plans, {SCALES[scale]['requests']:,} requests a "
               f"year, {SCALES[scale]['services']:,} Local Offer services ({connection.vendor}) ==")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("pathfinder.reviews.urls")),
     path("", include("pathfinder.ceasing.urls")),
     path("", include("pathfinder.transfers.urls")),
+    path("", include("pathfinder.caseload.urls")),
     path("documents/", include("pathfinder.documents.urls")),
     path("", include("pathfinder.family.urls")),
     path("insights/", include("pathfinder.insights.urls")),

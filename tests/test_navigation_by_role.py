@@ -3,7 +3,8 @@
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
-transfers "Council moves" for case staff; disclosure "Inspection lists" for managers).
+transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
+caseload "Caseload import" for administrators).
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ NAVIGATION_BY_ROLE = {
                   ("Local Offer", "/local-offer/")],
     Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
                         ("Local Offer", "/local-offer/")],
-    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Caseload import", "/caseload/"), ("Messages", "/messages/"),
+                         ("Local Offer", "/local-offer/")],
     Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
     Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],
 }

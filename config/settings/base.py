@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "pathfinder.insights",
     "pathfinder.directory",
     "pathfinder.feedback",
+    "pathfinder.caseload",
     "pathfinder.demo",
 ]
 
@@ -278,6 +279,8 @@ MEDIA_URL = "/media-not-served/"  # documents are served only through permission
 # Uploads: the largest file accepted (every upload says "up to 50MB"). A body bigger than that plus the form's
 # text is refused before it is read (413), and a bigger file is dropped (pathfinder.documents.uploads).
 FILE_UPLOAD_MAX_SIZE = int(env("PATHFINDER_FILE_UPLOAD_MAX_SIZE", str(50 * 1024 * 1024)))
+# A caseload import (pathfinder.caseload): the largest file read, each file of the template or an SEN2 return.
+PATHFINDER_CASELOAD_MAX_FILE_SIZE = int(env("PATHFINDER_CASELOAD_MAX_FILE_SIZE", str(100 * 1024 * 1024)))
 # The virus scanner: clamd's socket, "unix:///path/clamd.sock" or "tcp://127.0.0.1:3310" (scripts/clamav-start
 # starts one). Empty: no scanner, so every upload waits in quarantine and nobody can open it.
 PATHFINDER_CLAMAV = env("PATHFINDER_CLAMAV")

@@ -1,10 +1,10 @@
 """The plan's review clock (CFA s.44(1)), kept on the plan so the council's figures are counted by the database.
 
 ``statutory.review_clock.review_due`` is the only place the date is worked out; this module copies its answer onto
-the plan whenever one of its facts changes: the plan is first made (its final issue), amended (the amended plan
-keeps the clock of the plan it replaces: an amendment is not a review), reviewed (the council's decision is
-notified, reg 20(10)) or transferred in from another council (reg 15(5)). Callers are inside the transaction of
-that change and save the plan themselves.
+the plan whenever one of its facts changes: the plan is first made (its final issue), converted from a statement or
+an LDA (made on the conversion day), amended (the amended plan keeps the clock of the plan it replaces: an amendment
+is not a review), reviewed (the council's decision is notified, reg 20(10)) or transferred in from another council
+(reg 15(5)). Callers are inside the transaction of that change and save the plan themselves.
 """
 
 from __future__ import annotations
@@ -35,6 +35,13 @@ def review_clock_start(plan: Plan, *, made_on: date) -> None:
     plan.last_reviewed_on = None
     plan.transferred_in_on = None
     review_clock_refresh(plan)
+
+
+def review_clock_converted(plan: Plan, *, converted_on: date) -> None:
+    """A statement or learning difficulty assessment converted to this plan on ``converted_on``: the plan was made
+    that day, so its first year runs from the conversion, not from the statement's date."""
+    plan.converted_on = converted_on
+    review_clock_start(plan, made_on=converted_on)
 
 
 def review_clock_carry(plan: Plan, *, from_plan: Plan) -> None:

@@ -26,11 +26,20 @@ class PlanStatus(models.TextChoices):
 
 class PlanKind(models.TextChoices):
     """How the plan came to be: after an EHC needs assessment (or a re-assessment), as an amendment of the plan
-    before it, or transferred from another council (reg 15)."""
+    before it, transferred from another council (reg 15), or converted from a statement of SEN or a learning
+    difficulty assessment under the transitional arrangements (CFA 2014 transition, to 2018)."""
 
     NEW = "new", "Plan after an EHC needs assessment"
     AMENDMENT = "amendment", "Amendment to the plan"
     TRANSFERRED_IN = "transferred_in", "Plan transferred from another council"
+    CONVERTED = "converted", "Plan converted from a statement or learning difficulty assessment"
+
+
+class ConvertedFrom(models.TextChoices):
+    """What a converted plan replaced: kept so a council's legacy records say what the child had before."""
+
+    STATEMENT = "statement", "Statement of special educational needs"
+    LDA = "lda", "Learning difficulty assessment"
 
 
 # A plan the council may still change as a draft (after sending it too: representations lead to changes).
@@ -107,6 +116,12 @@ class Plan(models.Model):
     ended_on = models.DateField(
         null=True, blank=True, help_text="The day the council stopped maintaining the plan (ceased or transferred)"
     )
+    # A plan converted from a statement or an LDA (kind converted): what it replaced and the day of the conversion
+    # review; the review clock runs from that day (plans.clock.review_clock_converted).
+    converted_from = models.CharField(max_length=10, choices=ConvertedFrom.choices, blank=True, default="",
+                                      db_default="", help_text="For a converted plan: what it replaced")
+    converted_on = models.DateField(null=True, blank=True,
+                                    help_text="For a converted plan: the day the statement or LDA became this plan")
     # An amendment's own facts (reg 22): why it was proposed, the review meeting it came from (its notice is due
     # within 4 weeks of it, reg 20(10)), and, if the council decided not to amend after all, when and why (reg 22(4)).
     amendment_reason = models.TextField(blank=True, help_text="For an amendment: why the plan is being amended")

@@ -161,6 +161,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.transfers.forms.TransferWithdrawForm": FormCase(not_edit="a one-shot action"),
     "pathfinder.transfers.forms.TransferImportForm": FormCase(not_edit="imports a bundle once"),
     "pathfinder.transfers.forms.TransferNoticeForm": FormCase(not_edit="sends the notice once"),
+    # caseload (a council's caseload in and out)
+    "pathfinder.caseload.forms.CaseloadUploadForm": FormCase(not_edit="an upload"),
     # feedback
     "pathfinder.feedback.forms.CommentForm": FormCase(not_edit="a new comment from the public"),
     "pathfinder.feedback.forms.ModerateForm": FormCase(not_edit="a one-shot decision"),

@@ -1,0 +1,203 @@
+"""Reading a council's last SEN2 return (the DfE's person-level XML) into the caseload template's rows, so it is
+checked and written exactly as the CSV files are.
+
+What each SEN2 module becomes: Person a child (matched on UPN); Requests a request, its Assessment the assessment;
+NamedPlan a plan made after that request, its PlanDetail the placement named; ActivePlans the plan active at the
+census (a plan made before the collection year, if no NamedPlan), its review, its SENneed the child's ranked needs
+and its first PlacementDetail the child's current setting. Items Pathfinder does not keep (ethnicity, mediation and
+tribunal flags, personal budget details...) are listed once as a warning with how often they occurred.
+
+The XML is parsed with lxml without entities, DTDs or network access (a file that declares any is refused), and the
+2024 schema is not enforced: returns from 2025 on carry items it lacks (RequestSource, DS), and a row-by-row report
+says more than a schema error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from lxml import etree
+
+from pathfinder.caseload.reading import WARNING, FileRefused, Problem, Source, SourceRow
+
+_KEPT = {
+    "Surname", "Forename", "PersonBirthDate", "Sex", "PostCode", "UPN", "UniqueLearnerNumber", "UPNunknown",
+    "ReceivedDate", "RequestSource", "RequestOutcomeDate", "RequestOutcome", "AssessmentOutcome",
+    "AssessmentOutcomeDate", "Week20", "StartDate", "CeaseDate", "URN", "UKPRN", "SENSetting", "PlacementRank",
+    "ReviewMeeting", "ReviewOutcome", "LastReview", "SENtype", "SENtypeRank",
+}
+_CONTAINERS = {"Requests", "Assessment", "NamedPlan", "PlanDetail", "ActivePlans", "PlacementDetail", "SENneed"}
+_DECISION = {"M": "maintain", "A": "amend", "C": "cease"}
+_SETTING_WORDS = {"OLA": "Education arranged by the council", "OPA": "Education arranged by parents",
+                  "EHE": "Elective home education", "EYP": "Early years provider", "OTH": "Other arrangement",
+                  "NEET": "Not in education, employment or training", "NIEC": "Not in education: cease notice",
+                  "NIEO": "Not in education"}
+
+
+def _name(element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _children(element, name: str) -> list:
+    return [child for child in element if _name(child) == name]
+
+
+def _text(element, name: str) -> str:
+    for child in element:
+        if _name(child) == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def sen2_parse(data: bytes, file_name: str = "SEN2 file"):
+    """The XML's root, or FileRefused saying in words why the file cannot be read."""
+    head = data[:512].lstrip()
+    if not head.startswith(b"<"):
+        raise FileRefused(file_name, "This is not an XML file. Choose the SEN2 return as the XML file sent to "
+                                     "the DfE (COLLECT)")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as error:
+        raise FileRefused(file_name, f"The XML is not well formed (line {error.lineno}): {error.msg}") from None
+    if root.getroottree().docinfo.internalDTD is not None or b"<!ENTITY" in data[:65536]:
+        raise FileRefused(file_name, "The file declares a DTD or entities, which Pathfinder does not read. Export "
+                                     "the return again without them")
+    if _name(root) != "Message" or not _children(root, "Persons"):
+        raise FileRefused(file_name, f"This is not an SEN2 return: it starts with <{_name(root)}>, not <Message> "
+                                     "with <Persons>")
+    return root
+
+
+def sen2_read(data: bytes, file_name: str = "SEN2 file") -> Source:
+    """Every person of an SEN2 return as the template's rows (line numbers are the XML's)."""
+    root = sen2_parse(data, file_name)
+    source = Source(description=file_name)
+    header = next(iter(_children(root, "Header")), None)
+    la_code = ""
+    if header is not None:
+        for element in header.iter():
+            if _name(element) == "LEA":
+                la_code = (element.text or "").strip()
+    reader = _Reader(source, la_code)
+    for persons in _children(root, "Persons"):
+        for person in _children(persons, "Person"):
+            reader.person(person)
+    if reader.no_source:
+        have = "request has" if reader.no_source == 1 else "requests have"
+        source.warnings.append(Problem("requests", 0, "request_source", f"{reader.no_source:,} {have} no "
+                                       "RequestSource (returns before 2026): recorded as 5, other", WARNING))
+    if reader.not_kept:
+        items = ", ".join(f"{name} ({count})" for name, count in sorted(reader.not_kept.items()))
+        source.warnings.append(Problem("children", 0, "", f"SEN2 items Pathfinder does not keep: {items}", WARNING))
+    return source
+
+
+class _Reader:
+    def __init__(self, source: Source, la_code: str) -> None:
+        self.source, self.la_code = source, la_code
+        self.not_kept: Counter[str] = Counter()
+        self.no_source = 0
+
+    def add(self, file: str, element, **values: str) -> None:
+        self.source.rows[file].append(SourceRow(file, element.sourceline or 0, values))
+
+    def person(self, person) -> None:
+        self._count_not_kept(person)
+        upn, uln = _text(person, "UPN"), _text(person, "UniqueLearnerNumber")
+        born = _text(person, "PersonBirthDate")
+        key = (f"UPN:{upn}" if upn else f"ULN:{uln}" if uln
+               else f"{_text(person, 'Surname')}|{_text(person, 'Forename')}|{born}")
+        child = {"legacy_id": key, "legal_first_name": _text(person, "Forename"),
+                 "legal_last_name": _text(person, "Surname"), "date_of_birth": born, "sex": _text(person, "Sex"),
+                 "upn": upn, "uln": uln, "postcode": _text(person, "PostCode"), "la_code": self.la_code}
+        needs_done = False
+        setting_done = False
+        for request in _children(person, "Requests"):
+            request_key = f"{key}/request/{_text(request, 'ReceivedDate')}"
+            plan_key = self._request(request, key, request_key)
+            for active in _children(request, "ActivePlans"):
+                plan_key = self._active_plan(active, key, request_key, plan_key)
+                for detail in _children(active, "PlacementDetail"):
+                    if not setting_done and _text(detail, "PlacementRank") in ("", "1"):
+                        child.update(setting_urn=_text(detail, "URN"), setting_ukprn=_text(detail, "UKPRN"))
+                        if not (child["setting_urn"] or child["setting_ukprn"]):
+                            child["setting_code"] = _text(detail, "SENSetting")
+                        setting_done = True
+                    else:
+                        self.not_kept["PlacementDetail (second placement)"] += 1
+                for need in _children(active, "SENneed"):
+                    if needs_done:
+                        self.not_kept["SENneed (repeated in a later request)"] += 1
+                        continue
+                    rank = _text(need, "SENtypeRank")
+                    self.add("needs", need, legacy_id=f"{key}/need/{rank}", child_legacy_id=key,
+                             need_type=_text(need, "SENtype"), rank=rank)
+                needs_done = needs_done or bool(_children(active, "SENneed"))
+        self.source.rows["children"].append(SourceRow("children", person.sourceline or 0, child))
+
+    def _request(self, request, child_key: str, request_key: str) -> str:
+        outcome, outcome_on = _text(request, "RequestOutcome"), _text(request, "RequestOutcomeDate")
+        source_code = _text(request, "RequestSource")
+        if not source_code:
+            self.no_source += 1
+        row = {"legacy_id": request_key, "child_legacy_id": child_key, "received_on": _text(request, "ReceivedDate"),
+               "request_source": source_code or "5"}
+        if outcome in ("Y", "N", "H"):
+            row.update(decided_to_assess="N" if outcome == "N" else "Y", decision_to_assess_on=outcome_on)
+        elif outcome == "W":
+            row["withdrawn_on"] = outcome_on
+        plan_key = ""
+        for assessment in _children(request, "Assessment"):
+            result, result_on = _text(assessment, "AssessmentOutcome"), _text(assessment, "AssessmentOutcomeDate")
+            facts = {"legacy_id": f"{request_key}/assessment", "request_legacy_id": request_key,
+                     "final_plan_exception_applies": "Y" if _text(assessment, "Week20") in ("1", "true") else "N"}
+            if result in ("Y", "H"):
+                facts.update(decided_to_issue="Y", final_issued_on=result_on)
+            elif result == "N":
+                facts.update(decided_to_issue="N", decision_to_issue_on=result_on)
+            elif result == "W" and not row.get("withdrawn_on"):
+                row["withdrawn_on"] = result_on
+            self.add("assessments", assessment, **facts)
+            for named in _children(assessment, "NamedPlan"):
+                plan_key = f"{request_key}/plan"
+                ceased = _text(named, "CeaseDate")
+                self.add("plans", named, legacy_id=plan_key, child_legacy_id=child_key, request_legacy_id=request_key,
+                         kind="new", status="ceased" if ceased else "final", issued_on=_text(named, "StartDate"),
+                         ended_on=ceased)
+                for detail in _children(named, "PlanDetail"):
+                    self._placement(detail, plan_key)
+        self.source.rows["requests"].append(SourceRow("requests", request.sourceline or 0, row))
+        return plan_key
+
+    def _placement(self, detail, plan_key: str) -> None:
+        urn, ukprn, setting = _text(detail, "URN"), _text(detail, "UKPRN"), _text(detail, "SENSetting")
+        rank = _text(detail, "PlacementRank") or "1"
+        name = f"School URN {urn}" if urn else f"Provider UKPRN {ukprn}" if ukprn else _SETTING_WORDS.get(
+            setting, setting)
+        self.add("placements", detail, legacy_id=f"{plan_key}/placement/{rank}", plan_legacy_id=plan_key, name=name,
+                 institution_type="" if (urn or ukprn) else "other", urn=urn or ukprn, rank=rank)
+
+    def _active_plan(self, active, child_key: str, request_key: str, plan_key: str) -> str:
+        if not plan_key:  # a plan made before the collection year: no NamedPlan, so its start date is not known
+            plan_key = f"{request_key}/plan"
+            self.add("plans", active, legacy_id=plan_key, child_legacy_id=child_key, request_legacy_id=request_key,
+                     kind="new", status="final")
+        plan = next(row for row in reversed(self.source.rows["plans"]) if row.values["legacy_id"] == plan_key)
+        if _text(active, "LastReview"):
+            plan.values["last_reviewed_on"] = _text(active, "LastReview")
+        meeting, decided, outcome = (_text(active, "ReviewMeeting"), _text(active, "LastReview"),
+                                     _text(active, "ReviewOutcome"))
+        if meeting or decided:
+            decision = _DECISION.get(outcome, outcome)
+            self.add("reviews", active, legacy_id=f"{plan_key}/review/{meeting or decided}", plan_legacy_id=plan_key,
+                     status="decided" if decision and decided else "meeting_held", started_on=meeting or decided,
+                     meeting_on=meeting, decision=decision if decided else "", decided_on=decided if decision else "")
+        return plan_key
+
+    def _count_not_kept(self, person) -> None:
+        for element in person.iter():
+            name = _name(element)
+            if name and name not in _KEPT and name not in _CONTAINERS and name != "Person":
+                self.not_kept[name] += 1

@@ -1,0 +1,96 @@
+"""Rows of one model written with executemany: whole INSERTs with the model's defaults, and UPDATEs of the
+template's columns by id.
+
+Why not the ORM: building model objects and SQL per row costs about ten times more than the write itself, and the
+import must take 100,000 children with their history at thousands of rows a second (`make bench`). The same idea
+as the demo's lean rows (pathfinder.demo.bulk), with updates, and ids taken under a table lock (see writer).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.core.management.color import no_style
+from django.db import connection
+
+
+class Table:
+    def __init__(self, model, now: datetime) -> None:
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        qn = connection.ops.quote_name
+        self.table = qn(model._meta.db_table)
+        self.insert_sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            self.table, ", ".join(qn(f.column) for f in self.fields), ", ".join(["%s"] * len(self.fields))
+        )
+        self.defaults = []
+        for f in self.fields:
+            value = now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
+            self.defaults.append(f.get_db_prep_save(value, connection))
+        self.index = {f.attname: i for i, f in enumerate(self.fields)}
+        self.columns = {f.attname: f.column for f in self.fields}
+        self.touch = [f.attname for f in self.fields if getattr(f, "auto_now", False)]
+        self.now = now
+        self.sqlite = connection.vendor == "sqlite"
+        self.next_id = 0
+        self.inserts: list[list] = []
+        self.updates: dict[tuple[str, ...], list[list]] = {}
+        self.written = False
+
+    def start_ids(self) -> None:
+        """The first free id, read once the table is locked against other writers."""
+        self.next_id = (self.model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+    def add(self, **values) -> int:
+        row = list(self.defaults)
+        pk = self.next_id
+        self.next_id += 1
+        index = self.index
+        row[index["id"]] = pk
+        for name, value in values.items():
+            if isinstance(value, date):
+                value = value.isoformat() if self.sqlite else value  # what adapt_datefield_value gives
+            row[index[name]] = value
+        self.inserts.append(row)
+        return pk
+
+    def change(self, pk: int, **values) -> None:
+        for name in self.touch:
+            values.setdefault(name, self.now)
+        names = tuple(values)
+        self.updates.setdefault(names, []).append([_adapt(values[name]) for name in names] + [pk])
+
+    def flush(self, cursor) -> None:
+        if self.inserts:
+            self.written = True
+            for start in range(0, len(self.inserts), 5000):
+                cursor.executemany(self.insert_sql, self.inserts[start:start + 5000])
+        qn = connection.ops.quote_name
+        for names, rows in self.updates.items():
+            sets = ", ".join(f"{qn(self.columns[name])} = %s" for name in names)
+            cursor.executemany(f"UPDATE {self.table} SET {sets} WHERE {qn('id')} = %s", rows)
+        self.inserts, self.updates = [], {}
+
+    def sequence_reset(self, cursor) -> None:
+        if self.written:
+            for statement in connection.ops.sequence_reset_sql(no_style(), [self.model]):
+                cursor.execute(statement)
+
+
+def _adapt(value):
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, date):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+def tables_lock(tables: list[Table]) -> None:
+    """Keep other writers out of these tables until the import's transaction ends, so the ids it takes are free
+    (PostgreSQL; SQLite already lets one writer in at a time). Readers are not blocked."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"LOCK TABLE {table.table} IN SHARE ROW EXCLUSIVE MODE")
+    for table in tables:
+        table.start_ids()
