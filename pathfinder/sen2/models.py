@@ -14,7 +14,7 @@ class GeographicLevel(models.TextChoices):
 class PublishedFigure(models.Model):
     """One published number: a measure (a column of a DfE file) for one area and one year.
 
-    Only the headline rows are kept (the "All ..." breakdown of each file), one row per number, so that a new
+    Only the headline rows are kept (each file's total row, e.g. "All EHC plans"), one row per number, so that a new
     column in next year's files needs no migration. ``area_code`` is the 3-digit LA code for a council (the
     SEN2 LEA), the region's code (E12...) for a region, the country's (E92000001) for England.
     """

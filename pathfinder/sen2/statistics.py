@@ -1,7 +1,7 @@
 """Import the DfE's published "Education, health and care plans" statistics (explore-education-statistics CSVs).
 
 The files come as a ZIP (``data/*.csv`` beside the data guidance) or one CSV at a time. Only the headline rows
-(breakdown "All ...") and the measures the SEN2 page compares are kept. Everything is read and checked before
+(the total row of each file, where ``breakdown`` is its ``breakdown_topic``, e.g. "All EHC plans") and the measures the SEN2 page compares are kept. Everything is read and checked before
 anything is saved, and saved in one transaction, so a bad file leaves the figures as they were.
 
 Files the DfE publishes start with a UTF-8 byte order mark, which is fine; a file saved by Excel as plain "CSV"
@@ -36,7 +36,7 @@ MEASURES: dict[str, tuple[str, ...]] = {
     "ceased_plans.csv": ("total_ceased",),
 }
 COMMON = ("time_period", "time_identifier", "geographic_level", "country_code", "region_code", "region_name",
-          "old_la_code", "la_name", "breakdown_topic")
+          "old_la_code", "la_name", "breakdown_topic", "breakdown")
 LEVELS = {level.value for level in GeographicLevel}
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -94,8 +94,8 @@ def _figures(content: bytes, name: str) -> list[PublishedFigure]:
         raise StatisticsRefused(f"{name} cannot be read as CSV: {error}.") from None
     for line, row in enumerate(rows, 2):
         level = (row["geographic_level"] or "").strip()
-        if level not in LEVELS or not (row["breakdown_topic"] or "").startswith("All "):
-            continue
+        if level not in LEVELS or (row["breakdown"] or "").strip() != (row["breakdown_topic"] or "").strip():
+            continue  # a breakdown (by age, need, placement...): only the headline total row is kept
         year = _year(row["time_period"].strip(), row["time_identifier"], name, line)
         code, area_name = _area(row, level)
         if not code:
