@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -22,7 +22,7 @@ from pathfinder.sen2.records import (
 )
 from pathfinder.sen2.rules import RULES, person_problems, return_problems
 
-HEADER = Header(reference_date=date(2027, 1, 21), lea="999", created_at=datetime(2027, 1, 22, 9, 0))
+HEADER = Header(reference_date=date(2027, 1, 21), lea="999", created_at=datetime(2027, 1, 22, 9, 0, tzinfo=UTC))
 
 
 def good_person() -> Person:
