@@ -3,7 +3,7 @@
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
-transfers "Council moves" for case staff).
+transfers "Council moves" for case staff; the SEN2 return for managers and administrators).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ NAVIGATION_BY_ROLE = {
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
-                   ("Plans ceased", "/ceasing/"), ("Council moves", "/transfers/"), ("Messages", "/messages/"),
+                   ("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"), ("Council moves", "/transfers/"),
+                   ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
@@ -32,7 +33,8 @@ NAVIGATION_BY_ROLE = {
                   ("Local Offer", "/local-offer/")],
     Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
                         ("Local Offer", "/local-offer/")],
-    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("SEN2 return", "/returns/sen2/"), ("Messages", "/messages/"),
+                         ("Local Offer", "/local-offer/")],
     Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
     Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],
 }
