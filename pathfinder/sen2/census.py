@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 
 def census_day(year: int) -> date:
     """The third Thursday of January (the DfE's January census day: 18 January 2024, 21 January 2027)."""
-    first = date(year, 1, 1)
-    first_thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-    return first_thursday + timedelta(days=14)
+    first_thursday = 1 + (3 - date(year, 1, 1).weekday()) % 7
+    return date(year, 1, first_thursday + 14)  # a day of the month, not a period: the third Thursday
 
 
 def next_census(today: date) -> date:

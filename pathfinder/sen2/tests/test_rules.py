@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from pathfinder.people.tests.factories import fictional_upn
+from pathfinder.sen2.census import census_day, next_census
 from pathfinder.sen2.records import (
     ActivePlan,
     Assessment,
@@ -113,3 +114,15 @@ def test_the_return_lists_every_persons_problems():
     other = replace(good_person(), child_id=2)
     problems = return_problems(Sen2Return(header=HEADER, persons=[other, broken]))
     assert [(p.rule_id, p.child_id) for p in problems] == [("SEN2-R15", 1)]
+
+
+@pytest.mark.parametrize(("year", "census"), [(2024, date(2024, 1, 18)), (2025, date(2025, 1, 16)),
+                                              (2026, date(2026, 1, 15)), (2027, date(2027, 1, 21))])
+def test_the_census_is_the_third_thursday_of_january(year, census):
+    assert census_day(year) == census
+
+
+def test_the_next_census_is_this_januarys_until_it_has_passed():
+    assert next_census(date(2027, 1, 21)) == date(2027, 1, 21)
+    assert next_census(date(2027, 1, 22)) == date(2028, 1, 20)
+    assert next_census(date(2026, 12, 7)) == date(2027, 1, 21)
