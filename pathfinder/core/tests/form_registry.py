@@ -168,6 +168,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.feedback.forms.YearForm": FormCase(kwargs=lambda: {"years": [2025, 2026]}, not_edit="a filter"),
     # insights
     "pathfinder.insights.forms.PeriodForm": FormCase(not_edit="a filter"),
+    # sen2
+    "pathfinder.sen2.forms.CensusForm": FormCase(not_edit="a filter: the census day to build the return for"),
     # directory
     "pathfinder.directory.web.forms.SearchForm": FormCase(edit="search"),
     "pathfinder.directory.web.forms.OutOfDateForm": FormCase(not_edit="a new report from the public"),
