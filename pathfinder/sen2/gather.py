@@ -78,8 +78,10 @@ def facts_gather(census: date, year_start: date, year_end: date, child_ids: list
                                child_ids).filter(activity).values(*ASSESSMENT_FIELDS).order_by("child_id", "id"))
     plans = list(_scoped(Plan.objects.filter(status__in=WERE_IN_FORCE, issued_on__lte=census), child_ids)
                  .values(*PLAN_FIELDS).order_by("child_id", "issued_on", "id"))
-    reviews = list(_scoped(Review.objects.filter(meeting_on__range=(year_start, year_end), status__in=HELD),
-                           child_ids, "plan__child_id").values(*REVIEW_FIELDS).order_by("meeting_on", "id"))
+    held = Review.objects.filter(meeting_on__range=(year_start, year_end), status__in=HELD)
+    if child_ids is not None:  # a few children: by their plans (a review is of a final plan, so one of these)
+        held = held.filter(plan_id__in=[row["id"] for row in plans])
+    reviews = list(held.values(*REVIEW_FIELDS).order_by("meeting_on", "id"))
     wanted = {row["child_id"] for row in assessments} | {row["child_id"] for row in plans}
     children: dict[int, dict] = {}
     needs: dict[int, list[tuple[str, int]]] = {}

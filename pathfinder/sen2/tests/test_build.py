@@ -174,3 +174,11 @@ def test_the_schema_refuses_what_the_dfe_would():
     _case("Anyone", date(2026, 2, 2))
     content = xml_bytes(council_return(CENSUS)).replace(b"<RequestSource>1<", b"<RequestSource>9<")
     assert any("RequestSource" in problem for problem in schema_problems(content))
+
+
+def test_names_are_escaped_and_characters_xml_cannot_hold_are_dropped():
+    child, _, _ = _case("Quillfeather", date(2026, 2, 2))
+    child.legal_last_name, child.legal_first_name = "O'Brien & <Sons>", "Ada\x0bMay"
+    child.save()
+    person = _people()["O'Brien & <Sons>"]
+    assert person.findtext("Forename") == "AdaMay"
