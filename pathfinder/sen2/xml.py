@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from pathfinder.sen2 import codes
-from pathfinder.sen2.records import ActivePlan, Header, NamedPlan, Person, Request, Sen2Return, Setting
+from pathfinder.sen2.records import ActivePlan, Assessment, Header, NamedPlan, Person, Request, Sen2Return, Setting
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "sen2-pathfinder-2026.xsd"
 
@@ -53,16 +53,16 @@ def _text(value: str) -> str:
     return escape(_NOT_XML.sub("", value))
 
 
-def _line(parts: list[str], indent: str, name: str, value: object) -> None:
-    """A code, a number or a date (our own values: nothing to escape), left out when there is none."""
-    if value is not None and value != "":
-        parts.append(f"{indent}<{name}>{value.isoformat() if isinstance(value, date) else value}</{name}>\n")
+def _el(indent: str, name: str, value: object) -> str:
+    """A code, a number or a date (our own values: nothing to escape); nothing when there is no value."""
+    if value is None or value == "":
+        return ""
+    return f"{indent}<{name}>{value.isoformat() if isinstance(value, date) else value}</{name}>\n"
 
 
-def _free_text(parts: list[str], indent: str, name: str, value: str) -> None:
-    """Text someone typed (a name, a postcode, an identifier): escaped."""
-    if value:
-        parts.append(f"{indent}<{name}>{_text(value)}</{name}>\n")
+def _free(indent: str, name: str, value: str) -> str:
+    """Text someone typed (a name, a postcode, an identifier): escaped; nothing when empty."""
+    return f"{indent}<{name}>{_text(value)}</{name}>\n" if value else ""
 
 
 def header_element(header: Header) -> etree._Element:
@@ -84,88 +84,61 @@ def header_element(header: Header) -> etree._Element:
     return element
 
 
-def _setting(parts: list[str], indent: str, name: str, setting: Setting, *, placement: bool) -> None:
+def _setting(indent: str, name: str, setting: Setting, placement: bool) -> str:
     inner = indent + "  "
-    parts.append(f"{indent}<{name}>\n")
-    _line(parts, inner, "URN", setting.urn)
-    _line(parts, inner, "UKPRN", setting.ukprn)
-    _line(parts, inner, "SENSetting", setting.sen_setting)
-    _line(parts, inner, "PlacementRank", setting.rank)
-    if placement:
-        _line(parts, inner, "EntryDate", setting.entry_date)
-        _line(parts, inner, "LeavingDate", setting.leaving_date)
-    parts.append(f"{indent}</{name}>\n")
+    dates = (_el(inner, "EntryDate", setting.entry_date) + _el(inner, "LeavingDate", setting.leaving_date)
+             if placement else "")
+    return (f"{indent}<{name}>\n{_el(inner, 'URN', setting.urn)}{_el(inner, 'UKPRN', setting.ukprn)}"
+            f"{_el(inner, 'SENSetting', setting.sen_setting)}{inner}<PlacementRank>{setting.rank}</PlacementRank>\n"
+            f"{dates}{indent}</{name}>\n")
 
 
-def _named_plan(parts: list[str], indent: str, plan: NamedPlan) -> None:
-    inner = indent + "  "
-    parts.append(f"{indent}<NamedPlan>\n")
-    _line(parts, inner, "StartDate", plan.start_date)
-    for detail in plan.details[:2]:
-        _setting(parts, inner, "PlanDetail", detail, placement=False)
-    _line(parts, inner, "CeaseDate", plan.cease_date)
-    _line(parts, inner, "CeaseReason", plan.cease_reason)
-    parts.append(f"{indent}</NamedPlan>\n")
+def _named_plan(plan: NamedPlan) -> str:
+    i = " " * 10
+    details = "".join(_setting(i, "PlanDetail", detail, False) for detail in plan.details[:2])
+    return (f"        <NamedPlan>\n{i}<StartDate>{plan.start_date.isoformat()}</StartDate>\n{details}"
+            f"{_el(i, 'CeaseDate', plan.cease_date)}{_el(i, 'CeaseReason', plan.cease_reason)}        </NamedPlan>\n")
 
 
-def _active_plan(parts: list[str], indent: str, active: ActivePlan) -> None:
-    inner = indent + "  "
-    parts.append(f"{indent}<ActivePlans>\n")
-    _line(parts, inner, "TransferLA", active.transfer_la)
-    for placement in active.placements[:2]:
-        _setting(parts, inner, "PlacementDetail", placement, placement=True)
-    for sen_type, rank in active.needs[:2]:
-        parts.append(f"{inner}<SENneed><SENtype>{sen_type}</SENtype><SENtypeRank>{rank}</SENtypeRank></SENneed>\n")
+def _active_plan(active: ActivePlan) -> str:
+    i = " " * 8
+    placements = "".join(_setting(i, "PlacementDetail", placement, True) for placement in active.placements[:2])
+    needs = "".join(f"{i}<SENneed><SENtype>{kind}</SENtype><SENtypeRank>{rank}</SENtypeRank></SENneed>\n"
+                    for kind, rank in active.needs[:2])
     review = active.review
-    if review is not None:
-        _line(parts, inner, "ReviewMeeting", review.meeting_on)
-        _line(parts, inner, "ReviewOutcome", review.outcome)
-        _line(parts, inner, "LastReview", review.decided_on)
-        _line(parts, inner, "ReviewDraft", review.draft_amended_on)
-        _line(parts, inner, "PhaseTransferDueDate", review.phase_transfer_due_on)
-        _line(parts, inner, "PhaseTransferFinalDate", review.phase_transfer_final_on)
-    parts.append(f"{indent}</ActivePlans>\n")
+    reviewed = "" if review is None else (
+        f"{i}<ReviewMeeting>{review.meeting_on.isoformat()}</ReviewMeeting>\n{_el(i, 'ReviewOutcome', review.outcome)}"
+        f"{_el(i, 'LastReview', review.decided_on)}{_el(i, 'ReviewDraft', review.draft_amended_on)}"
+        f"{_el(i, 'PhaseTransferDueDate', review.phase_transfer_due_on)}"
+        f"{_el(i, 'PhaseTransferFinalDate', review.phase_transfer_final_on)}")
+    return (f"      <ActivePlans>\n{_el(i, 'TransferLA', active.transfer_la)}{placements}{needs}{reviewed}"
+            "      </ActivePlans>\n")
 
 
-def _request(parts: list[str], request: Request) -> None:
-    indent = "      "
-    parts.append("    <Requests>\n")
-    _line(parts, indent, "ReceivedDate", request.received_on)
-    _line(parts, indent, "RequestSource", request.source)
-    _line(parts, indent, "RequestOutcomeDate", request.outcome_date)
-    _line(parts, indent, "RequestOutcome", request.outcome)
-    assessment = request.assessment
-    if assessment is not None:
-        inner = indent + "  "
-        parts.append(f"{indent}<Assessment>\n")
-        _line(parts, inner, "AssessmentOutcome", assessment.outcome)
-        _line(parts, inner, "AssessmentOutcomeDate", assessment.outcome_date)
-        if assessment.week20 is not None:
-            _line(parts, inner, "Week20", codes.yes_no(assessment.week20))
-        if assessment.named_plan is not None:
-            _named_plan(parts, inner, assessment.named_plan)
-        parts.append(f"{indent}</Assessment>\n")
-    if request.active_plan is not None:
-        _active_plan(parts, indent, request.active_plan)
-    parts.append("    </Requests>\n")
+def _assessment(assessment: Assessment) -> str:
+    i = " " * 8
+    week20 = "" if assessment.week20 is None else f"{i}<Week20>{codes.yes_no(assessment.week20)}</Week20>\n"
+    plan = _named_plan(assessment.named_plan) if assessment.named_plan is not None else ""
+    return (f"      <Assessment>\n{i}<AssessmentOutcome>{assessment.outcome}</AssessmentOutcome>\n"
+            f"{_el(i, 'AssessmentOutcomeDate', assessment.outcome_date)}{week20}{plan}      </Assessment>\n")
+
+
+def _request(request: Request) -> str:
+    i = " " * 6
+    return (f"    <Requests>\n{_el(i, 'ReceivedDate', request.received_on)}{_el(i, 'RequestSource', request.source)}"
+            f"{_el(i, 'RequestOutcomeDate', request.outcome_date)}{i}<RequestOutcome>{request.outcome}</RequestOutcome>\n"
+            f"{_assessment(request.assessment) if request.assessment is not None else ''}"
+            f"{_active_plan(request.active_plan) if request.active_plan is not None else ''}    </Requests>\n")
 
 
 def person_xml(person: Person) -> str:
-    """One Person element, indented as it sits in Message/Persons."""
-    parts = ["  <Person>\n"]
-    indent = "    "
-    _free_text(parts, indent, "Surname", person.surname)
-    _free_text(parts, indent, "Forename", person.forename)
-    _line(parts, indent, "PersonBirthDate", person.birth_date)
-    _line(parts, indent, "Sex", person.sex)
-    _line(parts, indent, "Ethnicity", person.ethnicity)
-    parts.append(f"{indent}<PostCode>{_text(person.postcode)}</PostCode>\n")  # required, even when not known
-    _free_text(parts, indent, "UPN", person.upn)
-    _free_text(parts, indent, "UniqueLearnerNumber", person.uln)
-    for request in person.requests:
-        _request(parts, request)
-    parts.append("  </Person>\n")
-    return "".join(parts)
+    """One Person element, indented as it sits in Message/Persons. PostCode is required, even when not known."""
+    i = " " * 4
+    return (f"  <Person>\n{_free(i, 'Surname', person.surname)}{_free(i, 'Forename', person.forename)}"
+            f"{i}<PersonBirthDate>{person.birth_date.isoformat()}</PersonBirthDate>\n{i}<Sex>{person.sex}</Sex>\n"
+            f"{i}<Ethnicity>{person.ethnicity}</Ethnicity>\n{i}<PostCode>{_text(person.postcode)}</PostCode>\n"
+            f"{_free(i, 'UPN', person.upn)}{_free(i, 'UniqueLearnerNumber', person.uln)}"
+            f"{''.join(_request(request) for request in person.requests)}  </Person>\n")
 
 
 def xml_chunks(sen2_return: Sen2Return, persons_per_chunk: int = 500) -> Iterator[bytes]:
