@@ -18,7 +18,7 @@ from datetime import date, datetime
 import statutory
 from pathfinder.sen2 import codes
 from pathfinder.sen2.census import activity_year
-from pathfinder.sen2.gather import ENDED, Facts, facts_gather
+from pathfinder.sen2.gather import ENDED, ChildIds, Facts, facts_gather
 from pathfinder.sen2.records import (
     ActivePlan,
     Assessment,
@@ -34,7 +34,7 @@ from pathfinder.sen2.records import (
 from statutory.phase_transfer import next_transfer_year
 
 
-def return_build(census: date, *, lea: str, created_at: datetime, child_ids: list[int] | None = None,
+def return_build(census: date, *, lea: str, created_at: datetime, child_ids: ChildIds = None,
                  officers: dict[str, str] | None = None) -> Sen2Return:
     """The return for ``census``: the whole council, or only ``child_ids`` (a caseworker's own cases)."""
     start, end = activity_year(census)
@@ -49,7 +49,7 @@ def return_build(census: date, *, lea: str, created_at: datetime, child_ids: lis
             gc.enable()
 
 
-def _return(census: date, start: date, end: date, lea: str, created_at: datetime, child_ids: list[int] | None,
+def _return(census: date, start: date, end: date, lea: str, created_at: datetime, child_ids: ChildIds,
             officers: dict[str, str]) -> Sen2Return:
     facts = facts_gather(census, start, end, child_ids)
     header = Header(reference_date=census, lea=lea, created_at=created_at, dmo=officers.get("DMO", "Y"),
@@ -118,7 +118,7 @@ class _Builder:
             self.by_child[child_id] = Person(
                 child_id=child_id, surname=row["legal_last_name"], forename=row["legal_first_name"],
                 birth_date=row["date_of_birth"], sex=codes.SEX.get(row["sex"], "U"), postcode=row["postcode"],
-                upn=row["upn"], uln=row["uln"], ethnicity=codes.ETHNICITY_NOT_OBTAINED)
+                upn=row["upn"], uln=row["uln"], ethnicity=codes.ETHNICITY_NOT_OBTAINED, known_as=row["preferred_name"])
         return self.by_child[child_id]
 
     def persons(self) -> list[Person]:

@@ -107,6 +107,7 @@ class Person:
     uln: str = ""
     ethnicity: str = "NOBT"
     requests: list[Request] = field(default_factory=list)
+    known_as: str = ""  # not written: the preferred name, for the worklist's links
 
 
 @dataclass

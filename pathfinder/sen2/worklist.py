@@ -27,10 +27,12 @@ def sen2_problems(user, today: date) -> list[WorklistItem]:
     if getattr(user, "role", None) != Role.CASEWORKER:
         return []
     census = next_census(today)
-    problems = {(p.child_id, p.rule_id): p for p in return_problems(caseworker_return(user, census))}
-    if not problems:
-        return []
-    children = Child.objects.in_bulk({child_id for child_id, _ in problems})
+    sen2_return = caseworker_return(user, census)
+    problems = {(p.child_id, p.rule_id): p for p in return_problems(sen2_return)}
+    # The child as the worklist shows it (name and link), from the names the return read: no query of its own.
+    children = {person.child_id: Child(pk=person.child_id, legal_first_name=person.forename,
+                                       legal_last_name=person.surname, preferred_name=person.known_as)
+                for person in sen2_return.persons}
     return [
         WorklistItem(child=children[problem.child_id], title=f"SEN2: {problem.message}", due=census,
                      url=reverse("people:child", kwargs={"child_id": problem.child_id}),

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
+from pathfinder.accounts.models import User
+from pathfinder.accounts.roles import Role
 from pathfinder.demo.county import build_county
 from pathfinder.insights.review_figures import council_review_figures
 from pathfinder.insights.selectors import council_timeliness
@@ -14,7 +16,7 @@ from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.sen2.census import census_day, next_census
 from pathfinder.sen2.headline import headline
 from pathfinder.sen2.rules import return_problems, rule_messages
-from pathfinder.sen2.services import council_return
+from pathfinder.sen2.services import caseworker_cases, caseworker_return, council_return
 from pathfinder.sen2.xml import schema_problems, xml_bytes
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +64,14 @@ def test_the_county_return_validates_and_matches_the_manager_pages(county, which
     if census > timezone.localdate():  # every plan final today is in force on the next census day
         assert figures.active_plans == Plan.objects.filter(status=PlanStatus.FINAL).count()
     assert {problem.rule_id for problem in return_problems(sen2_return)} <= set(rule_messages())
+
+
+def test_a_caseworkers_return_is_the_councils_for_their_children(county):
+    census = _censuses()[0]
+    council = council_return(census)
+    for caseworker in User.objects.filter(role=Role.CASEWORKER, assessments__isnull=False).distinct()[:3]:
+        mine = set(caseworker_cases(caseworker).values_list("child_id", flat=True))
+        theirs = caseworker_return(caseworker, census)
+        assert theirs.persons == [person for person in council.persons if person.child_id in mine]
+        assert {(p.child_id, p.rule_id) for p in return_problems(theirs)} == {
+            (p.child_id, p.rule_id) for p in return_problems(council) if p.child_id in mine}

@@ -124,7 +124,7 @@ def test_the_command_writes_the_xml_and_counts_the_problems(tmp_path):
     call_command("sen2_return", "--census-date", census.isoformat(), "--output", str(output), stdout=out)
     assert schema_problems(output.read_bytes()) == []
     text = out.getvalue()
-    assert "1 people, 1 requests" in text
+    assert "1 person, 1 request," in text
     assert "SEN2-R14 (1): Neither a UPN nor a ULN is recorded" in text
 
 

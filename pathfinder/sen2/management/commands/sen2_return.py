@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from config.jinja2env import plural
 from pathfinder.sen2.headline import headline
 from pathfinder.sen2.rules import return_problems, rule_messages
 from pathfinder.sen2.services import council_return
@@ -35,10 +36,11 @@ class Command(BaseCommand):
         Path(output).write_bytes(content)
         figures = headline(sen2_return)
         requests = sum(len(person.requests) for person in sen2_return.persons)
-        self.stdout.write(f"Wrote {output}: census {census:%-d %B %Y}, {len(sen2_return.persons):,} people, "
-                          f"{requests:,} requests, {figures.active_plans:,} plans in force.")
-        self.stdout.write(f"In {figures.year}: {figures.requests:,} requests received, {figures.new_plans:,} new "
-                          f"plans, {figures.review_meetings:,} review meetings.")
+        self.stdout.write(f"Wrote {output}: census {census:%-d %B %Y}, "
+                          f"{plural(len(sen2_return.persons), 'person', 'people')}, {plural(requests, 'request')}, "
+                          f"{plural(figures.active_plans, 'plan')} in force.")
+        self.stdout.write(f"In {figures.year}: {plural(figures.requests, 'request')} received, "
+                          f"{plural(figures.new_plans, 'new plan')}, {plural(figures.review_meetings, 'review meeting')}.")
         problems = Counter(problem.rule_id for problem in return_problems(sen2_return))
         if not problems:
             self.stdout.write("No problems found by the validation rules.")
