@@ -11,6 +11,7 @@ BENCH_DATABASE_URL / DATABASE_URL if its name contains "bench"; never the demo d
   manager's timeliness page, p50/p95 over --requests requests each;
 * the FLOOR: the exact SQL each page ran (captured once), re-run straight through the database driver, and the
   ratio page/floor, which is the time Python, templates and middleware add;
+* the SEN2 return (council scale): building it beside the raw export of the same rows (bench/sen2.py);
 * the Local Offer: search (words + a need + an age + a postcode distance) and /api/oruk/services pages, in-process
   and under 20 concurrent clients against a real gunicorn (2 workers, loopback).
 
@@ -30,6 +31,7 @@ from bench.local_offer import measure_local_offer
 from bench.measurement import measure_case_pages
 from bench.report import TARGETS, print_table, verdicts
 from bench.scenarios import RESULTS, SCALES, bench_database_url, build, configure, fresh_database
+from bench.sen2 import measure_sen2_return, sen2_verdict
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         result["pages"] = measure_case_pages(args.requests)
         result["local_offer"] = measure_local_offer(args.requests, args.concurrent_requests)
         result["verdicts"] = verdicts(scale, result)
+        if scale == "council":  # the SEN2 return is one council's: timed at that scale only
+            result["sen2_return"] = measure_sen2_return()
+            result["verdicts"].append(sen2_verdict(result["sen2_return"]))
         report["scales"][scale] = result
         (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, default=str))
     report["seconds"] = round(time.monotonic() - began, 1)

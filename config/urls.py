@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("pathfinder.family.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("", include("pathfinder.disclosure.urls")),
+    path("returns/sen2/", include("pathfinder.sen2.urls")),
     path("messages/", include("pathfinder.notifications.urls")),
     path("api/oruk/", include("pathfinder.directory.api.urls")),
     path("local-offer/", include("pathfinder.directory.urls")),

@@ -4,7 +4,7 @@ Written before navigation moved out of core into each app's navigation.py: the l
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
 transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
-caseload "Caseload import" for administrators).
+caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ NAVIGATION_BY_ROLE = {
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
-                   ("Plans ceased", "/ceasing/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
+                   ("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
                    ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
@@ -34,7 +34,7 @@ NAVIGATION_BY_ROLE = {
                   ("Local Offer", "/local-offer/")],
     Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
                         ("Local Offer", "/local-offer/")],
-    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("Caseload import", "/caseload/"), ("Messages", "/messages/"),
+    Role.ADMINISTRATOR: [("Users", "/account/users/"), ("SEN2 return", "/returns/sen2/"), ("Caseload import", "/caseload/"), ("Messages", "/messages/"),
                          ("Local Offer", "/local-offer/")],
     Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
     Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],

@@ -33,6 +33,11 @@ ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,tes
 COUNCIL_NAME = env("PATHFINDER_COUNCIL_NAME", "Wealdmoor County Council")
 COUNCIL_SHORT_NAME = env("PATHFINDER_COUNCIL_SHORT_NAME", "Wealdmoor")
 COUNCIL_LA_CODE = env("PATHFINDER_COUNCIL_LA_CODE", "999")  # DfE LA code; 999 is not a real council
+# The SEN2 return's header: is there a designated medical, clinical and social care officer (Y, N or R)?
+SEN2_DESIGNATED_OFFICERS = {
+    "DMO": env("PATHFINDER_SEN2_DMO", "Y"), "DCO": env("PATHFINDER_SEN2_DCO", "Y"),
+    "DSCO": env("PATHFINDER_SEN2_DSCO", "Y"),
+}
 COUNCIL_BRAND_COLOUR = env("PATHFINDER_COUNCIL_BRAND_COLOUR", "#1d4f7a")
 SERVICE_NAME = env("PATHFINDER_SERVICE_NAME", "SEND services")
 # Contact details every letter gives (reg 32 mediation information, SENDIASS, the SEND team). The defaults are
@@ -102,6 +107,7 @@ INSTALLED_APPS = [
     "pathfinder.family",
     "pathfinder.disclosure",
     "pathfinder.insights",
+    "pathfinder.sen2",
     "pathfinder.directory",
     "pathfinder.feedback",
     "pathfinder.caseload",

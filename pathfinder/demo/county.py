@@ -46,6 +46,7 @@ from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
 from pathfinder.plans import demo_voice as plans_demo_voice
 from pathfinder.reviews import demo as reviews_demo
+from pathfinder.sen2 import demo as sen2_demo
 from pathfinder.transfers import demo as transfers_demo
 
 __all__ = [
@@ -150,6 +151,7 @@ class CountyBuilder:
             self.build_chunk(staff, kinds[start:start + CHUNK])
         self.link_demo_users(staff)
         self.stage("Plans ceased", **ceasing_demo.build_cessations(random.Random(self.seed + 45), today=self.today))
+        self.stage("Published statistics (sample)", **sen2_demo.load_sample_statistics())
         self.build_organisations()
         self.result.local_offer = build_local_offer(
             staff, seed=self.seed, today=self.today, services=self.local_offer_services, stage=self.stage,

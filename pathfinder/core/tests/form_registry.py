@@ -173,6 +173,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.disclosure.forms.RequestReceivedForm": FormCase(not_edit="a date to work out a deadline, sent by GET"),
     # insights
     "pathfinder.insights.forms.PeriodForm": FormCase(not_edit="a filter"),
+    # sen2
+    "pathfinder.sen2.forms.CensusForm": FormCase(not_edit="a filter: the census day to build the return for"),
     # directory
     "pathfinder.directory.web.forms.SearchForm": FormCase(edit="search"),
     "pathfinder.directory.web.forms.OutOfDateForm": FormCase(not_edit="a new report from the public"),

@@ -1,0 +1,88 @@
+"""The SEN2 return at council scale: building it (queries, records, XML) beside its floor.
+
+Two floors, both the same rows read and nothing else: ``values()``, the export of the rows through the ORM
+(``sen2.gather`` on its own: the same queries, no records, no XML), and raw SQL, the exact statements the build
+ran, with the same parameters, re-run through the database driver and fetched. Targets: under 10 s for 25,000
+plans, and within 3x the floor (the brief's floor: "the same rows read by plain SQL/values()"); the verdict is
+against the values() floor, and the ratio to raw SQL is printed beside it, which also counts the ORM's own
+per-row cost (dates parsed from SQLite's text, a dict per row).
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.measurement import CONTROL, summary
+
+TARGETS = {"sen2_seconds": 10.0, "sen2_ratio": 3.0}
+
+
+def measure_sen2_return(runs: int = 3) -> dict:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from pathfinder.sen2.census import activity_year, next_census
+    from pathfinder.sen2.gather import facts_gather
+    from pathfinder.sen2.rules import return_problems
+    from pathfinder.sen2.services import council_return
+    from pathfinder.sen2.xml import schema_problems, xml_bytes
+
+    census = next_census(timezone.localdate())
+
+    def build() -> tuple[object, bytes]:
+        sen2_return = council_return(census)
+        return sen2_return, xml_bytes(sen2_return)
+
+    build()  # warm
+    times, rules_times = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        sen2_return, content = build()
+        times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        problems = return_problems(sen2_return)
+        rules_times.append(time.perf_counter() - started)
+    recorded: list[tuple[str, object]] = []
+
+    def record(execute, sql, params, many, context):
+        recorded.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        council_return(census)
+    statements = [(sql, params) for sql, params in recorded if not sql.lstrip().upper().startswith(CONTROL)]
+    values_floor = []
+    start, end = activity_year(census)
+    for _ in range(runs):
+        started = time.perf_counter()
+        facts_gather(census, start, end)
+        values_floor.append(time.perf_counter() - started)
+    floor, rows = [], 0
+    for _ in range(runs):
+        with transaction.atomic(), connection.cursor() as cursor:
+            started = time.perf_counter()
+            rows = 0
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                if cursor.description:
+                    rows += len(cursor.fetchall())
+            floor.append(time.perf_counter() - started)
+    result = {
+        "census": census.isoformat(), "persons": len(sen2_return.persons), "xml_bytes": len(content),
+        "schema_valid": not schema_problems(content), "problems": len(problems), "queries": len(statements),
+        "rows": rows, "build": summary(times), "floor_values": summary(values_floor), "floor": summary(floor),
+        "rules": summary(rules_times),
+    }
+    result["ratio_p50"] = round(result["build"]["p50_ms"] / max(result["floor_values"]["p50_ms"], 0.01), 2)
+    result["ratio_sql_p50"] = round(result["build"]["p50_ms"] / max(result["floor"]["p50_ms"], 0.01), 2)
+    return result
+
+
+def sen2_verdict(result: dict) -> str:
+    seconds = result["build"]["p50_ms"] / 1000
+    return (f"SEN2 return ({result['persons']:,} people, {result['queries']} queries, {result['rows']:,} rows): "
+            f"built in {seconds:.1f} s (target < {TARGETS['sen2_seconds']:.0f} s): "
+            f"{'MET' if seconds < TARGETS['sen2_seconds'] else 'MISSED'}; {result['ratio_p50']:.1f}x reading the same rows "
+            f"with values() (target <= {TARGETS['sen2_ratio']:.0f}x): "
+            f"{'MET' if result['ratio_p50'] <= TARGETS['sen2_ratio'] else 'MISSED'} ({result['ratio_sql_p50']:.1f}x raw SQL)"
+            f"; rules {result['rules']['p50_ms'] / 1000:.1f} s more; schema {'valid' if result['schema_valid'] else 'INVALID'}")

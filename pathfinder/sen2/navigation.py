@@ -1,0 +1,6 @@
+"""The SEN2 return page for managers and administrators (found at start-up by core.navigation)."""
+
+from pathfinder.accounts.roles import Role
+from pathfinder.core.navigation import register_nav_item
+
+register_nav_item("SEN2 return", "sen2:return", roles=[Role.MANAGER, Role.ADMINISTRATOR], order=52)
