@@ -3,4 +3,4 @@
 from pathfinder.accounts.roles import Role
 from pathfinder.core.navigation import register_nav_item
 
-register_nav_item("Inspection lists", "disclosure:inspection-lists", roles=[Role.MANAGER], order=52)
+register_nav_item("Inspection lists", "disclosure:inspection-lists", roles=[Role.MANAGER], order=53)
