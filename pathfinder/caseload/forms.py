@@ -27,8 +27,9 @@ class CaseloadUploadForm(GOVUKForm):
         error_messages={"required": "Enter the system the records come from"},
     )
     team_name = forms.CharField(
-        label="Team for children whose row names no team (optional)", max_length=120, required=False,
-        help_text="A new team is made if there is none with this name",
+        label="Team for children whose row names no team", max_length=120, required=False,
+        help_text="Needed for an SEN2 return, which does not say which team works with each child. A new team is "
+                  "made if there is none with this name",
     )
     file = forms.FileField(label="Upload the file", error_messages={"required": "Select the file to upload"})
 
@@ -39,6 +40,13 @@ class CaseloadUploadForm(GOVUKForm):
             "The SEN2 return as XML, or the caseload template's CSV files in one ZIP (or children.csv alone), "
             f"up to {_megabytes(max_file_size())}"
         )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("format") == ImportFormat.SEN2 and not (data.get("team_name") or "").strip():
+            self.add_error("team_name", "Enter the team for the children in this SEN2 return: the return does not "
+                                        "say which team works with each child")
+        return data
 
     def clean_file(self):
         if "file" in self.refused_files:

@@ -182,3 +182,16 @@ def test_uploads_are_deleted_once_imported_and_old_checked_ones_when_the_next_ar
     _upload(client, _zip())
     assert not storage.exists(left.upload_path)
     assert ImportRun.objects.exclude(upload_path="").count() == 1
+
+
+def test_an_sen2_return_needs_a_team_before_anything_is_checked(client, admin):
+    """An SEN2 return never says which team works with a child: asked on the form, not found out from a dry run
+    that refuses every child."""
+    response = client.post(reverse("caseload:home"), {
+        "format": "sen2", "source_system": "Old EHC system", "team_name": "  ",
+        "file": SimpleUploadedFile("sen2.xml", b"<Message/>"),
+    })
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Enter the team for the children in this SEN2 return" in page and "govuk-error-summary" in page
+    assert ImportRun.objects.count() == 0
