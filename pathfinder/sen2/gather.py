@@ -8,7 +8,7 @@ not yet happened, so a return built for a past census is the picture on that day
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,38 +77,28 @@ def _rows(queryset: QuerySet) -> list[dict]:
     names = (*query.extra_select, *query.values_select, *query.annotation_select)
     connection = connections[queryset.db]
     converters = compiler.get_converters([column for column, _, _ in compiler.select])
-    fast: list[tuple[int, object]] = []
-    for index, (functions, expression) in converters.items():
-        kind = expression.output_field.get_internal_type()
-        if kind == "DateField" and connection.vendor == "sqlite":
-            fast.append((index, _iso_date))
-        elif kind == "BooleanField":
-            fast.append((index, _boolean))
-        else:
-            fast.append((index, _django(functions, expression, connection)))
+    sqlite = connection.vendor == "sqlite"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    if not fast:
+    if not converters or not rows:
         return [dict(zip(names, row, strict=True)) for row in rows]
-    result = []
-    for row in rows:
-        values = list(row)
-        for index, convert in fast:
-            values[index] = convert(values[index])
-        result.append(dict(zip(names, values, strict=True)))
-    return result
+    # Column by column, in comprehensions: no Python function call per date or per boolean.
+    columns: list = list(zip(*rows, strict=True))
+    parse = date.fromisoformat
+    for index, (functions, expression) in converters.items():
+        kind, column = expression.output_field.get_internal_type(), columns[index]
+        if kind == "DateField" and sqlite:
+            columns[index] = [parse(value) if value.__class__ is str else value for value in column]
+        elif kind == "BooleanField":
+            columns[index] = [value if value is None else bool(value) for value in column]
+        else:
+            convert = _django(functions, expression, connection)
+            columns[index] = [convert(value) for value in column]
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
 
 
-def _iso_date(value: object) -> object:
-    return date.fromisoformat(value) if value.__class__ is str else value
-
-
-def _boolean(value: object) -> object:
-    return value if value is None else bool(value)
-
-
-def _django(functions: list, expression: object, connection: object):
+def _django(functions: list, expression: object, connection: object) -> Callable[[object], object]:
     def convert(value: object) -> object:
         for function in functions:
             value = function(value, expression, connection)
