@@ -1,11 +1,9 @@
 """The SEN2 return at council scale: building it (queries, records, XML) beside its floor.
 
-Two floors, both the same rows read and nothing else: ``values()``, the export of the rows through the ORM
-(``sen2.gather`` on its own: the same queries, no records, no XML), and raw SQL, the exact statements the build
-ran, with the same parameters, re-run through the database driver and fetched. Targets: under 10 s for 25,000
-plans, and within 3x the floor (the brief's floor: "the same rows read by plain SQL/values()"); the verdict is
-against the values() floor, and the ratio to raw SQL is printed beside it, which also counts the ORM's own
-per-row cost (dates parsed from SQLite's text, a dict per row).
+Two floors, both the same rows read and nothing else: the gather step on its own (``sen2.gather``: the same
+statements, rows typed column by column, no records, no XML), and raw SQL, the exact statements the build ran,
+with the same parameters, re-run through the database driver and fetched. Targets: under 10 s for 25,000 plans,
+and within 3x the raw database export of the same rows (the issue's floor). The verdict line gives both ratios.
 """
 
 from __future__ import annotations
@@ -82,7 +80,8 @@ def sen2_verdict(result: dict) -> str:
     seconds = result["build"]["p50_ms"] / 1000
     return (f"SEN2 return ({result['persons']:,} people, {result['queries']} queries, {result['rows']:,} rows): "
             f"built in {seconds:.1f} s (target < {TARGETS['sen2_seconds']:.0f} s): "
-            f"{'MET' if seconds < TARGETS['sen2_seconds'] else 'MISSED'}; {result['ratio_p50']:.1f}x reading the same rows "
-            f"with values() (target <= {TARGETS['sen2_ratio']:.0f}x): "
-            f"{'MET' if result['ratio_p50'] <= TARGETS['sen2_ratio'] else 'MISSED'} ({result['ratio_sql_p50']:.1f}x raw SQL)"
+            f"{'MET' if seconds < TARGETS['sen2_seconds'] else 'MISSED'}; {result['ratio_sql_p50']:.1f}x the raw SQL export "
+            f"of the same rows (target <= {TARGETS['sen2_ratio']:.0f}x): "
+            f"{'MET' if result['ratio_sql_p50'] <= TARGETS['sen2_ratio'] else 'MISSED'} "
+            f"({result['ratio_p50']:.1f}x the gather step alone)"
             f"; rules {result['rules']['p50_ms'] / 1000:.1f} s more; schema {'valid' if result['schema_valid'] else 'INVALID'}")
