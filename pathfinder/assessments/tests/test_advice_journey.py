@@ -1,6 +1,7 @@
 """An adviser gives advice in Pathfinder; the caseworker sees it and can download the report."""
 
 from datetime import date
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -26,7 +27,7 @@ def test_adviser_gives_advice_and_caseworker_downloads_it(client):
     sign_in(client, advice.adviser)
 
     # when they open their list, they see the child and the date it is due (6 weeks, reg 8(1))
-    home = client.get(reverse("assessments:adviser-home")).content.decode()
+    home = unescape(client.get(reverse("assessments:adviser-home")).content.decode())
     assert advice.assessment.child.full_name in home
     assert "13 August 2026" in home
 

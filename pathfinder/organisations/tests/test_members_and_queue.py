@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import unescape
 
 import pytest
 from django.db import IntegrityError
@@ -215,7 +216,7 @@ def test_the_caseworker_asks_an_organisation_and_the_request_lands_in_its_queue(
     involvement = Involvement.objects.get(source_id=str(advice.pk), source_type="assessments.advicerequest")
     assert involvement.organisation == school["organisation"] and involvement.user is None
     sign_in(client, school["staying"].user)
-    assert assessment.child.full_name in client.get(_queue(school)).content.decode()
+    assert assessment.child.full_name in unescape(client.get(_queue(school)).content.decode())
 
 
 def test_naming_an_adviser_outside_the_organisation_is_refused(school):
