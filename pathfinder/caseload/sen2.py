@@ -24,7 +24,7 @@ _KEPT = {
     "Surname", "Forename", "PersonBirthDate", "Sex", "PostCode", "UPN", "UniqueLearnerNumber", "UPNunknown",
     "ReceivedDate", "RequestSource", "RequestOutcomeDate", "RequestOutcome", "AssessmentOutcome",
     "AssessmentOutcomeDate", "Week20", "StartDate", "CeaseDate", "URN", "UKPRN", "SENSetting", "PlacementRank",
-    "ReviewMeeting", "ReviewOutcome", "LastReview", "SENtype", "SENtypeRank",
+    "ReviewMeeting", "ReviewOutcome", "LastReview", "SENtype", "SENtypeRank", "CeaseReason", "TransferLA",
 }
 _CONTAINERS = {"Requests", "Assessment", "NamedPlan", "PlanDetail", "ActivePlans", "PlacementDetail", "SENneed"}
 _DECISION = {"M": "maintain", "A": "amend", "C": "cease"}
@@ -75,12 +75,14 @@ def sen2_read(data: bytes, file_name: str = "SEN2 file") -> Source:
     root = sen2_parse(data, file_name)
     source = Source(description=file_name)
     header = next(iter(_children(root, "Header")), None)
-    la_code = ""
+    la_code, year_start = "", ""
     if header is not None:
         for element in header.iter():
             if _name(element) == "LEA":
                 la_code = (element.text or "").strip()
-    reader = _Reader(source, la_code)
+            elif _name(element) == "ReferenceDate" and (element.text or "").strip()[:4].isdigit():
+                year_start = f"{int(element.text.strip()[:4]) - 1}-01-01"  # the collection (activity) year
+    reader = _Reader(source, la_code, year_start)
     for persons in _children(root, "Persons"):
         for person in _children(persons, "Person"):
             reader.person(person)
@@ -88,6 +90,17 @@ def sen2_read(data: bytes, file_name: str = "SEN2 file") -> Source:
         have = "request has" if reader.no_source == 1 else "requests have"
         source.warnings.append(Problem("requests", 0, "request_source", f"{reader.no_source:,} {have} no "
                                        "RequestSource (returns before 2026): recorded as 5, other", WARNING))
+    if reader.undated_withdrawals:
+        have = "withdrawal has" if reader.undated_withdrawals == 1 else "withdrawals have"
+        source.warnings.append(Problem("requests", 0, "withdrawn_on", f"{reader.undated_withdrawals:,} {have} no "
+                                       "date in SEN2: recorded as the latest date the return gives for that "
+                                       "request (not before the collection year)", WARNING))
+    if reader.undated_transfers:
+        plans = "plan transferred in (TransferLA) has" if reader.undated_transfers == 1 else \
+            "plans transferred in (TransferLA) have"
+        source.warnings.append(Problem("plans", 0, "transferred_in_on", f"{reader.undated_transfers:,} {plans} no "
+                                       "transfer date in SEN2: recorded as the first day of the collection year",
+                                       WARNING))
     if reader.not_kept:
         items = ", ".join(f"{name} ({count})" for name, count in sorted(reader.not_kept.items()))
         source.warnings.append(Problem("children", 0, "", f"SEN2 items Pathfinder does not keep: {items}", WARNING))
@@ -95,8 +108,9 @@ def sen2_read(data: bytes, file_name: str = "SEN2 file") -> Source:
 
 
 class _Reader:
-    def __init__(self, source: Source, la_code: str) -> None:
-        self.source, self.la_code = source, la_code
+    def __init__(self, source: Source, la_code: str, year_start: str = "") -> None:
+        self.source, self.la_code, self.year_start = source, la_code, year_start
+        self.undated_withdrawals = self.undated_transfers = 0
         self.not_kept: Counter[str] = Counter()
         self.no_source = 0
 
@@ -140,36 +154,54 @@ class _Reader:
     def _request(self, request, child_key: str, request_key: str) -> str:
         outcome, outcome_on = _text(request, "RequestOutcome"), _text(request, "RequestOutcomeDate")
         source_code = _text(request, "RequestSource")
-        if not source_code:
+        if not source_code and _text(request, "ReceivedDate"):
             self.no_source += 1
+        # No ReceivedDate: a plan that came without a request here (from another council, or made before the
+        # council's records began: outcome H). Its plan is kept, with no request or assessment to go with it.
+        here = bool(_text(request, "ReceivedDate"))
         row = {"legacy_id": request_key, "child_legacy_id": child_key, "received_on": _text(request, "ReceivedDate"),
                "request_source": source_code or "5"}
         if outcome in ("Y", "N", "H"):
             row.update(decided_to_assess="N" if outcome == "N" else "Y", decision_to_assess_on=outcome_on)
         elif outcome == "W":
-            row["withdrawn_on"] = outcome_on
+            row["withdrawn_on"] = outcome_on or self.withdrawn_day(request)
         plan_key = ""
         for assessment in _children(request, "Assessment"):
             result, result_on = _text(assessment, "AssessmentOutcome"), _text(assessment, "AssessmentOutcomeDate")
             facts = {"legacy_id": f"{request_key}/assessment", "request_legacy_id": request_key,
                      "final_plan_exception_applies": "Y" if _text(assessment, "Week20") in ("1", "true") else "N"}
+            named_plans = _children(assessment, "NamedPlan")
             if result in ("Y", "H"):
-                facts.update(decided_to_issue="Y", final_issued_on=result_on)
+                # AssessmentOutcomeDate is the decision to issue (or the final plan's day when that is all we
+                # know); the final plan's day is its NamedPlan StartDate, and no NamedPlan means not issued yet.
+                facts.update(decided_to_issue="Y", decision_to_issue_on=result_on,
+                             final_issued_on=_text(named_plans[0], "StartDate") if named_plans else "")
             elif result == "N":
                 facts.update(decided_to_issue="N", decision_to_issue_on=result_on)
             elif result == "W" and not row.get("withdrawn_on"):
-                row["withdrawn_on"] = result_on
-            self.add("assessments", assessment, **facts)
-            for named in _children(assessment, "NamedPlan"):
+                row["withdrawn_on"] = result_on or self.withdrawn_day(request, assessment)
+            if here:
+                self.add("assessments", assessment, **facts)
+            for named in named_plans:
                 plan_key = f"{request_key}/plan"
                 ceased = _text(named, "CeaseDate")
-                self.add("plans", named, legacy_id=plan_key, child_legacy_id=child_key, request_legacy_id=request_key,
-                         kind="new", status="ceased" if ceased else "final", issued_on=_text(named, "StartDate"),
-                         ended_on=ceased)
+                self.add("plans", named, legacy_id=plan_key, child_legacy_id=child_key,
+                         request_legacy_id=request_key if here else "", kind="new",
+                         status="ceased" if ceased else "final", issued_on=_text(named, "StartDate"), ended_on=ceased,
+                         cease_reason=_text(named, "CeaseReason") if ceased else "")
                 for detail in _children(named, "PlanDetail"):
                     self._placement(detail, plan_key)
-        self.source.rows["requests"].append(SourceRow("requests", request.sourceline or 0, row))
+        if here:
+            self.source.rows["requests"].append(SourceRow("requests", request.sourceline or 0, row))
         return plan_key
+
+    def withdrawn_day(self, *elements) -> str:
+        """SEN2 gives no date for a withdrawal (outcome W): the latest date the return gives for that request, but
+        not before the collection year (it is in the return for activity in that year). Counted as a warning."""
+        self.undated_withdrawals += 1
+        days = [(element.text or "").strip() for parent in elements for element in parent
+                if _name(element) in ("ReceivedDate", "RequestOutcomeDate", "AssessmentOutcomeDate")]
+        return max([day for day in days if day] + [self.year_start])
 
     def _placement(self, detail, plan_key: str) -> None:
         urn, ukprn, setting = _text(detail, "URN"), _text(detail, "UKPRN"), _text(detail, "SENSetting")
@@ -182,9 +214,16 @@ class _Reader:
     def _active_plan(self, active, child_key: str, request_key: str, plan_key: str) -> str:
         if not plan_key:  # a plan made before the collection year: no NamedPlan, so its start date is not known
             plan_key = f"{request_key}/plan"
-            self.add("plans", active, legacy_id=plan_key, child_legacy_id=child_key, request_legacy_id=request_key,
+            self.add("plans", active, legacy_id=plan_key, child_legacy_id=child_key,
+                     request_legacy_id=request_key if _text(active.getparent(), "ReceivedDate") else "",
                      kind="new", status="final")
         plan = next(row for row in reversed(self.source.rows["plans"]) if row.values["legacy_id"] == plan_key)
+        if _text(active, "TransferLA"):
+            # SEN2 names the old council only for a plan transferred in the collection year, with no day: the
+            # first day of that year stands for it (a warning says so).
+            self.undated_transfers += 1
+            plan.values.update(kind="transferred_in" if not plan.values["request_legacy_id"] else plan.values["kind"],
+                               transferred_from_la=_text(active, "TransferLA"), transferred_in_on=self.year_start)
         if _text(active, "LastReview"):
             plan.values["last_reviewed_on"] = _text(active, "LastReview")
         meeting, decided, outcome = (_text(active, "ReviewMeeting"), _text(active, "LastReview"),
