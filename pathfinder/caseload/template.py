@@ -100,10 +100,10 @@ REQUESTS = (
 ASSESSMENTS = (
     _id(),
     _ref("request_legacy_id", "The request's legacy_id in requests.csv: one assessment per request"),
-    Column("decision_to_issue_on", DATE),
+    Column("decision_to_issue_on", DATE, about="SEN2 AssessmentOutcomeDate"),
     Column("decided_to_issue", FLAG, about="Y issue a plan, N not, blank not decided (SEN2 AssessmentOutcome)"),
     Column("draft_served_on", DATE),
-    Column("final_issued_on", DATE, about="SEN2 AssessmentOutcomeDate for a plan issued"),
+    Column("final_issued_on", DATE, about="SEN2 NamedPlan StartDate: the day the final plan was issued"),
     Column("final_plan_exception_applies", FLAG, about="SEN2 Week20"),
 )
 
