@@ -44,6 +44,11 @@ def _ours(mapping: dict[str, str], sen2_code: str) -> str:
     return codes.decoded(mapping, sen2_code) or sen2_code
 
 
+def _start_date(request) -> str:
+    return next((_text(named, "StartDate") for assessment in _children(request, "Assessment")
+                 for named in _children(assessment, "NamedPlan")), "")
+
+
 def _name(element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
@@ -154,7 +159,8 @@ class _Reader:
         needs_done = False
         setting_done = False
         for request in _children(person, "Requests"):
-            request_key = f"{key}/request/{_text(request, 'ReceivedDate')}"
+            # A plan with no request here (no ReceivedDate) is told apart by its StartDate: a child may have two.
+            request_key = f"{key}/request/{_text(request, 'ReceivedDate') or 'none-' + _start_date(request)}"
             plan_key = self._request(request, key, request_key)
             for active in _children(request, "ActivePlans"):
                 plan_key = self._active_plan(active, key, request_key, plan_key)
