@@ -17,6 +17,7 @@ from datetime import date
 
 from pathfinder.assessments.models import Assessment
 from pathfinder.caseload import records
+from pathfinder.caseload.ended import plan_history_cells
 from pathfinder.caseload.models import LegacyLink
 from pathfinder.caseload.reading import formula_safe
 from pathfinder.caseload.template import FILES, header
@@ -82,8 +83,10 @@ def caseload_rows(ids: Ids | None = None) -> dict[str, list[dict]]:
                                "need_type": need.need_type, "rank": need.rank})
     for assessment in Assessment.objects.order_by("pk").iterator(chunk_size=2000):
         _assessment_rows(files, ids, assessment)
+    reasons, came_from = plan_history_cells()
     for plan in Plan.objects.order_by("pk").iterator(chunk_size=2000):
         _plan_rows(files, ids, plan)
+        files["plans"][-1].update(cease_reason=reasons.get(plan.pk, ""), transferred_from_la=came_from.get(plan.pk, ""))
     for review in Review.objects.order_by("pk").iterator(chunk_size=2000):
         row = {name: getattr(review, name) for name in records.REVIEW_FIELDS}
         row.update(legacy_id=ids("reviews", review.pk), plan_legacy_id=ids("plans", review.plan_id), kind=review.kind)

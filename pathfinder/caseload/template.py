@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import statutory
 from pathfinder.assessments.constants import AssessmentKind, ReceivedBy, RequestSource
 from pathfinder.people.codes import ContactPreference, NeedType, SettingCode, SettingPhase, Sex
 from pathfinder.plans.models import ConvertedFrom, InstitutionType, PlanKind, PlanStatus
@@ -99,10 +100,10 @@ REQUESTS = (
 ASSESSMENTS = (
     _id(),
     _ref("request_legacy_id", "The request's legacy_id in requests.csv: one assessment per request"),
-    Column("decision_to_issue_on", DATE),
+    Column("decision_to_issue_on", DATE, about="SEN2 AssessmentOutcomeDate"),
     Column("decided_to_issue", FLAG, about="Y issue a plan, N not, blank not decided (SEN2 AssessmentOutcome)"),
     Column("draft_served_on", DATE),
-    Column("final_issued_on", DATE, about="SEN2 AssessmentOutcomeDate for a plan issued"),
+    Column("final_issued_on", DATE, about="SEN2 NamedPlan StartDate: the day the final plan was issued"),
     Column("final_plan_exception_applies", FLAG, about="SEN2 Week20"),
 )
 
@@ -121,6 +122,10 @@ PLANS = (
     Column("last_reviewed_on", DATE),
     Column("transferred_in_on", DATE),
     Column("ended_on", DATE),
+    Column("cease_reason", CODE, codes=tuple(statutory.CEASE_REASONS),
+           about="For a ceased plan: why (SEN2 CeaseReason). Kept as the plan's cessation"),
+    Column("transferred_from_la", max_length=3,
+           about="For a plan transferred in: the old council's DfE LA code (SEN2 TransferLA)"),
     Column("section_a"),
     Column("section_c"),
     Column("section_d"),

@@ -22,6 +22,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.caseload import records
 from pathfinder.caseload.checks import Accepted, Checked, Checker
+from pathfinder.caseload.ended import PlanHistory
 from pathfinder.caseload.models import ImportRun, LegacyLink
 from pathfinder.caseload.tables import Table, tables_lock
 from pathfinder.people.codes import InvolvementCapacity
@@ -58,6 +59,7 @@ class Writer:
         self.team_names = dict(Team.objects.values_list("pk", "name"))
         self.team_moves: list[tuple[int, int, str]] = []
         self.new_teams: dict[str, int] = {}
+        self.history = PlanHistory(acting_user)
 
     def write(self, progress: Progress | None = None) -> dict[str, dict[str, int]]:
         with sqlite_cache():
@@ -87,6 +89,7 @@ class Writer:
         with connection.cursor() as cursor:
             for table in self.tables.values():
                 table.sequence_reset(cursor)
+        self.history.write()
         for child_id, team_id, reason in self.team_moves:
             team_involvement_move(child=Child.objects.get(pk=child_id), team=Team.objects.get(pk=team_id),
                                   on=self.today, reason=reason)
@@ -187,6 +190,7 @@ class Writer:
             assessment_id=self._id("requests", request_key) if request_key else None,
             amends_id=self._id("plans", amends_key) if amends_key else None,
         ))
+        self.history.plan(pk, self._id("children", values["child_legacy_id"]), values)
         placement = accepted.merged.get("placement")
         if placement is not None:
             self.counts["placements"]["updated" if accepted.object_id else "imported"] += 1

@@ -110,6 +110,8 @@ def test_the_sample_return_in_the_docs_imports_into_an_empty_pathfinder():
     assert run.refused == []
     assert Child.objects.count() == 3
     assert Plan.objects.filter(status=PlanStatus.FINAL).count() == 2
+    # Off the schema where docs/migrating-in.md says (two people without Ethnicity): warned by line, still imported.
+    assert [p["line"] for p in run.problems if p["reason"].startswith("Not as the SEN2 schema")] == [83, 122]
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -132,3 +134,18 @@ def test_an_external_entity_is_never_fetched(tmp_path):
             "<Message><Persons><Person><Surname>&x;</Surname></Person></Persons></Message>").encode()
     with pytest.raises(FileRefused, match="declares a DTD or entities"):
         sen2_read(data)
+
+
+@pytest.mark.django_db
+def test_a_slightly_off_schema_return_still_imports_with_the_schema_errors_as_warnings_by_line():
+    off_schema = PERSON_WITHDRAWN.replace("<Sex>M</Sex>", "<Sex>M</Sex><Mystery>1</Mystery>")
+    data = _return(off_schema)
+    mystery_line = data.decode().splitlines().index(next(
+        line for line in data.decode().splitlines() if "<Mystery>" in line)) + 1
+    for commit in (False, True):
+        run = _import(data, commit=commit)
+        assert run.status == (ImportStatus.IMPORTED if commit else ImportStatus.CHECKED), run.message
+        schema_warnings = [p for p in run.problems if p["reason"].startswith("Not as the SEN2 schema says")]
+        assert schema_warnings and all(p["level"] == "warning" for p in schema_warnings)
+        assert any(p["line"] == mystery_line and "Mystery" in p["reason"] for p in schema_warnings), schema_warnings
+    assert Child.objects.filter(upn=UPN_2).exists()
