@@ -54,6 +54,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and factories are still
 # synchronous and safe here (stack notes, gotcha G7). Test-only.
@@ -209,6 +210,27 @@ def _js_copy_of(page, browser_context_args: dict):
     return context, copy
 
 
+def _run_axe(page, source: str, context: dict | None, options: dict) -> dict:
+    """Put axe-core on the page once it has loaded and run it. A click on a link starts a navigation that
+    Playwright does not wait for, so the old document may be torn down under us (no <head> to append to, the
+    execution context destroyed, or axe gone with the old page): wait for the new one and run again, rather
+    than fail at random. A real violation is never retried away: only errors from the browser are."""
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+                page.add_script_tag(content=source)
+            return page.evaluate(
+                "([context, options]) => context ? axe.run(context, options) : axe.run(document, options)",
+                [context, options],
+            )
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            page.wait_for_timeout(250)
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture
 def axe_check(_axe_source: str, browser_context_args: dict) -> Callable[..., None]:
     """Run axe-core on the page as it is now; fail with every violation listed."""
@@ -220,18 +242,13 @@ def axe_check(_axe_source: str, browser_context_args: dict) -> Callable[..., Non
                 return check(copy, exclude=exclude, disable_rules=disable_rules)
             finally:
                 context.close()
-        if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-            page.add_script_tag(content=_axe_source)
         options = {
             "runOnly": {"type": "tag", "values": AXE_TAGS},
             "rules": {rule: {"enabled": False} for rule in disable_rules},
             "resultTypes": ["violations"],
         }
         context = {"exclude": [[selector] for selector in exclude]} if exclude else None
-        result = page.evaluate(
-            "([context, options]) => context ? axe.run(context, options) : axe.run(document, options)",
-            [context, options],
-        )
+        result = _run_axe(page, _axe_source, context, options)
         violations = result["violations"]
         assert not violations, f"axe-core found {len(violations)} problem(s) on {page.url}:\n" + format_violations(
             violations
