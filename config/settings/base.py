@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "pathfinder.transfers",
     "pathfinder.reviews",
     "pathfinder.family",
+    "pathfinder.budgets",
     "pathfinder.disclosure",
     "pathfinder.insights",
     "pathfinder.sen2",
