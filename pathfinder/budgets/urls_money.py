@@ -1,0 +1,3 @@
+"""See budgets/urls.py."""
+
+urlpatterns: list = []
