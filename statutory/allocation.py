@@ -132,23 +132,39 @@ def version_problems(version: Questionnaire) -> list[Problem]:
         elif band.yearly_amount < 0:
             problems.append(Problem("band_negative", f"The price of {band.name} must be £0 or more"))
     if bands[0].min_points > 0:
-        problems.append(Problem("gap", f"No band holds 0 to {bands[0].min_points - 1} points: start the first band at 0"))
+        problems.append(
+            Problem("gap", f"No band holds 0 to {bands[0].min_points - 1} points: start the first band at 0")
+        )
     for lower, upper in zip(bands, bands[1:], strict=False):
         if lower.max_points is None or upper.min_points <= lower.max_points:
             problems.append(Problem("overlap", f"{lower.name} and {upper.name} overlap: a total must fall in one band"))
         elif upper.min_points > lower.max_points + 1:
-            problems.append(Problem(
-                "gap", f"No band holds {lower.max_points + 1} to {upper.min_points - 1} points, between "
-                       f"{lower.name} and {upper.name}"))
-        if (lower.yearly_amount is not None and upper.yearly_amount is not None
-                and upper.yearly_amount < lower.yearly_amount):
-            problems.append(Problem(
-                "less_for_more", f"{upper.name} pays less than {lower.name}: more need must never give less money"))
+            problems.append(
+                Problem(
+                    "gap",
+                    f"No band holds {lower.max_points + 1} to {upper.min_points - 1} points, between "
+                    f"{lower.name} and {upper.name}",
+                )
+            )
+        if (
+            lower.yearly_amount is not None
+            and upper.yearly_amount is not None
+            and upper.yearly_amount < lower.yearly_amount
+        ):
+            problems.append(
+                Problem(
+                    "less_for_more", f"{upper.name} pays less than {lower.name}: more need must never give less money"
+                )
+            )
     top = bands[-1]
     if top.max_points is not None and top.max_points < version.most_points:
-        problems.append(Problem(
-            "gap", f"No band holds more than {top.max_points} points, but the answers can score "
-                   f"{version.most_points}: leave the top band's highest points empty"))
+        problems.append(
+            Problem(
+                "gap",
+                f"No band holds more than {top.max_points} points, but the answers can score "
+                f"{version.most_points}: leave the top band's highest points empty",
+            )
+        )
     return problems
 
 
@@ -164,8 +180,9 @@ def answer_problems(version: Questionnaire, answers: Mapping[str, str]) -> tuple
             continue
         option = question.option(str(chosen))
         if option is None:
-            problems.append(Problem("unknown_answer", f"Select one of the answers given to “{question.text}”",
-                                    question.id))
+            problems.append(
+                Problem("unknown_answer", f"Select one of the answers given to “{question.text}”", question.id)
+            )
             continue
         working.append(WorkingLine(question.id, question.text, option.id, option.label, option.points))
     return working, problems
@@ -190,6 +207,7 @@ def allocate(version: Questionnaire, answers: Mapping[str, str]) -> Allocation:
     points = sum(line.points for line in working)
     band = band_for(version.bands, points)
     if band is None or band.yearly_amount is None:  # pragma: no cover - a valid version has one priced band
-        return Allocation(working=tuple(working), points=points,
-                          problems=(Problem("no_band", f"No band holds {points} points"),))
+        return Allocation(
+            working=tuple(working), points=points, problems=(Problem("no_band", f"No band holds {points} points"),)
+        )
     return Allocation(working=tuple(working), points=points, band=band, amount=band.yearly_amount)

@@ -11,12 +11,17 @@ from statutory.allocation import Band, Option, Question, Questionnaire, allocate
 
 FAST = settings(max_examples=150, deadline=None, database=None)
 
-CARE = Question("q1", "Help with personal care", (Option("a", "None", 0), Option("b", "Some", 4),
-                                                  Option("c", "All", 8)))
-BREAKS = Question("q2", "Breaks from caring", (Option("d", "Rarely", 0), Option("e", "Monthly", 3),
-                                               Option("f", "Weekly", 6)))
-BANDS = (Band("Band A", 0, 4, Decimal("1200.00")), Band("Band B", 5, 9, Decimal("3600.00")),
-         Band("Band C", 10, None, Decimal("7800.00")))
+CARE = Question(
+    "q1", "Help with personal care", (Option("a", "None", 0), Option("b", "Some", 4), Option("c", "All", 8))
+)
+BREAKS = Question(
+    "q2", "Breaks from caring", (Option("d", "Rarely", 0), Option("e", "Monthly", 3), Option("f", "Weekly", 6))
+)
+BANDS = (
+    Band("Band A", 0, 4, Decimal("1200.00")),
+    Band("Band B", 5, 9, Decimal("3600.00")),
+    Band("Band C", 10, None, Decimal("7800.00")),
+)
 VERSION = Questionnaire((CARE, BREAKS), BANDS)
 
 
@@ -25,7 +30,9 @@ def test_answers_give_points_band_amount_and_the_working():
     assert result.ok
     assert result.points == 7 and result.band.name == "Band B" and result.amount == Decimal("3600.00")
     assert [(w.question, w.answer, w.points) for w in result.working] == [
-        ("Help with personal care", "Some", 4), ("Breaks from caring", "Monthly", 3)]
+        ("Help with personal care", "Some", 4),
+        ("Breaks from caring", "Monthly", 3),
+    ]
 
 
 def test_missing_and_unknown_answers_are_problems_naming_the_question():
@@ -57,14 +64,19 @@ def valid_versions(draw) -> Questionnaire:
     questions = []
     for q in range(draw(st.integers(1, 5))):
         points = draw(st.lists(st.integers(0, 20), min_size=1, max_size=4))
-        questions.append(Question(f"q{q}", f"Question {q}",
-                                  tuple(Option(f"q{q}o{i}", f"Answer {i}", p) for i, p in enumerate(points))))
+        questions.append(
+            Question(
+                f"q{q}", f"Question {q}", tuple(Option(f"q{q}o{i}", f"Answer {i}", p) for i, p in enumerate(points))
+            )
+        )
     most = sum(max(o.points for o in q.options) for q in questions)
     cuts = sorted(set(draw(st.lists(st.integers(1, max(most, 1)), max_size=5))))
     starts = [0, *cuts]
     prices = sorted(draw(st.lists(st.decimals(0, 50000, places=2), min_size=len(starts), max_size=len(starts))))
-    bands = tuple(Band(f"Band {i}", start, (starts[i + 1] - 1) if i + 1 < len(starts) else None, prices[i])
-                  for i, start in enumerate(starts))
+    bands = tuple(
+        Band(f"Band {i}", start, (starts[i + 1] - 1) if i + 1 < len(starts) else None, prices[i])
+        for i, start in enumerate(starts)
+    )
     version = Questionnaire(tuple(questions), bands)
     assert version_problems(version) == []
     return version
