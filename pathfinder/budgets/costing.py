@@ -76,7 +76,9 @@ def rate_card_price_set(
         raise ServiceError("This item already has a price from that day: choose another day", field="effective_from")
     item = RateCardItem.objects.create(stream=stream, name=name, unit=unit, price=price, effective_from=effective_from)
     audit_event_record(
-        acting_user=acting_user, action=AuditAction.CREATE, obj=item,
+        acting_user=acting_user,
+        action=AuditAction.CREATE,
+        obj=item,
         what=f"rate card: {name} at {pounds(price)} {item.get_unit_display()} from {effective_from:%-d %B %Y}",
     )
     return item
@@ -98,19 +100,31 @@ def local_offer_prices(query: str, limit: int = 40) -> QuerySet[CostOption]:
 def costing_request(plan) -> BudgetRequest | None:
     """The request the plan's costing sits beside: the open one, else the latest agreed one."""
     requests = BudgetRequest.objects.filter(plan=plan)
-    return (requests.filter(status__in=OPEN_REQUEST_STATUSES).first()
-            or requests.filter(status=RequestStatus.AGREED).order_by("-agreed_on", "-pk").first())
+    return (
+        requests.filter(status__in=OPEN_REQUEST_STATUSES).first()
+        or requests.filter(status=RequestStatus.AGREED).order_by("-agreed_on", "-pk").first()
+    )
 
 
 def provision_price(
-    *, acting_user, provision: PlanProvision, source: str, units_per_year: Decimal, stream: str, today: date,
-    cost_option: CostOption | None = None, rate: RateCardItem | None = None, unit_price: Decimal | None = None,
+    *,
+    acting_user,
+    provision: PlanProvision,
+    source: str,
+    units_per_year: Decimal,
+    stream: str,
+    today: date,
+    cost_option: CostOption | None = None,
+    rate: RateCardItem | None = None,
+    unit_price: Decimal | None = None,
 ) -> BudgetLine:
     """Price one provision and write (or update) its proposed line on the plan's open request."""
     request = BudgetRequest.objects.filter(plan_id=provision.plan_id, status__in=OPEN_REQUEST_STATUSES).first()
     if request is None:
-        raise ServiceError("Provision can be priced only while a personal budget has been asked for and not yet "
-                           "agreed, refused or withdrawn")
+        raise ServiceError(
+            "Provision can be priced only while a personal budget has been asked for and not yet "
+            "agreed, refused or withdrawn"
+        )
     if stream not in Stream.values:
         raise ServiceError("Select the funding stream", field="stream")
     if units_per_year <= 0:
@@ -133,8 +147,13 @@ def provision_price(
     else:
         raise ServiceError("Select where the price comes from", field="source")
     values = {
-        "price_source": source, "cost_option": cost_option, "rate": rate, "unit_price": unit_price,
-        "units_per_year": units_per_year, "yearly_amount": yearly_cost(unit_price, units_per_year), "stream": stream,
+        "price_source": source,
+        "cost_option": cost_option,
+        "rate": rate,
+        "unit_price": unit_price,
+        "units_per_year": units_per_year,
+        "yearly_amount": yearly_cost(unit_price, units_per_year),
+        "stream": stream,
     }
     with transaction.atomic():
         line = BudgetLine.objects.select_for_update().filter(request=request, provision=provision).first()
@@ -142,8 +161,11 @@ def provision_price(
             raise ServiceError("This provision's line is already agreed: change it from the personal budget")
         if line is None:
             line = BudgetLine(
-                request=request, provision=provision, provision_text=provision.description,
-                delivery=Delivery.ARRANGEMENT, legal_basis=SECTION_BASIS.get(provision.section, ""),
+                request=request,
+                provision=provision,
+                provision_text=provision.description,
+                delivery=Delivery.ARRANGEMENT,
+                legal_basis=SECTION_BASIS.get(provision.section, ""),
             )
         elif all(getattr(line, k) == v for k, v in values.items()):
             return line
@@ -154,7 +176,10 @@ def provision_price(
         line._change_reason = "Priced from the plan's costing"
         line.save()
         audit_event_record(
-            acting_user=acting_user, action=AuditAction.UPDATE, child=request.child, obj=line,
+            acting_user=acting_user,
+            action=AuditAction.UPDATE,
+            child=request.child,
+            obj=line,
             what=f"personal budget: priced {provision.section} provision at {pounds(line.yearly_amount)} a year",
         )
     return line
@@ -226,5 +251,7 @@ def plan_costing(plan) -> Costing:
             by_stream[line.stream] = by_stream.get(line.stream, Decimal("0")) + line.yearly_amount
     for stream in Stream:
         if stream in by_stream or stream in indicative:
-            costing.totals.append(StreamTotal(stream.label, by_stream.get(stream, Decimal("0")), indicative.get(stream)))
+            costing.totals.append(
+                StreamTotal(stream.label, by_stream.get(stream, Decimal("0")), indicative.get(stream))
+            )
     return costing

@@ -50,8 +50,16 @@ def indicative_questionnaire(stream: str, today: date | None = None) -> Allocati
 
 
 def indicative_budget_work_out(
-    request: BudgetRequest, stream: str, answers: dict[str, str], user, expected_version: int, *,
-    system_id: int | None = None, amount: Decimal | None = None, reasons: str = "", today: date | None = None,
+    request: BudgetRequest,
+    stream: str,
+    answers: dict[str, str],
+    user,
+    expected_version: int,
+    *,
+    system_id: int | None = None,
+    amount: Decimal | None = None,
+    reasons: str = "",
+    today: date | None = None,
 ) -> IndicativeBudget:
     """Work out the stream's indicative budget from the answers (question id to option id) and save it.
 
@@ -85,8 +93,13 @@ def indicative_budget_work_out(
                 "band": band,
                 "yearly_amount": amount if amount is not None else result.amount,
                 "working": [
-                    {"question_id": w.question_id, "question": w.question, "option_id": w.option_id,
-                     "answer": w.answer, "points": w.points}
+                    {
+                        "question_id": w.question_id,
+                        "question": w.question,
+                        "option_id": w.option_id,
+                        "answer": w.answer,
+                        "points": w.points,
+                    }
                     for w in result.working
                 ],
                 "reasons": reasons.strip() if amount is not None and amount != result.amount else "",
@@ -96,7 +109,11 @@ def indicative_budget_work_out(
         )
 
     REQUEST_WORKFLOW.transition(
-        request, "work_out", acting_user=user, expected_version=expected_version, apply=apply,
+        request,
+        "work_out",
+        acting_user=user,
+        expected_version=expected_version,
+        apply=apply,
         what=f"worked out the {Stream(stream).label.lower()} indicative budget",
     )
     return IndicativeBudget.objects.get(request=request, stream=stream)
@@ -147,7 +164,8 @@ def letter_budgets(request: BudgetRequest) -> list[LetterBudget]:
                 stream=b.stream,
                 stream_label=b.get_stream_display(),
                 version=f"version {b.system.number}, in use from {b.system.effective_from:%-d %B %Y}"
-                if b.system.effective_from else f"version {b.system.number}",
+                if b.system.effective_from
+                else f"version {b.system.number}",
                 lines=[LetterLine(w["question"], w["answer"], w["points"]) for w in b.working],
                 points=b.points,
                 band=b.band.name,

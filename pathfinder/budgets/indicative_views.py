@@ -42,11 +42,20 @@ def indicative_answer(request: HttpRequest, child, request_id: int, stream: str)
     system = indicative.indicative_questionnaire(stream)
     earlier = budget_request.indicative_budgets.filter(stream=stream).first()
     if system is None:
-        return render(request, "budgets/indicative/no_ras.html", {
-            "child": child, "stream": Stream(stream).label, "back_url": _letter_url(budget_request),
-            "page_title": f"No {Stream(stream).label.lower()} questionnaire yet"})
-    questions = [(str(q.pk), q.text, q.help_text, [(str(o.pk), f"{o.label} ({o.points} points)")
-                                                   for o in q.options.all()]) for q in system.questions.all()]
+        return render(
+            request,
+            "budgets/indicative/no_ras.html",
+            {
+                "child": child,
+                "stream": Stream(stream).label,
+                "back_url": _letter_url(budget_request),
+                "page_title": f"No {Stream(stream).label.lower()} questionnaire yet",
+            },
+        )
+    questions = [
+        (str(q.pk), q.text, q.help_text, [(str(o.pk), f"{o.label} ({o.points} points)") for o in q.options.all()])
+        for q in system.questions.all()
+    ]
     initial = {"version": budget_request.version, "system_id": system.pk}
     if earlier is not None and earlier.system_id == system.pk:
         initial |= {f"q_{qid}": oid for qid, oid in earlier.answers.items()}
@@ -57,8 +66,15 @@ def indicative_answer(request: HttpRequest, child, request_id: int, stream: str)
         data = form.cleaned_data
         try:
             indicative.indicative_budget_work_out(
-                budget_request, stream, form.answers(), request.user, data["version"], system_id=data["system_id"],
-                amount=data["amount"], reasons=data["reasons"])
+                budget_request,
+                stream,
+                form.answers(),
+                request.user,
+                data["version"],
+                system_id=data["system_id"],
+                amount=data["amount"],
+                reasons=data["reasons"],
+            )
         except ServiceError as error:
             form_add_service_error(form, error)
             if isinstance(error, StaleEdit):
@@ -67,11 +83,19 @@ def indicative_answer(request: HttpRequest, child, request_id: int, stream: str)
         else:
             messages.success(request, f"{Stream(stream).label} indicative budget worked out.")
             return redirect(_letter_url(budget_request))
-    return render(request, "budgets/indicative/answer.html", {
-        "child": child, "form": form, "system": system, "stream": Stream(stream).label,
-        "back_url": _letter_url(budget_request), "caption": child.full_name,
-        "page_title": f"Work out the {Stream(stream).label.lower()} indicative budget",
-    })
+    return render(
+        request,
+        "budgets/indicative/answer.html",
+        {
+            "child": child,
+            "form": form,
+            "system": system,
+            "stream": Stream(stream).label,
+            "back_url": _letter_url(budget_request),
+            "caption": child.full_name,
+            "page_title": f"Work out the {Stream(stream).label.lower()} indicative budget",
+        },
+    )
 
 
 @for_roles(*CASE_VIEWERS)
@@ -82,11 +106,20 @@ def reasons_letter(request: HttpRequest, child, request_id: int) -> HttpResponse
     is_staff = request.user.role in CASE_STAFF
     if not budgets and not is_staff:
         raise Http404("No indicative budget has been worked out yet")
-    return render(request, "budgets/indicative/letter.html", {
-        "child": child, "budget_request": budget_request, "budgets": budgets, "is_staff": is_staff,
-        "streams": [(s.value, s.label) for s in Stream], "contacts": council_contacts(),
-        "today": timezone.localdate(), "page_title": "Your personal budget: how the amount was worked out",
-    })
+    return render(
+        request,
+        "budgets/indicative/letter.html",
+        {
+            "child": child,
+            "budget_request": budget_request,
+            "budgets": budgets,
+            "is_staff": is_staff,
+            "streams": [(s.value, s.label) for s in Stream],
+            "contacts": council_contacts(),
+            "today": timezone.localdate(),
+            "page_title": "Your personal budget: how the amount was worked out",
+        },
+    )
 
 
 def _plan(child, plan_id: int):
@@ -101,18 +134,33 @@ def _plan(child, plan_id: int):
 def plan_costing(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     plan = _plan(child, plan_id)
     result = costing.plan_costing(plan)
-    return render(request, "budgets/indicative/costing.html", {
-        "child": child, "plan": plan, "costing": result, "pounds": indicative.pounds,
-        "can_price": bool(result.request and result.request.is_open),
-        "page_title": "Costing the plan",
-    })
+    return render(
+        request,
+        "budgets/indicative/costing.html",
+        {
+            "child": child,
+            "plan": plan,
+            "costing": result,
+            "pounds": indicative.pounds,
+            "can_price": bool(result.request and result.request.is_open),
+            "page_title": "Costing the plan",
+        },
+    )
 
 
 def _price_choices(query: str, today) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    options = [(str(o.pk), f"{o.service.name}: {o.option or 'price'} {indicative.pounds(o.amount)}")
-               for o in costing.local_offer_prices(query)] if query else []
-    rates = [(str(r.pk), f"{r.name}: {indicative.pounds(r.price)} {r.get_unit_display()} ({Stream(r.stream).label})")
-             for r in costing.rate_card_current(today)]
+    options = (
+        [
+            (str(o.pk), f"{o.service.name}: {o.option or 'price'} {indicative.pounds(o.amount)}")
+            for o in costing.local_offer_prices(query)
+        ]
+        if query
+        else []
+    )
+    rates = [
+        (str(r.pk), f"{r.name}: {indicative.pounds(r.price)} {r.get_unit_display()} ({Stream(r.stream).label})")
+        for r in costing.rate_card_current(today)
+    ]
     return options, rates
 
 
@@ -129,28 +177,52 @@ def provision_price(request: HttpRequest, child, plan_id: int, provision_id: int
     line = provision.budget_lines.filter(request__plan=plan).order_by("-pk").first()
     initial = {"stream": line.stream if line else costing.SECTION_STREAM.get(provision.section, "")}
     if line is not None:
-        initial |= {"source": line.price_source, "units_per_year": line.units_per_year, "unit_price": line.unit_price,
-                    "rate": str(line.rate_id or ""), "cost_option": str(line.cost_option_id or "")}
+        initial |= {
+            "source": line.price_source,
+            "units_per_year": line.units_per_year,
+            "unit_price": line.unit_price,
+            "rate": str(line.rate_id or ""),
+            "cost_option": str(line.cost_option_id or ""),
+        }
         if line.cost_option_id and not any(v == str(line.cost_option_id) for v, _ in cost_options):
-            cost_options.append((str(line.cost_option_id), f"{line.cost_option.service.name}: "
-                                 f"{line.cost_option.option or 'price'} {indicative.pounds(line.cost_option.amount)}"))
-    form = ras_forms.ProvisionPriceForm(request.POST or None, initial=initial,
-                                        cost_options=cost_options, rates=rates)
+            cost_options.append(
+                (
+                    str(line.cost_option_id),
+                    f"{line.cost_option.service.name}: "
+                    f"{line.cost_option.option or 'price'} {indicative.pounds(line.cost_option.amount)}",
+                )
+            )
+    form = ras_forms.ProvisionPriceForm(request.POST or None, initial=initial, cost_options=cost_options, rates=rates)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             costing.provision_price(
-                acting_user=request.user, provision=provision, source=data["source"], stream=data["stream"],
-                units_per_year=data["units_per_year"], today=today, unit_price=data["unit_price"],
+                acting_user=request.user,
+                provision=provision,
+                source=data["source"],
+                stream=data["stream"],
+                units_per_year=data["units_per_year"],
+                today=today,
+                unit_price=data["unit_price"],
                 cost_option=CostOption.objects.filter(pk=data["cost_option"]).first() if data["cost_option"] else None,
-                rate=RateCardItem.objects.filter(pk=data["rate"]).first() if data["rate"] else None)
+                rate=RateCardItem.objects.filter(pk=data["rate"]).first() if data["rate"] else None,
+            )
         except ServiceError as error:
             form_add_service_error(form, error)
         else:
             messages.success(request, "Provision priced.")
             return redirect("budgets:plan_costing", child.pk, plan.pk)
-    return render(request, "budgets/indicative/price.html", {
-        "child": child, "plan": plan, "provision": provision, "form": form, "query": query,
-        "back_url": reverse("budgets:plan_costing", args=[child.pk, plan.pk]), "caption": child.full_name,
-        "page_title": f"Price provision {provision.section}{provision.order}",
-    })
+    return render(
+        request,
+        "budgets/indicative/price.html",
+        {
+            "child": child,
+            "plan": plan,
+            "provision": provision,
+            "form": form,
+            "query": query,
+            "back_url": reverse("budgets:plan_costing", args=[child.pk, plan.pk]),
+            "caption": child.full_name,
+            "page_title": f"Price provision {provision.section}{provision.order}",
+        },
+    )

@@ -140,28 +140,43 @@ def ras_draft_start(*, acting_user, stream: str) -> AllocationSystem:
                 )
             RasBand.objects.bulk_create(
                 RasBand(
-                    system=draft, name=b.name, min_points=b.min_points, max_points=b.max_points,
+                    system=draft,
+                    name=b.name,
+                    min_points=b.min_points,
+                    max_points=b.max_points,
                     yearly_amount=b.yearly_amount,
                 )
                 for b in source.bands.all()
             )
         copied = f", copied from version {source.number}" if source else ""
         audit_event_record(
-            acting_user=acting_user, action=AuditAction.CREATE, obj=draft,
+            acting_user=acting_user,
+            action=AuditAction.CREATE,
+            obj=draft,
             what=f"resource allocation system: started draft version {number} of {Stream(stream).label}{copied}",
         )
     return draft
 
 
 def ras_details_save(
-    *, acting_user, system: AllocationSystem, expected_version: int, title: str, what_changed: str,
-    agreed_with: str, effective_from: date | None,
+    *,
+    acting_user,
+    system: AllocationSystem,
+    expected_version: int,
+    title: str,
+    what_changed: str,
+    agreed_with: str,
+    effective_from: date | None,
 ) -> AllocationSystem:
     """The draft's title, what it changes, who agreed it and the day it takes effect. Nothing changed: not saved."""
     with transaction.atomic():
         current = _locked_draft(system, expected_version)
-        new = {"title": title, "what_changed": what_changed, "agreed_with": agreed_with,
-               "effective_from": effective_from}
+        new = {
+            "title": title,
+            "what_changed": what_changed,
+            "agreed_with": agreed_with,
+            "effective_from": effective_from,
+        }
         if all(getattr(current, k) == v for k, v in new.items()):
             return current
         for key, value in new.items():
@@ -170,8 +185,14 @@ def ras_details_save(
 
 
 def ras_question_save(
-    *, acting_user, system: AllocationSystem, expected_version: int, question: RasQuestion | None, text: str,
-    help_text: str, options: list[tuple[str, int]],
+    *,
+    acting_user,
+    system: AllocationSystem,
+    expected_version: int,
+    question: RasQuestion | None,
+    text: str,
+    help_text: str,
+    options: list[tuple[str, int]],
 ) -> AllocationSystem:
     """Add a question to the draft, or change one, with its answers and their points in the order given."""
     if not options:
@@ -214,7 +235,10 @@ def ras_question_remove(
 
 
 def ras_bands_save(
-    *, acting_user, system: AllocationSystem, expected_version: int,
+    *,
+    acting_user,
+    system: AllocationSystem,
+    expected_version: int,
     bands: list[tuple[str, int, int | None, Decimal | None]],
 ) -> AllocationSystem:
     """Replace the draft's bands (name, lowest points, highest points or None for the top band, yearly price).
@@ -262,7 +286,8 @@ def ras_publish(
         if problems:
             only_the_reason = all(p.code == "earlier" for p in problems)
             raise ServiceError(
-                "; ".join(p.message for p in problems) if only_the_reason
+                "; ".join(p.message for p in problems)
+                if only_the_reason
                 else "This version cannot be published yet: " + "; ".join(p.message for p in problems),
                 field="earlier_reason" if only_the_reason else None,
             )
@@ -283,12 +308,20 @@ def ras_publish(
                 stream=current.stream, status=RasStatus.PUBLISHED, effective_from__lte=current.effective_from
             ).exclude(pk=current.pk):
                 RAS_WORKFLOW.transition(
-                    older, "retire", acting_user=acting_user, expected_version=None,
+                    older,
+                    "retire",
+                    acting_user=acting_user,
+                    expected_version=None,
                     what=f"retire version {older.number}: replaced by version {current.number}",
                 )
 
     return RAS_WORKFLOW.transition(
-        system, "publish", acting_user=acting_user, expected_version=expected_version, check=check, apply=apply,
+        system,
+        "publish",
+        acting_user=acting_user,
+        expected_version=expected_version,
+        check=check,
+        apply=apply,
         what=f"publish version {system.number} of {system.get_stream_display()}",
     )
 
@@ -305,7 +338,10 @@ def ras_retire_replaced(*, today: date, acting_user=None) -> int:
             stream=stream, status=RasStatus.PUBLISHED, effective_from__lt=current.effective_from
         ):
             RAS_WORKFLOW.transition(
-                older, "retire", acting_user=acting_user, expected_version=None,
+                older,
+                "retire",
+                acting_user=acting_user,
+                expected_version=None,
                 what=f"retire version {older.number}: replaced by version {current.number}",
             )
             retired += 1

@@ -78,11 +78,15 @@ class RasDetailsForm(_Versioned):
 
     title = forms.CharField(label="Title", max_length=200, help_text="For example: Short breaks allocation 2027")
     what_changed = forms.CharField(
-        label="What this version changes", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="What this version changes",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="In plain English: families and staff read it",
     )
     agreed_with = forms.CharField(
-        label="Agreed with", max_length=200, required=False,
+        label="Agreed with",
+        max_length=200,
+        required=False,
         help_text="For health, the integrated care board that agreed the prices",
     )
     effective_from = GOVUKDateField(label="Takes effect from", required=False)
@@ -93,7 +97,9 @@ class RasQuestionForm(_Versioned):
 
     text = forms.CharField(label="Question", max_length=300)
     help_text = forms.CharField(
-        label="Which part of the assessment answers it", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label="Which part of the assessment answers it",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text="For example: section D of the plan; the social care assessment",
     )
 
@@ -102,7 +108,10 @@ class RasQuestionForm(_Versioned):
         for n in range(1, MAX_OPTIONS + 1):
             self.fields[f"option_{n}_label"] = forms.CharField(label=f"Answer {n}", max_length=300, required=False)
             self.fields[f"option_{n}_points"] = forms.IntegerField(
-                label=f"Points for answer {n}", min_value=0, max_value=999, required=False,
+                label=f"Points for answer {n}",
+                min_value=0,
+                max_value=999,
+                required=False,
                 widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": False}),
             )
 
@@ -133,11 +142,17 @@ class RasBandsForm(_Versioned):
         for n in range(1, MAX_BANDS + 1):
             self.fields[f"band_{n}_name"] = forms.CharField(label=f"Name of band {n}", max_length=80, required=False)
             self.fields[f"band_{n}_min"] = forms.IntegerField(
-                label=f"Lowest points in band {n}", min_value=0, max_value=9999, required=False,
+                label=f"Lowest points in band {n}",
+                min_value=0,
+                max_value=9999,
+                required=False,
                 widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": False}),
             )
             self.fields[f"band_{n}_max"] = forms.IntegerField(
-                label=f"Highest points in band {n}", min_value=0, max_value=9999, required=False,
+                label=f"Highest points in band {n}",
+                min_value=0,
+                max_value=9999,
+                required=False,
                 help_text="Leave empty for the top band",
                 widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": False}),
             )
@@ -169,7 +184,9 @@ class RasBandsForm(_Versioned):
 
 class RasPublishForm(_Versioned):
     earlier_reason = forms.CharField(
-        label="Why it takes effect before today", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why it takes effect before today",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Only if it takes effect before today: for example, the prices agreed with the ICB from 1 April",
     )
 
@@ -188,15 +205,22 @@ class IndicativeForm(_Versioned):
     """The stream's questionnaire: one set of radios per question, and a different amount with reasons (KM)."""
 
     error_names = {"reasons": "the reasons for the different amount"}
-    system_id = forms.IntegerField(widget=forms.HiddenInput, error_messages=dict.fromkeys(
-        ("required", "invalid"), "The questionnaire on this page was missing or changed. Open the page again"))
+    system_id = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages=dict.fromkeys(
+            ("required", "invalid"), "The questionnaire on this page was missing or changed. Open the page again"
+        ),
+    )
     amount = MoneyField(
-        label="A different yearly amount", required=False,
+        label="A different yearly amount",
+        required=False,
         help_text="Only if the council sets a different amount from the RAS amount after checking it against the "
-                  "child's needs: the RAS is a starting point",
+        "child's needs: the RAS is a starting point",
     )
     reasons = forms.CharField(
-        label="Reasons for the different amount", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label="Reasons for the different amount",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The family reads these in the letter: say which needs the RAS amount does not meet, or meets twice",
     )
 
@@ -208,8 +232,12 @@ class IndicativeForm(_Versioned):
             field.error_name = f"an answer to question {number}"
             answers[f"q_{qid}"] = field
         # The questions first, then the different amount and its reasons.
-        self.fields = {**{k: v for k, v in self.fields.items() if k in ("version", "system_id")}, **answers,
-                       "amount": self.fields["amount"], "reasons": self.fields["reasons"]}
+        self.fields = {
+            **{k: v for k, v in self.fields.items() if k in ("version", "system_id")},
+            **answers,
+            "amount": self.fields["amount"],
+            "reasons": self.fields["reasons"],
+        }
 
     def answers(self) -> dict[str, str]:
         return {name.removeprefix("q_"): value for name, value in self.cleaned_data.items() if name.startswith("q_")}
@@ -218,12 +246,14 @@ class IndicativeForm(_Versioned):
 class ProvisionPriceForm(GOVUKForm):
     error_names = {"source": "where the price comes from", "stream": "the funding stream"}
 
-    source = forms.ChoiceField(label="Where does the price come from?", choices=PriceSource.choices,
-                               widget=forms.RadioSelect)
+    source = forms.ChoiceField(
+        label="Where does the price come from?", choices=PriceSource.choices, widget=forms.RadioSelect
+    )
     cost_option = forms.ChoiceField(label="Local Offer price", required=False)
     rate = forms.ChoiceField(label="Rate card price", required=False)
-    unit_price = MoneyField(label="Price agreed for one unit", required=False,
-                            help_text="Only for a price agreed for this child")
+    unit_price = MoneyField(
+        label="Price agreed for one unit", required=False, help_text="Only for a price agreed for this child"
+    )
     units_per_year = QuantityField(label="Units a year", help_text="For example, 38 weeks or 76 sessions")
     stream = forms.ChoiceField(label="Paid from", choices=Stream.choices, widget=forms.RadioSelect)
 
@@ -235,9 +265,11 @@ class ProvisionPriceForm(GOVUKForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         source = data.get("source")
-        needed = {PriceSource.LOCAL_OFFER: ("cost_option", "Select the Local Offer price"),
-                  PriceSource.RATE_CARD: ("rate", "Select the rate card price"),
-                  PriceSource.AGREED: ("unit_price", "Enter the price agreed for one unit")}.get(source)
+        needed = {
+            PriceSource.LOCAL_OFFER: ("cost_option", "Select the Local Offer price"),
+            PriceSource.RATE_CARD: ("rate", "Select the rate card price"),
+            PriceSource.AGREED: ("unit_price", "Enter the price agreed for one unit"),
+        }.get(source)
         if needed and not data.get(needed[0]) and needed[0] not in self.errors:
             self.add_error(needed[0], needed[1])
         if "units_per_year" not in self.errors and data.get("units_per_year") is None:

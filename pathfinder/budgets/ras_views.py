@@ -43,19 +43,33 @@ def _refused(form, error: ServiceError, system=None) -> None:
 
 
 def _form_page(request, *, system, form, title: str, intro: list[str], **extra) -> HttpResponse:
-    return render(request, extra.pop("template", "core/form_page.html"), {
-        "form": form, "page_title": title, "caption": str(system), "intro": intro,
-        "back_url": _detail_url(system), "system": system, **extra,
-    })
+    return render(
+        request,
+        extra.pop("template", "core/form_page.html"),
+        {
+            "form": form,
+            "page_title": title,
+            "caption": str(system),
+            "intro": intro,
+            "back_url": _detail_url(system),
+            "system": system,
+            **extra,
+        },
+    )
 
 
 @for_roles(Role.MANAGER)
 def ras_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    return render(request, "budgets/ras/list.html", {
-        "streams": ras.ras_versions_by_stream(today), "today": today,
-        "page_title": "Resource allocation system",
-    })
+    return render(
+        request,
+        "budgets/ras/list.html",
+        {
+            "streams": ras.ras_versions_by_stream(today),
+            "today": today,
+            "page_title": "Resource allocation system",
+        },
+    )
 
 
 @for_roles(Role.MANAGER)
@@ -76,28 +90,53 @@ def ras_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     is_draft = system.status == RasStatus.DRAFT
     problems = ras.ras_publish_problems(system, today=today, earlier_reason="-") if is_draft else []
-    bands = [{"band": b, "range": f"{b.min_points} or more" if b.max_points is None else
-              f"{b.min_points} to {b.max_points}", "price": pounds(b.yearly_amount) or "No price yet"}
-             for b in system.bands.all()]
-    return render(request, "budgets/ras/detail.html", {
-        "system": system, "is_draft": is_draft, "problems": problems, "bands": bands,
-        "used_by": system.indicative_budgets.count(),
-        "page_title": str(system),
-    })
+    bands = [
+        {
+            "band": b,
+            "range": f"{b.min_points} or more" if b.max_points is None else f"{b.min_points} to {b.max_points}",
+            "price": pounds(b.yearly_amount) or "No price yet",
+        }
+        for b in system.bands.all()
+    ]
+    return render(
+        request,
+        "budgets/ras/detail.html",
+        {
+            "system": system,
+            "is_draft": is_draft,
+            "problems": problems,
+            "bands": bands,
+            "used_by": system.indicative_budgets.count(),
+            "page_title": str(system),
+        },
+    )
 
 
 @for_roles(Role.MANAGER)
 def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
     system = _system(pk)
-    form = ras_forms.RasDetailsForm(request.POST or None, initial={
-        "version": system.version, "title": system.title, "what_changed": system.what_changed,
-        "agreed_with": system.agreed_with, "effective_from": system.effective_from})
+    form = ras_forms.RasDetailsForm(
+        request.POST or None,
+        initial={
+            "version": system.version,
+            "title": system.title,
+            "what_changed": system.what_changed,
+            "agreed_with": system.agreed_with,
+            "effective_from": system.effective_from,
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            ras.ras_details_save(acting_user=request.user, system=system, expected_version=data["version"],
-                                 title=data["title"], what_changed=data["what_changed"],
-                                 agreed_with=data["agreed_with"], effective_from=data["effective_from"])
+            ras.ras_details_save(
+                acting_user=request.user,
+                system=system,
+                expected_version=data["version"],
+                title=data["title"],
+                what_changed=data["what_changed"],
+                agreed_with=data["agreed_with"],
+                effective_from=data["effective_from"],
+            )
         except ServiceError as error:
             _refused(form, error, system)
         else:
@@ -121,8 +160,12 @@ def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) 
     form = ras_forms.RasQuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and "remove" in request.POST and question is not None:
         try:
-            ras.ras_question_remove(acting_user=request.user, system=system,
-                                    expected_version=request.POST.get("version", -1), question=question)
+            ras.ras_question_remove(
+                acting_user=request.user,
+                system=system,
+                expected_version=request.POST.get("version", -1),
+                question=question,
+            )
         except (ServiceError, ValueError) as error:
             messages.error(request, getattr(error, "message", "Something on this page changed. Try again."))
         else:
@@ -131,16 +174,26 @@ def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) 
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            ras.ras_question_save(acting_user=request.user, system=system, expected_version=data["version"],
-                                  question=question, text=data["text"], help_text=data["help_text"],
-                                  options=data["options"])
+            ras.ras_question_save(
+                acting_user=request.user,
+                system=system,
+                expected_version=data["version"],
+                question=question,
+                text=data["text"],
+                help_text=data["help_text"],
+                options=data["options"],
+            )
         except ServiceError as error:
             _refused(form, error, system)
         else:
             messages.success(request, "Question saved.")
             return redirect(_detail_url(system))
     return _form_page(
-        request, system=system, form=form, template="budgets/ras/question.html", question=question,
+        request,
+        system=system,
+        form=form,
+        template="budgets/ras/question.html",
+        question=question,
         title="Change a question" if question else "Add a question",
         intro=["Give each answer its points: more need, more points. Leave the answers you do not need empty."],
     )
@@ -151,23 +204,37 @@ def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
     system = _system(pk)
     initial = {"version": system.version}
     for n, band in enumerate(system.bands.all(), start=1):
-        initial |= {f"band_{n}_name": band.name, f"band_{n}_min": band.min_points, f"band_{n}_max": band.max_points,
-                    f"band_{n}_price": band.yearly_amount}
+        initial |= {
+            f"band_{n}_name": band.name,
+            f"band_{n}_min": band.min_points,
+            f"band_{n}_max": band.max_points,
+            f"band_{n}_price": band.yearly_amount,
+        }
     form = ras_forms.RasBandsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            ras.ras_bands_save(acting_user=request.user, system=system, expected_version=form.cleaned_data["version"],
-                               bands=form.cleaned_data["bands"])
+            ras.ras_bands_save(
+                acting_user=request.user,
+                system=system,
+                expected_version=form.cleaned_data["version"],
+                bands=form.cleaned_data["bands"],
+            )
         except ServiceError as error:
             _refused(form, error, system)
         else:
             messages.success(request, "Bands and prices saved.")
             return redirect(_detail_url(system))
-    return _form_page(request, system=system, form=form, title="Change the bands and prices", intro=[
-        "Each total of points must fall in exactly one band: start the first band at 0, start each band one point "
-        "after the last one ends, and leave the top band's highest points empty. A band must not pay less than "
-        "the band below it. Leave the bands you do not need empty.",
-    ])
+    return _form_page(
+        request,
+        system=system,
+        form=form,
+        title="Change the bands and prices",
+        intro=[
+            "Each total of points must fall in exactly one band: start the first band at 0, start each band one point "
+            "after the last one ends, and leave the top band's highest points empty. A band must not pay less than "
+            "the band below it. Leave the bands you do not need empty.",
+        ],
+    )
 
 
 @for_roles(Role.MANAGER)
@@ -177,20 +244,42 @@ def ras_publish(request: HttpRequest, pk: int) -> HttpResponse:
     form = ras_forms.RasPublishForm(request.POST or None, initial={"version": system.version})
     if request.method == "POST" and form.is_valid():
         try:
-            ras.ras_publish(acting_user=request.user, system=system, expected_version=form.cleaned_data["version"],
-                            today=today, earlier_reason=form.cleaned_data["earlier_reason"])
+            ras.ras_publish(
+                acting_user=request.user,
+                system=system,
+                expected_version=form.cleaned_data["version"],
+                today=today,
+                earlier_reason=form.cleaned_data["earlier_reason"],
+            )
         except ServiceError as error:
             _refused(form, error, system)
         else:
-            messages.success(request, f"Version {system.number} is published. Indicative budgets worked out from "
-                                      f"{system.effective_from:%-d %B %Y} use it.")
+            messages.success(
+                request,
+                f"Version {system.number} is published. Indicative budgets worked out from "
+                f"{system.effective_from:%-d %B %Y} use it.",
+            )
             return redirect(_detail_url(system))
     problems = [p for p in ras.ras_publish_problems(system, today=today, earlier_reason="-")]
-    intro = [f"Publishing makes this version the one caseworkers answer from {system.effective_from:%-d %B %Y}. The "
-             "version it replaces stops being used that day; budgets already worked out keep the version they "
-             "were made with."] if system.effective_from else []
-    return _form_page(request, system=system, form=form, title="Publish this version", intro=intro,
-                      template="budgets/ras/publish.html", problems=problems, submit_text="Publish")
+    intro = (
+        [
+            f"Publishing makes this version the one caseworkers answer from {system.effective_from:%-d %B %Y}. The "
+            "version it replaces stops being used that day; budgets already worked out keep the version they "
+            "were made with."
+        ]
+        if system.effective_from
+        else []
+    )
+    return _form_page(
+        request,
+        system=system,
+        form=form,
+        title="Publish this version",
+        intro=intro,
+        template="budgets/ras/publish.html",
+        problems=problems,
+        submit_text="Publish",
+    )
 
 
 @for_roles(Role.MANAGER)
@@ -198,10 +287,16 @@ def what_if_page(request: HttpRequest, pk: int) -> HttpResponse:
     system = _system(pk)
     result = what_if(system)
     audit_reads(request, [row.budget.request.child for row in result.rows], f"what if: {system}")
-    return render(request, "budgets/ras/what_if.html", {
-        "system": system, "result": result, "pounds": pounds,
-        "page_title": f"What if {system} were used",
-    })
+    return render(
+        request,
+        "budgets/ras/what_if.html",
+        {
+            "system": system,
+            "result": result,
+            "pounds": pounds,
+            "page_title": f"What if {system} were used",
+        },
+    )
 
 
 @for_roles(Role.MANAGER)
@@ -219,6 +314,13 @@ def rate_card(request: HttpRequest) -> HttpResponse:
             return redirect("budgets:rate_card")
     items = [{"item": i, "price": pounds(i.price), "stream": Stream(i.stream).label} for i in rate_card_current(today)]
     coming = [{"item": i, "price": pounds(i.price), "stream": Stream(i.stream).label} for i in rate_card_coming(today)]
-    return render(request, "budgets/ras/rate_card.html", {
-        "form": form, "items": items, "coming": coming, "page_title": "Rate card",
-    })
+    return render(
+        request,
+        "budgets/ras/rate_card.html",
+        {
+            "form": form,
+            "items": items,
+            "coming": coming,
+            "page_title": "Rate card",
+        },
+    )

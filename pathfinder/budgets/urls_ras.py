@@ -17,10 +17,16 @@ urlpatterns = [
     path("budgets/allocation/<int:pk>/bands/", ras_views.ras_bands, name="ras_bands"),
     path("budgets/allocation/<int:pk>/publish/", ras_views.ras_publish, name="ras_publish"),
     path("budgets/allocation/<int:pk>/what-if/", ras_views.what_if_page, name="what_if"),
-    path(child + "budgets/<int:request_id>/indicative/<str:stream>/", indicative_views.indicative_answer,
-         name="indicative_answer"),
+    path(
+        child + "budgets/<int:request_id>/indicative/<str:stream>/",
+        indicative_views.indicative_answer,
+        name="indicative_answer",
+    ),
     path(child + "budgets/<int:request_id>/reasons-letter/", indicative_views.reasons_letter, name="reasons_letter"),
     path(child + "plans/<int:plan_id>/costing/", indicative_views.plan_costing, name="plan_costing"),
-    path(child + "plans/<int:plan_id>/costing/<int:provision_id>/", indicative_views.provision_price,
-         name="provision_price"),
+    path(
+        child + "plans/<int:plan_id>/costing/<int:provision_id>/",
+        indicative_views.provision_price,
+        name="provision_price",
+    ),
 ]

@@ -96,9 +96,7 @@ def what_if(draft: AllocationSystem) -> WhatIf:
     problems = version_problems(version)
     if problems:
         return WhatIf(problems=problems)
-    by_words = {
-        (q.text, o.label): (q.id, o.id) for q in version.questions for o in q.options
-    }
+    by_words = {(q.text, o.label): (q.id, o.id) for q in version.questions for o in q.options}
     budgets = (
         IndicativeBudget.objects.filter(stream=draft.stream, request__status__in=CURRENT)
         .select_related("request__child")
