@@ -119,10 +119,12 @@ def ras_draft_start(*, acting_user, stream: str) -> AllocationSystem:
     if stream not in Stream.values:
         raise ServiceError("Select a funding stream")
     with transaction.atomic():
-        mine = AllocationSystem.objects.select_for_update().filter(stream=stream)
-        number = (mine.aggregate(n=Max("number"))["n"] or 0) + 1
-        source = mine.filter(status=RasStatus.PUBLISHED).order_by("-effective_from", "-number").first()
-        source = source or mine.order_by("-number").first()
+        # Lock the stream's versions (PostgreSQL refuses FOR UPDATE with an aggregate, so count in Python).
+        mine = list(AllocationSystem.objects.select_for_update().filter(stream=stream).order_by("-number"))
+        number = (mine[0].number if mine else 0) + 1
+        published = [s for s in mine if s.status == RasStatus.PUBLISHED]
+        source = max(published, key=lambda s: (s.effective_from, s.number)) if published else None
+        source = source or (mine[0] if mine else None)
         draft = AllocationSystem.objects.create(
             stream=stream,
             number=number,
