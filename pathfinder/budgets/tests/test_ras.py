@@ -122,3 +122,48 @@ def test_a_version_published_for_a_later_day_waits_and_the_old_one_stays_in_use(
     assert ras_retire_replaced(today=later) == 1
     old.refresh_from_db()
     assert old.status == RasStatus.RETIRED
+
+
+def test_the_rate_card_takes_prices_as_people_type_them_and_keeps_earlier_ones(client):
+    from pathfinder.budgets.models_ras import RateCardItem
+
+    today = timezone.localdate()
+    sign_in(client, ManagerFactory())
+    url = reverse("budgets:rate_card")
+    post = {
+        "stream": "education",
+        "name": "Teaching assistant hour",
+        "unit": "hour",
+        "effective_from-day": today.day,
+        "effective_from-month": today.month,
+        "effective_from-year": today.year,
+    }
+    bad = client.post(url, post | {"price": "£12.5.0"}).content.decode()
+    assert "Enter the price as an amount in pounds, like 1,200.50" in bad
+    assert client.post(url, post | {"price": "£1,200.50"}).status_code == 302
+    later = today + timedelta(days=30)
+    client.post(
+        url,
+        post
+        | {
+            "price": "21",
+            "effective_from-day": later.day,
+            "effective_from-month": later.month,
+            "effective_from-year": later.year,
+        },
+    )
+    assert [i.price for i in RateCardItem.objects.order_by("effective_from")] == [Decimal("1200.50"), Decimal("21")]
+    page = client.get(url).content.decode()
+    assert "£1,200.50" in page and "Prices from a later day" in page
+
+
+def test_a_question_is_removed_from_a_draft(client):
+    published_ras()
+    manager = ManagerFactory()
+    draft = ras_draft_start(acting_user=manager, stream="social_care")
+    question = draft.questions.last()
+    sign_in(client, manager)
+    client.post(
+        reverse("budgets:ras_question", args=[draft.pk, question.pk]), {"version": draft.version, "remove": "1"}
+    )
+    assert [q.text for q in draft.questions.all()] == ["How much help does the child need with personal care?"]
