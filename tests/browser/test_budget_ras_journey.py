@@ -50,7 +50,9 @@ def test_manager_publishes_and_caseworker_works_out_a_budget(page, live_server, 
 
     page.context.clear_cookies()
     sign_in_as(page, caseworker)
-    page.goto(f"{live_server.url}/children/{budget_request.child_id}/budgets/{budget_request.pk}/indicative/social_care/")
+    page.goto(
+        f"{live_server.url}/children/{budget_request.child_id}/budgets/{budget_request.pk}/indicative/social_care/"
+    )
     expect(page.locator("body")).to_contain_text("The amount it gives is a starting point.")
     axe_check(page)
     page.get_by_label("Some help every day (4 points)").check()
