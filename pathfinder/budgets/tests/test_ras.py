@@ -167,3 +167,19 @@ def test_a_question_is_removed_from_a_draft(client):
         reverse("budgets:ras_question", args=[draft.pk, question.pk]), {"version": draft.version, "remove": "1"}
     )
     assert [q.text for q in draft.questions.all()] == ["How much help does the child need with personal care?"]
+
+
+def test_a_health_version_needs_the_icb_that_agreed_it():
+    today = timezone.localdate()
+    manager = ManagerFactory()
+    published_ras(stream="health", effective_from=today - timedelta(days=30))
+    draft = ras_draft_start(acting_user=manager, stream="health")
+    AllocationSystem.objects.filter(pk=draft.pk).update(effective_from=today)
+    draft.refresh_from_db()
+    with pytest.raises(ServiceError, match="Enter the integrated care board that agreed this version"):
+        ras_publish(acting_user=manager, system=draft, expected_version=draft.version, today=today)
+    AllocationSystem.objects.filter(pk=draft.pk).update(agreed_with="Wealdmoor Integrated Care Board")
+    draft.refresh_from_db()
+    assert ras_publish(acting_user=manager, system=draft, expected_version=draft.version, today=today).status == (
+        RasStatus.PUBLISHED
+    )
