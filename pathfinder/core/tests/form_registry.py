@@ -184,6 +184,20 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.directory.web.forms.ImportForm": FormCase(not_edit="an upload"),
     "pathfinder.directory.web.forms.ServiceForm": FormCase(kwargs=_service_kwargs, edit="service"),
     "pathfinder.directory.web.forms.NewServiceForm": FormCase(kwargs=_organisations, not_edit="starts a new service"),
+    # personal budgets: the RAS, the rate card, indicative budgets and costing
+    "pathfinder.budgets.ras_forms._Versioned": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.budgets.ras_forms.RasDetailsForm": FormCase(edit="ras_details"),
+    "pathfinder.budgets.ras_forms.RasQuestionForm": FormCase(edit="ras_question"),
+    "pathfinder.budgets.ras_forms.RasBandsForm": FormCase(edit="ras_bands"),
+    "pathfinder.budgets.ras_forms.RasPublishForm": FormCase(not_edit="a one-shot action: publishes the version"),
+    "pathfinder.budgets.ras_forms.RateCardForm": FormCase(not_edit="a new price is a new row; earlier ones are kept"),
+    "pathfinder.budgets.ras_forms.IndicativeForm": FormCase(
+        kwargs=lambda: {"questions": [("1", "How much help with personal care?", "Section D",
+                                       [("1", "None (0 points)"), ("2", "Some (4 points)")])]},
+        not_edit="a workflow move: works the budget out again from the answers"),
+    "pathfinder.budgets.ras_forms.ProvisionPriceForm": FormCase(
+        kwargs=lambda: {"cost_options": [("a", "Swimming: per session £5")], "rates": [("1", "TA hour: £18.50")]},
+        edit="provision_price"),
 }
 
 

@@ -245,7 +245,70 @@ def comment_answer(client: Client) -> tuple[Snapshot, Snapshot]:
     return before, _item(comment)
 
 
+# -- personal budgets: a draft RAS version, and a priced provision ----------------------------------------------
+
+
+def _ras_case(client: Client, url_name: str, with_question: bool = False) -> tuple[Snapshot, Snapshot]:
+    from pathfinder.accounts.tests.factories import ManagerFactory
+    from pathfinder.budgets.models_ras import AllocationSystem
+    from pathfinder.budgets.ras import ras_details_save, ras_draft_start
+    from pathfinder.budgets.tests.factories import published_ras
+
+    manager = ManagerFactory()
+    published_ras(agreed_with="Wealdmoor ICB")
+    draft = ras_draft_start(acting_user=manager, stream="social_care")
+    draft = ras_details_save(acting_user=manager, system=draft, expected_version=draft.version, title="Short breaks",
+                             what_changed="Band C costs more.\nA new question.", agreed_with="Wealdmoor ICB",
+                             effective_from=date(2027, 4, 1))
+
+    def snap() -> Snapshot:
+        system = AllocationSystem.objects.get(pk=draft.pk)
+        return {"system": model_to_dict(system, exclude=["id"]),
+                "questions": [(q.text, q.help_text, [(o.label, o.points) for o in q.options.all()])
+                              for q in system.questions.all()],
+                "bands": [(b.name, b.min_points, b.max_points, b.yearly_amount) for b in system.bands.all()]}
+
+    before = snap()
+    sign_in(client, manager)
+    args = [draft.pk, draft.questions.first().pk] if with_question else [draft.pk]
+    _post_back(client, reverse(url_name, args=args))
+    return before, snap()
+
+
+def ras_details(client: Client) -> tuple[Snapshot, Snapshot]:
+    return _ras_case(client, "budgets:ras_details")
+
+
+def ras_question(client: Client) -> tuple[Snapshot, Snapshot]:
+    return _ras_case(client, "budgets:ras_question", with_question=True)
+
+
+def ras_bands(client: Client) -> tuple[Snapshot, Snapshot]:
+    return _ras_case(client, "budgets:ras_bands")
+
+
+def provision_price(client: Client) -> tuple[Snapshot, Snapshot]:
+    from decimal import Decimal
+
+    from pathfinder.budgets.costing import provision_price as price
+    from pathfinder.budgets.models import BudgetLine
+    from pathfinder.budgets.tests.factories import BudgetRequestFactory
+
+    budget_request = BudgetRequestFactory()
+    provision = budget_request.plan.provisions.first()
+    user = CaseworkerFactory(team=budget_request.child.team)
+    line = price(acting_user=user, provision=provision, source="agreed", unit_price=Decimal("1234.56"),
+                 units_per_year=Decimal("38.5"), stream="education", today=date(2026, 12, 1))
+    before = _item(line)
+    sign_in(client, user)
+    _post_back(client, reverse("budgets:provision_price", args=[budget_request.child_id, budget_request.plan_id,
+                                                                  provision.pk]))
+    return before, _item(BudgetLine.objects.get(pk=line.pk))
+
+
 ROUND_TRIPS: dict[str, Callable[[Client], tuple[Snapshot, Snapshot]]] = {
+    "ras_details": ras_details, "ras_question": ras_question, "ras_bands": ras_bands,
+    "provision_price": provision_price,
     "child_views": child_views, "comment_answer": comment_answer,
     "service": service, "information_page": information_page, "search": search, "child": child,
     "plan_section": plan_section, "plan_need": plan_need, "plan_outcome": plan_outcome,
