@@ -159,6 +159,7 @@ from statutory.reviews import (
     review_timeline,
 )
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
+from statutory.subject_access import SubjectAccessClock, subject_access_clock, subject_access_may_extend
 from statutory.timeliness import (
     TimelinessCase,
     TimelinessMeasure,
@@ -171,6 +172,9 @@ from statutory.transfer import TransferOutDue, transfer_in_deadlines, transfer_o
 __all__ = [
     "inspection_window_start",
     "subject_access_due",
+    "SubjectAccessClock",
+    "subject_access_clock",
+    "subject_access_may_extend",
     "ReviewCase",
     "ReviewTimelinessReport",
     "review_timeliness_report",

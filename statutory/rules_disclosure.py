@@ -39,4 +39,17 @@ DISCLOSURE_RULE_ROWS: tuple[dict, ...] = (
         "unit": "months",
         "effective_from": GDPR_IN_FORCE,
     },
+    {
+        "code": "subject_access_extension",
+        "summary": (
+            "The time to answer a subject access request may be extended by two further months where necessary, "
+            "taking into account the complexity and number of the requests; the person must be told of the "
+            "extension, with the reasons, within one month of the request"
+        ),
+        "citation": "UK GDPR, Article 12(3)",
+        "url": "https://www.legislation.gov.uk/eur/2016/679/article/12",
+        "amount": 2,
+        "unit": "months",
+        "effective_from": GDPR_IN_FORCE,
+    },
 )

@@ -8,14 +8,24 @@ as the demo's lean rows (pathfinder.demo.bulk), with updates, and ids taken unde
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.management.color import no_style
 from django.db import connection
 
 
+@dataclass(frozen=True)
+class HistoryStamp:
+    """What the import's rows say in their "History of changes" (django-simple-history): who, and why."""
+
+    user_id: int | None
+    created_reason: str
+    changed_reason: str
+
+
 class Table:
-    def __init__(self, model, now: datetime) -> None:
+    def __init__(self, model, now: datetime, history: HistoryStamp | None = None) -> None:
         self.model = model
         self.fields = list(model._meta.concrete_fields)
         qn = connection.ops.quote_name
@@ -36,6 +46,22 @@ class Table:
         self.inserts: list[list] = []
         self.updates: dict[tuple[str, ...], list[list]] = {}
         self.written = False
+        self.history = history if getattr(model, "history", None) is not None else None
+        if self.history is not None:
+            self._history_sql()
+
+    def _history_sql(self) -> None:
+        """One INSERT ... SELECT per flush copies the rows just written into the model's historical table, so the
+        database does the copying (no model objects: ``bulk_create_with_history`` would need them, and would cost
+        what this module exists to avoid)."""
+        qn = connection.ops.quote_name
+        historical = self.model.history.model
+        ours = {f.column for f in self.fields}
+        common = ", ".join(qn(f.column) for f in historical._meta.concrete_fields if f.column in ours)
+        stamps = ", ".join(qn(c) for c in ("history_date", "history_change_reason", "history_type",
+                                            "history_user_id"))
+        self.history_sql = (f"INSERT INTO {qn(historical._meta.db_table)} ({common}, {stamps}) "
+                            f"SELECT {common}, %s, %s, %s, %s FROM {self.table} WHERE {qn('id')} ")
 
     def start_ids(self) -> None:
         """The first free id, read once the table is locked against other writers."""
@@ -61,15 +87,34 @@ class Table:
         self.updates.setdefault(names, []).append([_adapt(values[name]) for name in names] + [pk])
 
     def flush(self, cursor) -> None:
+        added = (self.inserts[0][self.index["id"]], self.inserts[-1][self.index["id"]]) if self.inserts else None
         if self.inserts:
             self.written = True
             for start in range(0, len(self.inserts), 5000):
                 cursor.executemany(self.insert_sql, self.inserts[start:start + 5000])
         qn = connection.ops.quote_name
+        changed: set[int] = set()
         for names, rows in self.updates.items():
             sets = ", ".join(f"{qn(self.columns[name])} = %s" for name in names)
             cursor.executemany(f"UPDATE {self.table} SET {sets} WHERE {qn('id')} = %s", rows)
+            changed.update(row[-1] for row in rows)
+        if self.history is not None:
+            self._history_write(cursor, added, changed)
         self.inserts, self.updates = [], {}
+
+    def _history_write(self, cursor, added: tuple[int, int] | None, changed: set[int]) -> None:
+        """One history row for each row written: "+" created for a new row (ids taken in order, so one range),
+        "~" changed for an updated one (a row both added and changed in this flush is one "+", as it now stands)."""
+        stamp, when = self.history, _adapt(self.now)
+        if added is not None:
+            cursor.execute(self.history_sql + "BETWEEN %s AND %s",
+                           [when, stamp.created_reason[:100], "+", stamp.user_id, *added])
+            changed = {pk for pk in changed if not added[0] <= pk <= added[1]}
+        ids = sorted(changed)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            cursor.execute(self.history_sql + f"IN ({', '.join(['%s'] * len(chunk))})",
+                           [when, stamp.changed_reason[:100], "~", stamp.user_id, *chunk])
 
     def sequence_reset(self, cursor) -> None:
         if self.written:

@@ -2,9 +2,10 @@
 
 All or nothing: the caller runs the whole write inside one transaction, so a failure in any batch leaves the
 database as it was. Batches (a few thousand children with everything about them) are the unit of progress and of
-the audit trail: one audit event per batch names the run and its counts. Rows written here bypass the services and
-their row history, so the writer keeps in step what the services would: the name search keys, the allocated team's
-involvement (who may see the child), the plan's review clock, the assessment's statutory due dates.
+the audit trail: one audit event per batch names the run and its counts. Rows written here bypass the services, so
+the writer keeps in step what the services would: the name search keys, the allocated team's involvement (who may
+see the child), the plan's review clock, the assessment's statutory due dates, and each row's "History of changes"
+(one row per record written, "Imported from <source system>" by the importing user: caseload.tables).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathfinder.caseload import records
 from pathfinder.caseload.checks import Accepted, Checked, Checker
 from pathfinder.caseload.ended import PlanHistory
 from pathfinder.caseload.models import ImportRun, LegacyLink
-from pathfinder.caseload.tables import Table, tables_lock
+from pathfinder.caseload.tables import HistoryStamp, Table, tables_lock
 from pathfinder.people.codes import InvolvementCapacity
 from pathfinder.people.involvements import CHILD_SOURCE, team_involvement_move
 from pathfinder.people.models import Child, ChildNeed, ChildSearchKey, FamilyMember, Involvement
@@ -52,7 +53,10 @@ class Writer:
         self.checker, self.run, self.acting_user = checker, run, acting_user
         self.source_system = checker.context.source_system
         self.today = checker.context.today
-        self.tables = {model: Table(model, timezone.now()) for model in MODELS}
+        now, user_id = timezone.now(), getattr(acting_user, "pk", None)
+        stamp = HistoryStamp(user_id, f"Imported from {self.source_system}",
+                             f"Updated by an import from {self.source_system}")
+        self.tables = {model: Table(model, now, stamp) for model in MODELS}
         tables_lock(list(self.tables.values()))
         self.ids: dict[tuple[str, str], int] = {}
         self.counts = {file: {"imported": 0, "updated": 0} for file in checked_files(checker)}

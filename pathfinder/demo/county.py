@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
@@ -35,7 +36,7 @@ from pathfinder.demo import distributions as dist
 from pathfinder.demo.contacts import OWN_DOMAIN, work_email
 from pathfinder.demo.local_offer import build_local_offer
 from pathfinder.demo.messages_demo import demo_notices
-from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
+from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
 from pathfinder.family import demo as family_demo
 from pathfinder.notifications import demo as notifications_demo
@@ -263,7 +264,8 @@ class CountyBuilder:
         """Schools and services as organisations, with advice in their queues (advice_involvements_rebuild then
         involves the organisation, not a person, with those children)."""
         organisations = organisations_demo.build_organisations(today=self.today)
-        self.stage("Organisations", organisations=len(organisations),
+        settings_made = organisations_demo.build_settings(SETTINGS, council_la_code=settings.COUNCIL_LA_CODE)
+        self.stage("Organisations", organisations=len(organisations), schools_and_colleges=settings_made,
                    **assessments_demo.advice_for_organisations(organisations, today=self.today))
 
 

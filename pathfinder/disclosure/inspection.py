@@ -5,10 +5,11 @@ for the exceptions of the late plans): never a query per child, because a county
 list is a title, what is in it and why, its columns, and a function from today's date to its rows (plain dicts,
 so the CSV and the spreadsheet are written from the same rows). Every row carries ``child_id``.
 
-"Placed out of the area": Pathfinder records a child's school by URN or UKPRN but not the council the school is
-in, so the list of children with plans includes every child whose plan this council maintains, wherever they go
-to school, and shows where; it cannot yet mark which of them are out of the area (that needs the setting's LA
-from GIAS).
+"Placed out of the area": the list of children with plans includes every child whose plan this council maintains,
+wherever they go to school, and marks who is out of the area. A child's setting is known by URN or UKPRN (their
+current setting, else the placement the plan names in section I); the organisation with that URN or UKPRN
+(organisations.Organisation) records the council it is in (``la_code``, as GIAS gives it), compared with
+``settings.COUNCIL_LA_CODE``. A setting with no organisation, or no LA code recorded, is "Not known", never guessed.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 
 import statutory
 from pathfinder.assessments.constants import AssessmentStatus, RequestSource, open_case_q
 from pathfinder.assessments.models import Assessment, AssessmentException
+from pathfinder.organisations.models import Organisation
 from pathfinder.people.codes import NeedType, SettingCode
 from pathfinder.people.models import Child, ChildNeed
 from pathfinder.plans.models import InstitutionType, Plan, PlanStatus
@@ -50,6 +53,8 @@ class InspectionList:
     rows: Callable[[date], list[dict]]
     count: Callable[[date], int]
     counts_children: bool = True  # False when a child may be on it more than once (one row per request)
+    #: Counts the page shows under the list's own count, as (what, how many), e.g. placed out of the area.
+    breakdown: Callable[[date], list[tuple[str, int]]] | None = None
 
 
 def _child_values(prefix: str) -> dict[str, F]:
@@ -79,17 +84,48 @@ def _final_plans() -> QuerySet[Plan]:
     return Plan.objects.filter(status=PlanStatus.FINAL)
 
 
+PLACED_OUT, PLACED_IN, PLACED_UNKNOWN = "Yes", "No", "Not known"
+
+
+def _with_setting_la(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    """Each plan with ``setting_la``: the LA code of the organisation whose URN or UKPRN is the child's current
+    setting (else the plan's section I placement). A correlated subquery, so the list stays one query."""
+    ref = Case(When(~Q(child__setting_urn=""), then=F("child__setting_urn")),
+               When(~Q(child__setting_ukprn=""), then=F("child__setting_ukprn")),
+               When(~Q(placement_urn=""), then=F("placement_urn")), default=Value(""))
+    la = Subquery(Organisation.objects.filter(urn=OuterRef("setting_ref")).exclude(urn="").exclude(la_code="")
+                  .order_by("pk").values("la_code")[:1])
+    return plans.annotate(setting_ref=ref).annotate(setting_la=la)
+
+
+def placed_out(setting_la: str | None) -> str:
+    """Yes, No or Not known: out of the area when the setting's council is recorded and is not this council."""
+    if not setting_la:
+        return PLACED_UNKNOWN
+    return PLACED_IN if setting_la == settings.COUNCIL_LA_CODE else PLACED_OUT
+
+
+def placed_counts(today: date) -> list[tuple[str, int]]:
+    """How many children with plans are placed out of the area, in it, and not known (one grouped query)."""
+    counts = {PLACED_OUT: 0, PLACED_IN: 0, PLACED_UNKNOWN: 0}
+    for row in _with_setting_la(_final_plans()).values("setting_la").annotate(n=Count("child_id", distinct=True)):
+        counts[placed_out(row["setting_la"])] += row["n"]
+    return [("Placed out of the area", counts[PLACED_OUT]), ("In the area", counts[PLACED_IN]),
+            ("Not known where the setting is (no LA code recorded for it)", counts[PLACED_UNKNOWN])]
+
+
 def children_with_plans(today: date) -> list[dict]:
     rows = []
-    for row in (_final_plans().annotate(primary_need=_primary_need("child_id"))
+    for row in (_with_setting_la(_final_plans()).annotate(primary_need=_primary_need("child_id"))
                 .values("child_id", "issued_on", "first_made_on", "review_due_on", "placement_name", "placement_type",
-                        "kind", "primary_need", **_child_values("child__"))
+                        "kind", "primary_need", "setting_la", **_child_values("child__"))
                 .order_by("child__legal_last_name", "child__legal_first_name", "child_id")):
         row["primary_need"] = _label(NeedType, row["primary_need"])
         row["setting"] = _setting(row)
         row["placement"] = ", ".join(p for p in (row["placement_name"], _label(InstitutionType, row["placement_type"]))
                                      if p)
         row["transferred_in"] = "Yes" if row["kind"] == "transferred_in" else "No"
+        row["placed_out"] = placed_out(row["setting_la"])
         rows.append(row)
     return rows
 
@@ -214,14 +250,16 @@ def _children(qs: Callable[[date], QuerySet], field: str = "child_id") -> Callab
 LISTS: tuple[InspectionList, ...] = (
     InspectionList(
         "children-with-plans", "All children and young people with an EHC plan",
-        "Everyone with a final EHC plan this council maintains today, wherever they go to school or college (in "
-        "the area or out of it), with their primary need, setting and named placement.",
+        "Everyone with a final EHC plan this council maintains today, wherever they go to school or college, with "
+        "their primary need, setting and named placement, and whether they are placed out of the area (their "
+        "setting, or else the placement named in the plan, is in another council's area).",
         "Inspectors choose cases to track from it and check the area knows where every child with a plan is.",
         (*CHILD_COLUMNS, ("primary_need", "Primary need"), ("setting", "Current setting"),
-         ("placement", "Placement named in the plan (section I)"), ("issued_on", "Plan issued"),
+         ("placement", "Placement named in the plan (section I)"), ("placed_out", "Placed out of the area"),
+         ("issued_on", "Plan issued"),
          ("transferred_in", "Transferred from another council"), ("review_due_on", "Next review due by"),
          ("team", "Team")),
-        children_with_plans, _children(lambda today: _final_plans()),
+        children_with_plans, _children(lambda today: _final_plans()), breakdown=placed_counts,
     ),
     InspectionList(
         "requests", "Requests for an EHC needs assessment in the inspection window",

@@ -32,6 +32,10 @@ def _today() -> date:
     return timezone.localdate()
 
 
+def _breakdowns(today: date) -> dict[str, list[tuple[str, int]]]:
+    return {item.key: item.breakdown(today) for item in LISTS if item.breakdown is not None}
+
+
 def _file(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -44,7 +48,7 @@ def inspection_lists(request: HttpRequest) -> HttpResponse:
     """Counts only (no names), so nothing to audit until a list is downloaded."""
     today = _today()
     return render(request, "disclosure/inspection_lists.html", {
-        "lists": [(item, item.count(today)) for item in LISTS],
+        "lists": [(item, item.count(today)) for item in LISTS], "breakdowns": _breakdowns(today),
         "window_start": statutory.inspection_window_start(today), "today": today,
         "form": SampleForm(initial={"key": today.isoformat(), "size": DEFAULT_SAMPLE_SIZE}),
         "page_title": "Inspection lists",
@@ -80,7 +84,7 @@ def inspection_sample(request: HttpRequest) -> HttpResponse:
     if sample is None:
         today = _today()
         return render(request, "disclosure/inspection_lists.html", {
-            "lists": [(item, item.count(today)) for item in LISTS], "form": form,
+            "lists": [(item, item.count(today)) for item in LISTS], "form": form, "breakdowns": _breakdowns(today),
             "window_start": statutory.inspection_window_start(today), "today": today,
             "page_title": "Inspection lists",
         })

@@ -113,6 +113,7 @@ def subject_access_pack(child: Child, *, produced_by, now=None) -> dict[str, Any
                              exclude=("public_id",)),
         "letters_and_messages": records(Message.objects.filter(child_id=child.pk).order_by("created_at", "pk"),
                                         exclude=("child_id", "values")),
+        "subject_access_requests": records(child.subject_access_requests.order_by("received_on", "pk")),
         "history_of_changes": history_entries(child),
         "who_has_looked": _audit(child),
     }

@@ -32,6 +32,7 @@ SECTIONS = (
     ("requests_made_online", "Requests made online"),
     ("documents", "Documents"),
     ("letters_and_messages", "Letters and messages sent"),
+    ("subject_access_requests", "Requests for this information"),
     ("history_of_changes", "History of changes"),
     ("who_has_looked", "Who has looked at the record"),
 )

@@ -6,6 +6,9 @@ who is asking and whether a young person's consent is needed before it sends the
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,9 +19,32 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.access import for_roles
 from pathfinder.disclosure.forms import RequestReceivedForm
+from pathfinder.disclosure.models import SubjectAccessRequest
 from pathfinder.disclosure.pack import subject_access_pack
 from pathfinder.disclosure.pack_files import SECTIONS, pack_json, pack_pdf
+from pathfinder.disclosure.subject_access import WORKFLOW, sar_clock
 from pathfinder.people.access import child_view
+
+
+@dataclass(frozen=True)
+class RequestShown:
+    """One request as the page shows it: its clock, whether it is late, and what can be done next."""
+
+    sar: SubjectAccessRequest
+    clock: statutory.SubjectAccessClock
+    overdue: bool
+    can_extend: bool
+    can_answer: bool
+
+
+def _requests(child, today: date) -> list[RequestShown]:
+    shown = []
+    for sar in child.subject_access_requests.order_by("-received_on", "-pk"):
+        clock = sar_clock(sar)
+        shown.append(RequestShown(sar, clock, sar.is_open and clock.due_on < today,
+                                  WORKFLOW.can(sar, "extend") and statutory.subject_access_may_extend(clock, today),
+                                  WORKFLOW.can(sar, "answer")))
+    return shown
 
 
 @for_roles(*CASE_STAFF)
@@ -38,6 +64,8 @@ def subject_access(request: HttpRequest, child) -> HttpResponse:
         "received_on": form.cleaned_data.get("received_on") if due else None,
         "rule": statutory.rule_in_force("subject_access_response", timezone.localdate()),
         "rights": child.decision_maker(timezone.localdate()),
+        "requests": _requests(child, timezone.localdate()),
+        "extension_rule": statutory.rule_in_force("subject_access_extension", timezone.localdate()),
         "page_title": f"Subject access pack: {child.full_name}",
     })
 
@@ -47,6 +75,11 @@ def subject_access(request: HttpRequest, child) -> HttpResponse:
 def subject_access_download(request: HttpRequest, child, file_kind: str) -> HttpResponse:
     if file_kind not in ("pdf", "json"):
         raise Http404("No such file")
+    return pack_response(request, child, file_kind)
+
+
+def pack_response(request: HttpRequest, child, file_kind: str) -> HttpResponse:
+    """The pack as a file to download, its production audited on the child's record."""
     pack = subject_access_pack(child, produced_by=request.user)
     if file_kind == "pdf":
         content, content_type = pack_pdf(pack, child.legal_name), "application/pdf"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from pathfinder.disclosure import inspection_views, pack_views
+from pathfinder.disclosure import inspection_views, pack_views, request_views
 
 app_name = "disclosure"
 urlpatterns = [
@@ -13,4 +13,10 @@ urlpatterns = [
     path("children/<int:child_id>/subject-access/", pack_views.subject_access, name="subject-access"),
     path("children/<int:child_id>/subject-access/pack.<slug:file_kind>", pack_views.subject_access_download,
          name="subject-access-download"),
+    path("children/<int:child_id>/subject-access/requests/new/", request_views.subject_access_request_new,
+         name="subject-access-request-new"),
+    path("children/<int:child_id>/subject-access/requests/<int:sar_id>/extend/",
+         request_views.subject_access_request_extend_page, name="subject-access-request-extend"),
+    path("children/<int:child_id>/subject-access/requests/<int:sar_id>/answer/",
+         request_views.subject_access_request_answer_page, name="subject-access-request-answer"),
 ]

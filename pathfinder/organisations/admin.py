@@ -18,9 +18,9 @@ from pathfinder.organisations.models import Membership, Organisation
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "urn", "ods_code")
-    list_filter = ("kind",)
-    search_fields = ("name", "urn", "ods_code")
+    list_display = ("name", "kind", "urn", "la_code", "ods_code")
+    list_filter = ("kind", "la_code")
+    search_fields = ("name", "urn", "la_code", "ods_code")
 
 
 class MembershipAdminForm(forms.ModelForm):

@@ -5,7 +5,9 @@ advisers. Built after the staff (accounts.demo) by pathfinder.demo.county; fixed
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+from typing import Protocol
 
 from pathfinder.accounts.models import User
 from pathfinder.accounts.roles import Role
@@ -19,6 +21,37 @@ ORGANISATIONS = (
      ("adviser",), ("ep*",)),
     ("social_care", "Wealdmoor Children with Disabilities Team", OrganisationKind.SOCIAL_CARE, "", "", ("sw1",), ()),
 )
+
+
+#: Settings outside the county (by name) and the council each is in: the demo's other councils (transfers.demo).
+OUT_OF_AREA = {"Moorside Independent Specialist School": "998", "Heronsgate Non-Maintained Special School": "997",
+               "Pathways Specialist Post-16 College": "998"}
+
+
+class Setting(Protocol):
+    """A school, college or nursery of the demo county (the demo app's places.Setting)."""
+
+    name: str
+    kind: str
+    urn: str
+    ukprn: str
+
+
+def build_settings(settings: Iterable[Setting], *, council_la_code: str,
+                   out_of_area: Mapping[str, str] = OUT_OF_AREA) -> int:
+    """Every demo school, college and nursery as an organisation with the council it is in (ours, or another for
+    the few independent and non-maintained specialist settings), so the inspectors' list can mark children placed
+    out of the area. An organisation built earlier with a demo setting's URN (Brookfield Primary School) is given
+    the county's code too. Returns how many were made."""
+    settings = list(settings)
+    Organisation.objects.filter(urn__in=[s.urn or s.ukprn for s in settings], la_code="").update(
+        la_code=council_la_code)
+    known = set(Organisation.objects.values_list("name", flat=True))
+    made = [Organisation(name=s.name, urn=s.urn or s.ukprn, la_code=out_of_area.get(s.name, council_la_code),
+                         kind=OrganisationKind.EARLY_YEARS if s.kind == "early_years" else OrganisationKind.SCHOOL)
+            for s in settings if s.name not in known]
+    Organisation.objects.bulk_create(made)
+    return len(made)
 
 
 def build_organisations(*, today: date) -> dict[str, Organisation]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -33,6 +34,13 @@ class Organisation(models.Model):
     kind = models.CharField(max_length=12, choices=OrganisationKind.choices)
     urn = models.CharField("School URN or UKPRN", max_length=8, blank=True)
     ods_code = models.CharField("NHS ODS code", max_length=10, blank=True)
+    # Why: a child at a school in another council's area is "placed out of the area" (the inspectors' list of
+    # children with plans marks them). The DfE's three-digit LA code, as SEN2 and GIAS write it.
+    la_code = models.CharField(
+        "Local authority the setting is in (DfE LA code)", max_length=3, blank=True, default="", db_default="",
+        validators=[RegexValidator(r"^[0-9]{3}$", "Enter the DfE LA code: 3 numbers, for example 873")],
+        help_text="For a school, college or setting: the council whose area it is in, as 3 numbers (for example "
+                  "873). Leave blank if not known.")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

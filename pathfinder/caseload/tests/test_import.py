@@ -157,3 +157,33 @@ def test_a_batch_that_fails_leaves_the_database_as_it_was(tmp_path, monkeypatch)
     assert run.message == "The import stopped and nothing was written: disk full"
     assert _counts() == before
     assert AuditEvent.objects.count() == audit_before
+
+
+def test_imported_records_have_one_history_row_saying_so(tmp_path, client):
+    from django.urls import reverse
+
+    from pathfinder.accounts.tests.helpers import sign_in
+
+    write_set(tmp_path)
+    administrator = CaseworkerFactory()
+    run = ImportRun.objects.create(format="csv", source_system="Old EHC system", file_name="sample", commit=True,
+                                   team_name="North team", started_by=administrator)
+    assert caseload_import(csv_directory_read(tmp_path), run=run).status == ImportStatus.IMPORTED
+    ada = Child.objects.get(legal_last_name="Quillfeather")
+    plan = Plan.objects.filter(child=ada).first()
+    for record in (ada, plan):
+        history = list(record.history.all())
+        assert [(h.history_type, h.history_change_reason, h.history_user_id) for h in history] == [
+            ("+", "Imported from Old EHC system", administrator.pk)]
+        kept = [f.attname for f in history[0]._meta.concrete_fields if not f.attname.startswith("history_")]
+        differ = [name for name in kept if getattr(history[0], name) != getattr(record, name)]
+        assert len(kept) > 10 and not differ  # the row as imported, every field history keeps copied
+    assert Child.history.count() == Child.objects.count() and Plan.history.count() == Plan.objects.count()
+    again = ImportRun.objects.create(format="csv", source_system="Old EHC system", file_name="sample", commit=True,
+                                     team_name="North team", started_by=administrator)
+    assert caseload_import(csv_directory_read(tmp_path), run=again).status == ImportStatus.IMPORTED
+    assert [h.history_change_reason for h in ada.history.order_by("history_id")] == [
+        "Imported from Old EHC system", "Updated by an import from Old EHC system"]
+    sign_in(client, CaseworkerFactory(team=ada.team))
+    page = client.get(reverse("people:child-history", args=[ada.pk])).content.decode()
+    assert "Imported from Old EHC system" in page

@@ -171,6 +171,9 @@ FORMS: dict[str, FormCase] = {
     # disclosure
     "pathfinder.disclosure.forms.SampleForm": FormCase(not_edit="a choice of sample, sent by GET"),
     "pathfinder.disclosure.forms.RequestReceivedForm": FormCase(not_edit="a date to work out a deadline, sent by GET"),
+    "pathfinder.disclosure.forms.SubjectAccessRequestForm": FormCase(not_edit="records a new request"),
+    "pathfinder.disclosure.forms.SubjectAccessExtendForm": FormCase(not_edit="a one-shot action"),
+    "pathfinder.disclosure.forms.SubjectAccessAnswerForm": FormCase(not_edit="a one-shot action"),
     # insights
     "pathfinder.insights.forms.PeriodForm": FormCase(not_edit="a filter"),
     # sen2

@@ -24,6 +24,7 @@ from pathfinder.assessments.tests.factories import AssessmentFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.disclosure.inspection import BY_KEY
 from pathfinder.disclosure.sampling import _shares, tracking_sample
+from pathfinder.organisations.tests.factories import OrganisationFactory
 from pathfinder.people.tests.factories import ChildFactory
 from pathfinder.plans.models import PlanStatus
 from pathfinder.reviews.tests.factories import final_plan
@@ -55,6 +56,31 @@ def test_children_with_plans_has_final_plans_only(today):
     assert {r["last_name"] for r in rows} == {"Inplan"}
     assert rows[0]["setting"] == "Far Hills Special School, URN 999123"
     assert BY_KEY["children-with-plans"].count(today) == 1
+
+
+def test_children_placed_out_of_the_area_are_marked_and_counted(today, client, settings):
+    settings.COUNCIL_LA_CODE = "999"
+    OrganisationFactory(name="Moorside Independent", urn="990077", la_code="998")
+    OrganisationFactory(name="Saltmoor College", urn="19990002", la_code="999")
+    OrganisationFactory(name="Unrecorded School", urn="990078")
+    _plan_for("Away", setting_urn="990077")
+    _plan_for("Home", setting_urn="", setting_ukprn="19990002")
+    named = _plan_for("Named", setting_urn="")  # no current setting: the placement named in section I counts
+    named.placement_urn = "990077"
+    named.save()
+    _plan_for("Unknown", setting_urn="990078")
+    _plan_for("Nowhere", setting_urn="")
+    rows = {r["last_name"]: r["placed_out"] for r in BY_KEY["children-with-plans"].rows(today)}
+    assert rows == {"Away": "Yes", "Named": "Yes", "Home": "No", "Unknown": "Not known", "Nowhere": "Not known"}
+    assert [n for _, n in BY_KEY["children-with-plans"].breakdown(today)] == [2, 1, 2]
+    sign_in(client, ManagerFactory())
+    page = client.get(reverse("disclosure:inspection-lists")).content.decode()
+    assert "Placed out of the area</dt><dd class=\"govuk-summary-list__value\">2<" in page
+    csv_text = client.get(reverse("disclosure:inspection-download", kwargs={
+        "key": "children-with-plans", "file_kind": "csv"})).content.decode("utf-8-sig")
+    header, *lines = list(csv.reader(io.StringIO(csv_text)))
+    placed = header.index("Placed out of the area")
+    assert sorted(line[placed] for line in lines) == ["No", "Not known", "Not known", "Yes", "Yes"]
 
 
 def test_requests_in_the_window_with_their_outcomes(today):

@@ -20,6 +20,7 @@ from pathfinder.assessments.models import AdviceNeed, AssessmentException
 from pathfinder.assessments.tests.factories import ReceivedAdviceFactory
 from pathfinder.audit.models import AuditEvent
 from pathfinder.disclosure.pack import subject_access_pack
+from pathfinder.disclosure.subject_access import subject_access_request_record
 from pathfinder.documents.tests.factories import document_make
 from pathfinder.notifications.tests.factories import LetterFactory
 from pathfinder.people.tests.factories import ChildFactory, ChildNeedFactory, FamilyMemberFactory
@@ -166,8 +167,15 @@ OK, NOT_FOUND, FORBIDDEN, SIGN_IN = 200, 404, 403, 302
 
 
 @pytest.mark.parametrize("name,extra", [("disclosure:subject-access", {}),
-                                        ("disclosure:subject-access-download", {"file_kind": "json"})])
+                                        ("disclosure:subject-access-download", {"file_kind": "json"}),
+                                        ("disclosure:subject-access-request-new", {}),
+                                        ("disclosure:subject-access-request-extend", {"sar_id": None}),
+                                        ("disclosure:subject-access-request-answer", {"sar_id": None})])
 def test_role_matrix(client, world, name, extra):
+    if "sar_id" in extra:
+        extra = {"sar_id": subject_access_request_record(
+            acting_user=world["caseworker"], child=world["child"], requester_name="Jo Brightwater",
+            relation="parent", received_on=timezone.localdate()).pk}
     url = reverse(name, kwargs={"child_id": world["child"].pk, **extra})
     users = {"team caseworker": world["caseworker"], "other team's caseworker": CaseworkerFactory(),
              "manager": ManagerFactory(), "parent": world["parent"], "administrator": AdministratorFactory(),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from pathfinder.accounts.models import User
 from pathfinder.assessments.models import AdviceProvision, AdviceRequest
 from pathfinder.demo.county import build_county
+from pathfinder.disclosure.inspection import BY_KEY
 from pathfinder.organisations.models import Organisation
 from pathfinder.organisations.selectors import organisations_of
 from pathfinder.people.models import Involvement
@@ -17,7 +19,10 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_county_has_organisations_with_queues_and_structured_advice():
     build_county(plans=60, requests=60, seed=1, local_offer_services=10)
-    assert Organisation.objects.count() == 4
+    assert Organisation.objects.exclude(kind__in=("school", "early_years")).count() == 3
+    assert set(Organisation.objects.filter(kind="school").values_list("la_code", flat=True)) == {"999", "998", "997"}
+    placed = dict(BY_KEY["children-with-plans"].breakdown(timezone.localdate()))
+    assert placed["Placed out of the area"] > 0 and placed["In the area"] > placed["Placed out of the area"]
     senco = User.objects.get(username="senco")
     assert [o.name for o in organisations_of(senco)] == ["Brookfield Primary School"]
     queued = AdviceRequest.objects.filter(organisation__isnull=False, received_on__isnull=True)
