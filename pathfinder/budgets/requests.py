@@ -64,14 +64,15 @@ def open_request(plan: Plan) -> BudgetRequest | None:
 
 
 def information_paragraphs() -> tuple[str, ...]:
-    """The council's reg 3 information: its Local Offer page about personal budgets if it has published one,
-    else the default words above."""
+    """The council's reg 3 information: its Local Offer page about personal budgets if it has published one
+    (else the default words above), always ending with who can help."""
     from pathfinder.directory.models import InformationPage
 
     page = InformationPage.objects.filter(slug=INFORMATION_SLUG, published=True).first()
     if page is None:
         return DEFAULT_INFORMATION
-    return tuple(part.strip() for part in page.body.split("\n\n") if part.strip())
+    own = tuple(part.strip() for part in page.body.split("\n\n") if part.strip())
+    return (*own, DEFAULT_INFORMATION[-1])
 
 
 def budget_request_make(
