@@ -128,8 +128,13 @@ def shares_problems(amount: Decimal, shares: tuple[ShareFacts, ...] | list[Share
         return [Problem("shares", "A funder's share cannot be less than £0", CFA_49)]
     total = sum((share.amount for share in shares), Decimal("0"))
     if total != amount:
-        return [Problem("shares", f"The funders' shares add up to £{total:,.2f} but the line is £{amount:,.2f}: "
-                                  "they must be the same", CFA_49)]
+        return [
+            Problem(
+                "shares",
+                f"The funders' shares add up to £{total:,.2f} but the line is £{amount:,.2f}: they must be the same",
+                CFA_49,
+            )
+        ]
     return []
 
 
@@ -140,12 +145,20 @@ def line_problems(line: LineFacts) -> list[Problem]:
     if not line.shares:
         problems.append(Problem("shares", f"{line.label}: say who pays for it", CFA_49))
     if line.cannot_separate and not line.cannot_separate_reason.strip():
-        problems.append(Problem("cannot_separate_reason", f"{line.label}: give the reason the amount cannot be "
-                                                          "separated from the service", citation(4)))
+        problems.append(
+            Problem(
+                "cannot_separate_reason",
+                f"{line.label}: give the reason the amount cannot be separated from the service",
+                citation(4),
+            )
+        )
     for share in line.shares:
         if share.agreed_on is None:
-            who = "the integrated care board" if share.funder == "icb" else {
-                "council": "the council", "school": "the school or college"}.get(share.funder, share.funder)
+            who = (
+                "the integrated care board"
+                if share.funder == "icb"
+                else {"council": "the council", "school": "the school or college"}.get(share.funder, share.funder)
+            )
             problems.append(Problem("shares", f"{line.label}: {who} has not agreed its share yet", CFA_49))
     return problems
 
@@ -191,17 +204,37 @@ def conditions_problems(facts: DirectPaymentFacts) -> list[Problem]:
     """The reg 6 conditions, each confirmed (6(b) only where a nominee or a representative receives it)."""
     problems = []
     if not facts.will_use_appropriately:
-        problems.append(Problem("will_use_appropriately", "Confirm the recipient will use the direct payment to "
-                                                          "secure the agreed provision", citation("6(a)")))
+        problems.append(
+            Problem(
+                "will_use_appropriately",
+                "Confirm the recipient will use the direct payment to secure the agreed provision",
+                citation("6(a)"),
+            )
+        )
     if facts.recipient_kind in ("nominee", "representative") and not facts.acts_in_best_interests:
-        problems.append(Problem("acts_in_best_interests", "Confirm the nominee or representative will act in the "
-                                                          "child's or young person's best interests", citation("6(b)")))
+        problems.append(
+            Problem(
+                "acts_in_best_interests",
+                "Confirm the nominee or representative will act in the child's or young person's best interests",
+                citation("6(b)"),
+            )
+        )
     if not facts.no_adverse_impact:
-        problems.append(Problem("no_adverse_impact", "Confirm the direct payment will not harm other services for "
-                                                     "children and young people with plans", citation("6(c)")))
+        problems.append(
+            Problem(
+                "no_adverse_impact",
+                "Confirm the direct payment will not harm other services for children and young people with plans",
+                citation("6(c)"),
+            )
+        )
     if not facts.efficient_use:
-        problems.append(Problem("efficient_use", "Confirm the direct payment is an efficient use of the council's "
-                                                 "resources", citation("6(d)")))
+        problems.append(
+            Problem(
+                "efficient_use",
+                "Confirm the direct payment is an efficient use of the council's resources",
+                citation("6(d)"),
+            )
+        )
     return problems
 
 
@@ -214,22 +247,31 @@ def agreement_problems(facts: DirectPaymentFacts) -> list[Problem]:
     if facts.recipient_kind not in RECIPIENTS or not facts.recipient_name.strip():
         problems.append(Problem("recipient_name", "Say who receives the direct payment", citation(5)))
     if facts.consent_given_on is None:
-        problems.append(Problem("consent_given_on", "Record the date the recipient consented to the direct payment",
-                                CFA_49))
+        problems.append(
+            Problem("consent_given_on", "Record the date the recipient consented to the direct payment", CFA_49)
+        )
     problems.extend(conditions_problems(facts))
     if facts.on_school_premises and (facts.head_agreed_on is None or not facts.head_name.strip()):
-        problems.append(Problem("head_agreed_on", "The provision is on a school's or college's premises: record the "
-                                                  "head teacher's or principal's agreement (name and date)", COP_9_119))
+        problems.append(
+            Problem(
+                "head_agreed_on",
+                "The provision is on a school's or college's premises: record the "
+                "head teacher's or principal's agreement (name and date)",
+                COP_9_119,
+            )
+        )
     if facts.pays_for_a_place:
         problems.append(Problem("lines", "A direct payment cannot pay for a school or college place", COP_9_119))
     if not facts.holding:
         problems.append(Problem("holding", "Say how the money will be held", citation(6)))
     elif facts.holding == "prepaid_card" and not facts.prepaid_card_chosen:
-        problems.append(Problem("prepaid_card_chosen", "A prepaid card can only be used if the family chose it",
-                                citation(6)))
+        problems.append(
+            Problem("prepaid_card_chosen", "A prepaid card can only be used if the family chose it", citation(6))
+        )
     elif facts.holding == "third_party" and not facts.third_party_name.strip():
-        problems.append(Problem("third_party_name", "Give the name of the third party who will hold the money",
-                                citation(6)))
+        problems.append(
+            Problem("third_party_name", "Give the name of the third party who will hold the money", citation(6))
+        )
     return problems
 
 
@@ -253,12 +295,15 @@ class ReviewDates:
     rule: str
 
 
-def review_dates(*, first_payment_on: date, first_within_months: int, every_months: int,
-                 last_reviewed_on: date | None = None) -> ReviewDates:
+def review_dates(
+    *, first_payment_on: date, first_within_months: int, every_months: int, last_reviewed_on: date | None = None
+) -> ReviewDates:
     """The first review ``first_within_months`` after the first payment, then ``every_months`` after the last
     review. Both numbers are the council's settings: the spec could not confirm a frequency in regs 9 to 11."""
     first = add_months(first_payment_on, first_within_months)
     following = add_months(last_reviewed_on, every_months) if last_reviewed_on else first
-    rule = (f"{PB_REGS}, regs 9 to 11 (monitoring and review). How often is the council's own setting: the first "
-            f"review within {first_within_months} months of the first payment, then every {every_months} months.")
+    rule = (
+        f"{PB_REGS}, regs 9 to 11 (monitoring and review). How often is the council's own setting: the first "
+        f"review within {first_within_months} months of the first payment, then every {every_months} months."
+    )
     return ReviewDates(first_due=first, next_due=following, rule=rule)

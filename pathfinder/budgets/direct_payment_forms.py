@@ -13,8 +13,9 @@ from pathfinder.core.forms import GOVUKDateField, GOVUKForm
 class ProposeForm(GOVUKForm):
     error_names = {"recipient_kind": "who receives it", "recipient_name": "the recipient's name"}
 
-    recipient_kind = forms.ChoiceField(label="Who receives the direct payment?", choices=RecipientKind.choices,
-                                       widget=forms.RadioSelect)
+    recipient_kind = forms.ChoiceField(
+        label="Who receives the direct payment?", choices=RecipientKind.choices, widget=forms.RadioSelect
+    )
     recipient_name = forms.CharField(label="Recipient's full name", max_length=200)
 
 
@@ -23,20 +24,26 @@ class DetailsForm(VersionedForm):
 
     consent_given_on = GOVUKDateField(label="Date the recipient consented", required=False)
     will_use_appropriately = forms.BooleanField(
-        required=False, label="The recipient will use it to secure the agreed provision (reg 6(a))")
+        required=False, label="The recipient will use it to secure the agreed provision (reg 6(a))"
+    )
     acts_in_best_interests = forms.BooleanField(
-        required=False, label="A nominee or representative will act in the child's or young person's best "
-                              "interests (reg 6(b))")
+        required=False,
+        label="A nominee or representative will act in the child's or young person's best interests (reg 6(b))",
+    )
     no_adverse_impact = forms.BooleanField(
-        required=False, label="It will not harm other services for children and young people with plans (reg 6(c))")
-    efficient_use = forms.BooleanField(required=False, label="It is an efficient use of the council's resources "
-                                                             "(reg 6(d))")
-    on_school_premises = forms.BooleanField(required=False, label="Some of the provision is delivered on a school's "
-                                                                  "or college's premises")
+        required=False, label="It will not harm other services for children and young people with plans (reg 6(c))"
+    )
+    efficient_use = forms.BooleanField(
+        required=False, label="It is an efficient use of the council's resources (reg 6(d))"
+    )
+    on_school_premises = forms.BooleanField(
+        required=False, label="Some of the provision is delivered on a school's or college's premises"
+    )
     head_name = forms.CharField(label="Head teacher or principal who agreed", required=False, max_length=200)
     head_agreed_on = GOVUKDateField(label="Date the head teacher or principal agreed", required=False)
-    holding = forms.ChoiceField(label="How will the money be held?", choices=Holding.choices,
-                                widget=forms.RadioSelect, required=False)
+    holding = forms.ChoiceField(
+        label="How will the money be held?", choices=Holding.choices, widget=forms.RadioSelect, required=False
+    )
     prepaid_card_chosen = forms.BooleanField(required=False, label="The family chose a prepaid card themselves")
     third_party_name = forms.CharField(label="Name of the third party", required=False, max_length=200)
 
@@ -56,15 +63,20 @@ class ReviewForm(VersionedForm):
 class RefuseForm(VersionedForm):
     error_names = {"reasons": "the reasons for refusing"}
 
-    reasons = forms.CharField(label="Reasons for refusing the direct payment", max_length=8000,
-                              widget=forms.Textarea(attrs={"rows": 6}),
-                              help_text="The family reads these words. They can ask for the decision to be reviewed.")
+    reasons = forms.CharField(
+        label="Reasons for refusing the direct payment",
+        max_length=8000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="The family reads these words. They can ask for the decision to be reviewed.",
+    )
 
 
 class StopForm(VersionedForm):
     error_names = {"reason": "why it is stopping", "reasons": "the reasons"}
 
-    reason = forms.ChoiceField(label="Why is the direct payment stopping?", widget=forms.RadioSelect,
-                               choices=list(STOP_REASONS.items()))
-    reasons = forms.CharField(label="Reasons, in words the family will read", max_length=8000,
-                              widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.ChoiceField(
+        label="Why is the direct payment stopping?", widget=forms.RadioSelect, choices=list(STOP_REASONS.items())
+    )
+    reasons = forms.CharField(
+        label="Reasons, in words the family will read", max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
+    )

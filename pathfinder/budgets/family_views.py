@@ -47,10 +47,16 @@ def family_home(request: HttpRequest) -> HttpResponse:
     children = list(children_visible_to(request.user))
     audit_reads(request, children, "personal budget (family)")
     rows = [{"child": c, "requests": list(c.budget_requests.select_related("plan"))} for c in children]
-    return render(request, "budgets/family_home.html", {
-        "rows": rows, "can_ask": bool(_askable_plans(request.user)), "when": law.WHEN_YOU_CAN_ASK,
-        "page_title": "Personal budget",
-    })
+    return render(
+        request,
+        "budgets/family_home.html",
+        {
+            "rows": rows,
+            "can_ask": bool(_askable_plans(request.user)),
+            "when": law.WHEN_YOU_CAN_ASK,
+            "page_title": "Personal budget",
+        },
+    )
 
 
 @for_roles(*FAMILY_ROLES)
@@ -58,29 +64,43 @@ def family_request_start(request: HttpRequest) -> HttpResponse:
     """Ask for a personal budget, online."""
     plans = _askable_plans(request.user)
     audit_reads(request, [p.child for p in plans], "personal budget: ask (family)")
-    form = FamilyAskForm(request.POST or None, plans=plans,
-                         initial={"plan": str(plans[0].pk)} if len(plans) == 1 else {})
+    form = FamilyAskForm(
+        request.POST or None, plans=plans, initial={"plan": str(plans[0].pk)} if len(plans) == 1 else {}
+    )
     if request.method == "POST" and form.is_valid():
         plan = next(p for p in plans if str(p.pk) == form.cleaned_data["plan"])
         asked_by = AskedBy.YOUNG_PERSON if request.user.role == Role.YOUNG_PERSON else AskedBy.PARENT
         try:
             made = requests.budget_request_make(
-                acting_user=request.user, plan=plan, asked_by=asked_by, made_through=MadeThrough.PORTAL,
-                streams=form.cleaned_data["streams"], wishes=form.cleaned_data["wishes"])
+                acting_user=request.user,
+                plan=plan,
+                asked_by=asked_by,
+                made_through=MadeThrough.PORTAL,
+                streams=form.cleaned_data["streams"],
+                wishes=form.cleaned_data["wishes"],
+            )
         except ServiceError as error:
             refused_on_form(form, error)
         else:
             messages.success(request, "You have asked for a personal budget.")
             return redirect(family_detail_url(made))
-    return render(request, "budgets/family_ask.html", {
-        "form": form, "plans": plans, "when": law.WHEN_YOU_CAN_ASK,
-        "information": requests.information_paragraphs(), "page_title": "Ask for a personal budget",
-    })
+    return render(
+        request,
+        "budgets/family_ask.html",
+        {
+            "form": form,
+            "plans": plans,
+            "when": law.WHEN_YOU_CAN_ASK,
+            "information": requests.information_paragraphs(),
+            "page_title": "Ask for a personal budget",
+        },
+    )
 
 
 def family_detail_url(budget_request) -> str:
-    return reverse("budgets:family_request_detail",
-                   kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk})
+    return reverse(
+        "budgets:family_request_detail", kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+    )
 
 
 @for_roles(*FAMILY_ROLES)
@@ -88,13 +108,22 @@ def family_detail_url(budget_request) -> str:
 def family_request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse:
     budget_request = request_of(child, request_pk)
     dp = budget_request.direct_payments.exclude(status="refused").first() or budget_request.direct_payments.first()
-    return render(request, "budgets/family_detail.html", {
-        "child": child, "r": budget_request, "indicative": list(budget_request.indicative_budgets.all()),
-        "lines": list(budget_request.lines.filter(status=LineStatus.AGREED)), "dp": dp,
-        "information": requests.information_paragraphs(), "today": timezone.localdate(),
-        "page_title": "Your personal budget" if request.user.role == Role.YOUNG_PERSON
-        else f"{child.full_name}'s personal budget",
-    })
+    return render(
+        request,
+        "budgets/family_detail.html",
+        {
+            "child": child,
+            "r": budget_request,
+            "indicative": list(budget_request.indicative_budgets.all()),
+            "lines": list(budget_request.lines.filter(status=LineStatus.AGREED)),
+            "dp": dp,
+            "information": requests.information_paragraphs(),
+            "today": timezone.localdate(),
+            "page_title": "Your personal budget"
+            if request.user.role == Role.YOUNG_PERSON
+            else f"{child.full_name}'s personal budget",
+        },
+    )
 
 
 @for_roles(*CASE_VIEWERS)
@@ -105,9 +134,19 @@ def notice(request: HttpRequest, child, request_pk: int) -> HttpResponse:
     family = request.user.role in FAMILY_ROLES
     if budget_request.agreed_on is None or (family and budget_request.notice_sent_on is None):
         raise Http404("There is no notice for this personal budget yet")
-    back = family_detail_url(budget_request) if family else reverse(
-        "budgets:request_detail", kwargs={"child_pk": child.pk, "request_pk": budget_request.pk})
-    return render(request, "budgets/notice.html", {
-        "child": child, "r": budget_request, "notice": notices.notice_for(budget_request), "back_url": back,
-        "page_title": "Notice of your agreed personal budget",
-    })
+    back = (
+        family_detail_url(budget_request)
+        if family
+        else reverse("budgets:request_detail", kwargs={"child_pk": child.pk, "request_pk": budget_request.pk})
+    )
+    return render(
+        request,
+        "budgets/notice.html",
+        {
+            "child": child,
+            "r": budget_request,
+            "notice": notices.notice_for(budget_request),
+            "back_url": back,
+            "page_title": "Notice of your agreed personal budget",
+        },
+    )

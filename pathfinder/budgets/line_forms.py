@@ -49,46 +49,64 @@ class MoneyField(forms.CharField):
 
 
 class LineForm(VersionedForm):
-    error_names = {"provision": "the provision it pays for", "stream": "where the money comes from",
-                   "delivery": "how the money is held", "legal_basis": "the legal basis",
-                   "yearly_amount": "the amount a year", "icb_organisation": "the health organisation"}
+    error_names = {
+        "provision": "the provision it pays for",
+        "stream": "where the money comes from",
+        "delivery": "how the money is held",
+        "legal_basis": "the legal basis",
+        "yearly_amount": "the amount a year",
+        "icb_organisation": "the health organisation",
+    }
 
     provision = forms.ChoiceField(label="Which provision in the plan does it pay for?", widget=forms.RadioSelect)
-    stream = forms.ChoiceField(label="Which part of the budget is it?", choices=Stream.choices,
-                               widget=forms.RadioSelect)
+    stream = forms.ChoiceField(
+        label="Which part of the budget is it?", choices=Stream.choices, widget=forms.RadioSelect
+    )
     delivery = forms.ChoiceField(label="How is the money held?", choices=Delivery.choices, widget=forms.RadioSelect)
-    legal_basis = forms.CharField(label="Legal basis", max_length=200,
-                                  help_text="For example: CFA 2014 s.42; CSDPA 1970 s.2; NHS Act 2006 s.12A")
+    legal_basis = forms.CharField(
+        label="Legal basis", max_length=200, help_text="For example: CFA 2014 s.42; CSDPA 1970 s.2; NHS Act 2006 s.12A"
+    )
     yearly_amount = MoneyField(label="Amount a year, in pounds", subject="the amount a year")
-    council_share = MoneyField(label="Paid by the council, in pounds", required=False,
-                               subject="the council's share")
-    school_share = MoneyField(label="Paid by the school or college, in pounds", required=False,
-                              subject="the school's or college's share")
-    icb_share = MoneyField(label="Paid by the integrated care board (NHS), in pounds", required=False,
-                           subject="the integrated care board's share")
+    council_share = MoneyField(label="Paid by the council, in pounds", required=False, subject="the council's share")
+    school_share = MoneyField(
+        label="Paid by the school or college, in pounds", required=False, subject="the school's or college's share"
+    )
+    icb_share = MoneyField(
+        label="Paid by the integrated care board (NHS), in pounds",
+        required=False,
+        subject="the integrated care board's share",
+    )
     icb_organisation = forms.ChoiceField(
-        label="Which health organisation agrees the NHS share?", required=False,
+        label="Which health organisation agrees the NHS share?",
+        required=False,
         help_text="Its members can then agree it in Pathfinder. Leave empty to record their agreement yourself.",
     )
     cannot_separate = forms.BooleanField(
         label="The amount for this provision cannot be separated from a service the council buys for many "
-              "children (block-commissioned)", required=False)
-    cannot_separate_reason = forms.CharField(label="Why it cannot be separated", required=False, max_length=4000,
-                                             widget=forms.Textarea(attrs={"rows": 3}))
+        "children (block-commissioned)",
+        required=False,
+    )
+    cannot_separate_reason = forms.CharField(
+        label="Why it cannot be separated", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, provisions=(), organisations=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["provision"].choices = [(str(p.pk), f"{p.section}: {p.description}") for p in provisions]
         self.fields["icb_organisation"].choices = [("", "None: I will record their agreement")] + [
-            (str(o.pk), o.name) for o in organisations]
+            (str(o.pk), o.name) for o in organisations
+        ]
 
     def clean_provision(self) -> int:
         return int(self.cleaned_data["provision"])
 
     def shares(self) -> dict[str, Decimal]:
         data = self.cleaned_data
-        return {Funder.COUNCIL: data.get("council_share"), Funder.SCHOOL: data.get("school_share"),
-                Funder.ICB: data.get("icb_share")}
+        return {
+            Funder.COUNCIL: data.get("council_share"),
+            Funder.SCHOOL: data.get("school_share"),
+            Funder.ICB: data.get("icb_share"),
+        }
 
 
 class ShareAgreementForm(VersionedForm):

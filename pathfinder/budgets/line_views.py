@@ -34,17 +34,26 @@ def _line_form(request, budget_request, line: BudgetLine | None):
     initial = {"version": budget_request.version}
     if line is not None:
         shares = {s.funder: s.amount for s in line.shares.all()}
-        initial.update({
-            "provision": str(line.provision_id or ""), "stream": line.stream, "delivery": line.delivery,
-            "legal_basis": line.legal_basis, "yearly_amount": f"{line.yearly_amount:.2f}",
-            "council_share": f"{shares[Funder.COUNCIL]:.2f}" if Funder.COUNCIL in shares else "",
-            "school_share": f"{shares[Funder.SCHOOL]:.2f}" if Funder.SCHOOL in shares else "",
-            "icb_share": f"{shares[Funder.ICB]:.2f}" if Funder.ICB in shares else "",
-            "cannot_separate": line.cannot_separate, "cannot_separate_reason": line.cannot_separate_reason,
-        })
+        initial.update(
+            {
+                "provision": str(line.provision_id or ""),
+                "stream": line.stream,
+                "delivery": line.delivery,
+                "legal_basis": line.legal_basis,
+                "yearly_amount": f"{line.yearly_amount:.2f}",
+                "council_share": f"{shares[Funder.COUNCIL]:.2f}" if Funder.COUNCIL in shares else "",
+                "school_share": f"{shares[Funder.SCHOOL]:.2f}" if Funder.SCHOOL in shares else "",
+                "icb_share": f"{shares[Funder.ICB]:.2f}" if Funder.ICB in shares else "",
+                "cannot_separate": line.cannot_separate,
+                "cannot_separate_reason": line.cannot_separate_reason,
+            }
+        )
     return line_forms.LineForm(
-        request.POST or None, initial=initial, provisions=budget_request.plan.provisions.all(),
-        organisations=Organisation.objects.filter(kind=OrganisationKind.HEALTH))
+        request.POST or None,
+        initial=initial,
+        provisions=budget_request.plan.provisions.all(),
+        organisations=Organisation.objects.filter(kind=OrganisationKind.HEALTH),
+    )
 
 
 @for_roles(*CASE_STAFF)
@@ -56,28 +65,44 @@ def line_edit(request: HttpRequest, child, request_pk: int, line_pk: int | None 
     form = _line_form(request, budget_request, line)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        organisation = Organisation.objects.filter(pk=data["icb_organisation"] or None,
-                                                   kind=OrganisationKind.HEALTH).first()
+        organisation = Organisation.objects.filter(
+            pk=data["icb_organisation"] or None, kind=OrganisationKind.HEALTH
+        ).first()
         try:
             lines.budget_line_save(
-                acting_user=request.user, budget_request=budget_request, expected_version=data["version"],
-                provision_id=data["provision"], stream=data["stream"], delivery=data["delivery"],
-                legal_basis=data["legal_basis"], yearly_amount=data["yearly_amount"], shares=form.shares(),
-                cannot_separate=data["cannot_separate"], cannot_separate_reason=data["cannot_separate_reason"],
-                icb_organisation=organisation, line=line)
+                acting_user=request.user,
+                budget_request=budget_request,
+                expected_version=data["version"],
+                provision_id=data["provision"],
+                stream=data["stream"],
+                delivery=data["delivery"],
+                legal_basis=data["legal_basis"],
+                yearly_amount=data["yearly_amount"],
+                shares=form.shares(),
+                cannot_separate=data["cannot_separate"],
+                cannot_separate_reason=data["cannot_separate_reason"],
+                icb_organisation=organisation,
+                line=line,
+            )
         except ServiceError as error:
             refused_on_form(form, error, budget_request)
         else:
             messages.success(request, "Budget line saved.")
             return redirect(detail_url(budget_request))
     return form_page(
-        request, child=child, form=form, title="Change a budget line" if line else "Add a budget line",
-        back=detail_url(budget_request), submit="Save the line", intro=[
+        request,
+        child=child,
+        form=form,
+        title="Change a budget line" if line else "Add a budget line",
+        back=detail_url(budget_request),
+        submit="Save the line",
+        intro=[
             "Each line pays for provision in the plan. Split its amount between who pays: the shares must add up "
             "to the amount a year. A health line needs the integrated care board's agreement.",
             f"If the amount cannot be separated from a service the council buys for many children, say so and why "
             f"({law.citation(4)}).",
-        ])
+        ],
+    )
 
 
 @for_roles(*CASE_STAFF)
@@ -86,8 +111,11 @@ def line_edit(request: HttpRequest, child, request_pk: int, line_pk: int | None 
 def line_remove(request: HttpRequest, child, request_pk: int, line_pk: int) -> HttpResponse:
     budget_request = request_of(child, request_pk)
     try:
-        lines.budget_line_remove(acting_user=request.user, line=_line(budget_request, line_pk),
-                                 expected_version=request.POST.get("version", "0"))
+        lines.budget_line_remove(
+            acting_user=request.user,
+            line=_line(budget_request, line_pk),
+            expected_version=request.POST.get("version", "0"),
+        )
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -102,44 +130,70 @@ def share_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> H
     Pathfinder itself)."""
     budget_request = request_of(child, request_pk)
     line = _line(budget_request, line_pk)
-    form = line_forms.ShareAgreementForm(request.POST or None, initial={
-        "version": budget_request.version, "agreed_on": timezone.localdate()})
+    form = line_forms.ShareAgreementForm(
+        request.POST or None, initial={"version": budget_request.version, "agreed_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            lines.share_agreement_record(acting_user=request.user, line=line, funder=data["funder"],
-                                         expected_version=data["version"], agreed_by_name=data["agreed_by_name"],
-                                         agreed_on=data["agreed_on"])
+            lines.share_agreement_record(
+                acting_user=request.user,
+                line=line,
+                funder=data["funder"],
+                expected_version=data["version"],
+                agreed_by_name=data["agreed_by_name"],
+                agreed_on=data["agreed_on"],
+            )
         except ServiceError as error:
             refused_on_form(form, error, budget_request)
         else:
             messages.success(request, "Agreement recorded.")
             return redirect(detail_url(budget_request))
-    return form_page(request, child=child, form=form, title="Record a funder's agreement",
-                     back=detail_url(budget_request), submit="Record the agreement",
-                     intro=[f"Line: {line.provision_text} (£{line.yearly_amount:,.2f} a year)."])
+    return form_page(
+        request,
+        child=child,
+        form=form,
+        title="Record a funder's agreement",
+        back=detail_url(budget_request),
+        submit="Record the agreement",
+        intro=[f"Line: {line.provision_text} (£{line.yearly_amount:,.2f} a year)."],
+    )
 
 
 @for_roles(*CASE_STAFF)
 @child_page("personal budget: agree")
 def request_agree(request: HttpRequest, child, request_pk: int) -> HttpResponse:
     budget_request = request_of(child, request_pk)
-    form = line_forms.AgreeForm(request.POST or None, initial={
-        "version": budget_request.version, "agreed_on": timezone.localdate()})
+    form = line_forms.AgreeForm(
+        request.POST or None, initial={"version": budget_request.version, "agreed_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            lines.budget_agree(acting_user=request.user, budget_request=budget_request,
-                               expected_version=form.cleaned_data["version"], agreed_on=form.cleaned_data["agreed_on"])
+            lines.budget_agree(
+                acting_user=request.user,
+                budget_request=budget_request,
+                expected_version=form.cleaned_data["version"],
+                agreed_on=form.cleaned_data["agreed_on"],
+            )
         except ServiceError as error:
             refused_on_form(form, error, budget_request)
         else:
-            messages.success(request, "Personal budget agreed. Section J of the plan is written from its lines. "
-                                      "Now send the notice.")
+            messages.success(
+                request, "Personal budget agreed. Section J of the plan is written from its lines. Now send the notice."
+            )
             return redirect(detail_url(budget_request))
-    return form_page(request, child=child, form=form, title="Agree the personal budget",
-                     back=detail_url(budget_request), submit="Agree the budget", intro=[
-                         "Every line must have its funders' shares agreed. Section J of the plan is then written "
-                         "from the agreed lines."])
+    return form_page(
+        request,
+        child=child,
+        form=form,
+        title="Agree the personal budget",
+        back=detail_url(budget_request),
+        submit="Agree the budget",
+        intro=[
+            "Every line must have its funders' shares agreed. Section J of the plan is then written "
+            "from the agreed lines."
+        ],
+    )
 
 
 # -- the health organisation's own page ---------------------------------------------------------------------------
@@ -147,20 +201,30 @@ def request_agree(request: HttpRequest, child, request_pk: int) -> HttpResponse:
 
 def _asked_request_ids(user) -> set[int]:
     """Requests whose health share an organisation this member belongs to was asked to agree (still open)."""
-    rows = involvements_active(timezone.localdate()).filter(
-        capacity=InvolvementCapacity.HEALTH, source_type=lines.SOURCE_TYPE,
-        organisation_id__in=active_organisation_ids(user)).values_list("source_id", flat=True)
+    rows = (
+        involvements_active(timezone.localdate())
+        .filter(
+            capacity=InvolvementCapacity.HEALTH,
+            source_type=lines.SOURCE_TYPE,
+            organisation_id__in=active_organisation_ids(user),
+        )
+        .values_list("source_id", flat=True)
+    )
     return {int(pk) for pk in rows}
 
 
 @for_roles(Role.ADVISER)
 def health_agreements(request: HttpRequest) -> HttpResponse:
     """NHS shares waiting for this member's organisation to agree."""
-    shares = list(BudgetLineShare.objects.filter(funder=Funder.ICB, line__request_id__in=_asked_request_ids(
-        request.user)).select_related("line__request__child").order_by("agreed_on", "pk"))
+    shares = list(
+        BudgetLineShare.objects.filter(funder=Funder.ICB, line__request_id__in=_asked_request_ids(request.user))
+        .select_related("line__request__child")
+        .order_by("agreed_on", "pk")
+    )
     audit_reads(request, [s.line.request.child for s in shares], "personal budgets: NHS shares to agree")
-    return render(request, "budgets/health_agreements.html", {"shares": shares,
-                                                              "page_title": "Personal budgets: NHS shares"})
+    return render(
+        request, "budgets/health_agreements.html", {"shares": shares, "page_title": "Personal budgets: NHS shares"}
+    )
 
 
 @for_roles(Role.ADVISER)
@@ -174,21 +238,35 @@ def icb_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> Htt
     share = line.shares.filter(funder=Funder.ICB).first()
     if share is None:
         raise Http404("This line has no NHS share")
-    form = line_forms.IcbAgreeForm(request.POST or None, initial={
-        "version": budget_request.version, "agreed_on": timezone.localdate()})
+    form = line_forms.IcbAgreeForm(
+        request.POST or None, initial={"version": budget_request.version, "agreed_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             lines.share_agreement_record(
-                acting_user=request.user, line=line, funder=Funder.ICB, expected_version=form.cleaned_data["version"],
-                agreed_by_name=request.user.display_name, agreed_on=form.cleaned_data["agreed_on"],
-                in_pathfinder=True)
+                acting_user=request.user,
+                line=line,
+                funder=Funder.ICB,
+                expected_version=form.cleaned_data["version"],
+                agreed_by_name=request.user.display_name,
+                agreed_on=form.cleaned_data["agreed_on"],
+                in_pathfinder=True,
+            )
         except ServiceError as error:
             refused_on_form(form, error, budget_request)
         else:
             messages.success(request, "You agreed the NHS share.")
             return redirect("budgets:health_agreements")
-    return form_page(request, child=child, form=form, title="Agree the NHS share of a personal budget",
-                     back="/budgets/health/", submit="Agree the NHS share", intro=[
-                         f"Provision: {line.provision_text}.",
-                         f"The NHS share: £{share.amount:,.2f} a year of £{line.yearly_amount:,.2f}.",
-                         f"How it is held: {line.get_delivery_display()}. Legal basis: {line.legal_basis}."])
+    return form_page(
+        request,
+        child=child,
+        form=form,
+        title="Agree the NHS share of a personal budget",
+        back="/budgets/health/",
+        submit="Agree the NHS share",
+        intro=[
+            f"Provision: {line.provision_text}.",
+            f"The NHS share: £{share.amount:,.2f} a year of £{line.yearly_amount:,.2f}.",
+            f"How it is held: {line.get_delivery_display()}. Legal basis: {line.legal_basis}.",
+        ],
+    )

@@ -45,9 +45,11 @@ def _today() -> date:
 
 def line_facts(line: BudgetLine) -> law.LineFacts:
     return law.LineFacts(
-        label=f"{line.provision_text[:60]}", amount=line.yearly_amount,
+        label=f"{line.provision_text[:60]}",
+        amount=line.yearly_amount,
         shares=tuple(law.ShareFacts(s.funder, s.amount, s.agreed_on) for s in line.shares.all()),
-        cannot_separate=line.cannot_separate, cannot_separate_reason=line.cannot_separate_reason,
+        cannot_separate=line.cannot_separate,
+        cannot_separate_reason=line.cannot_separate_reason,
     )
 
 
@@ -64,8 +66,13 @@ def _bump(current: BudgetRequest, acting_user, what: str) -> None:
     current.version += 1
     current._change_reason = what
     current.save()
-    audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=current.child, obj=current,
-                       what=f"personal budget: {what}")
+    audit_event_record(
+        acting_user=acting_user,
+        action=AuditAction.UPDATE,
+        child=current.child,
+        obj=current,
+        what=f"personal budget: {what}",
+    )
 
 
 def _clean_shares(amount: Decimal, shares: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -85,8 +92,13 @@ def _icb_involvement(current: BudgetRequest, organisation) -> None:
     if organisation is None:
         return
     involvement_for_source(
-        child=current.child, capacity=InvolvementCapacity.HEALTH, source_type=SOURCE_TYPE, source_id=current.pk,
-        starts_on=_today(), ends_on=None, organisation=organisation,
+        child=current.child,
+        capacity=InvolvementCapacity.HEALTH,
+        source_type=SOURCE_TYPE,
+        source_id=current.pk,
+        starts_on=_today(),
+        ends_on=None,
+        organisation=organisation,
         reason=f"Asked on {_today():%d %B %Y} to agree the health part of a personal budget",
     )
 
@@ -114,19 +126,27 @@ def budget_line_save(
     if delivery not in Delivery.values:
         raise ServiceError("Select how the money is held", field="delivery")
     if cannot_separate and not (cannot_separate_reason or "").strip():
-        raise ServiceError("Give the reason the amount cannot be separated from the service "
-                           f"({law.citation(4)})", field="cannot_separate_reason")
+        raise ServiceError(
+            f"Give the reason the amount cannot be separated from the service ({law.citation(4)})",
+            field="cannot_separate_reason",
+        )
     kept = _clean_shares(yearly_amount, shares)
     with transaction.atomic():
         current = _locked_request(budget_request, expected_version)
         provision = current.plan.provisions.filter(pk=provision_id).first() if provision_id else None
         if provision is None:
-            raise ServiceError("Choose provision that is in this child's plan: a budget can only pay for what the "
-                               "plan says", field="provision")
+            raise ServiceError(
+                "Choose provision that is in this child's plan: a budget can only pay for what the plan says",
+                field="provision",
+            )
         if line is None:
             line = BudgetLine(request=current)
         elif line.request_id != current.pk:
             raise ServiceError("That line is not part of this personal budget.", field="provision")
+        elif _unchanged(
+            line, provision, stream, delivery, legal_basis, yearly_amount, kept, cannot_separate, cannot_separate_reason
+        ):
+            return line  # saved as it was: nothing changes, not even the version
         line.provision, line.provision_text = provision, provision.description
         line.stream, line.delivery, line.legal_basis = stream, delivery, legal_basis.strip()
         line.unit_price, line.units_per_year, line.yearly_amount = yearly_amount, Decimal("1"), yearly_amount
@@ -152,6 +172,18 @@ def budget_line_save(
     return line
 
 
+def _unchanged(line, provision, stream, delivery, legal_basis, amount, shares, cannot_separate, reason) -> bool:
+    now = {share.funder: share.amount for share in line.shares.all()}
+    return (
+        line.provision_id == provision.pk
+        and (line.stream, line.delivery, line.legal_basis) == (stream, delivery, legal_basis.strip())
+        and line.yearly_amount == amount
+        and now == shares
+        and line.cannot_separate == cannot_separate
+        and line.cannot_separate_reason == (reason or "").strip()
+    )
+
+
 def budget_line_remove(*, acting_user, line: BudgetLine, expected_version: int) -> None:
     with transaction.atomic():
         current = _locked_request(line.request, expected_version)
@@ -159,8 +191,16 @@ def budget_line_remove(*, acting_user, line: BudgetLine, expected_version: int) 
         _bump(current, acting_user, "budget line removed")
 
 
-def share_agreement_record(*, acting_user, line: BudgetLine, funder: str, expected_version: int,
-                           agreed_by_name: str, agreed_on: date, in_pathfinder: bool = False) -> BudgetLineShare:
+def share_agreement_record(
+    *,
+    acting_user,
+    line: BudgetLine,
+    funder: str,
+    expected_version: int,
+    agreed_by_name: str,
+    agreed_on: date,
+    in_pathfinder: bool = False,
+) -> BudgetLineShare:
     """Record a funder's agreement to its share: by the caseworker (who agreed and when), or by a member of the
     health organisation on their own page (``in_pathfinder``: the acting user is the one who agreed)."""
     if not (agreed_by_name or "").strip():
@@ -171,18 +211,21 @@ def share_agreement_record(*, acting_user, line: BudgetLine, funder: str, expect
         current = _locked_request(line.request, expected_version)
         share = line.shares.filter(funder=funder).first()
         if share is None:
-            raise ServiceError(f"This line has no share paid by {FUNDER_LABELS.get(funder, funder)}.",
-                               field="funder")
+            raise ServiceError(f"This line has no share paid by {FUNDER_LABELS.get(funder, funder)}.", field="funder")
         share.agreed_by_name, share.agreed_on = agreed_by_name.strip(), agreed_on
         share.agreed_by = acting_user if in_pathfinder else None
         share.save()
-        _bump(current, acting_user, f"{FUNDER_LABELS.get(funder, funder)} agreed its share "
-                                    f"({agreed_by_name.strip()}, {agreed_on:%d %B %Y})")
+        _bump(
+            current,
+            acting_user,
+            f"{FUNDER_LABELS.get(funder, funder)} agreed its share ({agreed_by_name.strip()}, {agreed_on:%d %B %Y})",
+        )
     return share
 
 
-def budget_agree(*, acting_user, budget_request: BudgetRequest, expected_version: int,
-                 agreed_on: date | None = None) -> BudgetRequest:
+def budget_agree(
+    *, acting_user, budget_request: BudgetRequest, expected_version: int, agreed_on: date | None = None
+) -> BudgetRequest:
     """Agree the personal budget: only when every line's shares make its amount and every funder has agreed
     (health lines need the ICB's agreement). The lines become agreed and section J is written from them."""
     agreed_on = agreed_on or _today()
@@ -197,10 +240,17 @@ def budget_agree(*, acting_user, budget_request: BudgetRequest, expected_version
         current.lines.update(status=LineStatus.AGREED, starts_on=agreed_on)
 
     with transaction.atomic():
-        current = REQUEST_WORKFLOW.transition(budget_request, "agree", acting_user=acting_user,
-                                              expected_version=expected_version, check=check, apply=apply)
+        current = REQUEST_WORKFLOW.transition(
+            budget_request,
+            "agree",
+            acting_user=acting_user,
+            expected_version=expected_version,
+            check=check,
+            apply=apply,
+        )
         section_j.section_j_write(acting_user=acting_user, budget_request=current)
-        involvement_end_for_source(capacity=InvolvementCapacity.HEALTH, source_type=SOURCE_TYPE,
-                                   source_id=current.pk, on=_today())
+        involvement_end_for_source(
+            capacity=InvolvementCapacity.HEALTH, source_type=SOURCE_TYPE, source_id=current.pk, on=_today()
+        )
         family_tell(child=current.child, kind=request_messages.AGREED.key, values={"date": agreed_on}, on=_today())
     return current

@@ -40,19 +40,27 @@ class Notice:
 
 def _line(line: BudgetLine) -> NoticeLine:
     funders = ", ".join(FUNDED_BY.get(s.funder, s.funder) for s in line.shares.all())
-    return NoticeLine(provision=line.provision_text, how=line.get_delivery_display(), funded_by=funders,
-                      amount=line.yearly_amount)
+    return NoticeLine(
+        provision=line.provision_text, how=line.get_delivery_display(), funded_by=funders, amount=line.yearly_amount
+    )
 
 
 def notice_for(budget_request: BudgetRequest) -> Notice:
-    lines = tuple(_line(line) for line in budget_request.lines.filter(status=LineStatus.AGREED)
-                  .prefetch_related("shares"))
-    return Notice(agreed_on=budget_request.agreed_on, lines=lines, total=sum((n.amount for n in lines), Decimal(0)),
-                  citation=law.citation(8), citation_url=law.citation_url(8))
+    lines = tuple(
+        _line(line) for line in budget_request.lines.filter(status=LineStatus.AGREED).prefetch_related("shares")
+    )
+    return Notice(
+        agreed_on=budget_request.agreed_on,
+        lines=lines,
+        total=sum((n.amount for n in lines), Decimal(0)),
+        citation=law.citation(8),
+        citation_url=law.citation_url(8),
+    )
 
 
-def notice_send(*, acting_user, budget_request: BudgetRequest, expected_version: int,
-                sent_on: date | None = None) -> BudgetRequest:
+def notice_send(
+    *, acting_user, budget_request: BudgetRequest, expected_version: int, sent_on: date | None = None
+) -> BudgetRequest:
     """Record that the reg 8 notice was sent (the family reads it in the portal from then)."""
     sent_on = sent_on or timezone.localdate()
     with transaction.atomic():
@@ -65,12 +73,18 @@ def notice_send(*, acting_user, budget_request: BudgetRequest, expected_version:
         if problems:
             raise ServiceError(problems[0].message, field="sent_on")
         if sent_on > timezone.localdate() or (current.agreed_on and sent_on < current.agreed_on):
-            raise ServiceError("The date the notice was sent must be between the day the budget was agreed and "
-                               "today", field="sent_on")
+            raise ServiceError(
+                "The date the notice was sent must be between the day the budget was agreed and today", field="sent_on"
+            )
         current.notice_sent_on = sent_on
         current.version += 1
         current._change_reason = "Notice of the agreed provision and amount sent"
         current.save()
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=current.child, obj=current,
-                           what="personal budget: notice of the agreed provision and amount sent (reg 8)")
+        audit_event_record(
+            acting_user=acting_user,
+            action=AuditAction.UPDATE,
+            child=current.child,
+            obj=current,
+            what="personal budget: notice of the agreed provision and amount sent (reg 8)",
+        )
     return current

@@ -21,6 +21,11 @@ def budget_notes(request, plan) -> Iterable[PlanNote]:
         url = reverse("budgets:request_detail", kwargs={"child_pk": plan.child_id, "request_pk": latest.pk})
         return [PlanNote(f"Personal budget: {latest.get_status_display().lower()}.", "See the personal budget", url)]
     if request_stage_for(plan):
-        return [PlanNote("", "Record a request for a personal budget", reverse(
-            "budgets:request_start", kwargs={"child_pk": plan.child_id, "plan_pk": plan.pk}))]
+        return [
+            PlanNote(
+                "",
+                "Record a request for a personal budget",
+                reverse("budgets:request_start", kwargs={"child_pk": plan.child_id, "plan_pk": plan.pk}),
+            )
+        ]
     return []

@@ -24,22 +24,29 @@ class FamilyRequestForm(GOVUKForm):
     error_names = {"streams": "what the personal budget would be for", "wishes": "what you would like"}
 
     streams = forms.MultipleChoiceField(
-        label="What would you like a personal budget for?", choices=Stream.choices,
-        widget=forms.CheckboxSelectMultiple, help_text="Select all that apply",
+        label="What would you like a personal budget for?",
+        choices=Stream.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
     )
-    wishes = forms.CharField(label="What would you like it to pay for?", required=False, help_text=WISHES_HINT,
-                             widget=forms.Textarea(attrs={"rows": 5}), max_length=4000)
+    wishes = forms.CharField(
+        label="What would you like it to pay for?",
+        required=False,
+        help_text=WISHES_HINT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=4000,
+    )
 
 
 class CaseworkerRequestForm(FamilyRequestForm):
     """The caseworker records a request made by letter, phone, email or at a meeting."""
 
-    error_names = {**FamilyRequestForm.error_names, "asked_by": "who asked",
-                   "made_through": "how it was asked for"}
+    error_names = {**FamilyRequestForm.error_names, "asked_by": "who asked", "made_through": "how it was asked for"}
 
     asked_by = forms.ChoiceField(label="Who asked?", choices=AskedBy.choices, widget=forms.RadioSelect)
-    made_through = forms.ChoiceField(label="How did they ask?", choices=MadeThrough.choices, widget=forms.RadioSelect,
-                                     initial=MadeThrough.CASEWORKER)
+    made_through = forms.ChoiceField(
+        label="How did they ask?", choices=MadeThrough.choices, widget=forms.RadioSelect, initial=MadeThrough.CASEWORKER
+    )
     requested_on = GOVUKDateField(label="Date they asked")
 
     def __init__(self, *args, **kwargs) -> None:
@@ -52,7 +59,9 @@ class RefuseForm(VersionedForm):
     error_names = {"reasons": "the reasons for refusing"}
 
     reasons = forms.CharField(
-        label="Reasons for refusing", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000,
+        label="Reasons for refusing",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=8000,
         help_text="The family reads these words. Say what could not be done and why.",
     )
 
@@ -62,11 +71,13 @@ class ReconsiderForm(VersionedForm):
 
     asked_on = GOVUKDateField(label="Date the family asked for the decision to be looked at again")
     change_decision = forms.ChoiceField(
-        label="Does the council change its decision?", widget=forms.RadioSelect,
+        label="Does the council change its decision?",
+        widget=forms.RadioSelect,
         choices=[("yes", "Yes: work on the personal budget again"), ("no", "No: the refusal stands")],
     )
-    outcome = forms.CharField(label="What was decided and why", widget=forms.Textarea(attrs={"rows": 5}),
-                              max_length=8000)
+    outcome = forms.CharField(
+        label="What was decided and why", widget=forms.Textarea(attrs={"rows": 5}), max_length=8000
+    )
 
     def clean_change_decision(self) -> bool:
         return self.cleaned_data["change_decision"] == "yes"

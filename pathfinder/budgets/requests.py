@@ -48,7 +48,9 @@ def plan_facts(plan: Plan) -> law.PlanFacts:
     """The plan as plain facts for reg 4: its status, an annual review under way, a re-assessment under way."""
     review_open = plan.reviews.filter(status__in=OPEN_REVIEW_STATUSES).exists()
     reassessment_open = Assessment.objects.filter(
-        child_id=plan.child_id, kind=AssessmentKind.REASSESSMENT, final_issued_on__isnull=True,
+        child_id=plan.child_id,
+        kind=AssessmentKind.REASSESSMENT,
+        final_issued_on__isnull=True,
         status__in=(AssessmentStatus.ASSESSING, AssessmentStatus.DECIDED_TO_ISSUE),
     ).exists()
     return law.PlanFacts(plan_status=plan.status, review_open=review_open, reassessment_open=reassessment_open)
@@ -97,14 +99,23 @@ def budget_request_make(
         plan = Plan.objects.select_for_update().select_related("child").get(pk=plan.pk)
         stage = request_stage_for(plan)
         if stage is None:
-            raise ServiceError(f"A personal budget cannot be asked for on this plan now. {law.WHEN_YOU_CAN_ASK}",
-                               field="streams")
+            raise ServiceError(
+                f"A personal budget cannot be asked for on this plan now. {law.WHEN_YOU_CAN_ASK}", field="streams"
+            )
         if open_request(plan) is not None:
-            raise ServiceError("A personal budget has already been asked for on this plan and is being worked on.",
-                               field="streams")
+            raise ServiceError(
+                "A personal budget has already been asked for on this plan and is being worked on.", field="streams"
+            )
         budget_request = BudgetRequest(
-            child=plan.child, plan=plan, stage=stage, requested_on=requested_on, asked_by=asked_by,
-            made_through=made_through, requested_by=acting_user, streams=streams, wishes=(wishes or "").strip(),
+            child=plan.child,
+            plan=plan,
+            stage=stage,
+            requested_on=requested_on,
+            asked_by=asked_by,
+            made_through=made_through,
+            requested_by=acting_user,
+            streams=streams,
+            wishes=(wishes or "").strip(),
             information_sent_on=_today(),
         )
         budget_request._change_reason = "Asked for a personal budget"
@@ -113,14 +124,20 @@ def budget_request_make(
                 budget_request.save()
         except IntegrityError as error:  # someone else asked at the same moment (one open request per plan)
             raise ServiceError("A personal budget has already been asked for on this plan.", field="streams") from error
-        audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=plan.child, obj=budget_request,
-                           what=f"personal budget: asked for ({budget_request.get_made_through_display()})")
+        audit_event_record(
+            acting_user=acting_user,
+            action=AuditAction.CREATE,
+            child=plan.child,
+            obj=budget_request,
+            what=f"personal budget: asked for ({budget_request.get_made_through_display()})",
+        )
         family_tell(child=plan.child, kind=request_messages.ASKED.key, values={"date": requested_on}, on=_today())
     return budget_request
 
 
-def budget_request_refuse(*, acting_user, budget_request: BudgetRequest, expected_version: int, reasons: str,
-                          refused_on: date | None = None) -> BudgetRequest:
+def budget_request_refuse(
+    *, acting_user, budget_request: BudgetRequest, expected_version: int, reasons: str, refused_on: date | None = None
+) -> BudgetRequest:
     """Refuse, in writing with the reasons; the family may ask for it to be reviewed (reg 7)."""
     problems = law.refusal_problems(reasons)
     if problems:
@@ -132,15 +149,22 @@ def budget_request_refuse(*, acting_user, budget_request: BudgetRequest, expecte
         current.refusal_reasons = reasons.strip()
 
     with transaction.atomic():
-        current = REQUEST_WORKFLOW.transition(budget_request, "refuse", acting_user=acting_user,
-                                              expected_version=expected_version, apply=apply)
-        family_tell(child=current.child, kind=request_messages.REFUSED.key, values={"date": refused_on},
-                    on=_today())
+        current = REQUEST_WORKFLOW.transition(
+            budget_request, "refuse", acting_user=acting_user, expected_version=expected_version, apply=apply
+        )
+        family_tell(child=current.child, kind=request_messages.REFUSED.key, values={"date": refused_on}, on=_today())
     return current
 
 
-def budget_request_reconsider(*, acting_user, budget_request: BudgetRequest, expected_version: int,
-                              asked_on: date, outcome: str, change_decision: bool) -> BudgetRequest:
+def budget_request_reconsider(
+    *,
+    acting_user,
+    budget_request: BudgetRequest,
+    expected_version: int,
+    asked_on: date,
+    outcome: str,
+    change_decision: bool,
+) -> BudgetRequest:
     """The family asked for the refusal to be reviewed (reg 7): record when and what was decided. If the council
     changes its decision the request is open again; if not, the refusal stands with the outcome recorded."""
     if not (outcome or "").strip():
@@ -153,8 +177,9 @@ def budget_request_reconsider(*, acting_user, budget_request: BudgetRequest, exp
         current.reconsideration_outcome = outcome.strip()
 
     if change_decision:
-        return REQUEST_WORKFLOW.transition(budget_request, "reconsider", acting_user=acting_user,
-                                           expected_version=expected_version, apply=apply)
+        return REQUEST_WORKFLOW.transition(
+            budget_request, "reconsider", acting_user=acting_user, expected_version=expected_version, apply=apply
+        )
     with transaction.atomic():
         current = BudgetRequest.objects.select_for_update().get(pk=budget_request.pk)
         if current.version != int(expected_version):
@@ -165,16 +190,24 @@ def budget_request_reconsider(*, acting_user, budget_request: BudgetRequest, exp
         current.version += 1
         current._change_reason = "Reconsidered: the refusal stands"
         current.save()
-        audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=current.child, obj=current,
-                           what="personal budget: reconsidered, the refusal stands")
+        audit_event_record(
+            acting_user=acting_user,
+            action=AuditAction.UPDATE,
+            child=current.child,
+            obj=current,
+            what="personal budget: reconsidered, the refusal stands",
+        )
     return current
 
 
-def budget_request_withdraw(*, acting_user, budget_request: BudgetRequest, expected_version: int,
-                            withdrawn_on: date | None = None) -> BudgetRequest:
+def budget_request_withdraw(
+    *, acting_user, budget_request: BudgetRequest, expected_version: int, withdrawn_on: date | None = None
+) -> BudgetRequest:
     """The family no longer wants a personal budget."""
+
     def apply(current: BudgetRequest) -> None:
         current.withdrawn_on = withdrawn_on or _today()
 
-    return REQUEST_WORKFLOW.transition(budget_request, "withdraw", acting_user=acting_user,
-                                       expected_version=expected_version, apply=apply)
+    return REQUEST_WORKFLOW.transition(
+        budget_request, "withdraw", acting_user=acting_user, expected_version=expected_version, apply=apply
+    )

@@ -29,19 +29,28 @@ def _money(amount) -> str:
 def line_sentence(line: BudgetLine) -> str:
     """One line of section J: the provision, the amount, who funds it and how it is held."""
     shares = list(line.shares.all())
-    funders = " and ".join(f"{FUNDED_BY.get(s.funder, s.funder)} ({_money(s.amount)})" for s in shares) \
-        if len(shares) > 1 else FUNDED_BY.get(shares[0].funder, shares[0].funder) if shares else "not yet said"
+    funders = (
+        " and ".join(f"{FUNDED_BY.get(s.funder, s.funder)} ({_money(s.amount)})" for s in shares)
+        if len(shares) > 1
+        else FUNDED_BY.get(shares[0].funder, shares[0].funder)
+        if shares
+        else "not yet said"
+    )
     if line.delivery == Delivery.DIRECT_PAYMENT:
         held = f"paid as a direct payment to buy: {line.provision_text}"
     elif line.delivery == Delivery.THIRD_PARTY:
         held = "held and managed by a third party for the family"
     else:
         held = "held by the council, school or college, which arranges the provision the family chose"
-    sentence = (f"{line.get_stream_display()}: {line.provision_text} ({_provision_ref(line)}). "
-                f"{_money(line.yearly_amount)} a year, funded by {funders}; {held}.")
+    sentence = (
+        f"{line.get_stream_display()}: {line.provision_text} ({_provision_ref(line)}). "
+        f"{_money(line.yearly_amount)} a year, funded by {funders}; {held}."
+    )
     if line.cannot_separate:
-        sentence += (" The amount for this provision cannot be separated from a service the council buys for many "
-                     f"children: {line.cannot_separate_reason}")
+        sentence += (
+            " The amount for this provision cannot be separated from a service the council buys for many "
+            f"children: {line.cannot_separate_reason}"
+        )
     return sentence
 
 
@@ -51,8 +60,9 @@ def _provision_ref(line: BudgetLine) -> str:
 
 def section_j_text(budget_request: BudgetRequest) -> str:
     """Section J as it reads from the agreed lines, one paragraph per line, then the total."""
-    lines = list(budget_request.lines.filter(status=LineStatus.AGREED).prefetch_related("shares")
-                 .select_related("provision"))
+    lines = list(
+        budget_request.lines.filter(status=LineStatus.AGREED).prefetch_related("shares").select_related("provision")
+    )
     if not lines:
         return ""
     total = sum(line.yearly_amount for line in lines)
@@ -73,8 +83,13 @@ def section_j_write(*, acting_user, budget_request: BudgetRequest) -> bool:
     plan.version += 1
     plan._change_reason = "Section J written from the agreed personal budget"
     plan.save()
-    audit_event_record(acting_user=acting_user, action=AuditAction.UPDATE, child=plan.child, obj=plan,
-                       what="plan section J written from the agreed personal budget")
+    audit_event_record(
+        acting_user=acting_user,
+        action=AuditAction.UPDATE,
+        child=plan.child,
+        obj=plan,
+        what="plan section J written from the agreed personal budget",
+    )
     return True
 
 
@@ -85,13 +100,19 @@ def agreed_request(plan) -> BudgetRequest | None:
 def plan_section_j_source(plan) -> SectionJSource | None:
     """For plans' section J page and its check (plans.section_j_source): any request on the plan makes section J
     the budget's; a direct payment is known only once the budget is agreed (None before: not checked)."""
-    budget_request = agreed_request(plan) or plan.budget_requests.exclude(
-        status__in=(RequestStatus.REFUSED, RequestStatus.WITHDRAWN)).first()
+    budget_request = (
+        agreed_request(plan)
+        or plan.budget_requests.exclude(status__in=(RequestStatus.REFUSED, RequestStatus.WITHDRAWN)).first()
+    )
     if budget_request is None:
         return None
     url = reverse("budgets:request_detail", kwargs={"child_pk": plan.child_id, "request_pk": budget_request.pk})
     if budget_request.status != RequestStatus.AGREED:
         return SectionJSource(text="", link_text="Work on the personal budget", url=url, has_direct_payment=None)
     has_dp = budget_request.lines.filter(status=LineStatus.AGREED, delivery=Delivery.DIRECT_PAYMENT).exists()
-    return SectionJSource(text=section_j_text(budget_request), link_text="See the agreed personal budget", url=url,
-                          has_direct_payment=True if has_dp else None)
+    return SectionJSource(
+        text=section_j_text(budget_request),
+        link_text="See the agreed personal budget",
+        url=url,
+        has_direct_payment=True if has_dp else None,
+    )

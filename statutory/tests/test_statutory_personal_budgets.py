@@ -10,15 +10,18 @@ import pytest
 from statutory import personal_budgets as pb
 
 
-@pytest.mark.parametrize(("facts", "stage"), [
-    (pb.PlanFacts("draft"), pb.STAGE_DRAFT_PLAN),
-    (pb.PlanFacts("draft_sent"), pb.STAGE_DRAFT_PLAN),
-    (pb.PlanFacts("final", review_open=True), pb.STAGE_REVIEW),
-    (pb.PlanFacts("final", reassessment_open=True), pb.STAGE_REASSESSMENT),
-    (pb.PlanFacts("final"), None),
-    (pb.PlanFacts("ceased", review_open=True), None),
-    (pb.PlanFacts("replaced"), None),
-])
+@pytest.mark.parametrize(
+    ("facts", "stage"),
+    [
+        (pb.PlanFacts("draft"), pb.STAGE_DRAFT_PLAN),
+        (pb.PlanFacts("draft_sent"), pb.STAGE_DRAFT_PLAN),
+        (pb.PlanFacts("final", review_open=True), pb.STAGE_REVIEW),
+        (pb.PlanFacts("final", reassessment_open=True), pb.STAGE_REASSESSMENT),
+        (pb.PlanFacts("final"), None),
+        (pb.PlanFacts("ceased", review_open=True), None),
+        (pb.PlanFacts("replaced"), None),
+    ],
+)
 def test_a_budget_may_be_asked_for_only_while_a_plan_is_drafted_reviewed_or_reassessed(facts, stage):
     assert pb.request_stage(facts) == stage
 
@@ -29,14 +32,20 @@ def test_a_refusal_needs_written_reasons():
 
 
 def _line(amount="1200.00", shares=(("council", "1200.00", date(2026, 5, 1)),), **kw):
-    return pb.LineFacts("Speech therapy", Decimal(amount),
-                        tuple(pb.ShareFacts(f, Decimal(a), on) for f, a, on in shares), **kw)
+    return pb.LineFacts(
+        "Speech therapy", Decimal(amount), tuple(pb.ShareFacts(f, Decimal(a), on) for f, a, on in shares), **kw
+    )
 
 
 def test_shares_must_add_up_to_the_line_exactly():
     assert pb.shares_problems(Decimal("1200.00"), [pb.ShareFacts("council", Decimal("1199.99"), None)])
-    assert pb.shares_problems(Decimal("1200.00"), [pb.ShareFacts("council", Decimal("700"), None),
-                                                   pb.ShareFacts("icb", Decimal("500.00"), None)]) == []
+    assert (
+        pb.shares_problems(
+            Decimal("1200.00"),
+            [pb.ShareFacts("council", Decimal("700"), None), pb.ShareFacts("icb", Decimal("500.00"), None)],
+        )
+        == []
+    )
 
 
 def test_a_budget_is_agreed_only_when_every_share_is_agreed_including_the_icb():
@@ -54,10 +63,19 @@ def test_the_notice_needs_agreed_provision():
 
 
 def _dp(**changes):
-    values = dict(recipient_kind="parent", recipient_name="Leanne Cartwright", consent_given_on=date(2026, 5, 1),
-                  will_use_appropriately=True, acts_in_best_interests=False, no_adverse_impact=True,
-                  efficient_use=True, on_school_premises=False, head_agreed_on=None, head_name="",
-                  holding="own_account")
+    values = dict(
+        recipient_kind="parent",
+        recipient_name="Leanne Cartwright",
+        consent_given_on=date(2026, 5, 1),
+        will_use_appropriately=True,
+        acts_in_best_interests=False,
+        no_adverse_impact=True,
+        efficient_use=True,
+        on_school_premises=False,
+        head_agreed_on=None,
+        head_name="",
+        holding="own_account",
+    )
     values.update(changes)
     return pb.DirectPaymentFacts(**values)
 
@@ -71,8 +89,10 @@ def test_the_reg_6_conditions_are_each_confirmed_and_6b_only_for_a_nominee():
 def test_provision_on_school_premises_needs_the_heads_agreement():
     problems = pb.agreement_problems(_dp(on_school_premises=True))
     assert [p.citation for p in problems] == [pb.COP_9_119]
-    assert pb.agreement_problems(_dp(on_school_premises=True, head_agreed_on=date(2026, 5, 2),
-                                     head_name="Mrs Okafor")) == []
+    assert (
+        pb.agreement_problems(_dp(on_school_premises=True, head_agreed_on=date(2026, 5, 2), head_name="Mrs Okafor"))
+        == []
+    )
 
 
 def test_no_consent_no_agreement_and_a_prepaid_card_only_by_choice():
@@ -91,6 +111,7 @@ def test_review_dates_follow_the_councils_settings():
     dates = pb.review_dates(first_payment_on=date(2026, 5, 31), first_within_months=3, every_months=12)
     assert dates.first_due == date(2026, 8, 31) and dates.next_due == date(2026, 8, 31)
     assert "council's own setting" in dates.rule
-    later = pb.review_dates(first_payment_on=date(2026, 5, 31), first_within_months=3, every_months=6,
-                            last_reviewed_on=date(2026, 8, 20))
+    later = pb.review_dates(
+        first_payment_on=date(2026, 5, 31), first_within_months=3, every_months=6, last_reviewed_on=date(2026, 8, 20)
+    )
     assert later.next_due == date(2027, 2, 20)

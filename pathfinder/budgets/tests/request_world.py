@@ -29,11 +29,20 @@ def world() -> World:
     plan = plan_with_provision()
     child = plan.child
     f_provision = plan.provisions.get()
-    g_provision = PlanProvisionFactory(plan=plan, section="G", needs=list(plan.needs.all()),
-                                       description="Hydrotherapy with a physiotherapist")
+    g_provision = PlanProvisionFactory(
+        plan=plan, section="G", needs=list(plan.needs.all()), description="Hydrotherapy with a physiotherapist"
+    )
     parent = ParentFactory()
     FamilyMemberFactory(child=child, user=parent)
     icb = OrganisationFactory(name="Wealdmoor Integrated Care Board", kind=OrganisationKind.HEALTH)
     member = MembershipFactory(organisation=icb).user
-    return World(plan=plan, child=child, caseworker=CaseworkerFactory(team=child.team), parent=parent, icb=icb,
-                 icb_member=member, f_provision=f_provision, g_provision=g_provision)
+    return World(
+        plan=plan,
+        child=child,
+        caseworker=CaseworkerFactory(team=child.team),
+        parent=parent,
+        icb=icb,
+        icb_member=member,
+        f_provision=f_provision,
+        g_provision=g_provision,
+    )

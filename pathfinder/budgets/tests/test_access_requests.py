@@ -23,30 +23,60 @@ from pathfinder.people.involvements import involvement_for_source
 pytestmark = pytest.mark.django_db
 
 OK, NOT_FOUND, FORBIDDEN, SIGN_IN = 200, 404, 403, 302
-ROLES = ["team caseworker", "other team's caseworker", "manager", "parent", "another parent", "ICB member",
-         "other health member", "provider", "anonymous"]
+ROLES = [
+    "team caseworker",
+    "other team's caseworker",
+    "manager",
+    "parent",
+    "another parent",
+    "ICB member",
+    "other health member",
+    "provider",
+    "anonymous",
+]
 
 
 @pytest.fixture
 def w():
     w = world()
     today = timezone.localdate()
-    budget_request = BudgetRequestFactory(plan=w.plan, child=w.child, status=RequestStatus.AGREED, agreed_on=today,
-                                          notice_sent_on=today)
+    budget_request = BudgetRequestFactory(
+        plan=w.plan, child=w.child, status=RequestStatus.AGREED, agreed_on=today, notice_sent_on=today
+    )
     line = BudgetLineFactory(request=budget_request, provision=w.g_provision, status=LineStatus.AGREED)
     BudgetLineShare.objects.create(line=line, funder="icb", amount=line.yearly_amount)
-    involvement_for_source(child=w.child, capacity=InvolvementCapacity.HEALTH, source_type=SOURCE_TYPE,
-                           source_id=budget_request.pk, starts_on=today, ends_on=None, organisation=w.icb,
-                           reason="Asked to agree the NHS share")
+    involvement_for_source(
+        child=w.child,
+        capacity=InvolvementCapacity.HEALTH,
+        source_type=SOURCE_TYPE,
+        source_id=budget_request.pk,
+        starts_on=today,
+        ends_on=None,
+        organisation=w.icb,
+        reason="Asked to agree the NHS share",
+    )
     dp = DirectPaymentFactory(request=budget_request)
-    other_health = MembershipFactory(organisation=OrganisationFactory(
-        name="Another NHS Trust", kind=OrganisationKind.HEALTH)).user
-    w.kw = {"child_pk": w.child.pk, "request_pk": budget_request.pk, "plan_pk": w.plan.pk, "line_pk": line.pk,
-            "dp_pk": dp.pk}
-    w.users = {"team caseworker": w.caseworker, "other team's caseworker": CaseworkerFactory(),
-               "manager": ManagerFactory(), "parent": w.parent, "another parent": ParentFactory(),
-               "ICB member": w.icb_member, "other health member": other_health, "provider": ProviderFactory(),
-               "anonymous": None}
+    other_health = MembershipFactory(
+        organisation=OrganisationFactory(name="Another NHS Trust", kind=OrganisationKind.HEALTH)
+    ).user
+    w.kw = {
+        "child_pk": w.child.pk,
+        "request_pk": budget_request.pk,
+        "plan_pk": w.plan.pk,
+        "line_pk": line.pk,
+        "dp_pk": dp.pk,
+    }
+    w.users = {
+        "team caseworker": w.caseworker,
+        "other team's caseworker": CaseworkerFactory(),
+        "manager": ManagerFactory(),
+        "parent": w.parent,
+        "another parent": ParentFactory(),
+        "ICB member": w.icb_member,
+        "other health member": other_health,
+        "provider": ProviderFactory(),
+        "anonymous": None,
+    }
     return w
 
 
@@ -63,8 +93,16 @@ HEALTH_LIST = _row(FORBIDDEN, **{"ICB member": OK, "other health member": OK})
 HEALTH = _row(FORBIDDEN, **{"ICB member": OK, "other health member": NOT_FOUND})
 FAMILY_LIST = _row(FORBIDDEN, **{"parent": OK, "another parent": OK})
 FAMILY = _row(FORBIDDEN, **{"parent": OK, "another parent": NOT_FOUND})
-NOTICE = _row(FORBIDDEN, **{"team caseworker": OK, "manager": OK, "other team's caseworker": NOT_FOUND,
-                            "parent": OK, "another parent": NOT_FOUND})
+NOTICE = _row(
+    FORBIDDEN,
+    **{
+        "team caseworker": OK,
+        "manager": OK,
+        "other team's caseworker": NOT_FOUND,
+        "parent": OK,
+        "another parent": NOT_FOUND,
+    },
+)
 R, L, D = ("child_pk", "request_pk"), ("child_pk", "request_pk", "line_pk"), ("child_pk", "request_pk", "dp_pk")
 PAGES = {
     "requests": ("budgets:requests", (), LIST),
