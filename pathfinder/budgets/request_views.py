@@ -21,6 +21,7 @@ from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import direct_payments, lines, notices, request_forms, requests, section_j
 from pathfinder.budgets.models import BudgetRequest, MadeThrough, RequestStatus
+from pathfinder.budgets.models_ras import Stream
 from pathfinder.budgets.workflow import REQUEST_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError, StaleEdit
@@ -196,6 +197,7 @@ def request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse
         {
             "child": child,
             "r": budget_request,
+            "streams": ", ".join(str(dict(Stream.choices).get(s, s)) for s in budget_request.streams),
             "steps": _steps(budget_request),
             "lines": budget_lines,
             "line_problems": {line.pk: law.line_problems(lines.line_facts(line)) for line in budget_lines},
