@@ -4,7 +4,8 @@ Written before navigation moved out of core into each app's navigation.py: the l
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
 transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
-caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators).
+caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators; budgets
+"Personal budgets" for case staff, "Personal budget" for families and "NHS shares of budgets" for advisers).
 """
 
 from __future__ import annotations
@@ -21,18 +22,22 @@ NAVIGATION_BY_ROLE = {
     Role.CASEWORKER: [("My cases", "/insights/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                       ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                       ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
-                      ("Council moves", "/transfers/"), ("Messages", "/messages/"), ("Local Offer", "/local-offer/")],
+                      ("Council moves", "/transfers/"), ("Personal budgets", "/budgets/requests/"), ("Messages", "/messages/"),
+                      ("Local Offer", "/local-offer/")],
     Role.MANAGER: [("Timeliness", "/insights/manager/"), ("Find a child", "/children/"), ("New request", "/assessments/new/"),
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
                    ("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
-                   ("Messages", "/messages/"),
+                   ("Personal budgets", "/budgets/requests/"), ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
+                   ("NHS shares of budgets", "/budgets/health/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],
-    Role.PARENT: [("Your child", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
+    Role.PARENT: [("Your child", "/children/family/"), ("Personal budget", "/family/personal-budget/"),
+                  ("How we contact you", "/messages/how-we-contact-you/"),
                   ("Local Offer", "/local-offer/")],
-    Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("How we contact you", "/messages/how-we-contact-you/"),
+    Role.YOUNG_PERSON: [("Your plan", "/children/family/"), ("Personal budget", "/family/personal-budget/"),
+                        ("How we contact you", "/messages/how-we-contact-you/"),
                         ("Local Offer", "/local-offer/")],
     Role.ADMINISTRATOR: [("Users", "/account/users/"), ("SEN2 return", "/returns/sen2/"), ("Caseload import", "/caseload/"), ("Messages", "/messages/"),
                          ("Local Offer", "/local-offer/")],

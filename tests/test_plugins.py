@@ -72,7 +72,7 @@ def test_the_apps_own_modules_are_discovered_at_start_up():
     assert [item.text for item in nav_items_for(Role.CASEWORKER)] == ["My cases", "Find a child", "New request",
                                                                   "Family requests", "Reviews", "Phase transfers",
                                                                   "Advice backlog", "Council moves",
-                                                                  "Messages"]
+                                                                  "Personal budgets", "Messages"]
     assert home_page_for(Role.ADVISER) == "assessments:adviser-home"
 
 
@@ -80,7 +80,7 @@ def test_the_apps_own_modules_are_discovered_at_start_up():
 def test_a_new_app_adds_a_navigation_item_for_the_roles_it_names(transport_app):
     assert _nav_texts(CaseworkerFactory()) == ["My cases", "Find a child", "Transport", "New request",
                                                "Family requests", "Reviews", "Phase transfers", "Advice backlog",
-                                               "Council moves", "Messages",
+                                               "Council moves", "Personal budgets", "Messages",
                                                "Local Offer"]
     assert "Transport" not in _nav_texts(ManagerFactory())
 

@@ -8,3 +8,14 @@ class BudgetsConfig(AppConfig):
 
     name = "pathfinder.budgets"
     label = "budgets"
+
+    def ready(self) -> None:
+        # Plans do not know budgets exist: section J and the plan's page learn of the budget through plans' seams.
+        from pathfinder.budgets import request_messages  # noqa: F401  (the family's messages)
+        from pathfinder.budgets.plan_notes import budget_notes
+        from pathfinder.budgets.section_j import plan_section_j_source
+        from pathfinder.plans.plan_notes import register_plan_notes
+        from pathfinder.plans.section_j_source import register_section_j_source
+
+        register_plan_notes(budget_notes)
+        register_section_j_source(plan_section_j_source)

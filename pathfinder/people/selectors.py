@@ -34,7 +34,9 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
       received (capacity adviser, PATHFINDER_ADVISER_ACCESS_AFTER_ADVICE_DAYS), whether the involvement names
       them or an organisation they are a member of on ``today`` (a school, an NHS service: membership is read on
       the day, so a colleague removed today sees nothing today), and the children whose review a school they
-      are a member of runs (capacity school, from the day the review starts until its decision: reviews);
+      are a member of runs (capacity school, from the day the review starts until its decision: reviews), and
+      the children whose personal budget a health organisation they belong to was asked to agree (capacity
+      health, while the request is open: budgets);
     - parent or carer with parental responsibility: their own child until the rights pass to the young person
       at the end of compulsory school age, or longer where the young person lacks capacity (CFA s.80);
     - young person: their own record, from the end of compulsory school age;
@@ -57,8 +59,10 @@ def children_visible_to(user, *, today: date | None = None) -> QuerySet[Child]:
             return Child.objects.none()
         involved = active.filter(capacity=InvolvementCapacity.TEAM, team_id=user.team_id)
     elif role == Role.ADVISER:
-        # Asked for advice, or a member of the school running the child's review (reviews).
-        involved = active.filter(capacity__in=(InvolvementCapacity.ADVISER, InvolvementCapacity.SCHOOL)).filter(
+        # Asked for advice, a member of the school running the child's review (reviews), or of the health
+        # organisation asked to agree the NHS share of a personal budget (budgets).
+        involved = active.filter(capacity__in=(InvolvementCapacity.ADVISER, InvolvementCapacity.SCHOOL,
+                                               InvolvementCapacity.HEALTH)).filter(
             Q(user=user) | Q(organisation_id__in=active_organisation_ids(user, today))
         )
     elif role in _CAPACITY_FOR_ROLE:

@@ -11,6 +11,7 @@ from pathfinder.assessments.constants import AssessmentStatus
 from pathfinder.assessments.models import Assessment
 from pathfinder.plans import quality
 from pathfinder.plans.models import Plan, PlanKind, PlanStatus
+from pathfinder.plans.section_j_source import section_j_source
 
 
 def assessment_for_plan(child, assessment_id: int) -> Assessment | None:
@@ -140,8 +141,14 @@ def plan_snapshot(plan: Plan, *, on: date, as_final: bool = False) -> quality.Pl
         placement_type=plan.placement_type,
         section_j=plan.section_j,
         year_9_or_above=statutory.is_year_9_or_above(child.date_of_birth, on),
-        has_direct_payment=None,  # no personal budget data is kept yet, so section J is not checked
+        # From the agreed personal budget (budgets, through plans.section_j_source); None: not known, not checked.
+        has_direct_payment=_has_direct_payment(plan),
     )
+
+
+def _has_direct_payment(plan: Plan) -> bool | None:
+    source = section_j_source(plan)
+    return None if source is None else source.has_direct_payment
 
 
 @dataclass(frozen=True)

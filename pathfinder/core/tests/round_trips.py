@@ -306,9 +306,51 @@ def provision_price(client: Client) -> tuple[Snapshot, Snapshot]:
     return before, _item(BudgetLine.objects.get(pk=line.pk))
 
 
+# -- personal budgets: a budget line and a direct payment's details ------------------------------------------------
+
+
+def budget_line(client: Client) -> tuple[Snapshot, Snapshot]:
+    from decimal import Decimal
+
+    from pathfinder.budgets.models import BudgetLineShare, RequestStatus
+    from pathfinder.budgets.tests.factories import BudgetLineFactory, BudgetRequestFactory
+
+    budget_request = BudgetRequestFactory(status=RequestStatus.INDICATIVE)
+    line = BudgetLineFactory(request=budget_request, yearly_amount=Decimal("1200.50"), cannot_separate=True,
+                             cannot_separate_reason="Part of the county's block contract.\nSecond line.")
+    BudgetLineShare.objects.create(line=line, funder="council", amount=Decimal("700.50"))
+    BudgetLineShare.objects.create(line=line, funder="icb", amount=Decimal("500"), agreed_on=date(2026, 5, 1),
+                                   agreed_by_name="Dr Ahmed")
+
+    def snap() -> Snapshot:
+        budget_request.refresh_from_db()
+        shares = sorted((s.funder, s.amount, s.agreed_on) for s in line.shares.all())
+        return {"line": _item(line), "shares": shares, "version": budget_request.version}
+
+    before = snap()
+    sign_in(client, CaseworkerFactory(team=budget_request.child.team))
+    _post_back(client, reverse("budgets:line_edit", kwargs={
+        "child_pk": budget_request.child_id, "request_pk": budget_request.pk, "line_pk": line.pk}))
+    return before, snap()
+
+
+def direct_payment_details(client: Client) -> tuple[Snapshot, Snapshot]:
+    from pathfinder.budgets.tests.factories import DirectPaymentFactory
+
+    dp = DirectPaymentFactory(consent_given_on=date(2026, 5, 1), will_use_appropriately=True, efficient_use=True,
+                              on_school_premises=True, head_name="Mrs Okafor", head_agreed_on=date(2026, 5, 2),
+                              holding="prepaid_card")
+    before = _item(dp)
+    sign_in(client, CaseworkerFactory(team=dp.request.child.team))
+    _post_back(client, reverse("budgets:direct_payment_details", kwargs={
+        "child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk}))
+    return before, _item(dp)
+
+
 ROUND_TRIPS: dict[str, Callable[[Client], tuple[Snapshot, Snapshot]]] = {
     "ras_details": ras_details, "ras_question": ras_question, "ras_bands": ras_bands,
     "provision_price": provision_price,
+    "budget_line": budget_line, "direct_payment_details": direct_payment_details,
     "child_views": child_views, "comment_answer": comment_answer,
     "service": service, "information_page": information_page, "search": search, "child": child,
     "plan_section": plan_section, "plan_need": plan_need, "plan_outcome": plan_outcome,

@@ -172,15 +172,15 @@ class TestAnyDomain:
                                           source_id=7, on=date(2026, 2, 1)) == 1
         assert Involvement.objects.get(pk=made.pk).ends_on == date(2026, 2, 1)
 
-    def test_school_gives_its_advisers_access_and_health_gives_none_yet(self):
+    def test_school_and_health_give_their_advisers_access(self):
         child, adviser = ChildFactory(), AdviserFactory()
         involvement_for_source(child=child, capacity=InvolvementCapacity.SCHOOL, user=adviser,
                                source_type="x.y", source_id=1, starts_on=date(2026, 1, 1), ends_on=None, reason="x")
         assert visible(adviser, date(2026, 6, 1)) == {child}
-        other = AdviserFactory()
-        involvement_for_source(child=ChildFactory(), capacity=InvolvementCapacity.HEALTH, user=other,
+        other, asked_child = AdviserFactory(), ChildFactory()
+        involvement_for_source(child=asked_child, capacity=InvolvementCapacity.HEALTH, user=other,
                                source_type="x.y", source_id=2, starts_on=date(2026, 1, 1), ends_on=None, reason="x")
-        assert visible(other, date(2026, 6, 1)) == set()
+        assert visible(other, date(2026, 6, 1)) == {asked_child}  # budgets asks a health organisation
 
 
 def test_rebuild_makes_the_involvements_of_bulk_loaded_records():

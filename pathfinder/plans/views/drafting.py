@@ -17,6 +17,7 @@ from pathfinder.people.access import child_view
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import child_views, forms, quality, selectors, services
 from pathfinder.plans.models import PLAN_SECTIONS
+from pathfinder.plans.section_j_source import section_j_source
 from pathfinder.plans.views import amending
 from pathfinder.plans.views.common import (
     PLAN_READERS,
@@ -103,6 +104,12 @@ def section(request: HttpRequest, child, plan_id: int, section: str) -> HttpResp
     if letter not in forms.SECTION_TEXT or not _editable_or_redirect(plan):
         raise Http404("Not an editable section")
     field = services.TEXT_SECTIONS[letter]
+    written = section_j_source(plan) if letter == "J" else None
+    if written is not None:
+        # Section J is written from the agreed personal budget (budgets): shown here, changed there.
+        return render(request, "plans/section.html", _context(
+            request, child, assessment, plan, form=None, letter=letter, written=written, flags=[], views=[],
+            using=False, saved_by_someone_else=None, page_title=forms.SECTION_TEXT[letter][0]))
     views = child_views.views_of_child(child, request.user) if letter == "A" else {}
     text = getattr(plan, field)
     if (use := views.get(request.GET.get("use", ""))) is not None:

@@ -1,0 +1,236 @@
+"""Case staff's pages for a direct payment: propose it, record consent, conditions and holding, send the agreement,
+record it signed, review, refuse or stop. Thin: each calls one service from direct_payments.py."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from pathfinder.accounts.roles import CASE_STAFF
+from pathfinder.budgets import direct_payment_forms as dp_forms
+from pathfinder.budgets import direct_payments as services
+from pathfinder.budgets.models_money import DirectPayment
+from pathfinder.budgets.request_views import child_page, detail_url, form_page, refused_on_form, request_of
+from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
+from pathfinder.core.access import for_roles
+from pathfinder.core.errors import ServiceError
+from statutory import personal_budgets as law
+
+
+def _dp(budget_request, dp_pk: int) -> DirectPayment:
+    dp = budget_request.direct_payments.filter(pk=dp_pk).first()
+    if dp is None:
+        raise Http404("No such direct payment for this personal budget")
+    return dp
+
+
+def dp_url(dp: DirectPayment) -> str:
+    return reverse(
+        "budgets:direct_payment_detail",
+        kwargs={"child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk},
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: propose")
+def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+    budget_request = request_of(child, request_pk)
+    form = dp_forms.ProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dp = services.direct_payment_propose(
+                acting_user=request.user, budget_request=budget_request, **form.cleaned_data
+            )
+        except ServiceError as error:
+            refused_on_form(form, error)
+        else:
+            messages.success(request, "Direct payment proposed. Now record consent and the conditions.")
+            return redirect(dp_url(dp))
+    return form_page(
+        request,
+        child=child,
+        form=form,
+        title="Set up a direct payment",
+        back=detail_url(budget_request),
+        submit="Propose the direct payment",
+        intro=[
+            f"Who may receive a direct payment: the parent, the young person, a nominee they choose, or "
+            f"a representative for a young person who lacks capacity ({law.citation(5)})."
+        ],
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment")
+def direct_payment_detail(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    budget_request = request_of(child, request_pk)
+    dp = _dp(budget_request, dp_pk)
+    return render(
+        request,
+        "budgets/direct_payment_detail.html",
+        {
+            "child": child,
+            "r": budget_request,
+            "dp": dp,
+            "dp_lines": list(dp.lines.all()),
+            "problems": law.agreement_problems(services.dp_facts(dp)) if dp.status == "proposed" else [],
+            "moves": {m.action for m in DIRECT_PAYMENT_WORKFLOW.allowed(dp)},
+            "review_rule": services.review_rule(),
+            "back_url": detail_url(budget_request),
+            "page_title": f"Direct payment: {child.full_name}",
+        },
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: consent, conditions and holding")
+def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_pk), dp_pk)
+    fields = dp_forms.DetailsForm.base_fields
+    initial = {name: getattr(dp, name) for name in fields if hasattr(dp, name)}
+    form = dp_forms.DetailsForm(
+        request.POST or None,
+        initial={**initial, "version": dp.version, "prepaid_card_chosen": dp.holding == "prepaid_card"},
+    )
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        values["holding"] = values["holding"] or ""
+        try:
+            services.direct_payment_details_save(acting_user=request.user, dp=dp, expected_version=version, **values)
+        except ServiceError as error:
+            refused_on_form(form, error, dp)
+        else:
+            messages.success(request, "Saved.")
+            return redirect(dp_url(dp))
+    return form_page(
+        request,
+        child=child,
+        form=form,
+        title="Consent, conditions and how the money is held",
+        back=dp_url(dp),
+        intro=[
+            f"The council must be satisfied of each condition ({law.citation(6)}). Provision on a "
+            f"school's or college's premises needs the head teacher's or principal's agreement, and a "
+            f"direct payment cannot pay for a school or college place ({law.COP_9_119}). A prepaid card "
+            f"is used only if the family chooses it."
+        ],
+    )
+
+
+def _dp_move(request, child, request_pk, dp_pk, form_class, title, intro, call, done, submit, initial=None):
+    dp = _dp(request_of(child, request_pk), dp_pk)
+    form = form_class(request.POST or None, initial={"version": dp.version, **(initial or {})})
+    if request.method == "POST" and form.is_valid():
+        try:
+            call(dp, form.cleaned_data)
+        except ServiceError as error:
+            refused_on_form(form, error, dp)
+        else:
+            messages.success(request, done)
+            return redirect(dp_url(dp))
+    return form_page(request, child=child, form=form, title=title, back=dp_url(dp), intro=intro, submit=submit)
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: send the agreement")
+def dp_send(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    return _dp_move(
+        request,
+        child,
+        request_pk,
+        dp_pk,
+        dp_forms.SendForm,
+        "Send the agreement to sign",
+        ["No payment is made until the agreement is signed."],
+        lambda dp, d: services.direct_payment_agreement_send(
+            acting_user=request.user, dp=dp, expected_version=d["version"], sent_on=d["sent_on"]
+        ),
+        "Agreement sent.",
+        "Send the agreement",
+        initial={"sent_on": timezone.localdate()},
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: signed")
+def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    return _dp_move(
+        request,
+        child,
+        request_pk,
+        dp_pk,
+        dp_forms.SignForm,
+        "Record the signed agreement",
+        [services.review_rule()],
+        lambda dp, d: services.direct_payment_sign(
+            acting_user=request.user, dp=dp, expected_version=d["version"], signed_on=d["signed_on"]
+        ),
+        "Agreement signed: the direct payment is active.",
+        "Record it signed",
+        initial={"signed_on": timezone.localdate()},
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: review")
+def dp_review(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    return _dp_move(
+        request,
+        child,
+        request_pk,
+        dp_pk,
+        dp_forms.ReviewForm,
+        "Record a review of the direct payment",
+        [services.review_rule()],
+        lambda dp, d: services.direct_payment_review_record(
+            acting_user=request.user, dp=dp, expected_version=d["version"], reviewed_on=d["reviewed_on"]
+        ),
+        "Review recorded.",
+        "Record the review",
+        initial={"reviewed_on": timezone.localdate()},
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: refuse")
+def dp_refuse(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    return _dp_move(
+        request,
+        child,
+        request_pk,
+        dp_pk,
+        dp_forms.RefuseForm,
+        "Refuse the direct payment",
+        [f"The family is told why in writing and can ask for the decision to be reviewed ({law.citation(7)})."],
+        lambda dp, d: services.direct_payment_refuse(
+            acting_user=request.user, dp=dp, expected_version=d["version"], reasons=d["reasons"]
+        ),
+        "Refusal recorded. The family has been told.",
+        "Refuse and tell the family",
+    )
+
+
+@for_roles(*CASE_STAFF)
+@child_page("direct payment: stop")
+def dp_stop(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+    return _dp_move(
+        request,
+        child,
+        request_pk,
+        dp_pk,
+        dp_forms.StopForm,
+        "Stop the direct payment",
+        [
+            f"A direct payment stops if the recipient withdraws consent ({law.CFA_49}(4)), or if the "
+            f"conditions are no longer met ({law.citation(11)})."
+        ],
+        lambda dp, d: services.direct_payment_stop(
+            acting_user=request.user, dp=dp, expected_version=d["version"], reason=d["reason"], reasons=d["reasons"]
+        ),
+        "Direct payment stopped. The family has been told.",
+        "Stop the direct payment",
+    )
