@@ -1,5 +1,5 @@
-"""The manager's link to the resource allocation system. The lead imports this from budgets/navigation.py at merge
-(core.navigation discovers only modules called navigation)."""
+"""The manager's link to the resource allocation system. Imported by budgets/navigation.py, because
+core.navigation discovers only modules called navigation."""
 
 from pathfinder.accounts.roles import Role
 from pathfinder.core.navigation import register_nav_item
