@@ -8,3 +8,8 @@ class BudgetsConfig(AppConfig):
 
     name = "pathfinder.budgets"
     label = "budgets"
+
+    def ready(self) -> None:
+        # Money (helper E): the manager's figures link, the caseworker's money alerts, the family's message kind.
+        # core.navigation, core.worklist and notifications discover only modules with their own names.
+        from pathfinder.budgets import messages_money, navigation_money, worklist_money  # noqa: F401
