@@ -34,6 +34,7 @@ from pathfinder.budgets.models_money import (
 )
 
 UNSPENT, UNSIGNED, NOT_BOUGHT = "unspent", "unsigned", "not_bought"
+ZERO_MONEY = Decimal("0.00")
 _MONEY = DecimalField(max_digits=12, decimal_places=2)
 
 
