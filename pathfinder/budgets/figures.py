@@ -139,7 +139,7 @@ def budget_figures(today: date) -> BudgetFigures:
     money = _money(today, since)
     return BudgetFigures(
         today=today, since=since, plans=plans, budgets=budgets, by_stream_kind=by_stream_kind,
-        by_kind={KIND_NAMES[k]: len(v) for k, v in sorted(kinds.items())}, by_area=dict(by_area),
+        by_kind={KIND_NAMES[k]: len(v) for k, v in sorted(kinds.items())}, by_area={k: v for k, v in by_area.items() if v},
         integrated_funding=integrated_funding, compare=compare, england=england,
         refused=refused_qs.count(), refusals=list(refused_qs.select_related("child").order_by("-refused_on")[:20]),
         agreed=len(waits), median_weeks=round(statistics.median(waits) / 7, 1) if waits else None,
