@@ -25,8 +25,9 @@ import csv
 import hashlib
 import io
 import re
+import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 #: Bigger than any month's statement of one family's direct payment: a guard, not a limit anyone should meet.
@@ -103,7 +104,7 @@ def parse_date(text: str) -> date:
     value = " ".join(text.strip().split())
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).date()
+            return date(*time.strptime(value, fmt)[:3])
         except ValueError:
             continue
     raise ValueError(f'"{text.strip()}" is not a date we can read: write it like 07/12/2026, 2026-12-07 or '
