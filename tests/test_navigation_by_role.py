@@ -26,7 +26,7 @@ NAVIGATION_BY_ROLE = {
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
                    ("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
-                   ("Messages", "/messages/"),
+                   ("Personal budget figures", "/budgets/figures/"), ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
                    ("How we contact you", "/messages/how-we-contact-you/"), ("Local Offer", "/local-offer/")],

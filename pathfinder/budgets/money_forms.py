@@ -114,14 +114,21 @@ class StatementUploadForm(GOVUKForm):
 
 
 class StatementImportForm(GOVUKForm):
-    """The previewed file, carried back in the page (so nothing is kept between the preview and the import)."""
+    """The previewed file and its name, carried back in the page as one hidden field (so nothing is kept on the
+    server between the preview and the import, and the file imported is the file checked)."""
 
-    content = forms.CharField(widget=forms.HiddenInput, max_length=MAX_BYTES * 2)
-    file_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
+    statement = forms.CharField(widget=forms.HiddenInput, max_length=MAX_BYTES * 2)
 
-    def clean_content(self) -> bytes:
+    @staticmethod
+    def carry(file_name: str, data: bytes) -> str:
+        name = base64.urlsafe_b64encode(file_name.encode("utf-8")).decode("ascii")
+        return f"{name}.{base64.b64encode(data).decode('ascii')}"
+
+    def clean_statement(self) -> tuple[str, bytes]:
         try:
-            return base64.b64decode(self.cleaned_data["content"], validate=True)
+            name, _, content = self.cleaned_data["statement"].partition(".")
+            return (base64.urlsafe_b64decode(name).decode("utf-8")[:255] or "statement.csv",
+                    base64.b64decode(content, validate=True))
         except (binascii.Error, ValueError) as error:
             raise forms.ValidationError("Upload the statement again") from error
 

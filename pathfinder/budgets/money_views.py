@@ -5,8 +5,6 @@ the form."""
 
 from __future__ import annotations
 
-import base64
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -185,7 +183,7 @@ def statement_upload(request: HttpRequest, child, dp_id: int) -> HttpResponse:
             return render(request, "budgets/money/preview.html", {
                 "child": child, "dp": dp, "preview": preview, "back_url": _url(dp),
                 "confirm": forms.StatementImportForm(initial={
-                    "content": base64.b64encode(data).decode("ascii"), "file_name": upload.name}),
+                    "statement": forms.StatementImportForm.carry(upload.name, data)}),
                 "page_title": "Check the statement before importing it"})
     return _form_page(request, child=child, dp=dp, form=form, title="Import a statement", multipart=True,
                       template="budgets/money/upload.html", problems=problems, submit_text="Check the statement",
@@ -201,15 +199,15 @@ def statement_import(request: HttpRequest, child, dp_id: int) -> HttpResponse:
     message, problems = "Upload the statement again", []
     if confirm.is_valid():
         try:
-            statement = spending.statement_import(
-                acting_user=request.user, direct_payment=dp, data=confirm.cleaned_data["content"],
-                file_name=confirm.cleaned_data["file_name"], today=timezone.localdate())
+            file_name, data = confirm.cleaned_data["statement"]
+            statement = spending.statement_import(acting_user=request.user, direct_payment=dp, data=data,
+                                                  file_name=file_name, today=timezone.localdate())
         except StatementError as error:
             message, problems = error.message, error.problems
         else:
             left = (f" {statement.unmatched_rows} to match by hand." if statement.unmatched_rows
                     else " Every row is matched.")
-            messages.success(request, f"Statement imported: {statement.rows} rows.{left}")
+            messages.success(request, f"Statement imported: {spending.rows_text(statement.rows)}.{left}")
             return redirect(_url(dp))
     form = forms.StatementUploadForm(data={})
     form.is_valid()

@@ -41,6 +41,11 @@ from pathfinder.core.errors import ServiceError
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=12, decimal_places=2))
 
 
+def rows_text(count: int) -> str:
+    """ "1 row", "3 rows" (written without a count before a plural noun: tests/test_plurals.py)."""
+    return f"{count:,}" + (" row" if count == 1 else " rows")
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -120,7 +125,7 @@ def statement_import(*, acting_user, direct_payment: DirectPayment, data: bytes,
                 for row in preview.rows)
             audit_event_record(acting_user=acting_user, action=AuditAction.CREATE,
                                child=direct_payment.request.child, obj=statement,
-                               what=f"direct payment: statement imported, {len(preview.rows)} rows, "
+                               what=f"direct payment: statement imported, {rows_text(len(preview.rows))}, "
                                     f"{preview.unmatched} to match by hand")
     except IntegrityError as error:  # imported by someone else a moment ago
         raise StatementError("This statement was already imported. Nothing was imported again.") from error

@@ -97,14 +97,14 @@ def test_statement_upload_preview_import_and_match_by_hand(client, world) -> Non
     page = preview.content.decode()
     assert "Check the statement before importing it" in page and "PAYPAL *MYSTERY" in page and "Unknown" in page
     assert not Statement.objects.exists()
-    content = re.search(r'name="content" value="([^"]+)"', page).group(1)
+    carried = re.search(r'name="statement" value="([^"]+)"', page).group(1)
     imported = client.post(reverse("budgets:money-statement-import", kwargs={"child_id": ids["child_id"],
                                                                              "dp_id": ids["dp_id"]}),
-                           {"content": content, "file_name": "may.csv"}, follow=True)
+                           {"statement": carried}, follow=True)
     assert "Statement imported: 2 rows. 2 to match by hand." in imported.content.decode()
     again = client.post(reverse("budgets:money-statement-import", kwargs={"child_id": ids["child_id"],
                                                                           "dp_id": ids["dp_id"]}),
-                        {"content": content, "file_name": "may.csv"})
+                        {"statement": carried})
     assert "already imported" in again.content.decode() and Statement.objects.count() == 1
     mystery = Spend.objects.get(payee="PAYPAL *MYSTERY")
     line = dp.lines.get()

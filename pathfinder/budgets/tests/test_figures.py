@@ -74,4 +74,4 @@ def test_figures_equal_a_hand_count(client):
 
     sign_in(client, ManagerFactory())
     page = client.get(reverse("budgets:figures")).content.decode()
-    assert "block-commissioned" in page and "30.7" in page and "<meter" in page
+    assert "block-commissioned" in page and "30.7" in page and "<meter" in page and "longer than 20 weeks" in page
