@@ -115,8 +115,11 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
         if request.status not in (RequestStatus.AGREED, RequestStatus.INDICATIVE):
             continue
         own = provisions.get(request.plan_id) or [None]
-        streams = [Stream.SOCIAL_CARE] + rng.sample([Stream.EDUCATION, Stream.HEALTH, Stream.TRANSPORT],
-                                                    rng.choice((0, 0, 1, 1, 2)))
+        # Shaped like England (budgets.constants): mostly social care alone, some education, few integrated.
+        first = Stream.SOCIAL_CARE if n == 0 else rng.choices(
+            (Stream.SOCIAL_CARE, Stream.EDUCATION, Stream.HEALTH, Stream.TRANSPORT), (64, 24, 4, 8))[0]
+        more = rng.choices((0, 1, 2), (84, 13, 3))[0]
+        streams = [first] + rng.sample([st for st in Stream if st != first], more)
         request.streams = list(streams)
         for i, stream in enumerate(streams):
             system, options, bands = systems[stream]
