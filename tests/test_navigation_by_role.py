@@ -5,7 +5,8 @@ Written before navigation moved out of core into each app's navigation.py: the l
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
 transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
 caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators; budgets
-"Personal budgets" for case staff, "Personal budget" for families and "NHS shares of budgets" for advisers).
+"Personal budgets" for case staff, "Personal budget" for families, "NHS shares of budgets" for advisers,
+"Resource allocation" and "Personal budget figures" for managers).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ NAVIGATION_BY_ROLE = {
                    ("Family requests", "/family/requests/"), ("Reviews", "/reviews/"),
                    ("Phase transfers", "/insights/phase-transfers/"), ("Advice backlog", "/advice/backlog/"),
                    ("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"), ("Inspection lists", "/inspection/"), ("Council moves", "/transfers/"),
-                   ("Personal budgets", "/budgets/requests/"), ("Messages", "/messages/"),
+                   ("Resource allocation", "/budgets/allocation/"), ("Personal budgets", "/budgets/requests/"),
+                   ("Personal budget figures", "/budgets/figures/"), ("Messages", "/messages/"),
                    ("Local Offer", "/local-offer/")],
     Role.ADVISER: [("Advice requests", "/advice/"), ("Reviews", "/reviews/school/"), ("Your organisation", "/organisations/"),
                    ("NHS shares of budgets", "/budgets/health/"),

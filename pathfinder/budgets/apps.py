@@ -19,3 +19,6 @@ class BudgetsConfig(AppConfig):
 
         register_plan_notes(budget_notes)
         register_section_j_source(plan_section_j_source)
+        # Each part's own modules: the money links, the caseworker's money alerts and the family's message kinds
+        # (core.navigation, core.worklist and notifications discover only modules with their own names).
+        from pathfinder.budgets import messages_money, navigation_money, worklist_money  # noqa: F401

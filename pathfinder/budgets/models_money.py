@@ -144,6 +144,9 @@ class Payment(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Guards against two people saving at once (budgets.payments)"
+    )
     history = HistoricalRecords()
 
     class Meta:

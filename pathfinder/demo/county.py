@@ -31,6 +31,7 @@ from pathfinder.accounts import demo as accounts_demo
 from pathfinder.accounts.demo import DEMO_PASSWORD, DEMO_USERS, Staff
 from pathfinder.assessments import demo as assessments_demo
 from pathfinder.assessments.involvements import advice_involvements_rebuild
+from pathfinder.budgets import demo as budgets_demo
 from pathfinder.ceasing import demo as ceasing_demo
 from pathfinder.demo import distributions as dist
 from pathfinder.demo.contacts import OWN_DOMAIN, work_email
@@ -152,6 +153,8 @@ class CountyBuilder:
             self.build_chunk(staff, kinds[start:start + CHUNK])
         self.link_demo_users(staff)
         self.stage("Plans ceased", **ceasing_demo.build_cessations(random.Random(self.seed + 45), today=self.today))
+        self.stage("Personal budgets", **budgets_demo.build_budgets(random.Random(self.seed + 49), today=self.today,
+                                                                    demo=staff.demo))
         self.stage("Published statistics (sample)", **sen2_demo.load_sample_statistics())
         self.build_organisations()
         self.result.local_offer = build_local_offer(

@@ -19,6 +19,16 @@ from pathfinder.assessments.models import (
     AssessmentException,
 )
 from pathfinder.audit.models import AuditEvent
+from pathfinder.budgets.models import BudgetLine, BudgetLineShare, BudgetRequest, IndicativeBudget
+from pathfinder.budgets.models_money import (
+    DirectPayment,
+    Payment,
+    PaymentSchedule,
+    Spend,
+    Statement,
+    SurplusRecovery,
+)
+from pathfinder.budgets.models_ras import AllocationSystem, RasBand, RasOption, RasQuestion, RateCardItem
 from pathfinder.ceasing.models import Cessation
 from pathfinder.documents.models import Document, documents_storage
 from pathfinder.family.models import AccountRequest, FamilyInvitation, OnlineRequest
@@ -39,6 +49,13 @@ from pathfinder.plans.models import (
 from pathfinder.reviews.models import OutcomeProgress, Review, ReviewAdvice, ReviewInvitee
 from pathfinder.transfers.models import TransferIn, TransferOut
 
+#: Personal budgets, children before parents (the demo's RAS and rate card go too: the demo makes them again).
+_BUDGETS = [
+    Spend, Statement, Payment, PaymentSchedule, SurplusRecovery, DirectPayment.lines.through, DirectPayment,
+    BudgetLineShare, BudgetLine, IndicativeBudget, BudgetRequest, RasOption, RasQuestion, RasBand, AllocationSystem,
+    RateCardItem,
+]
+
 
 def _raw_delete(model) -> int:
     qs = model.objects.all()
@@ -49,6 +66,7 @@ def wipe_demo() -> dict[str, int]:
     """Delete all case data and all non-superuser accounts (plus the demo administrator). Returns counts."""
     counts: dict[str, int] = {}
     ordered = [
+        *_BUDGETS,
         AccountRequest, OnlineRequest, FamilyInvitation, ParentAccessConsent,
         PlanProvision.outcomes.through, PlanProvision.needs.through, PlanOutcome.needs.through,
         OutcomeProgress, ReviewAdvice, ReviewInvitee, Review, TransferOut, TransferIn,
@@ -60,7 +78,8 @@ def wipe_demo() -> dict[str, int]:
     # simple-history tables of the case apps (foreign keys are checked at commit, so order does not matter)
     historical = [
         m for m in apps.get_models()
-        if m._meta.app_label in ("people", "assessments", "plans", "organisations", "ceasing", "reviews", "transfers")
+        if m._meta.app_label in ("people", "assessments", "plans", "organisations", "ceasing", "reviews", "transfers",
+                                  "budgets")
         and m.__name__.startswith("Historical")
     ]
     stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]

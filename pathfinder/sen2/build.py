@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 import statutory
 from pathfinder.sen2 import codes
+from pathfinder.sen2.budget_flags import BudgetFlags, budget_flags
 from pathfinder.sen2.census import activity_year
 from pathfinder.sen2.gather import ENDED, ChildIds, Facts, facts_gather
 from pathfinder.sen2.records import (
@@ -59,7 +60,9 @@ def _return(census: date, start: date, end: date, lea: str, created_at: datetime
                            plan_first_made_on=row["plan__first_made_on"],
                            plan_ended_on=row["plan__ended_on"] if row["plan__status"] in ENDED else None)
                for row in facts.reviews]
-    return Sen2Return(header=header, persons=_Builder(facts).persons(), reviews_in_year=reviews)
+    builder = _Builder(facts)
+    builder.budget_flags = budget_flags(census, child_ids)
+    return Sen2Return(header=header, persons=builder.persons(), reviews_in_year=reviews)
 
 
 @dataclass
@@ -77,6 +80,7 @@ class _Chain:
 class _Builder:
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
+        self.budget_flags: dict[int, BudgetFlags] = {}
         self.census = facts.census
         self.by_child: dict[int, Person] = {}
         plans = {row["id"]: row for row in facts.plans}
@@ -192,6 +196,9 @@ class _Builder:
         if chain is None:
             return NamedPlan(start_date=start, plan_id=None)
         plan = NamedPlan(start_date=start, plan_id=chain.current["id"], details=self.plan_details(chain))
+        flags = self.budget_flags.get(chain.current["child_id"]) if chain.root["id"] in self.active_roots else None
+        if flags is not None:
+            plan.pb, plan.oa, plan.dp = flags.pb, flags.oa, flags.dp
         if chain.root["id"] in self.ended_roots:
             plan.cease_date = chain.ended_on
             plan.cease_reason = codes.CEASE_REASON.get(self.facts.cease_reasons.get(chain.current["id"], ""))

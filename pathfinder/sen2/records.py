@@ -46,6 +46,9 @@ class NamedPlan:
     start_date: date
     plan_id: int | None
     details: list[Setting] = field(default_factory=list)
+    pb: str | None = None  # personal budget items: sen2.budget_flags
+    oa: str | None = None
+    dp: str | None = None
     cease_date: date | None = None
     cease_reason: str | None = None
 

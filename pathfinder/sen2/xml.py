@@ -107,6 +107,7 @@ def _named_plan(plan: NamedPlan) -> str:
     i = " " * 10
     details = "".join(_setting(i, "PlanDetail", detail, False) for detail in plan.details[:2])
     return (f"        <NamedPlan>\n{i}<StartDate>{plan.start_date.isoformat()}</StartDate>\n{details}"
+            f"{_el(i, 'PB', plan.pb)}{_el(i, 'OA', plan.oa)}{_el(i, 'DP', plan.dp)}"
             f"{_day(i, 'CeaseDate', plan.cease_date)}{_el(i, 'CeaseReason', plan.cease_reason)}        </NamedPlan>\n")
 
 

@@ -59,6 +59,7 @@ def _views_kwargs() -> dict[str, Any]:
             "with_how": True}
 
 
+BUDGET_LINES = [(1, "Social care: short breaks (£2,220.00 a year)"), (2, "Health: hydrotherapy (£900.00 a year)")]
 ADVICE_KINDS = [("a", "Advice from the parent or young person"), ("b", "Educational advice")]
 
 FORMS: dict[str, FormCase] = {
@@ -129,6 +130,16 @@ FORMS: dict[str, FormCase] = {
                                                                not_edit="adds provision from advice once"),
     "pathfinder.plans.forms.ChildViewsForm": FormCase(kwargs=_views_kwargs, edit="child_views"),
     # ceasing: each form is one step of reg 31, recorded once (the consultation may be recorded again, as a move)
+    # personal budgets: direct payment money (budgets.money_forms)
+    "pathfinder.budgets.money_forms.ScheduleForm": FormCase(not_edit="sets up a new schedule of payments"),
+    "pathfinder.budgets.money_forms.PaidForm": FormCase(not_edit="a workflow move recording a payment once"),
+    "pathfinder.budgets.money_forms.SpendForm": FormCase(kwargs=lambda: {"lines": BUDGET_LINES},
+                                                         not_edit="records new spending"),
+    "pathfinder.budgets.money_forms.MatchForm": FormCase(kwargs=lambda: {"lines": BUDGET_LINES},
+                                                         not_edit="a one-shot match of a row of spending"),
+    "pathfinder.budgets.money_forms.StatementUploadForm": FormCase(not_edit="uploads a statement to check"),
+    "pathfinder.budgets.money_forms.StatementImportForm": FormCase(not_edit="imports a checked statement once"),
+    "pathfinder.budgets.money_forms.RecoveryForm": FormCase(not_edit="records new money taken back"),
     "pathfinder.ceasing.forms.ProposeForm": FormCase(not_edit="starts a new proposal to cease"),
     "pathfinder.ceasing.forms.ConsultationForm": FormCase(not_edit="a workflow move recording the consultation"),
     "pathfinder.ceasing.forms.DecideForm": FormCase(not_edit="a one-shot action: sends the notice"),

@@ -1,0 +1,163 @@
+"""Personal budgets in the demo county (pathfinder.demo calls ``build_budgets`` after the plans, the demo sign-ins
+and the ceased plans): a published RAS for each stream and a rate card (demo_ras.py); about 4% of final plans with a
+request, mostly agreed (direct payments, organised arrangements, third-party arrangements, some integrated with the
+ICB paying a share), a few refused with reasons and a few in progress; and for each direct payment a signed
+agreement, a year of monthly payments and the family's spending, with a few surpluses taken back and a few budgets
+left unspent (so the alerts show). The demo young person, Jordan Ellis, whose mother signs in as "jordan.mother",
+always has an agreed budget paid as a direct payment.
+
+Rows are written with bulk_create (no services, no history rows), from a seeded random and ``today``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from pathfinder.budgets.demo_money import direct_payments_build
+from pathfinder.budgets.demo_ras import band_for, build_ras
+from pathfinder.budgets.models import (
+    AskedBy,
+    BudgetLine,
+    BudgetLineShare,
+    BudgetRequest,
+    Delivery,
+    Funder,
+    IndicativeBudget,
+    LineStatus,
+    MadeThrough,
+    PriceSource,
+    RequestStage,
+    RequestStatus,
+)
+from pathfinder.budgets.models_ras import Stream
+from pathfinder.people.models import Child
+from pathfinder.plans.models import Plan, PlanProvision, PlanStatus
+
+SHARE = 0.04
+LEGAL_BASIS = {
+    Stream.EDUCATION: "Children and Families Act 2014 s.42 (special educational provision)",
+    Stream.SOCIAL_CARE: "Chronically Sick and Disabled Persons Act 1970 s.2",
+    Stream.HEALTH: "National Health Service Act 2006 s.12A (personal health budget)",
+    Stream.TRANSPORT: "Education Act 1996 s.508B (travel arrangements)",
+}
+REFUSALS = (
+    "The short breaks are bought as a block contract for many children, and taking this share out would leave the "
+    "service unable to run for the others (Personal Budgets Regulations 2014, regulation 4A). We will look again "
+    "when the contract is renewed.",
+    "The support is delivered by the school's own staff as part of its special educational provision, and the head "
+    "teacher did not agree to it being paid for as a direct payment.",
+    "The provision asked for is not in the plan. We can look at it again at the next annual review.",
+)
+
+
+def _money(value: float) -> Decimal:
+    return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
+
+
+def _kind(rng: random.Random) -> str:
+    roll = rng.random()
+    return Delivery.DIRECT_PAYMENT if roll < 0.55 else Delivery.ARRANGEMENT if roll < 0.85 else Delivery.THIRD_PARTY
+
+
+def _chosen_plans(rng: random.Random, demo: dict, share: float) -> list[Plan]:
+    plans = list(Plan.objects.filter(status=PlanStatus.FINAL, issued_on__isnull=False).select_related("child")
+                 .order_by("pk"))
+    chosen = rng.sample(plans, max(1, round(len(plans) * share))) if plans else []
+    young = demo.get("young.person") if demo else None
+    jordan = Child.objects.filter(user=young).first() if young is not None else None
+    if jordan is not None:
+        own = next((p for p in plans if p.child_id == jordan.pk), None)
+        chosen = [p for p in chosen if p.child_id != jordan.pk]
+        if own is not None:
+            chosen.insert(0, own)  # the first is always agreed with a direct payment
+    return chosen
+
+
+def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, share: float = SHARE) -> dict[str, int]:
+    """The demo's personal budgets, for ``share`` of the final plans. Returns counts for the progress line."""
+    start = date(today.year - 1, 4, 1)
+    systems = build_ras(effective_from=start - relativedelta(years=+1))
+    plans = _chosen_plans(rng, demo or {}, share)
+    provisions: dict[int, list[PlanProvision]] = {}
+    for provision in PlanProvision.objects.filter(plan__in=plans).order_by("order", "pk"):
+        provisions.setdefault(provision.plan_id, []).append(provision)
+    requests: list[BudgetRequest] = []
+    for n, plan in enumerate(plans):
+        # Eight in ten agreed, one refused, one in progress (the first, the demo young person's, agreed).
+        status = (RequestStatus.REFUSED if n % 10 == 4 else rng.choice((RequestStatus.REQUESTED,
+                                                                        RequestStatus.INDICATIVE))
+                  if n % 10 == 7 else RequestStatus.AGREED)
+        asked = today - timedelta(days=rng.randint(20, 60) if status in (RequestStatus.REQUESTED,
+                                                                          RequestStatus.INDICATIVE)
+                                  else rng.randint(200, 420))
+        wait = timedelta(days=rng.randint(25, 190))
+        requests.append(BudgetRequest(
+            child_id=plan.child_id, plan=plan, stage=rng.choice((RequestStage.REVIEW, RequestStage.DRAFT_PLAN)),
+            requested_on=asked, asked_by=AskedBy.PARENT, made_through=rng.choice(MadeThrough.values),
+            streams=[Stream.SOCIAL_CARE], information_sent_on=asked + timedelta(days=rng.randint(1, 9)),
+            wishes="We would like to choose who supports him, so it is someone he knows and trusts.",
+            status=status, agreed_on=asked + wait if status == RequestStatus.AGREED else None,
+            notice_sent_on=asked + wait if status == RequestStatus.AGREED else None,
+            refused_on=asked + wait if status == RequestStatus.REFUSED else None,
+            refusal_reasons=rng.choice(REFUSALS) if status == RequestStatus.REFUSED else ""))
+    BudgetRequest.objects.bulk_create(requests)
+    counts = {"budget_requests": len(requests), "agreed": 0, "refused": 0}
+    lines: list[BudgetLine] = []
+    shares: list[tuple[BudgetLine, list[tuple[str, Decimal]]]] = []
+    indicative: list[IndicativeBudget] = []
+    for n, request in enumerate(requests):
+        if request.status == RequestStatus.REFUSED:
+            counts["refused"] += 1
+        if request.status not in (RequestStatus.AGREED, RequestStatus.INDICATIVE):
+            continue
+        own = provisions.get(request.plan_id) or [None]
+        # Shaped like England (budgets.constants): mostly social care alone, some education, few integrated.
+        first = Stream.SOCIAL_CARE if n == 0 else rng.choices(
+            (Stream.SOCIAL_CARE, Stream.EDUCATION, Stream.HEALTH, Stream.TRANSPORT), (64, 24, 4, 8))[0]
+        more = rng.choices((0, 1, 2), (84, 13, 3))[0]
+        streams = [first] + rng.sample([st for st in Stream if st != first], more)
+        request.streams = list(streams)
+        for i, stream in enumerate(streams):
+            system, options, bands = systems[stream]
+            answers = [rng.choice(opts) for opts in options]
+            points = sum(option.points for option in answers)
+            band = band_for(bands, points)
+            indicative.append(IndicativeBudget(
+                request=request, stream=stream, system=system, points=points, band=band,
+                answers={str(o.question_id): o.pk for o in answers}, yearly_amount=band.yearly_amount,
+                working=[{"question": o.question.text, "answer": o.label, "points": o.points} for o in answers],
+                reasons=f"Your answers scored {points} points, which is {band.name}. This is a starting point: "
+                        "we then look at the provision in the plan and its cost.",
+                worked_out_on=request.requested_on + timedelta(days=rng.randint(5, 20))))
+            if request.status != RequestStatus.AGREED:
+                continue
+            provision = own[i % len(own)]
+            delivery = Delivery.DIRECT_PAYMENT if n == 0 and i == 0 else _kind(rng)
+            amount = _money(float(band.yearly_amount) * rng.uniform(0.85, 1.1))
+            unit_price = Decimal("18.50") if stream != Stream.HEALTH else Decimal("21.40")
+            line = BudgetLine(
+                request=request, provision=provision, stream=stream, delivery=delivery, status=LineStatus.AGREED,
+                provision_text=provision.description if provision else f"{Stream(stream).label} support",
+                legal_basis=LEGAL_BASIS[stream], price_source=PriceSource.RATE_CARD, unit_price=unit_price,
+                units_per_year=(amount / unit_price).quantize(Decimal("0.01")), yearly_amount=amount,
+                starts_on=request.agreed_on)
+            lines.append(line)
+            integrated = stream == Stream.HEALTH and rng.random() < 0.6
+            shares.append((line, [(Funder.ICB, _money(float(amount) * 0.6)),
+                                  (Funder.COUNCIL, amount - _money(float(amount) * 0.6))] if integrated
+                           else [(Funder.ICB if stream == Stream.HEALTH else Funder.COUNCIL, amount)]))
+        if request.status == RequestStatus.AGREED:
+            counts["agreed"] += 1
+    BudgetRequest.objects.bulk_update(requests, ["streams"])
+    IndicativeBudget.objects.bulk_create(indicative)
+    BudgetLine.objects.bulk_create(lines)
+    BudgetLineShare.objects.bulk_create(
+        BudgetLineShare(line=line, funder=funder, amount=amount, agreed_on=line.request.agreed_on,
+                        agreed_by_name="Wealdmoor and Fenbridge ICB" if funder == Funder.ICB else "")
+        for line, parts in shares for funder, amount in parts)
+    counts.update(budget_lines=len(lines), **direct_payments_build(rng, lines, today))
+    return counts

@@ -1,0 +1,53 @@
+"""The demo's personal budgets are coherent (small scale): agreed requests have lines and shares that add up, direct
+payments are signed before anything is paid, refusals give reasons, surpluses never exceed what is unspent, the
+alerts have something to show, and the demo young person's mother sees an agreed budget with a direct payment."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db.models import Min, Sum
+
+from pathfinder.accounts.tests.factories import YoungPersonFactory
+from pathfinder.budgets.alerts import alerts_for
+from pathfinder.budgets.demo import build_budgets
+from pathfinder.budgets.models import BudgetRequest, Delivery, RequestStatus
+from pathfinder.budgets.models_money import DirectPayment, DirectPaymentStatus, PaymentStatus
+from pathfinder.budgets.models_ras import AllocationSystem, RasStatus
+from pathfinder.budgets.spending import money_summary
+from pathfinder.budgets.tests.factories import plan_with_provision
+from pathfinder.plans.models import PlanStatus
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 12, 7)
+
+
+def test_demo_budgets_are_coherent():
+    plans = [plan_with_provision(status=PlanStatus.FINAL, issued_on=date(2024, 3, 1)) for _ in range(12)]
+    young = YoungPersonFactory()
+    jordan = plans[-1].child
+    jordan.user = young
+    jordan.save()
+    counts = build_budgets(random.Random(7), today=TODAY, demo={"young.person": young}, share=1.0)
+    assert AllocationSystem.objects.filter(status=RasStatus.PUBLISHED).count() == 4
+    assert counts["budget_requests"] == 12 and counts["refused"] >= 1 and counts["surpluses"] >= 1, counts
+    own = BudgetRequest.objects.get(child=jordan)
+    assert own.status == RequestStatus.AGREED and own.agreed_on > own.requested_on
+    dp = DirectPayment.objects.get(request=own)
+    assert dp.status == DirectPaymentStatus.ACTIVE and dp.lines.filter(delivery=Delivery.DIRECT_PAYMENT).exists()
+    for request in BudgetRequest.objects.all():
+        if request.status == RequestStatus.REFUSED:
+            assert request.refusal_reasons
+        if request.status == RequestStatus.AGREED:
+            for line in request.lines.all():
+                assert line.shares.aggregate(t=Sum("amount"))["t"] == line.yearly_amount
+    for dp in DirectPayment.objects.all():
+        first = dp.payments.filter(status=PaymentStatus.PAID).aggregate(d=Min("paid_on"))["d"]
+        assert first is None or dp.agreement_signed_on < first <= TODAY
+        assert not dp.payments.filter(status=PaymentStatus.PAID, paid_on__gt=TODAY).exists()
+        if dp.recoveries.exists():
+            assert money_summary(dp).unspent >= Decimal("0")
+    assert "unspent" in {alert.kind for alert in alerts_for(DirectPayment.objects.all(), TODAY)}
