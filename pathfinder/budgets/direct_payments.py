@@ -21,6 +21,7 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.budgets import request_messages
 from pathfinder.budgets.models import BudgetRequest, Delivery, LineStatus, RequestStatus
 from pathfinder.budgets.models_money import BudgetSettings, DirectPayment, Holding
+from pathfinder.budgets.payments import payments_bring_into_line
 from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
 from pathfinder.core.errors import ServiceError, StaleEdit
 from statutory import personal_budgets as law
@@ -170,6 +171,8 @@ def direct_payment_sign(*, acting_user, dp: DirectPayment, expected_version: int
         current = DIRECT_PAYMENT_WORKFLOW.transition(
             dp, "sign", acting_user=acting_user, expected_version=expected_version, check=check, apply=apply
         )
+        # Payments set up before the agreement was signed were held; they are released now it is.
+        payments_bring_into_line(acting_user=acting_user, direct_payment=current)
         family_tell(
             child=current.request.child,
             kind=request_messages.DIRECT_PAYMENT_DECISION.key,
@@ -235,6 +238,8 @@ def direct_payment_stop(
         current = DIRECT_PAYMENT_WORKFLOW.transition(
             dp, "stop", acting_user=acting_user, expected_version=expected_version, apply=apply
         )
+        # Nothing more is paid once it has stopped: payments still due are held.
+        payments_bring_into_line(acting_user=acting_user, direct_payment=current)
         family_tell(
             child=current.request.child,
             kind=request_messages.DIRECT_PAYMENT_DECISION.key,

@@ -209,9 +209,27 @@ def request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse
             else "",
             "direct_payments": list(budget_request.direct_payments.all()),
             "review_rule": direct_payments.review_rule(),
+            "work_out": _work_out_links(budget_request),
             "page_title": f"Personal budget: {child.full_name}",
         },
     )
+
+
+def _work_out_links(budget_request: BudgetRequest) -> dict[str, object]:
+    """Where the caseworker works out each stream's indicative budget, reads the reasons letter and prices the
+    plan's provision (the RAS pages), so the request page leads to every step of the chain."""
+    ids = (budget_request.child_id, budget_request.pk)
+    open_request = budget_request.status in (RequestStatus.REQUESTED, RequestStatus.INDICATIVE)
+    return {
+        "streams": [
+            (str(dict(Stream.choices).get(stream, stream)), reverse("budgets:indicative_answer", args=[*ids, stream]))
+            for stream in budget_request.streams
+        ]
+        if open_request
+        else [],
+        "letter": reverse("budgets:reasons_letter", args=ids) if budget_request.indicative_budgets.exists() else "",
+        "costing": reverse("budgets:plan_costing", args=[budget_request.child_id, budget_request.plan_id]),
+    }
 
 
 def _move_page(
