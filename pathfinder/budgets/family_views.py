@@ -91,7 +91,7 @@ def family_request_start(request: HttpRequest) -> HttpResponse:
             "form": form,
             "plans": plans,
             "when": law.WHEN_YOU_CAN_ASK,
-            "information": requests.information_paragraphs(),
+            "information": requests.information_blocks(),
             "page_title": "Ask for a personal budget",
         },
     )
@@ -117,7 +117,7 @@ def family_request_detail(request: HttpRequest, child, request_pk: int) -> HttpR
             "indicative": list(budget_request.indicative_budgets.all()),
             "lines": list(budget_request.lines.filter(status=LineStatus.AGREED)),
             "dp": dp,
-            "information": requests.information_paragraphs(),
+            "information": requests.information_blocks(),
             "today": timezone.localdate(),
             "page_title": "Your personal budget"
             if request.user.role == Role.YOUNG_PERSON

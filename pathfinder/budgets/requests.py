@@ -65,16 +65,17 @@ def open_request(plan: Plan) -> BudgetRequest | None:
     return plan.budget_requests.filter(status__in=OPEN_REQUEST_STATUSES).first()
 
 
-def information_paragraphs() -> tuple[str, ...]:
-    """The council's reg 3 information: its Local Offer page about personal budgets if it has published one
-    (else the default words above), always ending with who can help."""
+def information_blocks() -> list[tuple[str, object]]:
+    """The council's reg 3 information as blocks to show (("p", text), ("ul", [items]), ("h2", text)): its Local
+    Offer page about personal budgets if it has published one (read the way the Local Offer shows it, so its
+    lists stay lists), else the default words above; always ending with who can help."""
     from pathfinder.directory.models import InformationPage
+    from pathfinder.directory.web.present import information_blocks as page_blocks
 
     page = InformationPage.objects.filter(slug=INFORMATION_SLUG, published=True).first()
     if page is None:
-        return DEFAULT_INFORMATION
-    own = tuple(part.strip() for part in page.body.split("\n\n") if part.strip())
-    return (*own, DEFAULT_INFORMATION[-1])
+        return [("p", text) for text in DEFAULT_INFORMATION]
+    return [*page_blocks(page.body), ("p", DEFAULT_INFORMATION[-1])]
 
 
 def budget_request_make(

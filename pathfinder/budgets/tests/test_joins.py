@@ -63,3 +63,16 @@ def test_an_active_direct_payment_leads_staff_and_family_to_its_money(client):
     assert reverse("budgets:family-money", args=[child.pk, dp.pk]) in family_page
     assert dp.request.status == RequestStatus.AGREED and dp.status == DirectPaymentStatus.ACTIVE
     assert dp.request.agreed_on == date(2026, 4, 1)
+
+
+def test_the_local_offers_page_on_personal_budgets_is_told_to_the_family_with_its_lists_as_lists():
+    from pathfinder.budgets.requests import DEFAULT_INFORMATION, INFORMATION_SLUG, information_blocks
+    from pathfinder.directory.models import InformationPage
+
+    InformationPage.objects.filter(slug=INFORMATION_SLUG).delete()  # the Local Offer's starter pages include it
+    assert information_blocks() == [("p", text) for text in DEFAULT_INFORMATION]
+    InformationPage.objects.create(slug=INFORMATION_SLUG, title="Personal budgets", published=True,
+                                   body="A personal budget can be:\n- a direct payment\n- an arrangement")
+    blocks = information_blocks()
+    assert ("ul", ["a direct payment", "an arrangement"]) in blocks
+    assert blocks[-1] == ("p", DEFAULT_INFORMATION[-1])
