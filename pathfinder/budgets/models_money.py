@@ -258,4 +258,6 @@ class BudgetSettings(models.Model):
 
     @classmethod
     def current(cls) -> BudgetSettings:
-        return cls.objects.get_or_create(pk=1)[0]
+        """The council's row, or the defaults (unsaved) until an administrator saves one: reading the settings,
+        as every worklist does, never writes."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

@@ -34,6 +34,7 @@ from pathfinder.assessments.tests.factories import AssessmentFactory
 from pathfinder.caseload.models import ImportRun, ImportStatus
 from pathfinder.caseload.sen2 import sen2_read
 from pathfinder.caseload.services import caseload_import
+from pathfinder.demo import reset
 from pathfinder.demo.county import build_county
 from pathfinder.people.models import Child
 from pathfinder.people.tests.factories import ChildFactory
@@ -106,6 +107,11 @@ def _the_rarer_cases(year: int) -> None:
 
 def test_sen2_out_into_an_empty_database_and_out_again_gives_the_same_xml():
     build_county(plans=40, requests=30, seed=5, local_offer_services=0)
+    # An SEN2 return says only whether a plan has a personal budget (PB, OA, DP), not the budget, so an import
+    # lists those items as not kept (docs/migrating-in.md) and the council records its budgets here: the round trip
+    # is of a council with none yet. The items themselves are tested in budgets/tests/test_figures_sen2.py.
+    for model in reset._BUDGETS:
+        model.objects.all().delete()
     census = next_census(timezone.localdate())
     _the_rarer_cases(census.year - 1)
     first = xml_bytes(council_return(census))
