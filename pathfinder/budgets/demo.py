@@ -38,6 +38,10 @@ from pathfinder.people.models import Child
 from pathfinder.plans.models import Plan, PlanProvision, PlanStatus
 
 SHARE = 0.04
+#: Which stream pays for provision in which section of the plan.
+SECTION_STREAM = {"F": Stream.EDUCATION, "G": Stream.HEALTH, "H1": Stream.SOCIAL_CARE, "H2": Stream.SOCIAL_CARE}
+#: How often each stream is the first asked about (England, budgets.constants: mostly social care).
+STREAM_WEIGHTS = {Stream.SOCIAL_CARE: 64, Stream.EDUCATION: 24, Stream.HEALTH: 4, Stream.TRANSPORT: 8}
 LEGAL_BASIS = {
     Stream.EDUCATION: "Children and Families Act 2014 s.42 (special educational provision)",
     Stream.SOCIAL_CARE: "Chronically Sick and Disabled Persons Act 1970 s.2",
@@ -114,12 +118,17 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
             counts["refused"] += 1
         if request.status not in (RequestStatus.AGREED, RequestStatus.INDICATIVE):
             continue
-        own = provisions.get(request.plan_id) or [None]
+        # Each stream pays for the plan's own provision of its kind (section F education, G health, H social care).
+        own = {stream: [p for p in provisions.get(request.plan_id, []) if SECTION_STREAM.get(p.section) == stream]
+               for stream in Stream}
+        available = [stream for stream in Stream if own[stream]] or [Stream.SOCIAL_CARE]
         # Shaped like England (budgets.constants): mostly social care alone, some education, few integrated.
-        first = Stream.SOCIAL_CARE if n == 0 else rng.choices(
-            (Stream.SOCIAL_CARE, Stream.EDUCATION, Stream.HEALTH, Stream.TRANSPORT), (64, 24, 4, 8))[0]
-        more = rng.choices((0, 1, 2), (84, 13, 3))[0]
-        streams = [first] + rng.sample([st for st in Stream if st != first], more)
+        if n == 0:
+            first = Stream.SOCIAL_CARE if Stream.SOCIAL_CARE in available else available[0]
+        else:
+            first = rng.choices(available, [STREAM_WEIGHTS[stream] for stream in available])[0]
+        more = min(rng.choices((0, 1, 2), (84, 13, 3))[0], len(available) - 1)
+        streams = [first] + rng.sample([st for st in available if st != first], more)
         request.streams = list(streams)
         for i, stream in enumerate(streams):
             system, options, bands = systems[stream]
@@ -135,7 +144,7 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
                 worked_out_on=request.requested_on + timedelta(days=rng.randint(5, 20))))
             if request.status != RequestStatus.AGREED:
                 continue
-            provision = own[i % len(own)]
+            provision = own[stream][i % len(own[stream])] if own[stream] else None
             delivery = Delivery.DIRECT_PAYMENT if n == 0 and i == 0 else _kind(rng)
             amount = _money(float(band.yearly_amount) * rng.uniform(0.85, 1.1))
             unit_price = Decimal("18.50") if stream != Stream.HEALTH else Decimal("21.40")

@@ -13,7 +13,7 @@ from django.db.models import Min, Sum
 
 from pathfinder.accounts.tests.factories import YoungPersonFactory
 from pathfinder.budgets.alerts import alerts_for
-from pathfinder.budgets.demo import build_budgets
+from pathfinder.budgets.demo import SECTION_STREAM, build_budgets
 from pathfinder.budgets.models import BudgetRequest, Delivery, RequestStatus
 from pathfinder.budgets.models_money import DirectPayment, DirectPaymentStatus, PaymentStatus
 from pathfinder.budgets.models_ras import AllocationSystem, RasStatus
@@ -42,8 +42,11 @@ def test_demo_budgets_are_coherent():
         if request.status == RequestStatus.REFUSED:
             assert request.refusal_reasons
         if request.status == RequestStatus.AGREED:
-            for line in request.lines.all():
+            for line in request.lines.select_related("provision"):
                 assert line.shares.aggregate(t=Sum("amount"))["t"] == line.yearly_amount
+                # The line pays for the plan's own provision of its kind (F education, G health, H social care).
+                assert line.provision.plan_id == request.plan_id
+                assert SECTION_STREAM[line.provision.section] == line.stream
     for dp in DirectPayment.objects.all():
         first = dp.payments.filter(status=PaymentStatus.PAID).aggregate(d=Min("paid_on"))["d"]
         assert first is None or dp.agreement_signed_on < first <= TODAY
