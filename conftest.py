@@ -39,3 +39,21 @@ def _reference_data(request: pytest.FixtureRequest, _django_db_marker: None) -> 
     from pathfinder.directory.reference_data import ensure_reference_data
 
     ensure_reference_data()
+
+
+@pytest.fixture
+def migrator(tmp_path, settings, django_db_blocker):
+    """An empty scratch database a migration test moves through old states (pathfinder/core/tests/scratch_database).
+
+    Every query in the test goes there (a router), so the suite's own database is never migrated backwards.
+    """
+    from pathfinder.core.tests.scratch_database import ScratchMigrator
+
+    with django_db_blocker.unblock():
+        scratch = ScratchMigrator(tmp_path)
+        settings.DATABASE_ROUTERS = ["pathfinder.core.tests.scratch_database.ScratchRouter"]
+        try:
+            yield scratch
+        finally:
+            settings.DATABASE_ROUTERS = []
+            scratch.drop()
