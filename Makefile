@@ -73,7 +73,7 @@ test: setup system-packages clamav ## Run every test (unit, integration, browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
-	PATHFINDER_CLAMAV_REQUIRED=1 $(PY) -m pytest -n auto
+	PATHFINDER_CLAMAV_REQUIRED=1 $(PY) -m pytest -n auto --dist loadfile
 
 test-fast: setup ## Run the tests without the browser journeys
 	$(PY) -m pytest -m "not browser"
