@@ -13,15 +13,16 @@ from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.budgets import direct_payment_forms as dp_forms
 from pathfinder.budgets import direct_payments as services
 from pathfinder.budgets.models_money import DirectPayment
-from pathfinder.budgets.request_views import child_page, detail_url, form_page, refused_on_form, request_of
+from pathfinder.budgets.request_views import detail_url, form_page, refused_on_form, request_of
 from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.people.access import child_view
 from statutory import personal_budgets as law
 
 
-def _dp(budget_request, dp_pk: int) -> DirectPayment:
-    dp = budget_request.direct_payments.filter(pk=dp_pk).first()
+def _dp(budget_request, direct_payment_id: int) -> DirectPayment:
+    dp = budget_request.direct_payments.filter(pk=direct_payment_id).first()
     if dp is None:
         raise Http404("No such direct payment for this personal budget")
     return dp
@@ -30,14 +31,14 @@ def _dp(budget_request, dp_pk: int) -> DirectPayment:
 def dp_url(dp: DirectPayment) -> str:
     return reverse(
         "budgets:direct_payment_detail",
-        kwargs={"child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk},
+        kwargs={"child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk},
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: propose")
-def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+@child_view("direct payment: propose")
+def dp_propose(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
     form = dp_forms.ProposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,10 +65,10 @@ def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment")
-def direct_payment_detail(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
-    dp = _dp(budget_request, dp_pk)
+@child_view("direct payment")
+def direct_payment_detail(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    dp = _dp(budget_request, direct_payment_id)
     return render(
         request,
         "budgets/direct_payment_detail.html",
@@ -86,9 +87,9 @@ def direct_payment_detail(request: HttpRequest, child, request_pk: int, dp_pk: i
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: consent, conditions and holding")
-def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    dp = _dp(request_of(child, request_pk), dp_pk)
+@child_view("direct payment: consent, conditions and holding")
+def dp_details(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
     fields = dp_forms.DetailsForm.base_fields
     initial = {name: getattr(dp, name) for name in fields if hasattr(dp, name)}
     form = dp_forms.DetailsForm(
@@ -121,8 +122,8 @@ def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> Http
     )
 
 
-def _dp_move(request, child, request_pk, dp_pk, form_class, title, intro, call, done, submit, initial=None):
-    dp = _dp(request_of(child, request_pk), dp_pk)
+def _dp_move(request, child, request_id, direct_payment_id, form_class, title, intro, call, done, submit, initial=None):
+    dp = _dp(request_of(child, request_id), direct_payment_id)
     form = form_class(request.POST or None, initial={"version": dp.version, **(initial or {})})
     if request.method == "POST" and form.is_valid():
         try:
@@ -136,13 +137,13 @@ def _dp_move(request, child, request_pk, dp_pk, form_class, title, intro, call, 
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: send the agreement")
-def dp_send(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: send the agreement")
+def dp_send(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     return _dp_move(
         request,
         child,
-        request_pk,
-        dp_pk,
+        request_id,
+        direct_payment_id,
         dp_forms.SendForm,
         "Send the agreement to sign",
         ["No payment is made until the agreement is signed."],
@@ -156,13 +157,13 @@ def dp_send(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpRes
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: signed")
-def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: signed")
+def dp_sign(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     return _dp_move(
         request,
         child,
-        request_pk,
-        dp_pk,
+        request_id,
+        direct_payment_id,
         dp_forms.SignForm,
         "Record the signed agreement",
         [services.review_rule()],
@@ -176,13 +177,13 @@ def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpRes
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: review")
-def dp_review(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: review")
+def dp_review(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     return _dp_move(
         request,
         child,
-        request_pk,
-        dp_pk,
+        request_id,
+        direct_payment_id,
         dp_forms.ReviewForm,
         "Record a review of the direct payment",
         [services.review_rule()],
@@ -196,13 +197,13 @@ def dp_review(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpR
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: refuse")
-def dp_refuse(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: refuse")
+def dp_refuse(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     return _dp_move(
         request,
         child,
-        request_pk,
-        dp_pk,
+        request_id,
+        direct_payment_id,
         dp_forms.RefuseForm,
         "Refuse the direct payment",
         [f"The family is told why in writing and can ask for the decision to be reviewed ({law.citation(7)})."],
@@ -215,13 +216,13 @@ def dp_refuse(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpR
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: stop")
-def dp_stop(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: stop")
+def dp_stop(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     return _dp_move(
         request,
         child,
-        request_pk,
-        dp_pk,
+        request_id,
+        direct_payment_id,
         dp_forms.StopForm,
         "Stop the direct payment",
         [

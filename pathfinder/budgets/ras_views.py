@@ -23,8 +23,8 @@ from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.forms import form_add_service_error
 
 
-def _system(pk: int):
-    system = ras.ras_get(pk)
+def _system(system_id: int):
+    system = ras.ras_get(system_id)
     if system is None:
         raise Http404("No such version")
     return system
@@ -85,8 +85,8 @@ def ras_start(request: HttpRequest, stream: str) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_detail(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     today = timezone.localdate()
     is_draft = system.status == RasStatus.DRAFT
     problems = ras.ras_publish_problems(system, today=today, earlier_reason="-") if is_draft else []
@@ -113,8 +113,8 @@ def ras_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_details(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     form = ras_forms.RasDetailsForm(
         request.POST or None,
         initial={
@@ -146,8 +146,8 @@ def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) -> HttpResponse:
-    system = _system(pk)
+def ras_question(request: HttpRequest, system_id: int, question_id: int | None = None) -> HttpResponse:
+    system = _system(system_id)
     question = None
     initial = {"version": system.version}
     if question_id is not None:
@@ -200,8 +200,8 @@ def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) 
 
 
 @for_roles(Role.MANAGER)
-def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_bands(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     initial = {"version": system.version}
     for n, band in enumerate(system.bands.all(), start=1):
         initial |= {
@@ -238,8 +238,8 @@ def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_publish(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     today = timezone.localdate()
     form = ras_forms.RasPublishForm(request.POST or None, initial={"version": system.version})
     if request.method == "POST" and form.is_valid():
@@ -283,8 +283,8 @@ def ras_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def what_if_page(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def what_if_page(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     result = what_if(system)
     audit_reads(request, [row.budget.request.child for row in result.rows], f"what if: {system}")
     return render(

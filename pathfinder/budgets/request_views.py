@@ -2,14 +2,11 @@
 reconsider, withdraw, send the reg 8 notice, and the list of requests by status. Thin: each parses its form, calls
 one service and shows a refusal on the form.
 
-URL parameters are ``child_pk`` and the record's ``*_pk`` (the names the domain's other parts link with);
-``child_page`` hands ``child_pk`` to people.access.child_view, which loads and audits the child.
+URL parameters are named ``<record>_id`` as in the rest of the project (``child_id``, ``request_id``,
+``direct_payment_id``, ``line_id``), so people.access.child_view loads and audits the child directly.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,23 +28,8 @@ from pathfinder.people.selectors import children_visible_to
 from statutory import personal_budgets as law
 
 
-def child_page(what: str) -> Callable:
-    """``child_view`` for URLs that name the child ``child_pk``."""
-
-    def decorate(view: Callable) -> Callable:
-        inner = child_view(what)(view)
-
-        @wraps(view)
-        def wrapped(request: HttpRequest, child_pk: int, **kwargs) -> HttpResponse:
-            return inner(request, child_pk, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def request_of(child, request_pk: int) -> BudgetRequest:
-    found = BudgetRequest.objects.filter(child=child, pk=request_pk).select_related("plan", "child").first()
+def request_of(child, request_id: int) -> BudgetRequest:
+    found = BudgetRequest.objects.filter(child=child, pk=request_id).select_related("plan", "child").first()
     if found is None:
         raise Http404("No such personal budget request for this child")
     return found
@@ -55,7 +37,7 @@ def request_of(child, request_pk: int) -> BudgetRequest:
 
 def detail_url(budget_request: BudgetRequest) -> str:
     return reverse(
-        "budgets:request_detail", kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+        "budgets:request_detail", kwargs={"child_id": budget_request.child_id, "request_id": budget_request.pk}
     )
 
 
@@ -86,10 +68,10 @@ def form_page(request, *, child, form, title: str, back: str, intro=(), submit: 
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: record a request")
-def request_start(request: HttpRequest, child, plan_pk: int) -> HttpResponse:
+@child_view("personal budget: record a request")
+def request_start(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     """The caseworker records a request the family made by letter, phone, email or at a meeting."""
-    plan = child.plans.filter(pk=plan_pk).first()
+    plan = child.plans.filter(pk=plan_id).first()
     if plan is None:
         raise Http404("No such plan for this child")
     form = request_forms.CaseworkerRequestForm(
@@ -186,10 +168,10 @@ def _steps(budget_request: BudgetRequest) -> list[dict]:
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget")
-def request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget")
+def request_detail(request: HttpRequest, child, request_id: int) -> HttpResponse:
     """The child's personal budget: the request, its steps, the lines and shares, the direct payment."""
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     budget_lines = list(budget_request.lines.prefetch_related("shares").select_related("provision"))
     return render(
         request,
@@ -235,7 +217,7 @@ def _work_out_links(budget_request: BudgetRequest) -> dict[str, object]:
 def _move_page(
     request,
     child,
-    request_pk: int,
+    request_id: int,
     form_class,
     title: str,
     intro: list[str],
@@ -244,7 +226,7 @@ def _move_page(
     submit: str,
     initial=None,
 ) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     form = form_class(request.POST or None, initial={"version": budget_request.version, **(initial or {})})
     if request.method == "POST" and form.is_valid():
         try:
@@ -260,12 +242,12 @@ def _move_page(
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: refuse")
-def request_refuse(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: refuse")
+def request_refuse(request: HttpRequest, child, request_id: int) -> HttpResponse:
     return _move_page(
         request,
         child,
-        request_pk,
+        request_id,
         request_forms.RefuseForm,
         "Refuse the personal budget",
         [
@@ -282,12 +264,12 @@ def request_refuse(request: HttpRequest, child, request_pk: int) -> HttpResponse
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: reconsider")
-def request_reconsider(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: reconsider")
+def request_reconsider(request: HttpRequest, child, request_id: int) -> HttpResponse:
     return _move_page(
         request,
         child,
-        request_pk,
+        request_id,
         request_forms.ReconsiderForm,
         "Reconsider the refusal",
         [f"The family asked for the refusal to be looked at again ({law.citation(7)})."],
@@ -305,12 +287,12 @@ def request_reconsider(request: HttpRequest, child, request_pk: int) -> HttpResp
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: withdraw")
-def request_withdraw(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: withdraw")
+def request_withdraw(request: HttpRequest, child, request_id: int) -> HttpResponse:
     return _move_page(
         request,
         child,
-        request_pk,
+        request_id,
         request_forms.WithdrawForm,
         "The family no longer wants a personal budget",
         [],
@@ -324,12 +306,12 @@ def request_withdraw(request: HttpRequest, child, request_pk: int) -> HttpRespon
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: notice")
-def notice_send(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: notice")
+def notice_send(request: HttpRequest, child, request_id: int) -> HttpResponse:
     return _move_page(
         request,
         child,
-        request_pk,
+        request_id,
         request_forms.NoticeForm,
         "Send the notice of the agreed budget",
         [f"The family reads the notice of the agreed provision and amount in Pathfinder ({law.citation(8)})."],

@@ -42,14 +42,14 @@ def _row(default, **exceptions):
 
 STAFF = _row(FORBIDDEN, own_caseworker=OK, manager=OK, **{"other team's caseworker": NOT_FOUND})
 PAGES = {
-    "money": ("budgets:money", ("child_id", "dp_id"), STAFF),
-    "schedule": ("budgets:money-schedule", ("child_id", "dp_id"), STAFF),
-    "pay": ("budgets:money-pay", ("child_id", "dp_id", "payment_id"), STAFF),
-    "spend": ("budgets:money-spend", ("child_id", "dp_id"), STAFF),
-    "match": ("budgets:money-match", ("child_id", "dp_id", "spend_id"), STAFF),
-    "statement": ("budgets:money-statement", ("child_id", "dp_id"), STAFF),
-    "take back": ("budgets:money-recover", ("child_id", "dp_id"), STAFF),
-    "family": ("budgets:family-money", ("child_id", "dp_id"),
+    "money": ("budgets:money", ("child_id", "direct_payment_id"), STAFF),
+    "schedule": ("budgets:money-schedule", ("child_id", "direct_payment_id"), STAFF),
+    "pay": ("budgets:money-pay", ("child_id", "direct_payment_id", "payment_id"), STAFF),
+    "spend": ("budgets:money-spend", ("child_id", "direct_payment_id"), STAFF),
+    "match": ("budgets:money-match", ("child_id", "direct_payment_id", "spend_id"), STAFF),
+    "statement": ("budgets:money-statement", ("child_id", "direct_payment_id"), STAFF),
+    "take back": ("budgets:money-recover", ("child_id", "direct_payment_id"), STAFF),
+    "family": ("budgets:family-money", ("child_id", "direct_payment_id"),
                _row(FORBIDDEN, parent=OK, **{"young person (another)": NOT_FOUND})),
     "figures": ("budgets:figures", (), _row(FORBIDDEN, manager=OK)),
 }
@@ -64,7 +64,7 @@ def world():
     payment = Payment.objects.create(direct_payment=dp, due_on=date(2026, 5, 1), amount=Decimal("100"))
     spend = Spend.objects.create(direct_payment=dp, spent_on=date(2026, 5, 2), amount=Decimal("9.99"), payee="Shop")
     return {
-        "dp": dp, "child": child, "ids": {"child_id": child.pk, "dp_id": dp.pk, "payment_id": payment.pk,
+        "dp": dp, "child": child, "ids": {"child_id": child.pk, "direct_payment_id": dp.pk, "payment_id": payment.pk,
                                           "spend_id": spend.pk},
         "users": {
             "own caseworker": dp.request.plan.assessment.caseworker, "other team's caseworker": CaseworkerFactory(),
@@ -92,23 +92,23 @@ def test_statement_upload_preview_import_and_match_by_hand(client, world) -> Non
     dp, ids = world["dp"], world["ids"]
     sign_in(client, world["users"]["own caseworker"])
     csv = b"\xef\xbb\xbfDate,Payee,Amount\r\n02/05/2026,Kelly Marsh,\"-1,200.50\"\r\n9 May 2026,PAYPAL *MYSTERY,(12.00)\r\n"
-    url = reverse("budgets:money-statement", kwargs={"child_id": ids["child_id"], "dp_id": ids["dp_id"]})
+    url = reverse("budgets:money-statement", kwargs={"child_id": ids["child_id"], "direct_payment_id": ids["direct_payment_id"]})
     preview = client.post(url, {"file": SimpleUploadedFile("may.csv", csv, content_type="text/csv")})
     page = preview.content.decode()
     assert "Check the statement before importing it" in page and "PAYPAL *MYSTERY" in page and "Unknown" in page
     assert not Statement.objects.exists()
     carried = re.search(r'name="statement" value="([^"]+)"', page).group(1)
     imported = client.post(reverse("budgets:money-statement-import", kwargs={"child_id": ids["child_id"],
-                                                                             "dp_id": ids["dp_id"]}),
+                                                                             "direct_payment_id": ids["direct_payment_id"]}),
                            {"statement": carried}, follow=True)
     assert "Statement imported: 2 rows. 2 to match by hand." in imported.content.decode()
     again = client.post(reverse("budgets:money-statement-import", kwargs={"child_id": ids["child_id"],
-                                                                          "dp_id": ids["dp_id"]}),
+                                                                          "direct_payment_id": ids["direct_payment_id"]}),
                         {"statement": carried})
     assert "already imported" in again.content.decode() and Statement.objects.count() == 1
     mystery = Spend.objects.get(payee="PAYPAL *MYSTERY")
     line = dp.lines.get()
-    client.post(reverse("budgets:money-match", kwargs={**{k: ids[k] for k in ("child_id", "dp_id")},
+    client.post(reverse("budgets:money-match", kwargs={**{k: ids[k] for k in ("child_id", "direct_payment_id")},
                                                        "spend_id": mystery.pk}), {"line": str(line.pk)})
     mystery.refresh_from_db()
     assert mystery.line == line
@@ -117,7 +117,7 @@ def test_statement_upload_preview_import_and_match_by_hand(client, world) -> Non
 def test_forms_refuse_bad_money_and_unsigned_payments_on_the_page(client, world) -> None:
     ids = world["ids"]
     sign_in(client, world["users"]["own caseworker"])
-    base = {"child_id": ids["child_id"], "dp_id": ids["dp_id"]}
+    base = {"child_id": ids["child_id"], "direct_payment_id": ids["direct_payment_id"]}
     response = client.post(reverse("budgets:money-spend", kwargs=base), {
         "spent_on-day": "2", "spent_on-month": "5", "spent_on-year": "2026", "payee": "Club", "amount": "12.345"})
     assert "Enter the amount in pounds and pence" in response.content.decode()

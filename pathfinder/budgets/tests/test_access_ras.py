@@ -38,7 +38,7 @@ def world():
     provision = budget_request.plan.provisions.first()
     return {
         "kw": {
-            "pk": draft.pk,
+            "system_id": draft.pk,
             "child_id": budget_request.child_id,
             "request_id": budget_request.pk,
             "stream": "social_care",
@@ -73,12 +73,12 @@ CHILD = ("child_id", "request_id")
 PAGES = {
     "versions": ("budgets:ras_list", (), MANAGERS),
     "rate card": ("budgets:rate_card", (), MANAGERS),
-    "version": ("budgets:ras_detail", ("pk",), MANAGERS),
-    "details": ("budgets:ras_details", ("pk",), MANAGERS),
-    "add a question": ("budgets:ras_question_add", ("pk",), MANAGERS),
-    "bands": ("budgets:ras_bands", ("pk",), MANAGERS),
-    "publish": ("budgets:ras_publish", ("pk",), MANAGERS),
-    "what if": ("budgets:what_if", ("pk",), MANAGERS),
+    "version": ("budgets:ras_detail", ("system_id",), MANAGERS),
+    "details": ("budgets:ras_details", ("system_id",), MANAGERS),
+    "add a question": ("budgets:ras_question_add", ("system_id",), MANAGERS),
+    "bands": ("budgets:ras_bands", ("system_id",), MANAGERS),
+    "publish": ("budgets:ras_publish", ("system_id",), MANAGERS),
+    "what if": ("budgets:what_if", ("system_id",), MANAGERS),
     "answer the questionnaire": ("budgets:indicative_answer", (*CHILD, "stream"), CASE_STAFF),
     "reasons letter": ("budgets:reasons_letter", CHILD, FAMILY_TOO),
     "costing": ("budgets:plan_costing", ("child_id", "plan_id"), CASE_STAFF),

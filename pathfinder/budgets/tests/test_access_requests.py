@@ -60,11 +60,11 @@ def w():
         organisation=OrganisationFactory(name="Another NHS Trust", kind=OrganisationKind.HEALTH)
     ).user
     w.kw = {
-        "child_pk": w.child.pk,
-        "request_pk": budget_request.pk,
-        "plan_pk": w.plan.pk,
-        "line_pk": line.pk,
-        "dp_pk": dp.pk,
+        "child_id": w.child.pk,
+        "request_id": budget_request.pk,
+        "plan_id": w.plan.pk,
+        "line_id": line.pk,
+        "direct_payment_id": dp.pk,
     }
     w.users = {
         "team caseworker": w.caseworker,
@@ -103,10 +103,10 @@ NOTICE = _row(
         "another parent": NOT_FOUND,
     },
 )
-R, L, D = ("child_pk", "request_pk"), ("child_pk", "request_pk", "line_pk"), ("child_pk", "request_pk", "dp_pk")
+R, L, D = ("child_id", "request_id"), ("child_id", "request_id", "line_id"), ("child_id", "request_id", "direct_payment_id")
 PAGES = {
     "requests": ("budgets:requests", (), LIST),
-    "start": ("budgets:request_start", ("child_pk", "plan_pk"), STAFF),
+    "start": ("budgets:request_start", ("child_id", "plan_id"), STAFF),
     "detail": ("budgets:request_detail", R, STAFF),
     "refuse": ("budgets:request_refuse", R, STAFF),
     "reconsider": ("budgets:request_reconsider", R, STAFF),
