@@ -15,9 +15,10 @@ from pathfinder.accounts.roles import CASE_VIEWERS, FAMILY_ROLES, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import notices, request_forms, requests
 from pathfinder.budgets.models import AskedBy, LineStatus, MadeThrough
-from pathfinder.budgets.request_views import refused_on_form, request_of
+from pathfinder.budgets.request_views import request_of
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.plans.models import Plan
@@ -81,7 +82,7 @@ def family_request_start(request: HttpRequest) -> HttpResponse:
                 wishes=form.cleaned_data["wishes"],
             )
         except ServiceError as error:
-            refused_on_form(form, error)
+            form_refused(form, error)
         else:
             messages.success(request, "You have asked for a personal budget.")
             return redirect(family_detail_url(made))

@@ -13,9 +13,10 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import line_forms, lines
 from pathfinder.budgets.models import BudgetLine, BudgetLineShare, Funder
-from pathfinder.budgets.request_views import detail_url, form_page, refused_on_form, request_of
+from pathfinder.budgets.request_views import detail_url, form_page, request_of
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.organisations.models import Organisation, OrganisationKind
 from pathfinder.organisations.selectors import active_organisation_ids
 from pathfinder.people.access import child_view
@@ -86,7 +87,7 @@ def line_edit(request: HttpRequest, child, request_id: int, line_id: int | None 
                 line=line,
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "Budget line saved.")
             return redirect(detail_url(budget_request))
@@ -146,7 +147,7 @@ def share_agree(request: HttpRequest, child, request_id: int, line_id: int) -> H
                 agreed_on=data["agreed_on"],
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "Agreement recorded.")
             return redirect(detail_url(budget_request))
@@ -177,7 +178,7 @@ def request_agree(request: HttpRequest, child, request_id: int) -> HttpResponse:
                 agreed_on=form.cleaned_data["agreed_on"],
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(
                 request, "Personal budget agreed. Section J of the plan is written from its lines. Now send the notice."
@@ -254,7 +255,7 @@ def icb_agree(request: HttpRequest, child, request_id: int, line_id: int) -> Htt
                 in_pathfinder=True,
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "You agreed the NHS share.")
             return redirect("budgets:health_agreements")

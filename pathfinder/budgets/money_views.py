@@ -20,6 +20,7 @@ from pathfinder.budgets.models_money import DirectPayment, PaymentStatus
 from pathfinder.budgets.statements import StatementError
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.core.forms import form_add_service_error
 from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
@@ -102,7 +103,7 @@ def pay(request: HttpRequest, child, direct_payment_id: int, payment_id: int) ->
                                          paid_on=form.cleaned_data["paid_on"],
                                          reference=form.cleaned_data["reference"])
         except ServiceError as error:
-            form_add_service_error(form, error)
+            form_refused(form, error, payment)
         else:
             messages.success(request, f"Payment of £{payment.amount:,.2f} recorded as paid.")
             return redirect(_url(dp))
