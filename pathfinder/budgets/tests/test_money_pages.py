@@ -1,5 +1,6 @@
-"""The money pages: who may open each (role by URL), and the statement journey through the pages without a
-browser (upload, preview with an unknown row, import, match by hand)."""
+"""The money pages without a browser: the statement journey (upload, preview with an unknown row, import, match
+by hand) and the forms refusing bad money or a payment before the agreement is signed. Who may open each money
+page is in test_access.py."""
 
 from __future__ import annotations
 
@@ -11,81 +12,23 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pathfinder.accounts.tests.factories import (
-    AdministratorFactory,
-    AdviserFactory,
-    CaseworkerFactory,
-    LocalOfferOfficerFactory,
-    ManagerFactory,
-    ParentFactory,
-    ProviderFactory,
-    YoungPersonFactory,
-)
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.budgets.models_money import Payment, PaymentStatus, Spend, Statement, SurplusRecovery
 from pathfinder.budgets.tests.test_payments import money_dp
-from pathfinder.people.tests.factories import FamilyMemberFactory
 
 pytestmark = pytest.mark.django_db
-
-OK, NOT_FOUND, FORBIDDEN, SIGN_IN = 200, 404, 403, 302
-ROLES = ["own caseworker", "other team's caseworker", "manager", "adviser", "parent", "young person (another)",
-         "administrator", "provider", "local offer officer", "anonymous"]
-
-
-def _row(default, **exceptions):
-    row = {role: default for role in ROLES}
-    row.update({k.replace("_", " "): v for k, v in exceptions.items()})
-    row["anonymous"] = SIGN_IN
-    return row
-
-
-STAFF = _row(FORBIDDEN, own_caseworker=OK, manager=OK, **{"other team's caseworker": NOT_FOUND})
-PAGES = {
-    "money": ("budgets:money", ("child_id", "direct_payment_id"), STAFF),
-    "schedule": ("budgets:money-schedule", ("child_id", "direct_payment_id"), STAFF),
-    "pay": ("budgets:money-pay", ("child_id", "direct_payment_id", "payment_id"), STAFF),
-    "spend": ("budgets:money-spend", ("child_id", "direct_payment_id"), STAFF),
-    "match": ("budgets:money-match", ("child_id", "direct_payment_id", "spend_id"), STAFF),
-    "statement": ("budgets:money-statement", ("child_id", "direct_payment_id"), STAFF),
-    "take back": ("budgets:money-recover", ("child_id", "direct_payment_id"), STAFF),
-    "family": ("budgets:family-money", ("child_id", "direct_payment_id"),
-               _row(FORBIDDEN, parent=OK, **{"young person (another)": NOT_FOUND})),
-    "figures": ("budgets:figures", (), _row(FORBIDDEN, manager=OK)),
-}
 
 
 @pytest.fixture
 def world():
     dp = money_dp()
     child = dp.request.child
-    parent = ParentFactory()
-    FamilyMemberFactory(child=child, user=parent)
     payment = Payment.objects.create(direct_payment=dp, due_on=date(2026, 5, 1), amount=Decimal("100"))
-    spend = Spend.objects.create(direct_payment=dp, spent_on=date(2026, 5, 2), amount=Decimal("9.99"), payee="Shop")
     return {
-        "dp": dp, "child": child, "ids": {"child_id": child.pk, "direct_payment_id": dp.pk, "payment_id": payment.pk,
-                                          "spend_id": spend.pk},
-        "users": {
-            "own caseworker": dp.request.plan.assessment.caseworker, "other team's caseworker": CaseworkerFactory(),
-            "manager": ManagerFactory(), "adviser": AdviserFactory(), "parent": parent,
-            "young person (another)": YoungPersonFactory(), "administrator": AdministratorFactory(),
-            "provider": ProviderFactory(), "local offer officer": LocalOfferOfficerFactory(), "anonymous": None,
-        },
+        "dp": dp,
+        "ids": {"child_id": child.pk, "direct_payment_id": dp.pk, "payment_id": payment.pk},
+        "users": {"own caseworker": dp.request.plan.assessment.caseworker},
     }
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_role_matrix(client, world, page) -> None:
-    name, keys, expected = PAGES[page]
-    url = reverse(name, kwargs={k: world["ids"][k] for k in keys})
-    got = {}
-    for role, user in world["users"].items():
-        client.logout()
-        if user is not None:
-            sign_in(client, user)
-        got[role] = client.get(url).status_code
-    assert got == expected
 
 
 def test_statement_upload_preview_import_and_match_by_hand(client, world) -> None:
