@@ -330,7 +330,7 @@ def budget_line(client: Client) -> tuple[Snapshot, Snapshot]:
     before = snap()
     sign_in(client, CaseworkerFactory(team=budget_request.child.team))
     _post_back(client, reverse("budgets:line_edit", kwargs={
-        "child_pk": budget_request.child_id, "request_pk": budget_request.pk, "line_pk": line.pk}))
+        "child_id": budget_request.child_id, "request_id": budget_request.pk, "line_id": line.pk}))
     return before, snap()
 
 
@@ -343,7 +343,7 @@ def direct_payment_details(client: Client) -> tuple[Snapshot, Snapshot]:
     before = _item(dp)
     sign_in(client, CaseworkerFactory(team=dp.request.child.team))
     _post_back(client, reverse("budgets:direct_payment_details", kwargs={
-        "child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk}))
+        "child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk}))
     return before, _item(dp)
 
 
