@@ -73,6 +73,15 @@ def search_words_rebuild() -> int:
     return len(counts)
 
 
+def search_words_add(*texts: str) -> None:
+    """Add the words of one service that has just gone live (approval, import), so a slip in a new word is
+    corrected at once. One INSERT; counts are put right by the next full rebuild."""
+    from pathfinder.directory.models import SearchWord
+
+    words = {w for w in words_of(" ".join(texts)) if MIN_WORD <= len(w) <= MAX_WORD and not w.isdigit()}
+    SearchWord.objects.bulk_create([SearchWord(word=w, services=1) for w in words], ignore_conflicts=True)
+
+
 def trigram_index_install(conn) -> bool:
     """PostgreSQL: create pg_trgm (if this database user may) and a trigram index on the vocabulary. Returns
     whether the database can now do the similarity itself."""

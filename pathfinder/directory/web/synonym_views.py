@@ -45,7 +45,8 @@ def search_word_edit(request: HttpRequest, pk: int | None = None) -> HttpRespons
     initial = ({"phrase": synonym.phrase, "kind": synonym.kind, "means": synonym.means, "version": synonym.version,
                 "terms": [str(pk) for pk in synonym.terms.values_list("pk", flat=True)]}
                if synonym else {"kind": "abbreviation"})
-    form = SearchSynonymForm(request.POST or None, initial=initial, term_choices=choices)
+    form = SearchSynonymForm(request.POST if request.method == "POST" else None, initial=initial,
+                             term_choices=choices)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
