@@ -145,13 +145,14 @@ def _used_by_some_service(words: list[tuple[str, bool]]) -> dict[str, bool]:
     return {word: bool(hit) for (word, _), hit in zip(words, row, strict=True)}
 
 
-def understand(text: str) -> QueryPlan:
+def understand(text: str, *, synonyms: dict | None = None) -> QueryPlan:
     """What to search for, and what to tell the family about it. See the module docstring."""
     tokens = [CONTRACTIONS.get(t, t) for t in words_of(normalise(text))][:MAX_WORDS]
     plan = QueryPlan()
     if not tokens:
         return plan
-    synonyms = _synonyms()
+    first_reading = synonyms is None
+    synonyms = _synonyms() if synonyms is None else synonyms
     pending: list[tuple[int, str]] = []  # (position, word) still to check against the index
     groups_at: dict[int, Group] = {}
     i = 0
@@ -190,6 +191,12 @@ def understand(text: str) -> QueryPlan:
                 alternatives += [*means, *term_names]
         groups_at[pos] = Group(word, alternatives)
     plan.groups = [groups_at[pos] for pos in sorted(groups_at)]
+    if first_reading and fixes and any(fixes.values()):
+        # Read the corrected words again, so "speach therapy" meets the list's "speech therapy" like the rest.
+        fixed_tokens = [(fixes.get(t) or [None])[0].word if fixes.get(t) else t for t in tokens]
+        again = understand(" ".join(fixed_tokens), synonyms=synonyms)
+        again.notes = [n for n in plan.notes if n.startswith("Matched ")] + again.notes
+        return again
     if not plan.groups and not plan.left_out:  # only filler words ("help"): search for them as typed
         plan.groups = [Group(t, [t], prefix=n == last) for n, t in enumerate(tokens)]
     if plan.left_out:

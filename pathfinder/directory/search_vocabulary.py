@@ -16,6 +16,7 @@ from functools import lru_cache
 from django.db import connection, transaction
 
 SIMILARITY_THRESHOLD = 0.3  # pg_trgm's own default for the % operator
+SHORT_WORD, SHORT_WORD_THRESHOLD = 5, 0.45  # a short real word ("sign") is too easily "corrected" ("sight")
 MIN_WORD = 3  # shorter words are too ambiguous to correct (and "ot" is an abbreviation, not a slip)
 MAX_WORD = 60
 TRGM_INDEX = "directory_searchword_trgm"
@@ -123,8 +124,8 @@ def corrections(words: list[str], *, limit: int = 2) -> dict[str, list[Correctio
     result: dict[str, list[Correction]] = {}
     for typed in words:
         ranked = sorted(((similarity(typed, w), n, w) for w, n in found.get(typed, [])), key=lambda c: (-c[0], -c[1], c[2]))
-        result[typed] = [Correction(typed, w, round(s, 3)) for s, _, w in ranked
-                         if s >= SIMILARITY_THRESHOLD and w != typed][:limit]
+        least = SHORT_WORD_THRESHOLD if len(typed) <= SHORT_WORD else SIMILARITY_THRESHOLD
+        result[typed] = [Correction(typed, w, round(s, 3)) for s, _, w in ranked if s >= least and w != typed][:limit]
     return result
 
 
