@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -81,16 +82,23 @@ def main(argv: list[str] | None = None) -> int:
     began = time.monotonic()
     _setup(url, args.reuse)
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from pathfinder.directory.search import service_search
 
     facts = _facts()
     rows, unexplained = [], []
+    timings: dict[str, list[float]] = {"before": [], "after": []}
+    counts: dict[str, list[int]] = {"before": [], "after": []}
     for judged in load():
         all_grades = [grade(f, judged.grades) for f in facts.values()]
         scores = {}
         for label, understood in (("before", False), ("after", True)):
-            result = service_search(text=judged.query, per_page=K, understood=understood)
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                result = service_search(text=judged.query, per_page=K, understood=understood)
+                timings[label].append(time.perf_counter() - started)
+            counts[label].append(len(queries))
             scores[label] = ndcg([grade(facts[s.pk], judged.grades) for s in result.items], all_grades)
             scores[f"{label}_found"] = result.total
         worse = scores["after"] < scores["before"] - 1e-9
@@ -109,10 +117,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n  {'MEAN nDCG@' + str(K):<32} {mean['before']:7.3f} {mean['after']:7.3f}")
     zero = {label: sum(1 for r in rows if r[f"{label}_found"] == 0) for label in ("before", "after")}
     print(f"  {'queries finding nothing':<32} {zero['before']:7d} {zero['after']:7d}")
+    speed = {label: {"p50_ms": round(statistics.median(timings[label]) * 1000, 1),
+                     "max_ms": round(max(timings[label]) * 1000, 1), "most_queries": max(counts[label]),
+                     "mean_queries": round(statistics.mean(counts[label]), 1)} for label in timings}
+    for label, figures in speed.items():
+        print(f"  {'search ' + label + ' (one run each)':<32} p50 {figures['p50_ms']} ms, slowest {figures['max_ms']} ms,"
+              f" {figures['mean_queries']} queries on average, {figures['most_queries']} at most")
     if unexplained:
         print(f"\n  Scored lower after, without a reason in queries.json: {', '.join(unexplained)}")
     (RESULTS / "relevance.json").write_text(json.dumps({
         "database": connection.vendor, "services": len(facts), "k": K, "mean": mean, "found_nothing": zero,
+        "speed": speed,
         "queries": rows, "unexplained_regressions": unexplained, "seconds": round(time.monotonic() - began, 1),
     }, indent=2))
     return 1 if unexplained else 0

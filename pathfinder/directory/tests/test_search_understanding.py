@@ -125,3 +125,14 @@ def test_the_api_s_search_reads_words_the_same_way(client, offer):
     response = client.get("/api/oruk/services", {"search": "speach"})
     assert response.status_code == 200
     assert [s["name"] for s in response.json()["contents"]] == ["Speech and language drop-in"]
+
+
+@pytest.mark.parametrize(("typed", "most"), [
+    ("speech", 4),  # the list, which words are used, the page of matches with its count, the page's rows
+    ("SALT", 3),  # all on the list: no need to ask which words are used
+    ("speach", 7),  # a slip: the vocabulary, then the corrected words read again
+    ("autism zzzzqx swimming", 9),  # nothing has them all: the any-part fallback
+])
+def test_understanding_costs_a_few_queries(offer, django_assert_max_num_queries, typed, most):
+    with django_assert_max_num_queries(most):
+        service_search(text=typed)
