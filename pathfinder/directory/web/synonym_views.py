@@ -14,6 +14,7 @@ from pathfinder.accounts.roles import Role
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.forms import form_add_service_error
+from pathfinder.directory.constants import TAXONOMY_NEEDS, TAXONOMY_SUPPORT
 from pathfinder.directory.models import SearchSynonym
 from pathfinder.directory.search_synonyms import search_synonym_delete, search_synonym_save, synonym_terms
 from pathfinder.directory.web.synonym_forms import SearchSynonymForm
@@ -41,7 +42,8 @@ def search_words(request: HttpRequest) -> HttpResponse:
 def search_word_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Add a word to the list or change one."""
     synonym = _synonym(pk) if pk is not None else None
-    choices = [(str(t.pk), f"{t.taxonomy.name}: {t.name}") for t in synonym_terms()]
+    prefix = {TAXONOMY_NEEDS: "Need", TAXONOMY_SUPPORT: "Kind of support"}
+    choices = [(str(t.pk), f"{prefix.get(t.taxonomy.code, t.taxonomy.name)}: {t.name}") for t in synonym_terms()]
     initial = ({"phrase": synonym.phrase, "kind": synonym.kind, "means": synonym.means, "version": synonym.version,
                 "terms": [str(pk) for pk in synonym.terms.values_list("pk", flat=True)]}
                if synonym else {"kind": "abbreviation"})
