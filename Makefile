@@ -14,7 +14,7 @@ export PATHFINDER_CLAMAV ?= unix://$(CLAMAV_SOCKET)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast test-browser lint bench demo worker clean system-packages clamav
+.PHONY: help run setup test test-fast test-browser lint bench bench-relevance demo worker clean system-packages clamav
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -82,8 +82,12 @@ lint: setup ## Check the code style and the layers (which package may import whi
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 
-bench: setup ## Measure speed at council and national scale (ratios against the database floor)
+bench: setup ## Measure speed at council and national scale (ratios against the database floor), and search relevance
 	$(PY) -m bench.run
+	$(PY) -m bench.relevance
+
+bench-relevance: setup ## Search relevance only: nDCG@10 of the judged queries, words as typed and understood
+	$(PY) -m bench.relevance
 
 clean: ## Remove built files and the local database
 	rm -rf static_build staticfiles pathfinder.sqlite3* media private_documents

@@ -39,6 +39,7 @@ from pathfinder.directory.models import (
     ServiceRevision,
     TaxonomyTerm,
 )
+from pathfinder.directory.search_vocabulary import search_words_rebuild
 
 TOWNS = ("Wealdbury", "Moorcross", "Ashleigh", "Thornbridge", "Eastholme", "Kingsfold", "Little Marden", "Oakhurst")
 STREETS = ("High Street", "Church Lane", "Station Road", "Mill Road", "The Green", "Park Avenue", "School Lane")
@@ -242,6 +243,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
     ServiceAttribute.objects.bulk_create(attributes, batch_size=1000)
     CostOption.objects.bulk_create(costs, batch_size=1000)
     ServiceRevision.objects.bulk_create(revisions, batch_size=1000)
+    search_words_rebuild()  # the words a typing slip is corrected against
     return {"organisations": len(orgs), "services": len(rows), "locations": len(locations),
             "schedules": len(schedules), "links": len(attributes)}
 

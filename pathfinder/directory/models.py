@@ -383,3 +383,6 @@ class OutcodeCentroid(models.Model):
     outcode = models.CharField(max_length=4, primary_key=True)
     latitude = models.FloatField()
     longitude = models.FloatField()
+
+
+from pathfinder.directory.models_search import SearchSynonym, SearchWord, SynonymKind  # noqa: E402, F401

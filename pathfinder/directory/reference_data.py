@@ -24,4 +24,11 @@ def ensure_reference_data() -> bool:
 
         seed_information_pages(InformationPage)
         seeded = True
+    from pathfinder.directory.models import SearchSynonym
+
+    if not SearchSynonym.objects.exists():
+        from pathfinder.directory.search_synonyms_seed import seed_synonyms
+
+        seed_synonyms(SearchSynonym, TaxonomyTerm)
+        seeded = True
     return seeded
