@@ -283,7 +283,8 @@ DOCUMENTS_STORAGE = {
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Production: `make collectstatic` writes hashed, compressed files that WhiteNoise serves for a year or more.
+    "staticfiles": {"BACKEND": "config.static_storage.StaticStorage"},
     "documents": DOCUMENTS_STORAGE,
 }
 MEDIA_ROOT = BASE_DIR / "media"
