@@ -34,9 +34,14 @@ class StepResult:
         self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
 
 
+IDLE_S = 2.0  # gunicorn closes a keep-alive connection idle for 5 s (config/gunicorn.py): never reuse one near that
+
+
 class _Connection:
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.reader, self.writer = reader, writer
+        self.used_at = time.perf_counter()
+        self.reused = False
 
     def close(self) -> None:
         self.writer.close()
@@ -88,8 +93,28 @@ class Driver:
         async with self.freed:
             while not self.idle and self.open >= self.max_connections:
                 await self.freed.wait()
-            if self.idle:
-                return self.idle.pop()
+            now = time.perf_counter()
+            while self.idle:
+                conn = self.idle.pop()
+                if now - conn.used_at < IDLE_S:
+                    conn.reused = True
+                    return conn
+                conn.close()
+                self.open -= 1
+            self.open += 1
+        try:
+            reader, writer = await asyncio.open_connection(self.host, self.port)
+        except OSError:
+            async with self.freed:
+                self.open -= 1
+                self.freed.notify()
+            raise
+        return _Connection(reader, writer)
+
+    async def _acquire_fresh(self) -> _Connection:
+        async with self.freed:
+            while self.open >= self.max_connections:
+                await self.freed.wait()
             self.open += 1
         try:
             reader, writer = await asyncio.open_connection(self.host, self.port)
@@ -103,6 +128,7 @@ class Driver:
     async def _release(self, conn: _Connection | None, keep: bool) -> None:
         async with self.freed:
             if conn is not None and keep:
+                conn.used_at = time.perf_counter()
                 self.idle.append(conn)
             else:
                 if conn is not None:
@@ -115,11 +141,24 @@ class Driver:
         keep = False
         try:
             async with asyncio.timeout(self.timeout_s):
+                request = (f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{self.extra}"
+                           "Accept-Encoding: identity\r\n\r\n").encode()
                 conn = await self._acquire()
-                conn.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{self.extra}"
-                                  "Accept-Encoding: identity\r\n\r\n".encode())
-                await conn.writer.drain()
-                status, headers, keep = await _read_response(conn.reader)
+                try:
+                    conn.writer.write(request)
+                    await conn.writer.drain()
+                    status, headers, keep = await _read_response(conn.reader)
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    if not conn.reused:
+                        raise
+                    # The server closed a kept-alive connection as we reused it: as a browser does, try once more
+                    # on a fresh one (the time this took still counts).
+                    await self._release(conn, False)
+                    conn = None
+                    conn = await self._acquire_fresh()
+                    conn.writer.write(request)
+                    await conn.writer.drain()
+                    status, headers, keep = await _read_response(conn.reader)
             result.latencies_ms.append((time.perf_counter() - due) * 1000)
             how = headers.get("x-local-offer-cache", "none")
             result.cache[how] = result.cache.get(how, 0) + 1
