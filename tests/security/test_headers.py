@@ -67,9 +67,15 @@ def test_pages_cannot_be_framed_or_sniffed(client, path):
 
 def _inline_code_problems(html: str) -> list[str]:
     problems = []
-    for tag in re.findall(r"<script\b[^>]*>", html):
-        if "src=" not in tag and tag != "<script>":
-            problems.append(f"inline script other than the GOV.UK template's hashed one: {tag}")
+    import base64
+    import hashlib
+
+    from django.conf import settings
+
+    for tag, body in re.findall(r"(<script\b[^>]*>)(.*?)</script>", html, re.S):
+        digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        if "src=" not in tag and f"'sha256-{digest}'" != settings.GOVUK_INLINE_SCRIPT_HASH:
+            problems.append(f"inline script the CSP's hash does not allow: {tag}{body[:60]}")
     problems += [f"style attribute: {m}" for m in re.findall(r"<[^>]+\sstyle=\"[^\"]*\"", html)]
     problems += [f"<style> element: {m}" for m in re.findall(r"<style\b[^>]*>", html)]
     problems += [f"inline event handler: {m}" for m in re.findall(r"<[^>]+\son[a-z]+=\"", html)]
