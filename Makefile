@@ -14,7 +14,8 @@ export PATHFINDER_CLAMAV ?= unix://$(CLAMAV_SOCKET)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast test-browser lint bench bench-relevance demo worker clean system-packages clamav
+.PHONY: help run setup test test-fast test-browser lint bench bench-relevance bench-load demo worker clean \
+	system-packages clamav collectstatic serve-production
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -88,6 +89,18 @@ bench: setup ## Measure speed at council and national scale (ratios against the 
 
 bench-relevance: setup ## Search relevance only: nDCG@10 of the judged queries, words as typed and understood
 	$(PY) -m bench.relevance
+
+bench-load: setup ## Open-loop load test of the Local Offer under gunicorn (council and national scale)
+	$(PY) -m bench.run --scale load
+
+# Production: DJANGO_SETTINGS_MODULE=config.settings.production, DJANGO_SECRET_KEY and DATABASE_URL set (README).
+collectstatic: setup ## Production static files: hashed names and compressed copies in staticfiles/
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v 1
+
+serve-production: collectstatic ## Serve with gunicorn and the production settings (config/gunicorn.py)
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) createcachetable -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi:application
 
 clean: ## Remove built files and the local database
 	rm -rf static_build staticfiles pathfinder.sqlite3* media private_documents
