@@ -116,8 +116,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # first: open CORS on every /api/oruk response
     "django.middleware.security.SecurityMiddleware",
-    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # open CORS on /api/oruk/ only (ORUK rule)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
