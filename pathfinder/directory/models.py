@@ -383,3 +383,12 @@ class OutcodeCentroid(models.Model):
     outcode = models.CharField(max_length=4, primary_key=True)
     latitude = models.FloatField()
     longitude = models.FloatField()
+
+
+# Harvesting neighbouring directories' feeds: kept in their own module (this one is near its size limit).
+from pathfinder.directory.harvest.models import (  # noqa: E402, F401
+    FeedSubscription,
+    HarvestConflict,
+    HarvestedService,
+    HarvestRun,
+)
