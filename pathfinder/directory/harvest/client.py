@@ -15,10 +15,14 @@ from urllib.parse import urljoin
 
 import requests
 
+from pathfinder.directory.harvest import pacing
+
 TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for a response
 PER_PAGE = 100
 MAX_PAGES = 2000  # a feed that never says "last page" stops here
 MAX_BYTES = 5_000_000  # one response; a full service is a few kilobytes
+MAX_WAITS = 30  # times in a row we wait when the feed says "too many requests" (429) before giving up
+LONGEST_WAIT = 120  # seconds: a Retry-After longer than this is cut to it
 
 
 def new_session() -> requests.Session:
@@ -48,12 +52,13 @@ class FeedClient:
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         url = urljoin(self.base_url, path.lstrip("/"))
-        try:
-            response = self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=True)
-        except requests.Timeout:
-            raise FeedError(f"{url} did not answer in time. Try again later.") from None
-        except requests.RequestException:
-            raise FeedError(f"Could not reach {url}. Check the address, or try again later.") from None
+        for _ in range(MAX_WAITS):
+            response = self._get(url, params)
+            if response.status_code != 429:
+                break
+            pacing.wait(_retry_after(response))  # throttled (ORUK allows it): wait as asked, then again
+        else:
+            raise FeedError(f"{url} kept saying too many requests (429). Try again later.")
         if response.status_code == 404:
             raise FeedError(f"{url} was not found (404). Check the address of the API.")
         if response.status_code >= 500:
@@ -66,6 +71,14 @@ class FeedClient:
             return response.json()
         except ValueError:
             raise FeedError(f"{url} did not send JSON. Is this the address of an Open Referral UK API?") from None
+
+    def _get(self, url: str, params: dict[str, Any] | None) -> requests.Response:
+        try:
+            return self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=True)
+        except requests.Timeout:
+            raise FeedError(f"{url} did not answer in time. Try again later.") from None
+        except requests.RequestException:
+            raise FeedError(f"Could not reach {url}. Check the address, or try again later.") from None
 
     def discover(self) -> Feed:
         """GET / : an ORUK 3.0 feed says `version` (e.g. "HSDS-UK-3.0") and where its OpenAPI is."""
@@ -104,3 +117,12 @@ class FeedClient:
         if not isinstance(body, dict):
             raise FeedError(f"The feed's service {service_id} is not a JSON object.")
         return body
+
+
+def _retry_after(response: requests.Response) -> float:
+    """Seconds the feed asks us to wait (Retry-After in seconds), 1 to LONGEST_WAIT; 5 if it does not say."""
+    try:
+        seconds = float(response.headers.get("Retry-After", "5"))
+    except ValueError:
+        seconds = 5.0
+    return min(max(seconds, 1.0), LONGEST_WAIT)

@@ -175,7 +175,13 @@ def _write_one(run, subscription, remote_id, item, content, problems, acting_use
         return {"remote_id": remote_id, "name": name, "outcome": "conflict", "service_id": str(link.service_id),
                 "reason": "Changed here since it was last brought in: choose which version to keep.",
                 "counter": "conflicts"}
+    if link is None and _known_id(remote_id):
+        return {"remote_id": remote_id, "name": name, "outcome": "refused", "counter": "refused",
+                "reason": "Already in our Local Offer with the same id: it started here, or came from another "
+                          "directory's feed, so it is not brought in twice."}
     service = link.service if link else Service(organisation=_organisation(subscription, item))
+    if link is None and _as_uuid(remote_id):
+        service.pk = _as_uuid(remote_id)  # keep the id, so a feed that harvests ours back finds its own services
     _apply(service, content, acting_user)
     if link is None:
         HarvestedService.objects.create(service=service, subscription=subscription, remote_id=remote_id,
@@ -186,6 +192,20 @@ def _write_one(run, subscription, remote_id, item, content, problems, acting_use
         link.save()
     return {"remote_id": remote_id, "name": name, "outcome": "updated" if link else "added",
             "service_id": str(service.pk), "reason": "", "counter": "updated" if link else "added"}
+
+
+def _as_uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+def _known_id(remote_id: str) -> bool:
+    """A service here already has this id: ours, or another feed's (two councils harvesting each other would
+    otherwise pass copies of each other's services back and forth for ever)."""
+    pk = _as_uuid(remote_id)
+    return pk is not None and Service.objects.filter(pk=pk).exists()
 
 
 def _apply(service: Service, content: ServiceContent, acting_user) -> None:

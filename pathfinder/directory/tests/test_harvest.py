@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import uuid
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -39,6 +40,7 @@ from pathfinder.directory.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 BASE = "https://neighbour.test/api/oruk/"
+THEIRS = uuid.UUID("0b5e7d1c-43a4-4c38-9a51-0e2f6c1d9a77")
 
 
 class DjangoAdapter(requests.adapters.BaseAdapter):
@@ -49,6 +51,14 @@ class DjangoAdapter(requests.adapters.BaseAdapter):
         super().__init__()
         self.organisation_id, self.canned, self.asked = str(organisation_id), canned or {}, []
         self.django = Client()
+        self.map_ids = True  # the neighbour's ids differ from the rows that stand for them here (one database)
+
+    def _ids(self) -> dict[str, str]:
+        """Their id -> our row's id, for the neighbour's services."""
+        if not self.map_ids:
+            return {}
+        return {str(uuid.uuid5(THEIRS, str(pk))): str(pk)
+                for pk in Service.objects.filter(organisation_id=self.organisation_id).values_list("pk", flat=True)}
 
     def send(self, request, **kwargs):
         parts = urlsplit(request.url)
@@ -63,11 +73,17 @@ class DjangoAdapter(requests.adapters.BaseAdapter):
             response.status_code, response._content = status, body.encode() if isinstance(body, str) else body
             return response
         query = parse_qs(parts.query)
-        if parts.path.rstrip("/").endswith("/services"):
+        if parts.path.rstrip("/").endswith("/services") and self.organisation_id:
             query["organization_id"] = [self.organisation_id]
-        answer = self.django.get(f"{parts.path}?{urlencode(query, doseq=True)}", HTTP_HOST="neighbour.test",
-                                 secure=True)
-        response.status_code, response._content = answer.status_code, answer.content
+        ids = self._ids()
+        path = parts.path
+        for theirs, ours in ids.items():
+            path = path.replace(theirs, ours)
+        answer = self.django.get(f"{path}?{urlencode(query, doseq=True)}", HTTP_HOST="neighbour.test", secure=True)
+        content = answer.content.decode()
+        for theirs, ours in ids.items():
+            content = content.replace(ours, theirs)
+        response.status_code, response._content = answer.status_code, content.encode()
         response.headers["Content-Type"] = answer.get("Content-Type", "")
         return response
 
@@ -79,7 +95,7 @@ class DjangoAdapter(requests.adapters.BaseAdapter):
 def neighbour(settings, monkeypatch):
     """The neighbour's directory: three public services of its organisation (one hidden), and a way in."""
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "neighbour.test"]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "neighbour.test", "us.test"]
     org = OrganisationFactory(name="Eastshire Autism Hub")
     swim = ServiceFactory(organisation=org, name="Eastshire quiet swim", eligibility="Autistic children",
                           how_to_access="Book online", referral_route="both", online=True, by_phone=True)
@@ -96,8 +112,12 @@ def neighbour(settings, monkeypatch):
 
 def _session(adapter) -> requests.Session:
     session = requests.Session()
-    session.mount("https://neighbour.test/", adapter)
+    session.mount("https://", adapter)
     return session
+
+
+def _their_id(service) -> str:
+    return str(uuid.uuid5(THEIRS, str(service.pk)))
 
 
 def _subscribe(officer=None) -> FeedSubscription:
@@ -120,7 +140,7 @@ def test_first_harvest_brings_in_every_public_service_marked_with_its_source(nei
                                                            "Eastshire sign club"]
     assert all(s.is_published for s in mine) and org.pk not in {s.organisation_id for s in mine}
     swim = mine.get(name="Eastshire quiet swim")
-    assert swim.harvested_from.remote_id == str(Service.objects.get(name="Eastshire quiet swim", organisation=org).pk)
+    assert swim.harvested_from.remote_id == _their_id(Service.objects.get(name="Eastshire quiet swim", organisation=org))
     assert (swim.eligibility, swim.how_to_access, swim.referral_route) == ("Autistic children", "Book online", "both")
     assert (swim.in_person, swim.online, swim.by_phone) == (True, True, True)
     assert list(swim.terms.values_list("code", flat=True)) == ["ASD"]  # not the delivery terms: those are flags
@@ -228,7 +248,7 @@ def test_a_service_that_fails_a_detail_fetch_half_way_saves_nothing(neighbour):
     org, adapter = neighbour
     subscription = _subscribe()
     last = Service.objects.filter(organisation=org, is_published=True).order_by("name", "id").last()
-    adapter.canned = {f"services/{last.pk}": (500, "")}
+    adapter.canned = {f"services/{_their_id(last)}": (500, "")}
     before = Service.objects.count()
     run = feed_harvest(subscription=subscription)
     assert run.status == HarvestRun.Status.FAILED and Service.objects.count() == before
@@ -239,12 +259,12 @@ def test_an_invalid_service_is_refused_with_why_and_the_rest_come_in(neighbour):
     subscription = _subscribe()
     bad = Service.objects.filter(organisation=org, name="Eastshire parent forum").get()
     body = json.loads(Client().get(f"/api/oruk/services/{bad.pk}").content)
-    body["email"] = "not an email"
-    adapter.canned = {f"services/{bad.pk}": (200, json.dumps(body))}
+    body["email"], body["id"] = "not an email", _their_id(bad)
+    adapter.canned = {f"services/{_their_id(bad)}": (200, json.dumps(body))}
     run = feed_harvest(subscription=subscription)
     assert (run.added, run.refused) == (2, 1)
     refused = [i for i in run.items if i["outcome"] == "refused"]
-    assert refused[0]["remote_id"] == str(bad.pk) and "Email" in refused[0]["reason"]
+    assert refused[0]["remote_id"] == _their_id(bad) and "Email" in refused[0]["reason"]
     assert not _ours(subscription).filter(name="Eastshire parent forum").exists()
 
 
@@ -320,3 +340,40 @@ def test_a_second_harvest_while_one_runs_is_refused(neighbour):
     HarvestRun.objects.create(subscription=subscription, status=HarvestRun.Status.RUNNING)
     run = feed_harvest(subscription=subscription)
     assert run.status == HarvestRun.Status.FAILED and "Another harvest" in run.message
+
+
+def test_a_throttled_feed_is_waited_for_as_it_asks(neighbour, monkeypatch):
+    from pathfinder.directory.harvest import pacing
+
+    _, adapter = neighbour
+    waits: list[float] = []
+    monkeypatch.setattr(pacing, "wait", waits.append)
+    subscription = _subscribe()
+    answer = adapter.send
+
+    def throttle_twice(request, **kwargs):
+        if len(waits) < 2 and "/services" in request.url:
+            response = requests.Response()
+            response.status_code, response._content, response.headers["Retry-After"] = 429, b"{}", "7"
+            return response
+        return answer(request, **kwargs)
+
+    monkeypatch.setattr(adapter, "send", throttle_twice)
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.DONE and run.added == 3 and waits == [7.0, 7.0]
+
+
+def test_services_keep_their_ids_so_a_feed_that_harvests_ours_back_brings_in_nothing_twice(neighbour):
+    org, adapter = neighbour
+    subscription = _subscribe()
+    feed_harvest(subscription=subscription)
+    theirs = {uuid.uuid5(THEIRS, str(pk)) for pk in Service.objects.filter(organisation=org, is_published=True)
+              .values_list("pk", flat=True)}
+    assert set(_ours(subscription).values_list("pk", flat=True)) == theirs  # the same ids as in their feed
+    # Harvesting a feed that holds services we already have (here: the whole of our own Local Offer).
+    adapter.organisation_id, adapter.map_ids = "", False
+    own = feed_subscription_create(acting_user=LocalOfferOfficerFactory(), name="Us", base_url="https://us.test/api/oruk/")
+    before, public = Service.objects.count(), Service.objects.filter(is_published=True).count()
+    run = feed_harvest(subscription=own)
+    assert run.added == 0 and run.refused == public == 6 and Service.objects.count() == before
+    assert all("Already in our Local Offer" in i["reason"] for i in run.items)
