@@ -31,7 +31,9 @@ from pathfinder.directory.models import Organisation, Service, ServiceRevision
 
 logger = logging.getLogger(__name__)
 REMOTE_ID = re.compile(r"[A-Za-z0-9_.:-]{1,100}")  # an id we can put in a URL path and keep
-STALE_RUN = timedelta(hours=2)  # a harvest "running" longer than this is taken to have died
+STALE_RUN = timedelta(hours=2)
+ALREADY_HERE = ("Already in our Local Offer with the same id: it started here, or came from another directory's "
+                "feed, so it is not brought in twice.")  # a harvest "running" longer than this is taken to have died
 
 
 def _require_officer(acting_user) -> None:
@@ -129,6 +131,9 @@ def _read_feed(client: FeedClient, subscription: FeedSubscription) -> _Incoming:
             if link is not None and link.remote_modified and link.remote_modified == summary.get("last_modified"):
                 incoming.unchanged += 1
                 continue
+            if link is None and _known_id(remote_id):  # refused without fetching it (see _write_one)
+                incoming.changed.append((remote_id, {"name": summary.get("name", "")}, None, [ALREADY_HERE]))
+                continue
             item = client.service(remote_id)
             content, problems = _checked_content(item)
             incoming.changed.append((remote_id, item, content, problems))
@@ -177,8 +182,7 @@ def _write_one(run, subscription, remote_id, item, content, problems, acting_use
                 "counter": "conflicts"}
     if link is None and _known_id(remote_id):
         return {"remote_id": remote_id, "name": name, "outcome": "refused", "counter": "refused",
-                "reason": "Already in our Local Offer with the same id: it started here, or came from another "
-                          "directory's feed, so it is not brought in twice."}
+                "reason": ALREADY_HERE}
     service = link.service if link else Service(organisation=_organisation(subscription, item))
     if link is None and _as_uuid(remote_id):
         service.pk = _as_uuid(remote_id)  # keep the id, so a feed that harvests ours back finds its own services

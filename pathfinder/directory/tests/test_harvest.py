@@ -374,6 +374,8 @@ def test_services_keep_their_ids_so_a_feed_that_harvests_ours_back_brings_in_not
     adapter.organisation_id, adapter.map_ids = "", False
     own = feed_subscription_create(acting_user=LocalOfferOfficerFactory(), name="Us", base_url="https://us.test/api/oruk/")
     before, public = Service.objects.count(), Service.objects.filter(is_published=True).count()
+    adapter.asked.clear()
     run = feed_harvest(subscription=own)
     assert run.added == 0 and run.refused == public == 6 and Service.objects.count() == before
     assert all("Already in our Local Offer" in i["reason"] for i in run.items)
+    assert adapter.asked and not [path for path, _ in adapter.asked if "/services/" in path]  # no detail fetched
