@@ -115,8 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # first: open CORS on every /api/oruk response
     "django.middleware.security.SecurityMiddleware",
-    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # open CORS on /api/oruk/ only (ORUK rule)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous Local Offer pages and API answers from the shared cache, before sessions and sign-in do any work.
     "pathfinder.directory.cache_middleware.PublicCacheMiddleware",

@@ -385,4 +385,12 @@ class OutcodeCentroid(models.Model):
     longitude = models.FloatField()
 
 
+# Harvesting neighbouring directories' feeds, and the search's words: kept in their own modules (this one is near
+# its size limit).
+from pathfinder.directory.harvest.models import (  # noqa: E402, F401
+    FeedSubscription,
+    HarvestConflict,
+    HarvestedService,
+    HarvestRun,
+)
 from pathfinder.directory.models_search import SearchSynonym, SearchWord, SynonymKind  # noqa: E402, F401

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pathfinder.directory.harvest import views as harvest_views
 from pathfinder.directory.web import (
     import_views,
     officer_views,
@@ -41,4 +42,8 @@ urlpatterns = [
     path("officer/import/", import_views.officer_import, name="officer-import"),
     path("officer/import/<str:result_id>/", import_views.officer_import_progress, name="officer-import-progress"),
     path("officer/export/<str:file_kind>/", import_views.officer_export, name="officer-export"),
+    path("officer/feeds/", harvest_views.feeds, name="feeds"),
+    path("officer/feeds/<str:subscription_id>/", harvest_views.feed, name="feed"),
+    path("officer/feeds/harvests/<str:run_id>/", harvest_views.run_report, name="feed-run"),
+    path("officer/feeds/conflicts/<str:conflict_id>/", harvest_views.conflict_decide, name="feed-conflict"),
 ]

@@ -142,7 +142,26 @@ def world() -> World:
                 kw.update(_personal_budget(plan))
         children.append(child)
         ids[child.pk] = kw
+    _neighbours_feed(users["localoffer"])
     return World(users=users, children=children, ids=ids)
+
+
+def _neighbours_feed(officer: User) -> None:
+    """A neighbour's feed harvested once, with a service brought in and a conflict waiting, so the officer's feed
+    pages (list, feed, harvest report with its conflict) are opened by the crawl too."""
+    from pathfinder.directory.content import ServiceContent
+    from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestedService, HarvestRun
+    from pathfinder.directory.tests.factories import ServiceFactory
+
+    feed = FeedSubscription.objects.create(name="Eastshire", base_url="https://eastshire.test/api/oruk/")
+    service = ServiceFactory(name="Eastshire swim")
+    link = HarvestedService.objects.create(service=service, subscription=feed, remote_id="1", harvested_version=0)
+    run = HarvestRun.objects.create(subscription=feed, status=HarvestRun.Status.DONE, added=1, conflicts=1,
+                                    started_by=officer, items=[
+                                        {"remote_id": "1", "name": "Eastshire swim", "outcome": "conflict",
+                                         "service_id": str(service.pk), "reason": "Changed here"},
+                                        {"remote_id": "2", "name": "Bad", "outcome": "refused", "reason": "No name"}])
+    HarvestConflict.objects.create(run=run, link=link, incoming=ServiceContent.from_service(service).to_data())
 
 
 def _personal_budget(plan) -> dict[str, object]:

@@ -12,6 +12,6 @@ def create_cache_tables(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("directory", "0005_revision_version")]
+    dependencies = [("directory", "0006_search_synonyms")]
 
     operations = [migrations.RunPython(create_cache_tables, migrations.RunPython.noop, elidable=False)]
