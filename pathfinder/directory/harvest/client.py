@@ -110,7 +110,7 @@ class FeedClient:
             yield body["contents"]
             if body.get("last_page", True) or not body["contents"]:
                 return
-        raise FeedError(f"The feed has more than {MAX_PAGES} pages of services; stopped reading.")
+        raise FeedError(f"The feed goes on past page {MAX_PAGES:,} of its services; stopped reading.")
 
     def service(self, service_id: str) -> dict[str, Any]:
         body = self.get_json(f"services/{service_id}")
