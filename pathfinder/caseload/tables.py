@@ -45,7 +45,6 @@ class Table:
         self.columns = {f.attname: f.column for f in self.fields}
         self.touch = [f.attname for f in self.fields if getattr(f, "auto_now", False)]
         self.now = now
-        self.sqlite = connection.vendor == "sqlite"
         self.next_id = 0
         self.inserts: list[list] = []
         self.updates: dict[tuple[str, ...], list[list]] = {}
