@@ -79,6 +79,7 @@ class Checker:
         for file in FILES:
             self.out.read[file] = len(self.source.rows[file])
             seen: dict[str, int] = {}
+            check = getattr(self, f"_{file}")
             rows = self.source.rows[file]
             if file == "plans":  # a plan before the amendments that name it, wherever they are in the file
                 rows = sorted(rows, key=lambda row: bool(row.values.get("amends_legacy_id")))
@@ -91,8 +92,8 @@ class Checker:
                 if key and key not in seen:
                     seen[key] = row.line
                 if not problems:
-                    accepted = getattr(self, f"_{file}")(row, values, problems)
-                    if accepted is not None and not _refusing(problems):
+                    accepted = check(row, values, problems)
+                    if accepted is not None and (not problems or not _refusing(problems)):
                         self.out.accepted[file][key] = accepted
                 if problems:
                     self.out.problems.extend(problems)

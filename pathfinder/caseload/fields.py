@@ -6,7 +6,7 @@ Returns the typed values and the problems, each naming its column, so the report
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pathfinder.caseload.reading import REFUSED, Problem, SourceRow, parse_date
 from pathfinder.caseload.template import CODE, DATE, FILES, FLAG, NUMBER, TEXT, Column
@@ -23,27 +23,50 @@ def _code_map(file: str, column: Column) -> dict[str, str]:
     return _CODE_MAPS[key]
 
 
+@cache
+def _columns(file: str) -> tuple[tuple, ...]:
+    """Each column of a file as a plain tuple, with its code list by lower case: read once, not per cell."""
+    return tuple((column.name, column.kind, column.required, column.max_length,
+                  {code.lower(): code for code in column.codes} if column.kind == CODE else {}, column)
+                 for column in FILES[file])
+
+
 def row_values(row: SourceRow, today: date) -> tuple[dict, list[Problem]]:
-    """The row's typed values (blank text as "", blank dates/flags/numbers as None) and its problems."""
+    """The row's typed values (blank text as "", blank dates/flags/numbers as None) and its problems.
+
+    An import reads millions of cells, so the common cases (text, a date in the past, a known code) are handled
+    here in line; anything else, and every message, comes from ``_typed``."""
     values: dict = {}
     problems: list[Problem] = []
     given = row.values
-    for column in FILES[row.file]:
-        name, kind = column.name, column.kind
+    file = row.file
+    for name, kind, required, max_length, codes, column in _columns(file):
         raw = given.get(name, "")
         if not raw:
-            if column.required:
-                problems.append(Problem(row.file, row.line, name, f"{name} is required"))
+            if required:
+                problems.append(Problem(file, row.line, name, f"{name} is required"))
             values[name] = "" if kind in (TEXT, CODE) else None
-        elif kind == TEXT and (not column.max_length or len(raw) <= column.max_length):
-            values[name] = raw  # the common case, kept short: an import reads millions of cells
+        elif kind == TEXT and (not max_length or len(raw) <= max_length):
+            values[name] = raw
+        elif kind == DATE and (day := _date_or_none(raw)) is not None and day <= today:
+            values[name] = day
+        elif kind == CODE and raw.lower() in codes:
+            values[name] = codes[raw.lower()]
         else:
             try:
-                values[name] = _typed(row.file, column, raw, today)
+                values[name] = _typed(file, column, raw, today)
             except ValueError as error:
-                problems.append(Problem(row.file, row.line, name, str(error), REFUSED))
+                problems.append(Problem(file, row.line, name, str(error), REFUSED))
                 values[name] = None
     return values, problems
+
+
+def _date_or_none(raw: str) -> date | None:
+    """The date, or None when it is not one (``_typed`` then says why)."""
+    try:
+        return _date(raw)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=65_536)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from operator import itemgetter
 
 from django.core.management.color import no_style
 from django.db import connection
@@ -38,10 +39,12 @@ class Table:
             value = now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) else f.get_default()
             self.defaults.append(f.get_db_prep_save(value, connection))
         self.index = {f.attname: i for i, f in enumerate(self.fields)}
+        #: A new row is the defaults overlaid by the values given, picked out in column order (in C, not a loop).
+        self.default_values = {f.attname: value for f, value in zip(self.fields, self.defaults, strict=True)}
+        self.in_order = itemgetter(*(f.attname for f in self.fields))
         self.columns = {f.attname: f.column for f in self.fields}
         self.touch = [f.attname for f in self.fields if getattr(f, "auto_now", False)]
         self.now = now
-        self.sqlite = connection.vendor == "sqlite"
         self.next_id = 0
         self.inserts: list[list] = []
         self.updates: dict[tuple[str, ...], list[list]] = {}
@@ -68,16 +71,11 @@ class Table:
         self.next_id = (self.model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
 
     def add(self, **values) -> int:
-        row = list(self.defaults)
+        """A new row (dates are left to the driver: Django's SQLite adapter writes them as adapt_datefield_value
+        does, ISO text, and psycopg as dates)."""
         pk = self.next_id
-        self.next_id += 1
-        index = self.index
-        row[index["id"]] = pk
-        for name, value in values.items():
-            if isinstance(value, date):
-                value = value.isoformat() if self.sqlite else value  # what adapt_datefield_value gives
-            row[index[name]] = value
-        self.inserts.append(row)
+        self.next_id = pk + 1
+        self.inserts.append(self.in_order({**self.default_values, **values, "id": pk}))
         return pk
 
     def change(self, pk: int, **values) -> None:

@@ -80,9 +80,12 @@ class Writer:
         for number, keys in enumerate(groups, start=1):
             before = {file: dict(c) for file, c in self.counts.items()}
             for file in checked.accepted:
+                write = getattr(self, f"_{file}")
                 for key in keys:
-                    for accepted in sorted(by_child[key].get(file, ()), key=_amendments_last):
-                        getattr(self, f"_{file}")(accepted)
+                    rows = by_child[key].get(file)
+                    if rows:
+                        for accepted in (sorted(rows, key=_amendments_last) if len(rows) > 1 else rows):
+                            write(accepted)
             with connection.cursor() as cursor:
                 for table in self.tables.values():
                     table.flush(cursor)

@@ -7,6 +7,10 @@ reported as "historical" (outcome H), and so is a plan that came from another co
 
 An amended plan is the same plan to the DfE: its versions are followed back (``Plan.amends``) to the plan first
 made, whose issue date is the NamedPlan StartDate; the version in force on the census day gives the setting named.
+
+The rows are sen2.gather's tuples: a row is unpacked whole where it is read (in the order of gather's
+``*_FIELDS``), and the few columns read one at a time are named by position below. A council's return runs this
+for tens of thousands of people, so the code keeps to local names and plain comparisons.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import statutory
 from pathfinder.sen2 import codes
 from pathfinder.sen2.budget_flags import BudgetFlags, budget_flags
 from pathfinder.sen2.census import activity_year
-from pathfinder.sen2.gather import ENDED, ChildIds, Facts, facts_gather
+from pathfinder.sen2.gather import CHILD_FIELDS, ENDED, PLAN_FIELDS, ChildIds, Facts, facts_gather
 from pathfinder.sen2.records import (
     ActivePlan,
     Assessment,
@@ -33,6 +37,19 @@ from pathfinder.sen2.records import (
     Setting,
 )
 from statutory.phase_transfer import next_transfer_year
+
+_PLAN = {name: index for index, name in enumerate(PLAN_FIELDS)}
+P_ID, P_CHILD, P_ASSESSMENT, P_AMENDS = _PLAN["id"], _PLAN["child_id"], _PLAN["assessment_id"], _PLAN["amends_id"]
+P_ISSUED, P_FIRST_MADE, P_STATUS, P_ENDED = (_PLAN["issued_on"], _PLAN["first_made_on"], _PLAN["status"],
+                                             _PLAN["ended_on"])
+P_URN, P_TYPE, P_CEASED, P_SENT_AWAY = (_PLAN["placement_urn"], _PLAN["placement_type"], _PLAN["ceased__reason"],
+                                        _PLAN["sent_away__sen2_cease_reason"])
+P_FROM_LA, P_MOVED_IN = _PLAN["transfer_in__from_la_code"], _PLAN["transfer_in__transferred_on"]
+_CHILD = {name: index for index, name in enumerate(CHILD_FIELDS)}
+C_BIRTH, C_URN, C_UKPRN, C_CODE, C_PHASE = (_CHILD["date_of_birth"], _CHILD["setting_urn"], _CHILD["setting_ukprn"],
+                                            _CHILD["setting_code"], _CHILD["setting_phase"])
+C_NEED_1, C_NEED_2 = len(CHILD_FIELDS), len(CHILD_FIELDS) + 1
+R_CHILD = 8  # REVIEW_FIELDS: plan__child_id
 
 
 def return_build(census: date, *, lea: str, created_at: datetime, child_ids: ChildIds = None,
@@ -55,199 +72,208 @@ def _return(census: date, start: date, end: date, lea: str, created_at: datetime
     facts = facts_gather(census, start, end, child_ids)
     header = Header(reference_date=census, lea=lea, created_at=created_at, dmo=officers.get("DMO", "Y"),
                     dco=officers.get("DCO", "Y"), dsco=officers.get("DSCO"))
-    reviews = [ReviewCount(meeting_on=row["meeting_on"], decided=row["status"] == "decided",
-                           decided_on=row["decided_on"], decision=row["decision"],
-                           plan_first_made_on=row["plan__first_made_on"],
-                           plan_ended_on=row["plan__ended_on"] if row["plan__status"] in ENDED else None)
-               for row in facts.reviews]
+    reviews = [ReviewCount(meeting_on, status == "decided", decided_on, decision, first_made_on,
+                           plan_ended_on if plan_status in ENDED else None)
+               for (_, _, meeting_on, status, decision, decided_on, _, _, _, first_made_on, plan_status,
+                    plan_ended_on) in facts.reviews]
     builder = _Builder(facts)
     builder.budget_flags = budget_flags(census, child_ids)
     return Sen2Return(header=header, persons=builder.persons(), reviews_in_year=reviews)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chain:
-    """A plan and its amended versions up to the census day."""
+    """A plan (its root: the version first made) and its amended versions up to the census day (current)."""
 
-    root: dict
-    current: dict
-
-    @property
-    def ended_on(self) -> date | None:
-        return self.current["ended_on"] if self.current["status"] in ENDED else None
+    root: tuple
+    current: tuple
+    ended_on: date | None  # the current version's, if it has ended (ceased or transferred away)
 
 
 class _Builder:
     def __init__(self, facts: Facts) -> None:
         self.facts = facts
         self.budget_flags: dict[int, BudgetFlags] = {}
-        self.census = facts.census
+        self.census = census = facts.census
+        self.start, self.end = start, end = facts.year_start, facts.year_end
+        self.children = facts.children
         self.by_child: dict[int, Person] = {}
-        plans = {row["id"]: row for row in facts.plans}
+        plans = {row[P_ID]: row for row in facts.plans}
         chains: dict[int, _Chain] = {}
-        latest_by_child: dict[int, dict] = {}
+        latest_by_child: dict[int, tuple] = {}
         for row in facts.plans:  # ordered by child, issue date, id: later versions overwrite earlier ones
             root = row
-            seen = {row["id"]}
-            while root["amends_id"] in plans and root["amends_id"] not in seen:
-                root = plans[root["amends_id"]]
-                seen.add(root["id"])
-            chains[root["id"]] = _Chain(root=root, current=row)
-            latest_by_child[row["child_id"]] = row
+            if row[P_AMENDS] in plans:
+                seen = {row[P_ID]}
+                while root[P_AMENDS] in plans and root[P_AMENDS] not in seen:
+                    root = plans[root[P_AMENDS]]
+                    seen.add(root[P_ID])
+            chains[root[P_ID]] = _Chain(root, row, row[P_ENDED] if row[P_STATUS] in ENDED else None)
+            latest_by_child[row[P_CHILD]] = row
         self.chains = chains
-        #: The root of each child's plan in force on the census day.
-        self.active_roots = set()
-        for chain in chains.values():
-            ended = chain.ended_on
-            in_force = chain.current["status"] not in ENDED or (ended is not None and ended > self.census)
-            if in_force and latest_by_child[chain.current["child_id"]] is chain.current:
-                self.active_roots.add(chain.root["id"])
+        #: The root of each child's plan in force on the census day, and of each plan that ended in the year.
+        self.active_roots = {root_id for root_id, chain in chains.items()
+                             if (chain.current[P_STATUS] not in ENDED
+                                 or (chain.ended_on is not None and chain.ended_on > census))
+                             and latest_by_child[chain.current[P_CHILD]] is chain.current}
         self.ended_roots = {root_id for root_id, chain in chains.items()
-                            if chain.ended_on is not None and facts.year_start <= chain.ended_on <= facts.year_end}
-        self.root_by_assessment = {chain.root["assessment_id"]: chain for chain in chains.values()
-                                   if chain.root["assessment_id"] is not None}
-        self.latest_review: dict[int, dict] = {}
-        for row in facts.reviews:  # ordered by meeting date
-            self.latest_review[row["plan__child_id"]] = row
-
-    def known(self, day: date | None) -> date | None:
-        return day if day is not None and day <= self.census else None
-
-    def in_year(self, day: date | None) -> bool:
-        return day is not None and self.facts.year_start <= day <= self.facts.year_end
+                            if chain.ended_on is not None and start <= chain.ended_on <= end}
+        self.reported_roots = self.active_roots | self.ended_roots
+        self.root_by_assessment = {chain.root[P_ASSESSMENT]: chain for chain in chains.values()
+                                   if chain.root[P_ASSESSMENT] is not None}
+        #: Each child's latest review meeting in the year (the reviews are ordered by meeting date).
+        self.latest_review = {row[R_CHILD]: row for row in facts.reviews}
 
     def person(self, child_id: int) -> Person:
-        if child_id not in self.by_child:
-            row = self.facts.children[child_id]
-            self.by_child[child_id] = Person(
-                child_id=child_id, surname=row["legal_last_name"], forename=row["legal_first_name"],
-                birth_date=row["date_of_birth"], sex=codes.SEX.get(row["sex"], "U"), postcode=row["postcode"],
-                upn=row["upn"], uln=row["uln"], ethnicity=codes.ETHNICITY_NOT_OBTAINED, known_as=row["preferred_name"])
-        return self.by_child[child_id]
+        person = self.by_child.get(child_id)
+        if person is None:
+            (_, surname, forename, known_as, birth_date, sex, postcode, upn, uln, _, _, _, _, _, _) = self.children[child_id]
+            person = self.by_child[child_id] = Person(
+                child_id, surname, forename, birth_date, codes.SEX.get(sex, "U"), postcode, upn, uln,
+                codes.ETHNICITY_NOT_OBTAINED, [], known_as)
+        return person
 
     def persons(self) -> list[Person]:
         used: set[int] = set()
+        root_by_assessment = self.root_by_assessment
         for row in self.facts.assessments:
-            chain = self.root_by_assessment.get(row["id"])
+            chain = root_by_assessment.get(row[0])
             request = self.request(row, chain)
             if request is None:
                 continue
             if chain is not None:
-                used.add(chain.root["id"])
-            self.person(row["child_id"]).requests.append(request)
+                used.add(chain.root[P_ID])
+            self.person(row[1]).requests.append(request)
+        reported = self.reported_roots
         for root_id, chain in self.chains.items():
-            if root_id in used or not (root_id in self.active_roots or root_id in self.ended_roots):
+            if root_id in used or root_id not in reported:
                 continue
-            self.person(chain.root["child_id"]).requests.append(self.historical(chain))
+            self.person(chain.root[P_CHILD]).requests.append(self.historical(chain))
         return sorted(self.by_child.values(), key=lambda p: (p.surname.lower(), p.forename.lower(), p.child_id))
 
-    def request(self, row: dict, chain: _Chain | None) -> Request | None:
-        known = self.known
-        to_assess, to_issue = known(row["decision_to_assess_on"]), known(row["decision_to_issue_on"])
-        final, withdrawn = known(row["final_issued_on"]), known(row["withdrawn_on"])
-        activity = any(self.in_year(day) for day in (row["received_on"], to_assess, to_issue, final, withdrawn))
-        concluded = bool(final or withdrawn or (to_assess and row["decided_to_assess"] is False)
-                         or (to_issue and row["decided_to_issue"] is False))
-        with_plan = chain is not None and (chain.root["id"] in self.active_roots or chain.root["id"] in self.ended_roots)
-        if not (activity or not concluded or with_plan):
+    def request(self, row: tuple, chain: _Chain | None) -> Request | None:
+        (assessment_id, _, caseworker_id, source, received_on, to_assess, decided_to_assess, to_issue,
+         decided_to_issue, final, exception, withdrawn) = row
+        census, start, end = self.census, self.start, self.end
+        # A decision dated after the census day has not happened yet.
+        if to_assess is not None and to_assess > census:
+            to_assess = None
+        if to_issue is not None and to_issue > census:
+            to_issue = None
+        if final is not None and final > census:
+            final = None
+        if withdrawn is not None and withdrawn > census:
+            withdrawn = None
+        activity = (start <= received_on <= end or (to_assess is not None and start <= to_assess <= end)
+                    or (to_issue is not None and start <= to_issue <= end) or (final is not None and start <= final <= end)
+                    or (withdrawn is not None and start <= withdrawn <= end))
+        concluded = bool(final or withdrawn or (to_assess and decided_to_assess is False)
+                         or (to_issue and decided_to_issue is False))
+        root_id = chain.root[P_ID] if chain is not None else None
+        if not (activity or not concluded or root_id in self.reported_roots):
             return None
         historical = not activity and concluded
         if historical:
             outcome = codes.HISTORICAL
-        elif final or (to_assess and row["decided_to_assess"] is not None):
-            outcome = codes.YES if final or row["decided_to_assess"] else codes.NO
+        elif final or (to_assess and decided_to_assess is not None):
+            outcome = codes.YES if final or decided_to_assess else codes.NO
         else:
             outcome = codes.WITHDRAWN if withdrawn else codes.AWAITING
-        request = Request(outcome=outcome, assessment_id=row["id"], received_on=row["received_on"],
-                          source=codes.REQUEST_SOURCE.get(row["request_source"]),
-                          outcome_date=to_assess if outcome in (codes.YES, codes.NO, codes.HISTORICAL) else None,
-                          caseworker_id=row["caseworker_id"])
-        if outcome in (codes.YES, codes.HISTORICAL):
-            request.assessment = self.assessment(row, historical, final, to_issue, withdrawn, chain)
-        if chain is not None and chain.root["id"] in self.active_roots:
+        request = Request(outcome, assessment_id, received_on, codes.REQUEST_SOURCE.get(source),
+                          to_assess if outcome in (codes.YES, codes.NO, codes.HISTORICAL) else None, None, None,
+                          caseworker_id)
+        if outcome == codes.YES or outcome == codes.HISTORICAL:  # the assessment, and the plan if one was made
+            if historical:
+                assessed = codes.HISTORICAL
+            elif final or (to_issue and decided_to_issue is not None):
+                assessed = codes.YES if final or decided_to_issue else codes.NO
+            else:
+                assessed = codes.WITHDRAWN if withdrawn else codes.AWAITING
+            assessment = request.assessment = Assessment(
+                assessed, to_issue or final if assessed != codes.AWAITING else None)
+            if final is not None:
+                assessment.week20 = exception
+                assessment.named_plan = self.named_plan(chain, final)
+        if root_id is not None and root_id in self.active_roots:
             request.active_plan = self.active_plan(chain)
         return request
-
-    def assessment(self, row: dict, historical: bool, final: date | None, to_issue: date | None,
-                   withdrawn: date | None, chain: _Chain | None) -> Assessment:
-        if historical:
-            outcome = codes.HISTORICAL
-        elif final or (to_issue and row["decided_to_issue"] is not None):
-            outcome = codes.YES if final or row["decided_to_issue"] else codes.NO
-        else:
-            outcome = codes.WITHDRAWN if withdrawn else codes.AWAITING
-        result = Assessment(outcome=outcome, outcome_date=to_issue or final if outcome != codes.AWAITING else None)
-        if final is not None:
-            result.week20 = row["final_plan_exception_applies"]
-            result.named_plan = self.named_plan(chain, final)
-        return result
 
     def historical(self, chain: _Chain) -> Request:
         """A plan in force (or ended in the year) with no request here: transferred in, or made after a
         re-assessment, or before Pathfinder."""
-        start = chain.root["first_made_on"] or chain.root["issued_on"]
+        start = chain.root[P_FIRST_MADE] or chain.root[P_ISSUED]
         request = Request(outcome=codes.HISTORICAL, assessment=Assessment(
             outcome=codes.HISTORICAL, named_plan=self.named_plan(chain, start)))
-        if chain.root["id"] in self.active_roots:
+        if chain.root[P_ID] in self.active_roots:
             request.active_plan = self.active_plan(chain)
         return request
 
     def named_plan(self, chain: _Chain | None, start: date) -> NamedPlan:
         if chain is None:
             return NamedPlan(start_date=start, plan_id=None)
-        plan = NamedPlan(start_date=start, plan_id=chain.current["id"], details=self.plan_details(chain))
-        flags = self.budget_flags.get(chain.current["child_id"]) if chain.root["id"] in self.active_roots else None
-        if flags is not None:
-            plan.pb, plan.oa, plan.dp = flags.pb, flags.oa, flags.dp
-        if chain.root["id"] in self.ended_roots:
+        current = chain.current
+        plan = NamedPlan(start, current[P_ID], self.plan_details(current))
+        root_id = chain.root[P_ID]
+        if root_id in self.active_roots:
+            flags = self.budget_flags.get(current[P_CHILD])
+            if flags is not None:
+                plan.pb, plan.oa, plan.dp = flags.pb, flags.oa, flags.dp
+        if root_id in self.ended_roots:
             plan.cease_date = chain.ended_on
-            plan.cease_reason = codes.CEASE_REASON.get(self.facts.cease_reasons.get(chain.current["id"], ""))
+            plan.cease_reason = codes.CEASE_REASON.get(current[P_CEASED] or current[P_SENT_AWAY] or "")
         return plan
 
-    def plan_details(self, chain: _Chain) -> list[Setting]:
+    def plan_details(self, current: tuple) -> list[Setting]:
         """The setting named in section I of the version in force: a URN or UKPRN, else a SEN2 setting code."""
-        current = chain.current
-        urn, ukprn = codes.establishment(current["placement_urn"])
+        urn, ukprn = codes.establishment(current[P_URN])
         if urn or ukprn:
-            return [Setting(urn=urn, ukprn=ukprn)]
-        child = self.facts.children[current["child_id"]]
-        if current["placement_type"] == "other" and child["setting_code"]:
-            return [Setting(sen_setting=codes.SEN_SETTING[child["setting_code"]])]
-        if current["placement_type"] == "early_years":
+            return [Setting(urn, ukprn)]
+        placement_type = current[P_TYPE]
+        if placement_type == "other":
+            setting_code = self.children[current[P_CHILD]][C_CODE]
+            if setting_code:
+                return [Setting(sen_setting=codes.SEN_SETTING[setting_code])]
+        if placement_type == "early_years":
             return [Setting(sen_setting="EYP")]
-        if current["placement_type"]:
+        if placement_type:
             return [Setting(sen_setting="OTH")]  # "type of setting specified but none named"
         return []
 
     def active_plan(self, chain: _Chain) -> ActivePlan:
-        child_id = chain.root["child_id"]
-        child = self.facts.children[child_id]
-        urn, ukprn = codes.establishment(child["setting_urn"] or child["setting_ukprn"])
+        root = chain.root
+        child_id = root[P_CHILD]
+        child = self.children[child_id]
+        urn, ukprn = codes.establishment(child[C_URN] or child[C_UKPRN])
         if urn or ukprn:
-            placements = [Setting(urn=urn, ukprn=ukprn)]
-        elif child["setting_code"]:
-            placements = [Setting(sen_setting=codes.SEN_SETTING[child["setting_code"]])]
+            placements = [Setting(urn, ukprn)]
+        elif child[C_CODE]:
+            placements = [Setting(sen_setting=codes.SEN_SETTING[child[C_CODE]])]
         else:
             placements = []
-        needs = sorted(self.facts.needs.get(child_id, []), key=lambda need: need[1])
-        active = ActivePlan(plan_id=chain.current["id"], placements=placements,
-                            needs=[(codes.SEN_TYPE[kind], rank) for kind, rank in needs])
-        moved_in = self.facts.transfers_in.get(chain.root["id"])
-        if moved_in is not None and self.in_year(moved_in["transferred_on"]):
-            active.transfer_la = moved_in["from_la_code"]
+        need_1, need_2 = child[C_NEED_1], child[C_NEED_2]
+        needs = [(codes.SEN_TYPE[need_1], 1)] if need_1 else []
+        if need_2:
+            needs.append((codes.SEN_TYPE[need_2], 2))
+        active = ActivePlan(chain.current[P_ID], placements, needs)
+        if root[P_FROM_LA]:
+            moved_in = root[P_MOVED_IN]
+            if moved_in is not None and self.start <= moved_in <= self.end:
+                active.transfer_la = root[P_FROM_LA]
         review = self.latest_review.get(child_id)
         if review is not None:
             active.review = self.review(review, child)
         return active
 
-    def review(self, row: dict, child: dict) -> Review:
-        decided_on = self.known(row["decided_on"]) if row["status"] == "decided" else None
-        review = Review(review_id=row["id"], meeting_on=row["meeting_on"], decided_on=decided_on,
-                        outcome=codes.REVIEW_OUTCOME.get(row["decision"]) if decided_on else None,
-                        draft_amended_on=self.known(row["amendment__draft_sent_on"]))
-        if row["kind"] == "phase_transfer":
-            transfer = statutory.phase_transfer(date_of_birth=child["date_of_birth"], phase=child["setting_phase"],
-                                                transfer_year=next_transfer_year(row["meeting_on"]))
+    def review(self, row: tuple, child: tuple) -> Review:
+        (review_id, kind, meeting_on, status, decision, decided_on, draft_sent_on, amendment_issued_on, *_) = row
+        census = self.census
+        decided_on = decided_on if status == "decided" and decided_on is not None and decided_on <= census else None
+        review = Review(review_id, meeting_on, codes.REVIEW_OUTCOME.get(decision) if decided_on else None, decided_on,
+                        draft_sent_on if draft_sent_on is not None and draft_sent_on <= census else None)
+        if kind == "phase_transfer":
+            transfer = statutory.phase_transfer(date_of_birth=child[C_BIRTH], phase=child[C_PHASE],
+                                                transfer_year=next_transfer_year(meeting_on))
             review.phase_transfer_due_on = transfer.long_stop if transfer is not None else None
-            review.phase_transfer_final_on = self.known(row["amendment__issued_on"])
+            review.phase_transfer_final_on = (amendment_issued_on if amendment_issued_on is not None
+                                              and amendment_issued_on <= census else None)
         return review

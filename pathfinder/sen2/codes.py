@@ -6,6 +6,8 @@ out, so that a code we add later (a new need, a new setting) fails loudly here i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 #: people.codes.NeedType -> SEN2 SENtype (DS, Down syndrome, from the 2025 return).
 SEN_TYPE = {code: code for code in ("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD",
                                     "DS", "OTH")}
@@ -30,8 +32,10 @@ def yes_no(value: bool) -> str:
     return "1" if value else "0"
 
 
+@lru_cache(maxsize=1 << 14)
 def establishment(identifier: str) -> tuple[str, str]:
-    """(URN, UKPRN) from one identifier: 6 digits is a school's URN (GIAS), 8 digits a provider's UKPRN."""
+    """(URN, UKPRN) from one identifier: 6 digits is a school's URN (GIAS), 8 digits a provider's UKPRN. Cached: a
+    council's plans name a few hundred settings, and the return asks twice for each of tens of thousands of plans."""
     value = (identifier or "").strip()
     if value.isdigit() and len(value) == 6:
         return value, ""

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from lxml import etree
 
 from pathfinder.sen2 import codes
-from pathfinder.sen2.records import ActivePlan, Assessment, Header, NamedPlan, Person, Request, Sen2Return, Setting
+from pathfinder.sen2.records import ActivePlan, Header, NamedPlan, Person, Request, Sen2Return, Setting
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "sen2-pathfinder-2026.xsd"
 
@@ -56,25 +56,6 @@ def _text(value: str) -> str:
     return escape(_NOT_XML.sub("", value))
 
 
-# The writers below are called a million times at council scale, so a date is written with str() (the same text
-# as isoformat()) by a function that only tests for None, rather than asking each value what type it is.
-def _el(indent: str, name: str, value: object) -> str:
-    """A code or a number (our own values: nothing to escape); nothing when there is no value."""
-    if value is None or value == "":
-        return ""
-    return f"{indent}<{name}>{value}</{name}>\n"
-
-
-def _day(indent: str, name: str, value: date | None) -> str:
-    """A date, or nothing."""
-    return "" if value is None else f"{indent}<{name}>{value}</{name}>\n"
-
-
-def _free(indent: str, name: str, value: str) -> str:
-    """Text someone typed (a name, a postcode, an identifier): escaped; nothing when empty."""
-    return f"{indent}<{name}>{_text(value)}</{name}>\n" if value else ""
-
-
 def header_element(header: Header) -> etree._Element:
     element = etree.Element("Header")
     details = etree.SubElement(element, "CollectionDetails")
@@ -94,62 +75,134 @@ def header_element(header: Header) -> etree._Element:
     return element
 
 
-def _setting(indent: str, name: str, setting: Setting, placement: bool) -> str:
+class _Days(dict):
+    """Each day's text (2026-03-04), made once per return. Why: formatting a date costs several times a dictionary
+    lookup, and a council's return writes a quarter of a million dates on a few thousand different days."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+@lru_cache(maxsize=1 << 14)
+def _setting_text(indent: str, name: str, urn: str, ukprn: str, sen_setting: str, rank: int) -> str:
+    """A PlanDetail or PlacementDetail without dates. Cached: a council's children attend a few hundred settings."""
     inner = indent + "  "
-    dates = (_day(inner, "EntryDate", setting.entry_date) + _day(inner, "LeavingDate", setting.leaving_date)
-             if placement else "")
-    return (f"{indent}<{name}>\n{_el(inner, 'URN', setting.urn)}{_el(inner, 'UKPRN', setting.ukprn)}"
-            f"{_el(inner, 'SENSetting', setting.sen_setting)}{inner}<PlacementRank>{setting.rank}</PlacementRank>\n"
-            f"{dates}{indent}</{name}>\n")
+    return "".join((f"{indent}<{name}>\n", f"{inner}<URN>{urn}</URN>\n" if urn else "",
+                    f"{inner}<UKPRN>{ukprn}</UKPRN>\n" if ukprn else "",
+                    f"{inner}<SENSetting>{sen_setting}</SENSetting>\n" if sen_setting else "",
+                    f"{inner}<PlacementRank>{rank}</PlacementRank>\n{indent}</{name}>\n"))
 
 
-def _named_plan(plan: NamedPlan) -> str:
-    i = " " * 10
-    details = "".join(_setting(i, "PlanDetail", detail, False) for detail in plan.details[:2])
-    return (f"        <NamedPlan>\n{i}<StartDate>{plan.start_date.isoformat()}</StartDate>\n{details}"
-            f"{_el(i, 'PB', plan.pb)}{_el(i, 'OA', plan.oa)}{_el(i, 'DP', plan.dp)}"
-            f"{_day(i, 'CeaseDate', plan.cease_date)}{_el(i, 'CeaseReason', plan.cease_reason)}        </NamedPlan>\n")
+def _setting(add, days: _Days, indent: str, name: str, setting: Setting, placement: bool) -> None:
+    if not placement or (setting.entry_date is None and setting.leaving_date is None):
+        add(_setting_text(indent, name, setting.urn, setting.ukprn, setting.sen_setting, setting.rank))
+        return
+    inner = indent + "  "
+    text = _setting_text(indent, name, setting.urn, setting.ukprn, setting.sen_setting, setting.rank)
+    add(text[:-len(f"{indent}</{name}>\n")])
+    if setting.entry_date is not None:
+        add(f"{inner}<EntryDate>{days[setting.entry_date]}</EntryDate>\n")
+    if setting.leaving_date is not None:
+        add(f"{inner}<LeavingDate>{days[setting.leaving_date]}</LeavingDate>\n")
+    add(f"{indent}</{name}>\n")
 
 
-def _active_plan(active: ActivePlan) -> str:
-    i = " " * 8
-    placements = "".join(_setting(i, "PlacementDetail", placement, True) for placement in active.placements[:2])
-    needs = "".join(f"{i}<SENneed><SENtype>{kind}</SENtype><SENtypeRank>{rank}</SENtypeRank></SENneed>\n"
-                    for kind, rank in active.needs[:2])
+@lru_cache(maxsize=256)
+def _need_text(need: tuple[str, int]) -> str:
+    kind, rank = need
+    return f"        <SENneed><SENtype>{kind}</SENtype><SENtypeRank>{rank}</SENtypeRank></SENneed>\n"
+
+
+def _named_plan(add, days: _Days, plan: NamedPlan) -> None:
+    add(f"        <NamedPlan>\n          <StartDate>{days[plan.start_date]}</StartDate>\n")
+    for detail in plan.details[:2]:
+        _setting(add, days, "          ", "PlanDetail", detail, False)
+    if plan.pb:
+        add(f"          <PB>{plan.pb}</PB>\n")
+    if plan.oa:
+        add(f"          <OA>{plan.oa}</OA>\n")
+    if plan.dp:
+        add(f"          <DP>{plan.dp}</DP>\n")
+    if plan.cease_date is not None:
+        add(f"          <CeaseDate>{days[plan.cease_date]}</CeaseDate>\n")
+    if plan.cease_reason:
+        add(f"          <CeaseReason>{plan.cease_reason}</CeaseReason>\n")
+    add("        </NamedPlan>\n")
+
+
+def _active_plan(add, days: _Days, active: ActivePlan) -> None:
+    add("      <ActivePlans>\n")
+    if active.transfer_la:
+        add(f"        <TransferLA>{active.transfer_la}</TransferLA>\n")
+    for placement in active.placements[:2]:
+        _setting(add, days, "        ", "PlacementDetail", placement, True)
+    for need in active.needs[:2]:
+        add(_need_text(need))
     review = active.review
-    reviewed = "" if review is None else (
-        f"{i}<ReviewMeeting>{review.meeting_on.isoformat()}</ReviewMeeting>\n{_el(i, 'ReviewOutcome', review.outcome)}"
-        f"{_day(i, 'LastReview', review.decided_on)}{_day(i, 'ReviewDraft', review.draft_amended_on)}"
-        f"{_day(i, 'PhaseTransferDueDate', review.phase_transfer_due_on)}"
-        f"{_day(i, 'PhaseTransferFinalDate', review.phase_transfer_final_on)}")
-    return (f"      <ActivePlans>\n{_el(i, 'TransferLA', active.transfer_la)}{placements}{needs}{reviewed}"
-            "      </ActivePlans>\n")
+    if review is not None:
+        add(f"        <ReviewMeeting>{days[review.meeting_on]}</ReviewMeeting>\n")
+        if review.outcome:
+            add(f"        <ReviewOutcome>{review.outcome}</ReviewOutcome>\n")
+        if review.decided_on is not None:
+            add(f"        <LastReview>{days[review.decided_on]}</LastReview>\n")
+        if review.draft_amended_on is not None:
+            add(f"        <ReviewDraft>{days[review.draft_amended_on]}</ReviewDraft>\n")
+        if review.phase_transfer_due_on is not None:
+            add(f"        <PhaseTransferDueDate>{days[review.phase_transfer_due_on]}</PhaseTransferDueDate>\n")
+        if review.phase_transfer_final_on is not None:
+            add(f"        <PhaseTransferFinalDate>{days[review.phase_transfer_final_on]}</PhaseTransferFinalDate>\n")
+    add("      </ActivePlans>\n")
 
 
-def _assessment(assessment: Assessment) -> str:
-    i = " " * 8
-    week20 = "" if assessment.week20 is None else f"{i}<Week20>{codes.yes_no(assessment.week20)}</Week20>\n"
-    plan = _named_plan(assessment.named_plan) if assessment.named_plan is not None else ""
-    return (f"      <Assessment>\n{i}<AssessmentOutcome>{assessment.outcome}</AssessmentOutcome>\n"
-            f"{_day(i, 'AssessmentOutcomeDate', assessment.outcome_date)}{week20}{plan}      </Assessment>\n")
+def _request(add, days: _Days, request: Request) -> None:
+    add("    <Requests>\n")
+    if request.received_on is not None:
+        add(f"      <ReceivedDate>{days[request.received_on]}</ReceivedDate>\n")
+    if request.source:
+        add(f"      <RequestSource>{request.source}</RequestSource>\n")
+    if request.outcome_date is not None:
+        add(f"      <RequestOutcomeDate>{days[request.outcome_date]}</RequestOutcomeDate>\n")
+    add(f"      <RequestOutcome>{request.outcome}</RequestOutcome>\n")
+    assessment = request.assessment
+    if assessment is not None:
+        add(f"      <Assessment>\n        <AssessmentOutcome>{assessment.outcome}</AssessmentOutcome>\n")
+        if assessment.outcome_date is not None:
+            add(f"        <AssessmentOutcomeDate>{days[assessment.outcome_date]}</AssessmentOutcomeDate>\n")
+        if assessment.week20 is not None:
+            add(f"        <Week20>{codes.yes_no(assessment.week20)}</Week20>\n")
+        if assessment.named_plan is not None:
+            _named_plan(add, days, assessment.named_plan)
+        add("      </Assessment>\n")
+    if request.active_plan is not None:
+        _active_plan(add, days, request.active_plan)
+    add("    </Requests>\n")
 
 
-def _request(request: Request) -> str:
-    i = " " * 6
-    return (f"    <Requests>\n{_day(i, 'ReceivedDate', request.received_on)}{_el(i, 'RequestSource', request.source)}"
-            f"{_day(i, 'RequestOutcomeDate', request.outcome_date)}{i}<RequestOutcome>{request.outcome}</RequestOutcome>\n"
-            f"{_assessment(request.assessment) if request.assessment is not None else ''}"
-            f"{_active_plan(request.active_plan) if request.active_plan is not None else ''}    </Requests>\n")
+def _person(add, days: _Days, person: Person) -> None:
+    """One Person element, indented as it sits in Message/Persons. PostCode is required, even when not known."""
+    if person.surname:
+        add(f"  <Person>\n    <Surname>{_text(person.surname)}</Surname>\n")
+    else:
+        add("  <Person>\n")
+    if person.forename:
+        add(f"    <Forename>{_text(person.forename)}</Forename>\n")
+    add(f"    <PersonBirthDate>{days[person.birth_date]}</PersonBirthDate>\n    <Sex>{person.sex}</Sex>\n"
+        f"    <Ethnicity>{person.ethnicity}</Ethnicity>\n    <PostCode>{_text(person.postcode)}</PostCode>\n")
+    if person.upn:
+        add(f"    <UPN>{_text(person.upn)}</UPN>\n")
+    if person.uln:
+        add(f"    <UniqueLearnerNumber>{_text(person.uln)}</UniqueLearnerNumber>\n")
+    for request in person.requests:
+        _request(add, days, request)
+    add("  </Person>\n")
 
 
 def person_xml(person: Person) -> str:
-    """One Person element, indented as it sits in Message/Persons. PostCode is required, even when not known."""
-    i = " " * 4
-    return (f"  <Person>\n{_free(i, 'Surname', person.surname)}{_free(i, 'Forename', person.forename)}"
-            f"{i}<PersonBirthDate>{person.birth_date.isoformat()}</PersonBirthDate>\n{i}<Sex>{person.sex}</Sex>\n"
-            f"{i}<Ethnicity>{person.ethnicity}</Ethnicity>\n{i}<PostCode>{_text(person.postcode)}</PostCode>\n"
-            f"{_free(i, 'UPN', person.upn)}{_free(i, 'UniqueLearnerNumber', person.uln)}"
-            f"{''.join(_request(request) for request in person.requests)}  </Person>\n")
+    """One Person element, as text."""
+    parts: list[str] = []
+    _person(parts.append, _Days(), person)
+    return "".join(parts)
 
 
 def xml_chunks(sen2_return: Sen2Return, persons_per_chunk: int = 500) -> Iterator[bytes]:
@@ -157,8 +210,13 @@ def xml_chunks(sen2_return: Sen2Return, persons_per_chunk: int = 500) -> Iterato
     header = etree.tostring(header_element(sen2_return.header), pretty_print=True, encoding="unicode")
     yield ('<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n' + header + "<Persons>\n").encode()
     persons = sen2_return.persons
+    days = _Days()
     for start in range(0, len(persons), persons_per_chunk):
-        yield "".join(person_xml(person) for person in persons[start:start + persons_per_chunk]).encode()
+        parts: list[str] = []
+        add = parts.append
+        for person in persons[start:start + persons_per_chunk]:
+            _person(add, days, person)
+        yield "".join(parts).encode()
     yield b"</Persons>\n</Message>\n"
 
 
