@@ -33,6 +33,7 @@ urlpatterns = [
     path(one_dp + "details/", dp.dp_details, name="direct_payment_details"),
     path(one_dp + "send/", dp.dp_send, name="direct_payment_send"),
     path(one_dp + "sign/", dp.dp_sign, name="direct_payment_sign"),
+    path(one_dp + "signed-agreement/", dp.dp_agreement, name="direct_payment_agreement"),
     path(one_dp + "review/", dp.dp_review, name="direct_payment_review"),
     path(one_dp + "refuse/", dp.dp_refuse, name="direct_payment_refuse"),
     path(one_dp + "stop/", dp.dp_stop, name="direct_payment_stop"),
