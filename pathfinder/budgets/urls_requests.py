@@ -21,6 +21,7 @@ urlpatterns = [
     path(one + "reconsider/", views.request_reconsider, name="request_reconsider"),
     path(one + "withdraw/", views.request_withdraw, name="request_withdraw"),
     path(one + "agree/", lines.request_agree, name="request_agree"),
+    path(one + "section-j/", lines.section_j_write, name="section_j_write"),
     path(one + "notice/send/", views.notice_send, name="notice_send"),
     path(one + "notice/", family.notice, name="notice"),
     path(one + "lines/add/", lines.line_edit, name="line_add"),
