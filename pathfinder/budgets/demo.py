@@ -202,5 +202,6 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
         BudgetLineShare(line=line, funder=funder, amount=amount, agreed_on=line.request.agreed_on,
                         agreed_by_name="Wealdmoor and Fenbridge ICB" if funder == Funder.ICB else "")
         for line, parts in shares for funder, amount in parts)
-    counts.update(budget_lines=len(lines), **direct_payments_build(rng, lines, today))
+    counts.update(budget_lines=len(lines), **direct_payments_build(rng, lines, today,
+                                                                  caseworker=(demo or {}).get("caseworker")))
     return counts

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from pathfinder.budgets.models import BudgetLine, Delivery
+from pathfinder.budgets.models import BudgetLine, BudgetRequest, Delivery
 from pathfinder.budgets.models_money import (
     DirectPayment,
     DirectPaymentStatus,
@@ -51,9 +51,11 @@ UNSIGNED = 2
 STATEMENT_DAYS = 61
 
 
-def _unsigned(dps: list[DirectPayment]) -> set[int]:
-    """The positions of the most recently agreed direct payments (after the first, the demo young person's)."""
-    latest = sorted(range(1, len(dps)), key=lambda i: (dps[i].request.agreed_on, i), reverse=True)
+def _unsigned(dps: list[DirectPayment], theirs: set[int]) -> set[int]:
+    """The positions of the most recently agreed direct payments (after the first, the demo young person's), the
+    demo caseworker's own first (so the alert is on their worklist)."""
+    latest = sorted(range(1, len(dps)), key=lambda i: (dps[i].request_id in theirs, dps[i].request.agreed_on, i),
+                    reverse=True)
     return set(latest[:UNSIGNED])
 
 
@@ -83,8 +85,10 @@ def _cents(value: float) -> Decimal:
     return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
 
 
-def direct_payments_build(rng: random.Random, lines: list[BudgetLine], today: date) -> dict[str, int]:
-    """One active direct payment for each agreed request's direct payment lines."""
+def direct_payments_build(rng: random.Random, lines: list[BudgetLine], today: date,
+                          caseworker=None) -> dict[str, int]:
+    """One direct payment for each agreed request's direct payment lines. The cases each alert is for are put on
+    ``caseworker``'s own cases where there are some (the demo's "caseworker" sign-in sees them on the worklist)."""
     by_request: dict[int, list[BudgetLine]] = defaultdict(list)
     for line in lines:
         if line.delivery == Delivery.DIRECT_PAYMENT:
@@ -105,7 +109,9 @@ def direct_payments_build(rng: random.Random, lines: list[BudgetLine], today: da
             agreement_sent_on=request.agreed_on, agreement_signed_on=signed, notice_sent_on=request.agreed_on,
             first_review_due_on=signed + relativedelta(months=+3), next_review_due_on=signed + relativedelta(months=+3),
             status=DirectPaymentStatus.ACTIVE))
-    unsigned = _unsigned(dps)
+    theirs = set(BudgetRequest.objects.filter(pk__in=by_request, plan__assessment__caseworker=caseworker)
+                 .values_list("pk", flat=True)) if caseworker is not None else set()
+    unsigned = _unsigned(dps, theirs)
     for i in unsigned:  # sent to sign, not back yet: nothing is paid
         dps[i].agreement_signed_on = dps[i].first_review_due_on = dps[i].next_review_due_on = None
         dps[i].agreement_sent_on = min(dps[i].request.agreed_on + timedelta(days=3), today)
@@ -115,7 +121,7 @@ def direct_payments_build(rng: random.Random, lines: list[BudgetLine], today: da
         DirectPayment.lines.through(directpayment_id=dp.pk, budgetline_id=line.pk)
         for dp in dps for line in by_request[dp.request_id])
     signed_early = sorted((i for i in range(1, len(dps)) if i not in unsigned),
-                          key=lambda i: (dps[i].agreement_signed_on, i))
+                          key=lambda i: (dps[i].request_id not in theirs, dps[i].agreement_signed_on, i))
     not_bought = set(signed_early[:1]) | {i for i in signed_early if i % 7 == 1}
     schedules, payments, spending, recoveries, statements = [], [], [], [], []
     for n, dp in enumerate(dps):

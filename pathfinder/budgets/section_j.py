@@ -45,13 +45,13 @@ def line_sentence(line: BudgetLine) -> str:
         else "not yet said"
     )
     if line.delivery == Delivery.DIRECT_PAYMENT:
-        held = f"paid as a direct payment to buy: {line.provision_text}"
+        held = f"paid as a direct payment to buy: {line.provision_text.rstrip('. ')}"
     elif line.delivery == Delivery.THIRD_PARTY:
         held = "held and managed by a third party for the family"
     else:
         held = "held by the council, school or college, which arranges the provision the family chose"
     sentence = (
-        f"{line.get_stream_display()}: {line.provision_text} ({_provision_ref(line)}). "
+        f"{line.get_stream_display()}: {line.provision_text.rstrip('. ')} ({_provision_ref(line)}). "
         f"{_money(line.yearly_amount)} a year, funded by {funders}; {held}."
     )
     if line.cannot_separate:
@@ -74,7 +74,7 @@ def section_j_text(budget_request: BudgetRequest) -> str:
     if not lines:
         return ""
     total = sum(line.yearly_amount for line in lines)
-    paragraphs = [f"A personal budget was agreed on {budget_request.agreed_on:%d %B %Y}: {_money(total)} a year."]
+    paragraphs = [f"A personal budget was agreed on {budget_request.agreed_on:%-d %B %Y}: {_money(total)} a year."]
     paragraphs += [line_sentence(line) for line in lines]
     if any(line.delivery == Delivery.DIRECT_PAYMENT for line in lines):
         paragraphs.append("The direct payment is made under an agreement the recipient signs, and is reviewed.")
