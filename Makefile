@@ -14,7 +14,8 @@ export PATHFINDER_CLAMAV ?= unix://$(CLAMAV_SOCKET)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast test-browser lint bench demo worker clean system-packages clamav
+.PHONY: help run setup test test-fast test-browser lint bench bench-relevance bench-load demo worker clean \
+	system-packages clamav collectstatic serve-production
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -73,7 +74,7 @@ test: setup system-packages clamav ## Run every test (unit, integration, browser
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run -v 0
-	PATHFINDER_CLAMAV_REQUIRED=1 $(PY) -m pytest -n auto
+	PATHFINDER_CLAMAV_REQUIRED=1 $(PY) -m pytest -n auto --dist loadfile
 
 test-fast: setup ## Run the tests without the browser journeys
 	$(PY) -m pytest -m "not browser"
@@ -82,8 +83,24 @@ lint: setup ## Check the code style and the layers (which package may import whi
 	$(PY) -m ruff check .
 	$(VENV)/bin/lint-imports
 
-bench: setup ## Measure speed at council and national scale (ratios against the database floor)
+bench: setup ## Measure speed at council and national scale (ratios against the database floor), and search relevance
 	$(PY) -m bench.run
+	$(PY) -m bench.relevance
+
+bench-relevance: setup ## Search relevance only: nDCG@10 of the judged queries, words as typed and understood
+	$(PY) -m bench.relevance
+
+bench-load: setup ## Open-loop load test of the Local Offer under gunicorn (council and national scale)
+	$(PY) -m bench.run --scale load
+
+# Production: DJANGO_SETTINGS_MODULE=config.settings.production, DJANGO_SECRET_KEY and DATABASE_URL set (README).
+collectstatic: setup ## Production static files: hashed names and compressed copies in staticfiles/
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) collectstatic --noinput -v 1
+
+serve-production: collectstatic ## Serve with gunicorn and the production settings (config/gunicorn.py)
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) migrate --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(MANAGE) createcachetable -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn -c config/gunicorn.py config.wsgi:application
 
 clean: ## Remove built files and the local database
 	rm -rf static_build staticfiles pathfinder.sqlite3* media private_documents

@@ -3,6 +3,7 @@
     python -m bench.run                      # council (25,000 plans) then national (640,000 plans)
     python -m bench.run --scale council      # the quick run, a couple of minutes
     python -m bench.run --scale import       # the caseload import: 100,000 children with their history (rows/s)
+    python -m bench.run --scale load         # the Local Offer under a county's peak: open-loop load (bench/load.py)
 
 For each scale it builds a fresh benchmark database (SQLite bench-results/bench.sqlite3, or the PostgreSQL in
 BENCH_DATABASE_URL / DATABASE_URL if its name contains "bench"; never the demo database), then measures:
@@ -36,12 +37,25 @@ from bench.sen2 import measure_sen2_return, sen2_verdict
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", choices=["council", "national", "import", "all"], default="all")
+    parser.add_argument("--scale", choices=["council", "national", "import", "load", "all"], default="all")
     parser.add_argument("--children", type=int, default=100_000, help="Children for --scale import (default 100,000)")
     parser.add_argument("--requests", type=int, default=50, help="Requests per page for p50/p95 (default 50)")
     parser.add_argument("--concurrent-requests", type=int, default=400,
                         help="Requests per Local Offer scenario under 20 clients (default 400)")
+    parser.add_argument("--load-scales", default="council,national", help="--scale load: council, national or both")
+    parser.add_argument("--rates", default="", help="--scale load: arrival rates a second, e.g. 100,200,400")
+    parser.add_argument("--seconds", type=float, default=20.0, help="--scale load: seconds at each rate")
+    parser.add_argument("--keep-database", action="store_true", help="--scale load: reuse a database built before")
+    parser.add_argument("--warm-seconds", type=float, default=30.0, help="--scale load: warm-up before measuring")
+    parser.add_argument("--workers", type=int, default=None, help="--scale load: gunicorn processes (default: CPUs)")
+    parser.add_argument("--threads", type=int, default=None, help="--scale load: threads per gunicorn process")
     args = parser.parse_args(argv)
+    if args.scale == "load":
+        from bench.load import run_load
+
+        rates = [int(r) for r in args.rates.split(",") if r.strip()] or None
+        return run_load(args.load_scales.split(","), rates, args.seconds, args.keep_database, args.workers,
+                        args.threads, args.warm_seconds)
     RESULTS.mkdir(exist_ok=True)
     url = bench_database_url()
     configure(url)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, PrefixLoader, pass_context
@@ -78,6 +79,7 @@ def environment(**options) -> Environment:
         {
             "url": url,
             "static_url": settings.STATIC_URL,
+            "static": static,  # the hashed name in production (manifest), so browsers may keep it for years
             "settings": settings,
             "council_name": settings.COUNCIL_NAME,
             "service_name": settings.SERVICE_NAME,

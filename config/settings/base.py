@@ -7,7 +7,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -116,9 +115,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # first: open CORS on every /api/oruk response
     "django.middleware.security.SecurityMiddleware",
-    "pathfinder.directory.api.middleware.OrukCorsMiddleware",  # open CORS on /api/oruk/ only (ORUK rule)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous Local Offer pages and API answers from the shared cache, before sessions and sign-in do any work.
+    "pathfinder.directory.cache_middleware.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,7 +172,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_MAX_AGE"] = int(env("PATHFINDER_SQLITE_CONN_MAX_AGE", "0"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -240,11 +241,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# A strict Content Security Policy: nothing inline except the GOV.UK template's nonce'd script.
+# A strict Content Security Policy: nothing inline except the GOV.UK template's one-line script, allowed by its
+# SHA-256 hash rather than a nonce. A per-response nonce would make every page unique, so no public page could be
+# kept in a shared cache or a CDN (a cached page would replay one nonce to everyone); the hash is the same for
+# everybody and allows that exact script only. tests/security/test_headers.py checks it matches the script.
+GOVUK_INLINE_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],  # the sentinel, not the string "'nonce'": django-csp fills in each nonce
+        "script-src": ["'self'", GOVUK_INLINE_SCRIPT_HASH],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -278,7 +283,8 @@ DOCUMENTS_STORAGE = {
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Production: `make collectstatic` writes hashed, compressed files that WhiteNoise serves for a year or more.
+    "staticfiles": {"BACKEND": "config.static_storage.StaticStorage"},
     "documents": DOCUMENTS_STORAGE,
 }
 MEDIA_ROOT = BASE_DIR / "media"
@@ -317,12 +323,18 @@ REST_FRAMEWORK = {
 # The default cache holds rate-limit counts, so it must be shared by every process: the database (table made
 # by accounts' migration 0002 and `createcachetable`), or Redis when PATHFINDER_REDIS_URL is set (needs `redis`).
 PATHFINDER_REDIS_URL = env("PATHFINDER_REDIS_URL")
+# The Local Offer's public pages and API answers (directory.cache_middleware) have a cache of their own on the same
+# backend, so that pages culled for space never take rate-limit counts with them.
 if PATHFINDER_REDIS_URL:
     DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PATHFINDER_REDIS_URL}
+    PUBLIC_CACHE = {**DEFAULT_CACHE, "KEY_PREFIX": "public"}
 else:
     DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pathfinder_cache"}
+    PUBLIC_CACHE = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "pathfinder_public_cache",
+                    "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4}}
 CACHES = {
     "default": DEFAULT_CACHE,
+    "public": PUBLIC_CACHE,
     # Shared by the web and worker processes (files), so a long import can report how far it has got.
     "progress": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
@@ -330,6 +342,15 @@ CACHES = {
         "TIMEOUT": 24 * 60 * 60,
     },
 }
+
+# Anonymous Local Offer pages and API answers (directory.cache_middleware): kept in the "public" cache for up to a
+# day (a change makes them out of date at once, directory.public_cache); browsers and CDNs may reuse them for
+# MAX_AGE seconds and serve them stale for STALE_SECONDS more while they check again.
+PATHFINDER_PUBLIC_CACHE = "public"
+PATHFINDER_PUBLIC_CACHE_ENABLED = env_bool("PATHFINDER_PUBLIC_CACHE_ENABLED", True)
+PATHFINDER_PUBLIC_CACHE_SECONDS = 24 * 60 * 60
+PATHFINDER_PUBLIC_MAX_AGE = int(env("PATHFINDER_PUBLIC_MAX_AGE", "60"))
+PATHFINDER_PUBLIC_STALE_SECONDS = int(env("PATHFINDER_PUBLIC_STALE_SECONDS", "300"))
 
 LOGGING = {
     "version": 1,

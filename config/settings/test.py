@@ -25,4 +25,8 @@ AXES_ENABLED = True
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "progress": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "progress"},
+    "public": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "public"},
 }
+# Factories write rows without the services that mark cached pages out of date, so tests keep the Local Offer's
+# page cache off unless they are about it (pathfinder/directory/tests/test_public_cache.py turns it on).
+PATHFINDER_PUBLIC_CACHE_ENABLED = False

@@ -14,16 +14,18 @@ from pathfinder.budgets import direct_payment_forms as dp_forms
 from pathfinder.budgets import direct_payments as services
 from pathfinder.budgets.agreement_documents import direct_payment_agreement_attach as attach_agreement
 from pathfinder.budgets.models_money import DirectPayment
-from pathfinder.budgets.request_views import child_page, detail_url, form_page, refused_on_form, request_of
+from pathfinder.budgets.request_views import detail_url, form_page, request_of
 from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused, move_page
 from pathfinder.documents.uploads import upload_refusals
+from pathfinder.people.access import child_view
 from statutory import personal_budgets as law
 
 
-def _dp(budget_request, dp_pk: int) -> DirectPayment:
-    dp = budget_request.direct_payments.filter(pk=dp_pk).first()
+def _dp(budget_request, direct_payment_id: int) -> DirectPayment:
+    dp = budget_request.direct_payments.filter(pk=direct_payment_id).first()
     if dp is None:
         raise Http404("No such direct payment for this personal budget")
     return dp
@@ -32,14 +34,14 @@ def _dp(budget_request, dp_pk: int) -> DirectPayment:
 def dp_url(dp: DirectPayment) -> str:
     return reverse(
         "budgets:direct_payment_detail",
-        kwargs={"child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk},
+        kwargs={"child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk},
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: propose")
-def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+@child_view("direct payment: propose")
+def dp_propose(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
     form = dp_forms.ProposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -47,7 +49,7 @@ def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
                 acting_user=request.user, budget_request=budget_request, **form.cleaned_data
             )
         except ServiceError as error:
-            refused_on_form(form, error)
+            form_refused(form, error)
         else:
             messages.success(request, "Direct payment proposed. Now record consent and the conditions.")
             return redirect(dp_url(dp))
@@ -66,10 +68,10 @@ def dp_propose(request: HttpRequest, child, request_pk: int) -> HttpResponse:
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment")
-def direct_payment_detail(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
-    dp = _dp(budget_request, dp_pk)
+@child_view("direct payment")
+def direct_payment_detail(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    dp = _dp(budget_request, direct_payment_id)
     return render(
         request,
         "budgets/direct_payment_detail.html",
@@ -88,9 +90,9 @@ def direct_payment_detail(request: HttpRequest, child, request_pk: int, dp_pk: i
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: consent, conditions and holding")
-def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    dp = _dp(request_of(child, request_pk), dp_pk)
+@child_view("direct payment: consent, conditions and holding")
+def dp_details(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
     fields = dp_forms.DetailsForm.base_fields
     initial = {name: getattr(dp, name) for name in fields if hasattr(dp, name)}
     form = dp_forms.DetailsForm(
@@ -104,7 +106,7 @@ def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> Http
         try:
             services.direct_payment_details_save(acting_user=request.user, dp=dp, expected_version=version, **values)
         except ServiceError as error:
-            refused_on_form(form, error, dp)
+            form_refused(form, error, dp)
         else:
             messages.success(request, "Saved.")
             return redirect(dp_url(dp))
@@ -123,45 +125,36 @@ def dp_details(request: HttpRequest, child, request_pk: int, dp_pk: int) -> Http
     )
 
 
-def _dp_move(request, child, request_pk, dp_pk, form_class, title, intro, call, done, submit, initial=None):
-    dp = _dp(request_of(child, request_pk), dp_pk)
-    form = form_class(request.POST or None, initial={"version": dp.version, **(initial or {})})
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(dp, form.cleaned_data)
-        except ServiceError as error:
-            refused_on_form(form, error, dp)
-        else:
-            messages.success(request, done)
-            return redirect(dp_url(dp))
-    return form_page(request, child=child, form=form, title=title, back=dp_url(dp), intro=intro, submit=submit)
+def _move(request: HttpRequest, child, dp: DirectPayment, **page) -> HttpResponse:
+    """One move of the direct payment's workflow, confirmed on its own page (core.form_views.move_page)."""
+    return move_page(request, record=dp, next_url=dp_url(dp), caption=child.full_name, child=child, **page)
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: send the agreement")
-def dp_send(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    return _dp_move(
+@child_view("direct payment: send the agreement")
+def dp_send(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
+    return _move(
         request,
         child,
-        request_pk,
-        dp_pk,
-        dp_forms.SendForm,
-        "Send the agreement to sign",
-        ["No payment is made until the agreement is signed."],
-        lambda dp, d: services.direct_payment_agreement_send(
+        dp,
+        form_class=dp_forms.SendForm,
+        act=lambda dp, d: services.direct_payment_agreement_send(
             acting_user=request.user, dp=dp, expected_version=d["version"], sent_on=d["sent_on"]
         ),
-        "Agreement sent.",
-        "Send the agreement",
+        done="Agreement sent.",
+        title="Send the agreement to sign",
+        intro=["No payment is made until the agreement is signed."],
+        submit="Send the agreement",
         initial={"sent_on": timezone.localdate()},
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: signed")
-def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: signed")
+def dp_sign(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     """The date it was signed, and (optionally) the signed agreement itself as a file."""
-    dp = _dp(request_of(child, request_pk), dp_pk)
+    dp = _dp(request_of(child, request_id), direct_payment_id)
     form = dp_forms.SignForm(request.POST or None, request.FILES or None, **upload_refusals(request),
                              initial={"version": dp.version, "signed_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -170,7 +163,7 @@ def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpRes
             services.direct_payment_sign(acting_user=request.user, dp=dp, expected_version=data["version"],
                                          signed_on=data["signed_on"], document=data["document"])
         except ServiceError as error:
-            refused_on_form(form, error, dp)
+            form_refused(form, error, dp)
         else:
             messages.success(request, "Agreement signed: the direct payment is active.")
             return redirect(dp_url(dp))
@@ -179,10 +172,10 @@ def dp_sign(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpRes
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: signed agreement")
-def dp_agreement(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
+@child_view("direct payment: signed agreement")
+def dp_agreement(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
     """Add the signed agreement after the date was recorded (or replace a wrong file)."""
-    dp = _dp(request_of(child, request_pk), dp_pk)
+    dp = _dp(request_of(child, request_id), direct_payment_id)
     form = dp_forms.AgreementDocumentForm(request.POST or None, request.FILES or None, **upload_refusals(request),
                                           initial={"version": dp.version})
     if request.method == "POST" and form.is_valid():
@@ -190,7 +183,7 @@ def dp_agreement(request: HttpRequest, child, request_pk: int, dp_pk: int) -> Ht
             attach_agreement(acting_user=request.user, dp=dp, expected_version=form.cleaned_data["version"],
                              upload=form.cleaned_data["document"])
         except ServiceError as error:
-            refused_on_form(form, error, dp)
+            form_refused(form, error, dp)
         else:
             messages.success(request, "Signed agreement added. It can be opened once the virus check is done.")
             return redirect(dp_url(dp))
@@ -201,61 +194,61 @@ def dp_agreement(request: HttpRequest, child, request_pk: int, dp_pk: int) -> Ht
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: review")
-def dp_review(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    return _dp_move(
+@child_view("direct payment: review")
+def dp_review(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
+    return _move(
         request,
         child,
-        request_pk,
-        dp_pk,
-        dp_forms.ReviewForm,
-        "Record a review of the direct payment",
-        [services.review_rule()],
-        lambda dp, d: services.direct_payment_review_record(
+        dp,
+        form_class=dp_forms.ReviewForm,
+        act=lambda dp, d: services.direct_payment_review_record(
             acting_user=request.user, dp=dp, expected_version=d["version"], reviewed_on=d["reviewed_on"]
         ),
-        "Review recorded.",
-        "Record the review",
+        done="Review recorded.",
+        title="Record a review of the direct payment",
+        intro=[services.review_rule()],
+        submit="Record the review",
         initial={"reviewed_on": timezone.localdate()},
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: refuse")
-def dp_refuse(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    return _dp_move(
+@child_view("direct payment: refuse")
+def dp_refuse(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
+    return _move(
         request,
         child,
-        request_pk,
-        dp_pk,
-        dp_forms.RefuseForm,
-        "Refuse the direct payment",
-        [f"The family is told why in writing and can ask for the decision to be reviewed ({law.citation(7)})."],
-        lambda dp, d: services.direct_payment_refuse(
+        dp,
+        form_class=dp_forms.RefuseForm,
+        act=lambda dp, d: services.direct_payment_refuse(
             acting_user=request.user, dp=dp, expected_version=d["version"], reasons=d["reasons"]
         ),
-        "Refusal recorded. The family has been told.",
-        "Refuse and tell the family",
+        done="Refusal recorded. The family has been told.",
+        title="Refuse the direct payment",
+        intro=[f"The family is told why in writing and can ask for the decision to be reviewed ({law.citation(7)})."],
+        submit="Refuse and tell the family",
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("direct payment: stop")
-def dp_stop(request: HttpRequest, child, request_pk: int, dp_pk: int) -> HttpResponse:
-    return _dp_move(
+@child_view("direct payment: stop")
+def dp_stop(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(request_of(child, request_id), direct_payment_id)
+    return _move(
         request,
         child,
-        request_pk,
-        dp_pk,
-        dp_forms.StopForm,
-        "Stop the direct payment",
-        [
+        dp,
+        form_class=dp_forms.StopForm,
+        act=lambda dp, d: services.direct_payment_stop(
+            acting_user=request.user, dp=dp, expected_version=d["version"], reason=d["reason"], reasons=d["reasons"]
+        ),
+        done="Direct payment stopped. The family has been told.",
+        title="Stop the direct payment",
+        intro=[
             f"A direct payment stops if the recipient withdraws consent ({law.CFA_49}(4)), or if the "
             f"conditions are no longer met ({law.citation(11)})."
         ],
-        lambda dp, d: services.direct_payment_stop(
-            acting_user=request.user, dp=dp, expected_version=d["version"], reason=d["reason"], reasons=d["reasons"]
-        ),
-        "Direct payment stopped. The family has been told.",
-        "Stop the direct payment",
+        submit="Stop the direct payment",
     )

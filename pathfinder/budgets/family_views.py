@@ -15,9 +15,11 @@ from pathfinder.accounts.roles import CASE_VIEWERS, FAMILY_ROLES, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import notices, request_forms, requests
 from pathfinder.budgets.models import AskedBy, LineStatus, MadeThrough
-from pathfinder.budgets.request_views import child_page, refused_on_form, request_of
+from pathfinder.budgets.request_views import request_of
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
+from pathfinder.people.access import child_view
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.plans.models import Plan
 from statutory import personal_budgets as law
@@ -80,7 +82,7 @@ def family_request_start(request: HttpRequest) -> HttpResponse:
                 wishes=form.cleaned_data["wishes"],
             )
         except ServiceError as error:
-            refused_on_form(form, error)
+            form_refused(form, error)
         else:
             messages.success(request, "You have asked for a personal budget.")
             return redirect(family_detail_url(made))
@@ -99,14 +101,14 @@ def family_request_start(request: HttpRequest) -> HttpResponse:
 
 def family_detail_url(budget_request) -> str:
     return reverse(
-        "budgets:family_request_detail", kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+        "budgets:family_request_detail", kwargs={"child_id": budget_request.child_id, "request_id": budget_request.pk}
     )
 
 
 @for_roles(*FAMILY_ROLES)
-@child_page("personal budget (family)")
-def family_request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+@child_view("personal budget (family)")
+def family_request_detail(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
     dp = budget_request.direct_payments.exclude(status="refused").first() or budget_request.direct_payments.first()
     return render(
         request,
@@ -127,17 +129,17 @@ def family_request_detail(request: HttpRequest, child, request_pk: int) -> HttpR
 
 
 @for_roles(*CASE_VIEWERS)
-@child_page("personal budget: notice of the agreed provision and amount")
-def notice(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: notice of the agreed provision and amount")
+def notice(request: HttpRequest, child, request_id: int) -> HttpResponse:
     """The reg 8 notice, printable. The family reads it once it is sent; staff see it before, to check it."""
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     family = request.user.role in FAMILY_ROLES
     if budget_request.agreed_on is None or (family and budget_request.notice_sent_on is None):
         raise Http404("There is no notice for this personal budget yet")
     back = (
         family_detail_url(budget_request)
         if family
-        else reverse("budgets:request_detail", kwargs={"child_pk": child.pk, "request_pk": budget_request.pk})
+        else reverse("budgets:request_detail", kwargs={"child_id": child.pk, "request_id": budget_request.pk})
     )
     return render(
         request,

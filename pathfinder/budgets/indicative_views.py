@@ -15,7 +15,8 @@ from pathfinder.budgets import costing, indicative, ras_forms
 from pathfinder.budgets.models import BudgetRequest
 from pathfinder.budgets.models_ras import RateCardItem, Stream
 from pathfinder.core.access import for_roles
-from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.core.forms import form_add_service_error
 from pathfinder.directory.models import CostOption
 from pathfinder.people.access import child_view
@@ -76,10 +77,7 @@ def indicative_answer(request: HttpRequest, child, request_id: int, stream: str)
                 reasons=data["reasons"],
             )
         except ServiceError as error:
-            form_add_service_error(form, error)
-            if isinstance(error, StaleEdit):
-                form.data = form.data.copy()
-                form.data["version"] = str(BudgetRequest.objects.get(pk=budget_request.pk).version)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, f"{Stream(stream).label} indicative budget worked out.")
             return redirect(_letter_url(budget_request))

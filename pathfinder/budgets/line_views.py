@@ -13,18 +13,20 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import line_forms, lines, section_j
 from pathfinder.budgets.models import BudgetLine, BudgetLineShare, Funder
-from pathfinder.budgets.request_views import child_page, detail_url, form_page, refused_on_form, request_of
+from pathfinder.budgets.request_views import detail_url, form_page, request_of
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.organisations.models import Organisation, OrganisationKind
 from pathfinder.organisations.selectors import active_organisation_ids
+from pathfinder.people.access import child_view
 from pathfinder.people.codes import InvolvementCapacity
 from pathfinder.people.involvements import involvements_active
 from statutory import personal_budgets as law
 
 
-def _line(budget_request, line_pk: int) -> BudgetLine:
-    line = budget_request.lines.filter(pk=line_pk).first()
+def _line(budget_request, line_id: int) -> BudgetLine:
+    line = budget_request.lines.filter(pk=line_id).first()
     if line is None:
         raise Http404("No such line in this personal budget")
     return line
@@ -57,11 +59,11 @@ def _line_form(request, budget_request, line: BudgetLine | None):
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: line")
-def line_edit(request: HttpRequest, child, request_pk: int, line_pk: int | None = None) -> HttpResponse:
+@child_view("personal budget: line")
+def line_edit(request: HttpRequest, child, request_id: int, line_id: int | None = None) -> HttpResponse:
     """Add a line, or change one: tied to provision in the plan, funded in shares that make its amount."""
-    budget_request = request_of(child, request_pk)
-    line = _line(budget_request, line_pk) if line_pk else None
+    budget_request = request_of(child, request_id)
+    line = _line(budget_request, line_id) if line_id else None
     form = _line_form(request, budget_request, line)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -85,7 +87,7 @@ def line_edit(request: HttpRequest, child, request_pk: int, line_pk: int | None 
                 line=line,
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "Budget line saved.")
             return redirect(detail_url(budget_request))
@@ -106,14 +108,14 @@ def line_edit(request: HttpRequest, child, request_pk: int, line_pk: int | None 
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: remove a line")
+@child_view("personal budget: remove a line")
 @require_POST
-def line_remove(request: HttpRequest, child, request_pk: int, line_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+def line_remove(request: HttpRequest, child, request_id: int, line_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
     try:
         lines.budget_line_remove(
             acting_user=request.user,
-            line=_line(budget_request, line_pk),
+            line=_line(budget_request, line_id),
             expected_version=request.POST.get("version", "0"),
         )
     except ServiceError as error:
@@ -124,12 +126,12 @@ def line_remove(request: HttpRequest, child, request_pk: int, line_pk: int) -> H
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: a funder's agreement")
-def share_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> HttpResponse:
+@child_view("personal budget: a funder's agreement")
+def share_agree(request: HttpRequest, child, request_id: int, line_id: int) -> HttpResponse:
     """The caseworker records a funder's agreement: who agreed and when (for the ICB, when it does not use
     Pathfinder itself)."""
-    budget_request = request_of(child, request_pk)
-    line = _line(budget_request, line_pk)
+    budget_request = request_of(child, request_id)
+    line = _line(budget_request, line_id)
     form = line_forms.ShareAgreementForm(
         request.POST or None, initial={"version": budget_request.version, "agreed_on": timezone.localdate()}
     )
@@ -145,7 +147,7 @@ def share_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> H
                 agreed_on=data["agreed_on"],
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "Agreement recorded.")
             return redirect(detail_url(budget_request))
@@ -161,9 +163,9 @@ def share_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> H
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: agree")
-def request_agree(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
+@child_view("personal budget: agree")
+def request_agree(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
     form = line_forms.AgreeForm(
         request.POST or None, initial={"version": budget_request.version, "agreed_on": timezone.localdate()}
     )
@@ -176,7 +178,7 @@ def request_agree(request: HttpRequest, child, request_pk: int) -> HttpResponse:
                 agreed_on=form.cleaned_data["agreed_on"],
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, f"Personal budget agreed. {section_j.section_j_place(agreed).message} "
                                       "Now send the notice.")
@@ -227,13 +229,13 @@ def health_agreements(request: HttpRequest) -> HttpResponse:
 
 
 @for_roles(Role.ADVISER)
-@child_page("personal budget: NHS agreement")
-def icb_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> HttpResponse:
+@child_view("personal budget: NHS agreement")
+def icb_agree(request: HttpRequest, child, request_id: int, line_id: int) -> HttpResponse:
     """A member of the health organisation asked agrees the NHS share of a line, in their own name."""
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     if budget_request.pk not in _asked_request_ids(request.user):
         raise Http404("Your organisation was not asked about this personal budget")
-    line = _line(budget_request, line_pk)
+    line = _line(budget_request, line_id)
     share = line.shares.filter(funder=Funder.ICB).first()
     if share is None:
         raise Http404("This line has no NHS share")
@@ -252,7 +254,7 @@ def icb_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> Htt
                 in_pathfinder=True,
             )
         except ServiceError as error:
-            refused_on_form(form, error, budget_request)
+            form_refused(form, error, budget_request)
         else:
             messages.success(request, "You agreed the NHS share.")
             return redirect("budgets:health_agreements")
@@ -273,10 +275,10 @@ def icb_agree(request: HttpRequest, child, request_pk: int, line_pk: int) -> Htt
 
 @for_roles(*CASE_STAFF)
 @require_POST
-@child_page("personal budget: write section J")
-def section_j_write(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget: write section J")
+def section_j_write(request: HttpRequest, child, request_id: int) -> HttpResponse:
     """Write the agreed budget's section J into the plan being written (an amendment proposed after agreeing)."""
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     try:
         plan = section_j.section_j_write_agreed(acting_user=request.user, budget_request=budget_request)
     except ServiceError as error:

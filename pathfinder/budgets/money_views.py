@@ -20,13 +20,14 @@ from pathfinder.budgets.models_money import DirectPayment, PaymentStatus
 from pathfinder.budgets.statements import StatementError
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused
 from pathfinder.core.forms import form_add_service_error
 from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
 
 
-def _dp(child, dp_id: int) -> DirectPayment:
-    dp = (DirectPayment.objects.filter(pk=dp_id, request__child=child).select_related("request__child")
+def _dp(child, direct_payment_id: int) -> DirectPayment:
+    dp = (DirectPayment.objects.filter(pk=direct_payment_id, request__child=child).select_related("request__child")
           .prefetch_related("lines").first())
     if dp is None:
         raise Http404("No such direct payment for this child")
@@ -34,7 +35,7 @@ def _dp(child, dp_id: int) -> DirectPayment:
 
 
 def _url(dp: DirectPayment) -> str:
-    return reverse("budgets:money", kwargs={"child_id": dp.request.child_id, "dp_id": dp.pk})
+    return reverse("budgets:money", kwargs={"child_id": dp.request.child_id, "direct_payment_id": dp.pk})
 
 
 def _lines(dp: DirectPayment) -> list[tuple[int, str]]:
@@ -50,9 +51,9 @@ def _form_page(request, *, child, dp, form, title: str, intro: list[str], **extr
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money")
-def money(request: HttpRequest, child, dp_id: int) -> HttpResponse:
+def money(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
     """Everything about the money: the summary, alerts, payments, spending to match, statements, money taken back."""
-    dp = _dp(child, dp_id)
+    dp = _dp(child, direct_payment_id)
     today = timezone.localdate()
     return render(request, "budgets/money/page.html", {
         "child": child, "dp": dp, "summary": spending.money_summary(dp), "signed": payments.agreement_in_force(dp),
@@ -69,8 +70,8 @@ def money(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: set up the payments")
-def schedule(request: HttpRequest, child, dp_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def schedule(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     form = forms.ScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,8 +90,8 @@ def schedule(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: record a payment")
-def pay(request: HttpRequest, child, dp_id: int, payment_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def pay(request: HttpRequest, child, direct_payment_id: int, payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     payment = dp.payments.filter(pk=payment_id).first()
     if payment is None:
         raise Http404("No such payment")
@@ -102,7 +103,7 @@ def pay(request: HttpRequest, child, dp_id: int, payment_id: int) -> HttpRespons
                                          paid_on=form.cleaned_data["paid_on"],
                                          reference=form.cleaned_data["reference"])
         except ServiceError as error:
-            form_add_service_error(form, error)
+            form_refused(form, error, payment)
         else:
             messages.success(request, f"Payment of £{payment.amount:,.2f} recorded as paid.")
             return redirect(_url(dp))
@@ -113,8 +114,8 @@ def pay(request: HttpRequest, child, dp_id: int, payment_id: int) -> HttpRespons
 @for_roles(*CASE_STAFF)
 @require_POST
 @child_view("direct payment money: check the payments")
-def check_payments(request: HttpRequest, child, dp_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def check_payments(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     changed = payments.payments_bring_into_line(acting_user=request.user, direct_payment=dp)
     messages.success(request, f"{changed} payment{'s' if changed != 1 else ''} changed." if changed
                      else "Every payment is already right for the agreement.")
@@ -123,8 +124,8 @@ def check_payments(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: record spending")
-def spend_add(request: HttpRequest, child, dp_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def spend_add(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     form = forms.SpendForm(request.POST or None, lines=_lines(dp))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -143,8 +144,8 @@ def spend_add(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: match spending")
-def spend_match(request: HttpRequest, child, dp_id: int, spend_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def spend_match(request: HttpRequest, child, direct_payment_id: int, spend_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     spend = dp.spending.filter(pk=spend_id).first()
     if spend is None:
         raise Http404("No such spending")
@@ -165,10 +166,10 @@ def spend_match(request: HttpRequest, child, dp_id: int, spend_id: int) -> HttpR
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: statement")
-def statement_upload(request: HttpRequest, child, dp_id: int) -> HttpResponse:
+def statement_upload(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
     """Upload a statement: the first post is the dry run (a preview with every row and its match, nothing
     written); the preview's button posts the same file back to ``statement_import``."""
-    dp = _dp(child, dp_id)
+    dp = _dp(child, direct_payment_id)
     form = forms.StatementUploadForm(request.POST or None, request.FILES or None, **upload_refusals(request))
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -193,8 +194,8 @@ def statement_upload(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 @for_roles(*CASE_STAFF)
 @require_POST
 @child_view("direct payment money: import a statement")
-def statement_import(request: HttpRequest, child, dp_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def statement_import(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     confirm = forms.StatementImportForm(request.POST)
     message, problems = "Upload the statement again", []
     if confirm.is_valid():
@@ -219,8 +220,8 @@ def statement_import(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*CASE_STAFF)
 @child_view("direct payment money: take back unspent money")
-def recover(request: HttpRequest, child, dp_id: int) -> HttpResponse:
-    dp = _dp(child, dp_id)
+def recover(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
+    dp = _dp(child, direct_payment_id)
     summary = spending.money_summary(dp)
     form = forms.RecoveryForm(request.POST or None, initial={"told_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -242,9 +243,9 @@ def recover(request: HttpRequest, child, dp_id: int) -> HttpResponse:
 
 @for_roles(*FAMILY_ROLES)
 @child_view("direct payment money (family)")
-def family_money(request: HttpRequest, child, dp_id: int) -> HttpResponse:
+def family_money(request: HttpRequest, child, direct_payment_id: int) -> HttpResponse:
     """The family's page: what the council paid, what was spent, and any money taken back, with the reason."""
-    dp = _dp(child, dp_id)
+    dp = _dp(child, direct_payment_id)
     return render(request, "budgets/money/family.html", {
         "child": child, "dp": dp, "summary": spending.money_summary(dp), "signed": payments.agreement_in_force(dp),
         "payments": list(dp.payments.exclude(status=PaymentStatus.CANCELLED)),

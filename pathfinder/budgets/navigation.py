@@ -1,10 +1,18 @@
 """Personal budgets in the service navigation (found at start-up by core.navigation): case staff's list of
-requests by status, the family's own page, and a health organisation member's NHS shares to agree."""
+requests by status, the family's own page, and a health organisation member's NHS shares to agree.
 
-from pathfinder.accounts.roles import CASE_STAFF, FAMILY_ROLES, Role
+Managers see one "Personal budgets" link to a page listing the requests, the resource allocation system and the
+figures (a core.navigation section), so their header stays short; a caseworker has only the requests, so the
+header links to them directly."""
+
+from pathfinder.accounts.roles import FAMILY_ROLES, Role
 from pathfinder.core.navigation import register_nav_item
 
-register_nav_item("Personal budgets", "budgets:requests", roles=CASE_STAFF, order=57)
+SECTION = "Personal budgets"
+
+register_nav_item("Personal budgets", "budgets:requests", roles=[Role.CASEWORKER], order=57)
+register_nav_item("Requests for personal budgets", "budgets:requests", roles=[Role.MANAGER], order=57, section=SECTION,
+                  description="Every request on the cases you can see, by where it stands.")
 register_nav_item("Personal budget", "budgets:family_home", roles=FAMILY_ROLES, order=57)
 register_nav_item("NHS shares of budgets", "budgets:health_agreements", roles=[Role.ADVISER], order=57)
 

@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils import timezone
 
-from pathfinder.audit.models import AuditAction
-from pathfinder.audit.services import audit_event_record
-from pathfinder.budgets.models import BudgetLine, BudgetRequest, LineStatus, RequestStatus
+from pathfinder.budgets.models import BudgetLine, BudgetRequest, LineStatus
 from pathfinder.budgets.section_j import FUNDED_BY
 from pathfinder.budgets.workflow import REQUEST_WORKFLOW
-from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.errors import ServiceError
 from statutory import personal_budgets as law
 
 
@@ -61,14 +58,13 @@ def notice_for(budget_request: BudgetRequest) -> Notice:
 def notice_send(
     *, acting_user, budget_request: BudgetRequest, expected_version: int, sent_on: date | None = None
 ) -> BudgetRequest:
-    """Record that the reg 8 notice was sent (the family reads it in the portal from then)."""
+    """Record that the reg 8 notice was sent (the family reads it in the portal from then). A move of the request's
+    workflow that keeps it agreed ("send_notice"), so it is locked, version-checked and audited like every step."""
     sent_on = sent_on or timezone.localdate()
-    with transaction.atomic():
-        current = BudgetRequest.objects.select_for_update().get(pk=budget_request.pk)
-        if current.version != int(expected_version):
-            raise StaleEdit(REQUEST_WORKFLOW.stale_message)
-        if current.status != RequestStatus.AGREED:
-            raise ServiceError("The notice can only be sent once the budget is agreed.", field="sent_on")
+
+    def check(current: BudgetRequest) -> None:
+        if current.notice_sent_on:
+            raise ServiceError(f"The notice was already sent on {current.notice_sent_on:%-d %B %Y}.", field="sent_on")
         problems = law.notice_problems(list(current.lines.filter(status=LineStatus.AGREED)))
         if problems:
             raise ServiceError(problems[0].message, field="sent_on")
@@ -76,15 +72,16 @@ def notice_send(
             raise ServiceError(
                 "The date the notice was sent must be between the day the budget was agreed and today", field="sent_on"
             )
+
+    def apply(current: BudgetRequest) -> None:
         current.notice_sent_on = sent_on
-        current.version += 1
-        current._change_reason = "Notice of the agreed provision and amount sent"
-        current.save()
-        audit_event_record(
-            acting_user=acting_user,
-            action=AuditAction.UPDATE,
-            child=current.child,
-            obj=current,
-            what="personal budget: notice of the agreed provision and amount sent (reg 8)",
-        )
-    return current
+
+    return REQUEST_WORKFLOW.transition(
+        budget_request,
+        "send_notice",
+        acting_user=acting_user,
+        expected_version=expected_version,
+        check=check,
+        apply=apply,
+        what="notice of the agreed provision and amount sent (reg 8)",
+    )

@@ -18,14 +18,14 @@ def budget_notes(request, plan) -> Iterable[PlanNote]:
         return []
     latest = plan.budget_requests.order_by("-pk").first()
     if latest is not None and latest.status not in (RequestStatus.WITHDRAWN,):
-        url = reverse("budgets:request_detail", kwargs={"child_pk": plan.child_id, "request_pk": latest.pk})
+        url = reverse("budgets:request_detail", kwargs={"child_id": plan.child_id, "request_id": latest.pk})
         return [PlanNote(f"Personal budget: {latest.get_status_display().lower()}.", "See the personal budget", url)]
     if request_stage_for(plan):
         return [
             PlanNote(
                 "",
                 "Record a request for a personal budget",
-                reverse("budgets:request_start", kwargs={"child_pk": plan.child_id, "plan_pk": plan.pk}),
+                reverse("budgets:request_start", kwargs={"child_id": plan.child_id, "plan_id": plan.pk}),
             )
         ]
     return []

@@ -19,12 +19,13 @@ from pathfinder.budgets.indicative import pounds
 from pathfinder.budgets.models_ras import RasStatus, Stream
 from pathfinder.budgets.what_if import what_if
 from pathfinder.core.access import for_roles
-from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused, move_page
 from pathfinder.core.forms import form_add_service_error
 
 
-def _system(pk: int):
-    system = ras.ras_get(pk)
+def _system(system_id: int):
+    system = ras.ras_get(system_id)
     if system is None:
         raise Http404("No such version")
     return system
@@ -32,14 +33,6 @@ def _system(pk: int):
 
 def _detail_url(system) -> str:
     return reverse("budgets:ras_detail", args=[system.pk])
-
-
-def _refused(form, error: ServiceError, system=None) -> None:
-    form_add_service_error(form, error)
-    if isinstance(error, StaleEdit) and system is not None:
-        data = form.data.copy()
-        data["version"] = str(type(system).objects.get(pk=system.pk).version)
-        form.data = data
 
 
 def _form_page(request, *, system, form, title: str, intro: list[str], **extra) -> HttpResponse:
@@ -85,8 +78,8 @@ def ras_start(request: HttpRequest, stream: str) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_detail(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     today = timezone.localdate()
     is_draft = system.status == RasStatus.DRAFT
     problems = ras.ras_publish_problems(system, today=today, earlier_reason="-") if is_draft else []
@@ -113,8 +106,8 @@ def ras_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_details(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     form = ras_forms.RasDetailsForm(
         request.POST or None,
         initial={
@@ -138,7 +131,7 @@ def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
                 effective_from=data["effective_from"],
             )
         except ServiceError as error:
-            _refused(form, error, system)
+            form_refused(form, error, system)
         else:
             messages.success(request, "Details saved.")
             return redirect(_detail_url(system))
@@ -146,8 +139,8 @@ def ras_details(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) -> HttpResponse:
-    system = _system(pk)
+def ras_question(request: HttpRequest, system_id: int, question_id: int | None = None) -> HttpResponse:
+    system = _system(system_id)
     question = None
     initial = {"version": system.version}
     if question_id is not None:
@@ -184,7 +177,7 @@ def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) 
                 options=data["options"],
             )
         except ServiceError as error:
-            _refused(form, error, system)
+            form_refused(form, error, system)
         else:
             messages.success(request, "Question saved.")
             return redirect(_detail_url(system))
@@ -200,8 +193,8 @@ def ras_question(request: HttpRequest, pk: int, question_id: int | None = None) 
 
 
 @for_roles(Role.MANAGER)
-def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_bands(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     initial = {"version": system.version}
     for n, band in enumerate(system.bands.all(), start=1):
         initial |= {
@@ -220,7 +213,7 @@ def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
                 bands=form.cleaned_data["bands"],
             )
         except ServiceError as error:
-            _refused(form, error, system)
+            form_refused(form, error, system)
         else:
             messages.success(request, "Bands and prices saved.")
             return redirect(_detail_url(system))
@@ -238,29 +231,9 @@ def ras_bands(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @for_roles(Role.MANAGER)
-def ras_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def ras_publish(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     today = timezone.localdate()
-    form = ras_forms.RasPublishForm(request.POST or None, initial={"version": system.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            ras.ras_publish(
-                acting_user=request.user,
-                system=system,
-                expected_version=form.cleaned_data["version"],
-                today=today,
-                earlier_reason=form.cleaned_data["earlier_reason"],
-            )
-        except ServiceError as error:
-            _refused(form, error, system)
-        else:
-            messages.success(
-                request,
-                f"Version {system.number} is published. Indicative budgets worked out from "
-                f"{system.effective_from:%-d %B %Y} use it.",
-            )
-            return redirect(_detail_url(system))
-    problems = [p for p in ras.ras_publish_problems(system, today=today, earlier_reason="-")]
     intro = (
         [
             f"Publishing makes this version the one caseworkers answer from {system.effective_from:%-d %B %Y}. The "
@@ -270,21 +243,35 @@ def ras_publish(request: HttpRequest, pk: int) -> HttpResponse:
         if system.effective_from
         else []
     )
-    return _form_page(
+    return move_page(
         request,
-        system=system,
-        form=form,
+        record=system,
+        form_class=ras_forms.RasPublishForm,
+        act=lambda current, d: ras.ras_publish(
+            acting_user=request.user,
+            system=current,
+            expected_version=d["version"],
+            today=today,
+            earlier_reason=d["earlier_reason"],
+        ),
+        done=f"Version {system.number} is published. Indicative budgets worked out from "
+        f"{system.effective_from:%-d %B %Y} use it."
+        if system.effective_from
+        else f"Version {system.number} is published.",
+        next_url=_detail_url(system),
         title="Publish this version",
+        caption=str(system),
         intro=intro,
+        submit="Publish",
         template="budgets/ras/publish.html",
-        problems=problems,
-        submit_text="Publish",
+        system=system,
+        problems=ras.ras_publish_problems(system, today=today, earlier_reason="-"),
     )
 
 
 @for_roles(Role.MANAGER)
-def what_if_page(request: HttpRequest, pk: int) -> HttpResponse:
-    system = _system(pk)
+def what_if_page(request: HttpRequest, system_id: int) -> HttpResponse:
+    system = _system(system_id)
     result = what_if(system)
     audit_reads(request, [row.budget.request.child for row in result.rows], f"what if: {system}")
     return render(

@@ -2,14 +2,11 @@
 reconsider, withdraw, send the reg 8 notice, and the list of requests by status. Thin: each parses its form, calls
 one service and shows a refusal on the form.
 
-URL parameters are ``child_pk`` and the record's ``*_pk`` (the names the domain's other parts link with);
-``child_page`` hands ``child_pk`` to people.access.child_view, which loads and audits the child.
+URL parameters are named ``<record>_id`` as in the rest of the project (``child_id``, ``request_id``,
+``direct_payment_id``, ``line_id``), so people.access.child_view loads and audits the child directly.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,30 +21,15 @@ from pathfinder.budgets.models import BudgetRequest, MadeThrough, RequestStatus
 from pathfinder.budgets.models_ras import Stream
 from pathfinder.budgets.workflow import REQUEST_WORKFLOW
 from pathfinder.core.access import for_roles
-from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.core.forms import form_add_service_error
+from pathfinder.core.errors import ServiceError
+from pathfinder.core.form_views import form_refused, move_page
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import children_visible_to
 from statutory import personal_budgets as law
 
 
-def child_page(what: str) -> Callable:
-    """``child_view`` for URLs that name the child ``child_pk``."""
-
-    def decorate(view: Callable) -> Callable:
-        inner = child_view(what)(view)
-
-        @wraps(view)
-        def wrapped(request: HttpRequest, child_pk: int, **kwargs) -> HttpResponse:
-            return inner(request, child_pk, **kwargs)
-
-        return wrapped
-
-    return decorate
-
-
-def request_of(child, request_pk: int) -> BudgetRequest:
-    found = BudgetRequest.objects.filter(child=child, pk=request_pk).select_related("plan", "child").first()
+def request_of(child, request_id: int) -> BudgetRequest:
+    found = BudgetRequest.objects.filter(child=child, pk=request_id).select_related("plan", "child").first()
     if found is None:
         raise Http404("No such personal budget request for this child")
     return found
@@ -55,17 +37,8 @@ def request_of(child, request_pk: int) -> BudgetRequest:
 
 def detail_url(budget_request: BudgetRequest) -> str:
     return reverse(
-        "budgets:request_detail", kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+        "budgets:request_detail", kwargs={"child_id": budget_request.child_id, "request_id": budget_request.pk}
     )
-
-
-def refused_on_form(form, error: ServiceError, record=None) -> None:
-    """Show a refused change on the form; after a stale save, the form takes the version as it is now."""
-    form_add_service_error(form, error)
-    if isinstance(error, StaleEdit) and record is not None:
-        data = form.data.copy()
-        data["version"] = str(type(record).objects.get(pk=record.pk).version)
-        form.data = data
 
 
 def form_page(request, *, child, form, title: str, back: str, intro=(), submit: str = "Save", **extra) -> HttpResponse:
@@ -86,10 +59,10 @@ def form_page(request, *, child, form, title: str, back: str, intro=(), submit: 
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: record a request")
-def request_start(request: HttpRequest, child, plan_pk: int) -> HttpResponse:
+@child_view("personal budget: record a request")
+def request_start(request: HttpRequest, child, plan_id: int) -> HttpResponse:
     """The caseworker records a request the family made by letter, phone, email or at a meeting."""
-    plan = child.plans.filter(pk=plan_pk).first()
+    plan = child.plans.filter(pk=plan_id).first()
     if plan is None:
         raise Http404("No such plan for this child")
     form = request_forms.CaseworkerRequestForm(
@@ -108,7 +81,7 @@ def request_start(request: HttpRequest, child, plan_pk: int) -> HttpResponse:
                 requested_on=data["requested_on"],
             )
         except ServiceError as error:
-            refused_on_form(form, error)
+            form_refused(form, error)
         else:
             messages.success(
                 request,
@@ -186,10 +159,10 @@ def _steps(budget_request: BudgetRequest) -> list[dict]:
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget")
-def request_detail(request: HttpRequest, child, request_pk: int) -> HttpResponse:
+@child_view("personal budget")
+def request_detail(request: HttpRequest, child, request_id: int) -> HttpResponse:
     """The child's personal budget: the request, its steps, the lines and shares, the direct payment."""
-    budget_request = request_of(child, request_pk)
+    budget_request = request_of(child, request_id)
     budget_lines = list(budget_request.lines.prefetch_related("shares").select_related("provision"))
     return render(
         request,
@@ -235,66 +208,40 @@ def _work_out_links(budget_request: BudgetRequest) -> dict[str, object]:
     }
 
 
-def _move_page(
-    request,
-    child,
-    request_pk: int,
-    form_class,
-    title: str,
-    intro: list[str],
-    call,
-    done: str,
-    submit: str,
-    initial=None,
-) -> HttpResponse:
-    budget_request = request_of(child, request_pk)
-    form = form_class(request.POST or None, initial={"version": budget_request.version, **(initial or {})})
-    if request.method == "POST" and form.is_valid():
-        try:
-            call(budget_request, form.cleaned_data)
-        except ServiceError as error:
-            refused_on_form(form, error, budget_request)
-        else:
-            messages.success(request, done)
-            return redirect(detail_url(budget_request))
-    return form_page(
-        request, child=child, form=form, title=title, back=detail_url(budget_request), intro=intro, submit=submit
-    )
-
-
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: refuse")
-def request_refuse(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    return _move_page(
+@child_view("personal budget: refuse")
+def request_refuse(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    return move_page(
         request,
-        child,
-        request_pk,
-        request_forms.RefuseForm,
-        "Refuse the personal budget",
-        [
+        record=budget_request,
+        form_class=request_forms.RefuseForm,
+        act=lambda r, d: requests.budget_request_refuse(
+            acting_user=request.user, budget_request=r, expected_version=d["version"], reasons=d["reasons"]
+        ),
+        done="Refusal recorded. The family has been told.",
+        next_url=detail_url(budget_request),
+        title="Refuse the personal budget",
+        caption=child.full_name,
+        child=child,
+        intro=[
             f"The family is told in writing why, and that they can ask for the decision to be looked at again "
             f"({law.citation(7)}). If only some provision cannot be separated from a service the council buys for "
             f"many children, mark that line instead of refusing the whole budget ({law.citation(4)})."
         ],
-        lambda r, d: requests.budget_request_refuse(
-            acting_user=request.user, budget_request=r, expected_version=d["version"], reasons=d["reasons"]
-        ),
-        "Refusal recorded. The family has been told.",
-        "Refuse and tell the family",
+        submit="Refuse and tell the family",
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: reconsider")
-def request_reconsider(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    return _move_page(
+@child_view("personal budget: reconsider")
+def request_reconsider(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    return move_page(
         request,
-        child,
-        request_pk,
-        request_forms.ReconsiderForm,
-        "Reconsider the refusal",
-        [f"The family asked for the refusal to be looked at again ({law.citation(7)})."],
-        lambda r, d: requests.budget_request_reconsider(
+        record=budget_request,
+        form_class=request_forms.ReconsiderForm,
+        act=lambda r, d: requests.budget_request_reconsider(
             acting_user=request.user,
             budget_request=r,
             expected_version=d["version"],
@@ -302,45 +249,55 @@ def request_reconsider(request: HttpRequest, child, request_pk: int) -> HttpResp
             outcome=d["outcome"],
             change_decision=d["change_decision"],
         ),
-        "Reconsideration recorded.",
-        "Save the outcome",
+        done="Reconsideration recorded.",
+        next_url=detail_url(budget_request),
+        title="Reconsider the refusal",
+        caption=child.full_name,
+        child=child,
+        intro=[f"The family asked for the refusal to be looked at again ({law.citation(7)})."],
+        submit="Save the outcome",
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: withdraw")
-def request_withdraw(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    return _move_page(
+@child_view("personal budget: withdraw")
+def request_withdraw(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    return move_page(
         request,
-        child,
-        request_pk,
-        request_forms.WithdrawForm,
-        "The family no longer wants a personal budget",
-        [],
-        lambda r, d: requests.budget_request_withdraw(
+        record=budget_request,
+        form_class=request_forms.WithdrawForm,
+        act=lambda r, d: requests.budget_request_withdraw(
             acting_user=request.user, budget_request=r, expected_version=d["version"], withdrawn_on=d["withdrawn_on"]
         ),
-        "Request withdrawn.",
-        "Withdraw the request",
+        done="Request withdrawn.",
+        next_url=detail_url(budget_request),
+        title="The family no longer wants a personal budget",
+        caption=child.full_name,
+        child=child,
+        submit="Withdraw the request",
         initial={"withdrawn_on": timezone.localdate()},
     )
 
 
 @for_roles(*CASE_STAFF)
-@child_page("personal budget: notice")
-def notice_send(request: HttpRequest, child, request_pk: int) -> HttpResponse:
-    return _move_page(
+@child_view("personal budget: notice")
+def notice_send(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    budget_request = request_of(child, request_id)
+    return move_page(
         request,
-        child,
-        request_pk,
-        request_forms.NoticeForm,
-        "Send the notice of the agreed budget",
-        [f"The family reads the notice of the agreed provision and amount in Pathfinder ({law.citation(8)})."],
-        lambda r, d: notices.notice_send(
+        record=budget_request,
+        form_class=request_forms.NoticeForm,
+        act=lambda r, d: notices.notice_send(
             acting_user=request.user, budget_request=r, expected_version=d["version"], sent_on=d["sent_on"]
         ),
-        "Notice sent. The family can read it.",
-        "Send the notice",
+        done="Notice sent. The family can read it.",
+        next_url=detail_url(budget_request),
+        title="Send the notice of the agreed budget",
+        caption=child.full_name,
+        child=child,
+        intro=[f"The family reads the notice of the agreed provision and amount in Pathfinder ({law.citation(8)})."],
+        submit="Send the notice",
         initial={"sent_on": timezone.localdate()},
     )
 

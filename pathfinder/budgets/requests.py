@@ -18,10 +18,10 @@ from pathfinder.assessments.models import Assessment
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.budgets import request_messages
-from pathfinder.budgets.models import OPEN_REQUEST_STATUSES, BudgetRequest, RequestStatus
+from pathfinder.budgets.models import OPEN_REQUEST_STATUSES, BudgetRequest
 from pathfinder.budgets.models_ras import Stream
 from pathfinder.budgets.workflow import REQUEST_WORKFLOW
-from pathfinder.core.errors import ServiceError, StaleEdit
+from pathfinder.core.errors import ServiceError
 from pathfinder.plans.models import Plan
 from pathfinder.reviews.models import OPEN_STATUSES as OPEN_REVIEW_STATUSES
 from statutory import personal_budgets as law
@@ -177,28 +177,14 @@ def budget_request_reconsider(
         current.reconsideration_asked_on = asked_on
         current.reconsideration_outcome = outcome.strip()
 
-    if change_decision:
-        return REQUEST_WORKFLOW.transition(
-            budget_request, "reconsider", acting_user=acting_user, expected_version=expected_version, apply=apply
-        )
-    with transaction.atomic():
-        current = BudgetRequest.objects.select_for_update().get(pk=budget_request.pk)
-        if current.version != int(expected_version):
-            raise StaleEdit(REQUEST_WORKFLOW.stale_message)
-        if current.status != RequestStatus.REFUSED:
-            raise ServiceError("Only a refused request can be reconsidered.", field="outcome")
-        apply(current)
-        current.version += 1
-        current._change_reason = "Reconsidered: the refusal stands"
-        current.save()
-        audit_event_record(
-            acting_user=acting_user,
-            action=AuditAction.UPDATE,
-            child=current.child,
-            obj=current,
-            what="personal budget: reconsidered, the refusal stands",
-        )
-    return current
+    return REQUEST_WORKFLOW.transition(
+        budget_request,
+        "reconsider" if change_decision else "refusal_stands",
+        acting_user=acting_user,
+        expected_version=expected_version,
+        apply=apply,
+        what=None if change_decision else "reconsidered, the refusal stands",
+    )
 
 
 def budget_request_withdraw(

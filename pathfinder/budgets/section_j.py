@@ -177,7 +177,7 @@ def plan_section_j_source(plan) -> SectionJSource | None:
     )
     if budget_request is None:
         return None
-    url = reverse("budgets:request_detail", kwargs={"child_pk": plan.child_id, "request_pk": budget_request.pk})
+    url = reverse("budgets:request_detail", kwargs={"child_id": plan.child_id, "request_id": budget_request.pk})
     if budget_request.status != RequestStatus.AGREED:
         return SectionJSource(text="", link_text="Work on the personal budget", url=url, has_direct_payment=None)
     has_dp = budget_request.lines.filter(status=LineStatus.AGREED, delivery=Delivery.DIRECT_PAYMENT).exists()

@@ -4,7 +4,7 @@ from django.urls import path
 
 from pathfinder.budgets import figure_views, money_views
 
-base = "children/<int:child_id>/budgets/direct-payments/<int:dp_id>/money/"
+base = "children/<int:child_id>/budgets/direct-payments/<int:direct_payment_id>/money/"
 urlpatterns = [
     path(base, money_views.money, name="money"),
     path(base + "schedule/", money_views.schedule, name="money-schedule"),
@@ -15,7 +15,7 @@ urlpatterns = [
     path(base + "statements/", money_views.statement_upload, name="money-statement"),
     path(base + "statements/import/", money_views.statement_import, name="money-statement-import"),
     path(base + "take-back/", money_views.recover, name="money-recover"),
-    path("children/<int:child_id>/budgets/direct-payments/<int:dp_id>/your-money/", money_views.family_money,
+    path("children/<int:child_id>/budgets/direct-payments/<int:direct_payment_id>/your-money/", money_views.family_money,
          name="family-money"),
     path("budgets/figures/", figure_views.figures, name="figures"),
 ]

@@ -8,14 +8,14 @@ from pathfinder.budgets import family_views as family
 from pathfinder.budgets import line_views as lines
 from pathfinder.budgets import request_views as views
 
-child = "children/<int:child_pk>/budgets/"
-one = child + "<int:request_pk>/"
-one_dp = one + "direct-payments/<int:dp_pk>/"
+child = "children/<int:child_id>/budgets/"
+one = child + "<int:request_id>/"
+one_dp = one + "direct-payments/<int:direct_payment_id>/"
 
 urlpatterns = [
     path("budgets/requests/", views.request_list, name="requests"),
     path("budgets/health/", lines.health_agreements, name="health_agreements"),
-    path(child + "plans/<int:plan_pk>/ask/", views.request_start, name="request_start"),
+    path(child + "plans/<int:plan_id>/ask/", views.request_start, name="request_start"),
     path(one, views.request_detail, name="request_detail"),
     path(one + "refuse/", views.request_refuse, name="request_refuse"),
     path(one + "reconsider/", views.request_reconsider, name="request_reconsider"),
@@ -25,10 +25,10 @@ urlpatterns = [
     path(one + "notice/send/", views.notice_send, name="notice_send"),
     path(one + "notice/", family.notice, name="notice"),
     path(one + "lines/add/", lines.line_edit, name="line_add"),
-    path(one + "lines/<int:line_pk>/", lines.line_edit, name="line_edit"),
-    path(one + "lines/<int:line_pk>/remove/", lines.line_remove, name="line_remove"),
-    path(one + "lines/<int:line_pk>/agreement/", lines.share_agree, name="share_agree"),
-    path(one + "lines/<int:line_pk>/nhs-agreement/", lines.icb_agree, name="icb_agree"),
+    path(one + "lines/<int:line_id>/", lines.line_edit, name="line_edit"),
+    path(one + "lines/<int:line_id>/remove/", lines.line_remove, name="line_remove"),
+    path(one + "lines/<int:line_id>/agreement/", lines.share_agree, name="share_agree"),
+    path(one + "lines/<int:line_id>/nhs-agreement/", lines.icb_agree, name="icb_agree"),
     path(one + "direct-payments/new/", dp.dp_propose, name="direct_payment_propose"),
     path(one_dp, dp.direct_payment_detail, name="direct_payment_detail"),
     path(one_dp + "details/", dp.dp_details, name="direct_payment_details"),
@@ -40,6 +40,6 @@ urlpatterns = [
     path(one_dp + "stop/", dp.dp_stop, name="direct_payment_stop"),
     path("family/personal-budget/", family.family_home, name="family_home"),
     path("family/personal-budget/ask/", family.family_request_start, name="family_request_start"),
-    path("family/personal-budget/<int:child_pk>/<int:request_pk>/", family.family_request_detail,
+    path("family/personal-budget/<int:child_id>/<int:request_id>/", family.family_request_detail,
          name="family_request_detail"),
 ]

@@ -5,10 +5,14 @@ part of the domain changes status through the same guarded, versioned, audited h
 A request for a personal budget (CFA s.49; PB Regs regs 4, 7 and 8):
 
     requested ──work_out──▶ indicative ──agree──▶ agreed            (section J written from the agreed lines)
-        │  ▲                    │  │
+        │  ▲                    │  │                  └──send_notice──▶ agreed     (reg 8: the notice, sent once)
         │  └─────reopen─────────┘  │                                 (a new RAS answer or a changed line)
         ├──────────refuse──────────┴──▶ refused ──reconsider──▶ requested   (reg 7: written reasons, a review)
+        │                                  └──refusal_stands──▶ refused      (reg 7: reviewed, the refusal kept)
         └──────────withdraw────────────▶ withdrawn                          (the family no longer wants one)
+
+send_notice and refusal_stands keep the status: they are moves (not plain edits) so that they are locked,
+version-checked, allowed only from their status and audited like every other step of the request.
 
 A version of the resource allocation system:
 
@@ -75,7 +79,9 @@ REQUEST_WORKFLOW = Workflow(
         Move("reopen", "Change the budget", (R.INDICATIVE,), R.REQUESTED),
         Move("agree", "Agree the personal budget", (R.INDICATIVE,), R.AGREED),
         Move("refuse", "Refuse the personal budget", (R.REQUESTED, R.INDICATIVE), R.REFUSED),
+        Move("send_notice", "Send the notice of the agreed provision and amount", (R.AGREED,), R.AGREED),
         Move("reconsider", "Reconsider the refusal", (R.REFUSED,), R.REQUESTED),
+        Move("refusal_stands", "Record that the refusal stands", (R.REFUSED,), R.REFUSED),
         Move("withdraw", "Withdraw the request", (R.REQUESTED, R.INDICATIVE), R.WITHDRAWN),
     ),
     record=_record_request,

@@ -23,7 +23,7 @@ from statutory import personal_budgets as law
 
 def _url(budget_request: BudgetRequest) -> str:
     return reverse(
-        "budgets:request_detail", kwargs={"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+        "budgets:request_detail", kwargs={"child_id": budget_request.child_id, "request_id": budget_request.pk}
     )
 
 
@@ -74,7 +74,7 @@ def personal_budget_steps(user, today: date) -> list[WorklistItem]:
     for dp in payments:
         url = reverse(
             "budgets:direct_payment_detail",
-            kwargs={"child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk},
+            kwargs={"child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk},
         )
         if dp.status == DirectPaymentStatus.AGREEMENT_SENT:
             items.append(

@@ -35,7 +35,7 @@ def money_alerts(user, today: date) -> list[WorklistItem]:
         child = dp.request.child
         items.append(WorklistItem(
             child=child, title=alert.title, due=alert.due, today=today, reason=WHY[alert.kind],
-            url=reverse("budgets:money", kwargs={"child_id": child.pk, "dp_id": dp.pk}),
+            url=reverse("budgets:money", kwargs={"child_id": child.pk, "direct_payment_id": dp.pk}),
             overdue=alert.kind == UNSIGNED and alert.due < today, notes=(alert.detail,),
             sort_key=(child.legal_last_name, dp.pk)))
     return items

@@ -3,4 +3,5 @@
 from pathfinder.accounts.roles import Role
 from pathfinder.core.navigation import register_nav_item
 
-register_nav_item("Plans ceased", "ceasing:this-year", roles=[Role.MANAGER], order=50)
+register_nav_item("Plans ceased", "ceasing:this-year", roles=[Role.MANAGER], order=50, section="Reports",
+                  description="Plans ceased this year, by the reason the SEN2 return asks for.")

@@ -9,4 +9,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("branding.css", views.branding_css, name="branding-css"),
     path("healthz", views.healthz, name="healthz"),
+    path("menu/<slug:section>/", views.nav_section, name="nav-section"),
 ]

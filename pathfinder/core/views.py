@@ -1,12 +1,14 @@
 import re
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from pathfinder.core.access import public
-from pathfinder.core.navigation import home_page_for
+from pathfinder.core.navigation import home_page_for, section_items_for
 
 
 @public
@@ -42,6 +44,19 @@ def branding_css(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(css, content_type="text/css")
     response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+@public
+def nav_section(request: HttpRequest, section: str) -> HttpResponse:
+    """One section of the service navigation: the links it holds for this person's role, each with a line on
+    what it is for (the header shows the section as one link; core.navigation). Links only: no one's record."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    title, items = section_items_for(request.user.role, section)
+    if not items:
+        raise Http404("No such section for this role")
+    links = [{"text": item.text, "href": reverse(item.url_name), "description": item.description} for item in items]
+    return render(request, "core/nav_section.html", {"page_title": title, "links": links})
 
 
 @public

@@ -135,6 +135,17 @@ TAXONOMY_NEEDS = "send-needs"
 TAXONOMY_SUPPORT = "support-kinds"
 TAXONOMY_PROVIDERS = "provider-types"
 
+# How a service is given, as a taxonomy so the Open Referral API can say it with attributes (HSDS 3 has no
+# service field for it). Seeded by migration; (taxonomy code, name, description, ((term code, name, description))).
+DELIVERY_TAXONOMY = (
+    "service-delivery", "How a service is given", "Whether a service is given in person, online or by phone.",
+    (
+        ("in_person", "In person", "Given face to face, at a place or at home."),
+        ("online", "Online", "Given over the internet, for example by video call."),
+        ("phone", "By phone", "Given over the telephone."),
+    ),
+)
+
 # Plain-words SEN2 primary need codes (DfE SEN2 return), as seeded terms of the needs taxonomy.
 NEED_TERMS: tuple[tuple[str, str, str], ...] = (
     ("SPLD", "Specific learning difficulties", "For example dyslexia, dyspraxia or dyscalculia."),

@@ -47,6 +47,7 @@ from pathfinder.directory.models import (
     ServiceAtLocation,
     ServiceAttribute,
 )
+from pathfinder.directory.search_vocabulary import search_words_add
 
 __all__ = ["FIELD_LABELS", "LIST_KEYS", "LOCATION_FIELDS", "MAX_AGE", "SERVICE_FIELDS", "ServiceContent"]
 
@@ -236,6 +237,7 @@ class ServiceContent:
         self._apply_venues(service)
         service.search_document = _search_document(service)
         service.save(update_fields=["search_document"])
+        search_words_add(service.name, service.description, service.search_document)
 
     def _apply_venues(self, service: Service) -> None:
         from pathfinder.directory.geo import postcode_point

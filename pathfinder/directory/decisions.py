@@ -13,6 +13,7 @@ from pathfinder.core.errors import ServiceError
 from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Service, ServiceRevision
 from pathfinder.directory.permissions import require_officer
+from pathfinder.directory.public_cache import services_changed
 from pathfinder.directory.revisions import STALE_DECISION, WORKFLOW
 
 __all__ = ["STALE_DECISION", "service_approve", "service_reject"]
@@ -34,6 +35,7 @@ def service_approve(*, acting_user, revision: ServiceRevision, expected_version:
         service.save(update_fields=["is_published", "assured_date", "assurer_email", "last_modified", "version"])
         current.decided_by = acting_user
         current.decided_at = now
+        services_changed([service.pk])  # once this commits, its page, search and the API show it at once
 
     saved = WORKFLOW.transition(revision, "approve", acting_user=acting_user, expected_version=expected_version,
                                 apply=apply, lock=_lock_service)

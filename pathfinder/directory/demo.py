@@ -39,6 +39,8 @@ from pathfinder.directory.models import (
     ServiceRevision,
     TaxonomyTerm,
 )
+from pathfinder.directory.public_cache import ALL, local_offer_changed
+from pathfinder.directory.search_vocabulary import search_words_rebuild
 
 TOWNS = ("Wealdbury", "Moorcross", "Ashleigh", "Thornbridge", "Eastholme", "Kingsfold", "Little Marden", "Oakhurst")
 STREETS = ("High Street", "Church Lane", "Station Road", "Mill Road", "The Green", "Park Avenue", "School Lane")
@@ -128,6 +130,7 @@ def _weighted_kinds(rng: random.Random, n: int) -> list[str]:
 def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, seed: int = 2014) -> dict[str, int]:
     """Create a fictional Local Offer. About 7% of services are stale (unchecked for over a year) and a few
     are hidden or unpublished, so officer queues have something in them. Returns counts of what was made."""
+    local_offer_changed(ALL)  # bulk inserts send no signals: cached public pages are drawn afresh after this
     rng = random.Random(seed)
     today = timezone.localdate()
     now = timezone.now()
@@ -242,6 +245,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
     ServiceAttribute.objects.bulk_create(attributes, batch_size=1000)
     CostOption.objects.bulk_create(costs, batch_size=1000)
     ServiceRevision.objects.bulk_create(revisions, batch_size=1000)
+    search_words_rebuild()  # the words a typing slip is corrected against
     return {"organisations": len(orgs), "services": len(rows), "locations": len(locations),
             "schedules": len(schedules), "links": len(attributes)}
 

@@ -32,6 +32,7 @@ from django.utils import timezone
 from pathfinder.directory.constants import RevisionStatus
 from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Organisation, Service, ServiceRevision
+from pathfinder.directory.public_cache import services_changed
 
 BATCH_ROWS = 25  # a batch writes in well under a second, so pages waiting on the write lock barely notice
 PAUSE_SECONDS = 0.2  # between batches on SQLite: see _let_others_write
@@ -85,6 +86,7 @@ def import_write(planned: list, acting_user, report, progress: Progress | None) 
             _let_others_write()
         with transaction.atomic():
             Service.objects.filter(pk__in=written.new_services).update(is_published=True)
+            services_changed([*written.new_services, *(before.service_id for before in written.updated)])
     except BaseException:
         _undo(written)
         raise
@@ -149,6 +151,8 @@ def _undo(written: _Written) -> None:
                 service.last_modified = before.last_modified
                 service.save()
     with transaction.atomic():
+        # Pages drawn while the batches were in are out of date again once the undo commits.
+        services_changed([*written.new_services, *(before.service_id for before in written.updated)])
         ServiceRevision.objects.filter(pk__in=written.revisions).delete()
         Service.objects.filter(pk__in=written.new_services).delete()
         Organisation.objects.filter(pk__in=written.new_organisations, services__isnull=True).delete()

@@ -17,7 +17,14 @@ from typing import Any
 
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
-from pathfinder.directory.constants import DAY_CODES, TAXONOMY_NEEDS, TAXONOMY_SUPPORT, OrganisationKind
+from pathfinder.directory.constants import (
+    DAY_CODES,
+    DELIVERY_TAXONOMY,
+    TAXONOMY_NEEDS,
+    TAXONOMY_SUPPORT,
+    OrganisationKind,
+    ReferralRoute,
+)
 from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.import_messages import csv_problem, oruk_problem
 from pathfinder.directory.import_writer import Progress, import_write
@@ -173,11 +180,16 @@ def _finish(planned, acting_user, report, progress) -> ImportReport:
 
 
 def _oruk_to_data(item: dict[str, Any], problems: list[str]) -> dict[str, Any]:
-    known_terms = {str(pk) for pk in TaxonomyTerm.objects.values_list("id", flat=True)}
-    term_ids = []
+    """An ORUK 3.0 service as service content. Attributes of the "How a service is given" taxonomy (as our API
+    writes them) become the delivery; eligibility_description and application_process (HSDS 3.0) are read too."""
+    known = dict(TaxonomyTerm.objects.values_list("id", "taxonomy__code"))
+    known_terms = {str(pk): code for pk, code in known.items()}
+    term_ids, delivery = [], []
     for attribute in item.get("attributes") or []:
         term_id = str(attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get("id") or "")
-        if term_id in known_terms:
+        if known_terms.get(term_id) == DELIVERY_TAXONOMY[0]:
+            delivery.append(str((attribute.get("taxonomy_term") or {}).get("code") or _delivery_code(term_id)))
+        elif term_id in known_terms:
             term_ids.append(term_id)
     locations = []
     for sal in item.get("service_at_locations") or []:
@@ -203,7 +215,9 @@ def _oruk_to_data(item: dict[str, Any], problems: list[str]) -> dict[str, Any]:
         "fees": "" if fees.strip().lower() == "free" else fees,
         "minimum_age": item.get("minimum_age"),
         "maximum_age": item.get("maximum_age"),
-        "delivery": ["in_person"] if locations else ["online"],
+        "delivery": delivery or (["in_person"] if locations else ["online"]),
+        "eligibility": str(item.get("eligibility_description") or ""),
+        **_application(str(item.get("application_process") or "")),
         "term_ids": term_ids,
         "schedules": [
             {"byday": s.get("byday", ""), "opens_at": s.get("opens_at", ""), "closes_at": s.get("closes_at", ""),
@@ -218,6 +232,19 @@ def _oruk_to_data(item: dict[str, Any], problems: list[str]) -> dict[str, Any]:
         ],
         "locations": locations,
     }
+
+
+def _delivery_code(term_id: str) -> str:
+    return str(TaxonomyTerm.objects.filter(pk=term_id).values_list("code", flat=True).first() or "")
+
+
+def _application(text: str) -> dict[str, str]:
+    """application_process as how to access, with the referral route back out of it when it leads with one of
+    ours (our API writes "A professional must refer." first)."""
+    for value, label in ReferralRoute.choices:
+        if text == f"{label}." or text.startswith(f"{label}.\n\n"):
+            return {"referral_route": value, "how_to_access": text[len(label) + 1 :].strip()}
+    return {"how_to_access": text}
 
 
 def directory_import_oruk_json(file, acting_user=None, *, progress: Progress | None = None) -> ImportReport:

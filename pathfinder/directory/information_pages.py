@@ -6,6 +6,7 @@ from pathfinder.core.errors import ServiceError
 from pathfinder.directory.constants import InformationTopic
 from pathfinder.directory.models import InformationPage
 from pathfinder.directory.permissions import require_officer
+from pathfinder.directory.public_cache import PAGES, local_offer_changed
 
 
 def information_page_save(
@@ -25,4 +26,5 @@ def information_page_save(
         defaults={"title": title.strip(), "body": body.strip(), "summary": summary.strip(), "topic": topic,
                   "published": published, "sort_order": sort_order, "updated_by": acting_user},
     )
+    local_offer_changed(PAGES)  # the page, the list of pages and the links on the search page
     return page

@@ -383,3 +383,14 @@ class OutcodeCentroid(models.Model):
     outcode = models.CharField(max_length=4, primary_key=True)
     latitude = models.FloatField()
     longitude = models.FloatField()
+
+
+# Harvesting neighbouring directories' feeds, and the search's words: kept in their own modules (this one is near
+# its size limit).
+from pathfinder.directory.harvest.models import (  # noqa: E402, F401
+    FeedSubscription,
+    HarvestConflict,
+    HarvestedService,
+    HarvestRun,
+)
+from pathfinder.directory.models_search import SearchSynonym, SearchWord, SynonymKind  # noqa: E402, F401

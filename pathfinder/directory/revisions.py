@@ -28,6 +28,7 @@ from pathfinder.directory.constants import RevisionStatus as S
 from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.models import Organisation, Service, ServiceRevision
 from pathfinder.directory.permissions import require_editor
+from pathfinder.directory.public_cache import services_changed
 from pathfinder.directory.selectors import organisations_for
 
 STALE_SEND = ("This draft was changed after you opened this page, in another tab or by a colleague, so it was not "
@@ -120,6 +121,7 @@ def service_confirm_checked(*, acting_user, service: Service) -> Service:
         service.assured_date = timezone.localdate()
         service.assurer_email = acting_user.email or ""
         service.save(update_fields=["assured_date", "assurer_email"])
+        services_changed([service.pk])  # "last checked" on its page; a hidden service comes back
         return service
 
 

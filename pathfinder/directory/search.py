@@ -7,7 +7,6 @@ Referral UK API (api.views) both go through it, then order and page with `search
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
@@ -25,64 +24,16 @@ from pathfinder.directory.search_index import (  # noqa: F401 (migrations)
     search_index_install,
     search_index_remove,
 )
+from pathfinder.directory.search_query import QueryPlan, why_matched
+from pathfinder.directory.search_text import (  # noqa: F401 (api.views and tests import them from here)
+    _fts5_query,
+    apply_text_search,
+    filter_related_text,
+    text_plan,
+)
 from pathfinder.directory.selectors import services_public
 
 MAX_PER_PAGE = 100
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Words
-
-
-def _fts5_query(text: str) -> str:
-    """Turn what someone typed into a safe FTS5 query: every word must match (prefix match on the last one)."""
-    words = _WORD_RE.findall(text.lower())[:12]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
-    return " ".join(quoted)
-
-
-def apply_text_search(queryset: QuerySet[Service], text: str) -> QuerySet[Service]:
-    """Keep services matching every word, annotated with `rank` (higher is better). Blank text changes nothing."""
-    text = (text or "").strip()
-    if not text:
-        return queryset
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        query = SearchQuery(text, search_type="websearch", config="english")
-        vector = pg_search_vector()
-        return queryset.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
-    match = _fts5_query(text)
-    if not match:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
-    # bm25 is lower-is-better; weights: name 10, description 1, organisation/terms 4.
-    return queryset.extra(
-        select={"rank": f"-bm25({FTS_TABLE}, 10.0, 1.0, 4.0)"},
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
-        params=[match],
-    )
-
-
-def filter_related_text(queryset: QuerySet, text: str, via: str = "service") -> QuerySet:
-    """Keep rows (e.g. ServiceAtLocation) whose related service matches the words. No ranking."""
-    text = (text or "").strip()
-    if not text:
-        return queryset
-    if connection.vendor == "postgresql":
-        return queryset.filter(**{f"{via}__in": apply_text_search(Service.objects.all(), text).values("pk")})
-    match = _fts5_query(text)
-    if not match:
-        return queryset.none()
-    # Filtering on a service column makes Django join directory_service under its own name for the FTS join.
-    return queryset.filter(**{f"{via}__is_published": True}).extra(
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
-        params=[match],
-    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -245,6 +196,8 @@ class SearchResult:
     point: Point | None = None
     sort: str = "name"
     requested_page: int = 1  # differs from `page` when a page past the end was asked for (the last is shown)
+    notes: list[str] = field(default_factory=list)  # how the words were read ("SALT means ...")
+    relaxed: bool = False  # nothing matched every part of the words, so these match some of them
 
     @property
     def total_pages(self) -> int:
@@ -259,7 +212,8 @@ class SearchInputs:
     ("short-breaks"); term_id: one taxonomy term (or its child terms) by id; taxonomy_id: any term of one taxonomy;
     age: open to someone this old; minimum_age_at_least / maximum_age_at_most: the service's own bounds (the API's
     minimum_age and maximum_age); day: "MO".."SU"; open_at_time: open then; starts_from / ends_by: a session that
-    opens no earlier / closes no later; delivery: Delivery values; postcode and within_km: distance.
+    opens no earlier / closes no later; delivery: Delivery values; postcode and within_km: distance. understood:
+    read the words through the council's synonyms and correct typing slips (False: every word as typed).
     """
 
     text: str = ""
@@ -278,6 +232,7 @@ class SearchInputs:
     delivery: tuple[str, ...] = ()
     postcode: str = ""
     within_km: float | None = None
+    understood: bool = True
 
 
 @dataclass
@@ -287,6 +242,8 @@ class Matches:
     queryset: QuerySet[Service]
     point: Point | None
     has_text: bool
+    plan: QueryPlan | None = None  # how the words were read (None: no words, or read as typed)
+    unworded: QuerySet[Service] | None = None  # every filter but the words (for the any-part fallback)
 
 
 def service_matches(inputs: SearchInputs, queryset: QuerySet[Service] | None = None) -> Matches:
@@ -324,7 +281,9 @@ def service_matches(inputs: SearchInputs, queryset: QuerySet[Service] | None = N
         qs = annotate_distance(qs, point, inputs.within_km, box_first=not has_text)
     else:
         qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
-    return Matches(apply_text_search(qs, inputs.text), point, has_text)
+    plan = text_plan(inputs.text, understood=inputs.understood)
+    return Matches(apply_text_search(qs, inputs.text, plan=plan, understood=inputs.understood), point, has_text,
+                   plan, qs)
 
 
 def service_search(
@@ -343,16 +302,19 @@ def service_search(
     page: int = 1,
     per_page: int = 20,
     queryset: QuerySet[Service] | None = None,
+    understood: bool = True,
 ) -> SearchResult:
     """The public search: services matching every filter (see SearchInputs), a page at a time.
 
     sort: one of SORTS (see sort_for for the default). With a postcode, results carry distance_km. A page past the
     end gives the last page, so the count never sits above an empty list. Raises geo.PostcodeError with a plain
-    message for a bad postcode.
+    message for a bad postcode. When no service matches every part of the words, services matching some part are
+    shown instead (best first) and `relaxed` says so.
     """
     matches = service_matches(SearchInputs(
         text=text, need_codes=tuple(need_codes), kinds=tuple(kinds), age=age, free_only=free_only, day=day,
         open_at_time=open_at_time, delivery=tuple(delivery), postcode=postcode, within_km=within_km,
+        understood=understood,
     ), queryset)
     qs, point, has_text = matches.queryset, matches.point, matches.has_text
     order_by = sort_for(sort, has_text=has_text, has_point=point is not None)
@@ -361,17 +323,23 @@ def service_search(
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     requested = max(1, page)
     total, items = search_page(qs, order, (requested - 1) * per_page, per_page, counted=counted)
+    plan, relaxed = matches.plan, False
+    if not total and plan is not None and len(plan.groups) > 1:
+        qs = apply_text_search(matches.unworded, text, plan=plan, any_group=True)
+        total, items = search_page(qs, order, (requested - 1) * per_page, per_page, counted=counted)
+        relaxed = bool(total)
     page = requested
     if not items and total:
         page = math.ceil(total / per_page)
         total, items = search_page(qs, order, (page - 1) * per_page, per_page, counted=counted)
     for item in items:
+        item.why = why_matched(plan, item.name, item.description, item.search_document)
         if not has_text:
             item.rank = None
         if point is None:
             item.distance_km = None
     return SearchResult(total=total, page=page, per_page=per_page, items=items, point=point, sort=order_by,
-                        requested_page=requested)
+                        requested_page=requested, notes=plan.notes if plan else [], relaxed=relaxed)
 
 
 def search_page(qs: QuerySet[Service], order: list[tuple[str, bool]], start: int, size: int, *,

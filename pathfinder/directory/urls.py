@@ -1,6 +1,14 @@
 from django.urls import path
 
-from pathfinder.directory.web import import_views, officer_views, provider_views, public_views, search_views
+from pathfinder.directory.harvest import views as harvest_views
+from pathfinder.directory.web import (
+    import_views,
+    officer_views,
+    provider_views,
+    public_views,
+    search_views,
+    synonym_views,
+)
 
 app_name = "directory"
 urlpatterns = [
@@ -27,7 +35,15 @@ urlpatterns = [
     path("officer/pages/", officer_views.officer_pages, name="officer-pages"),
     path("officer/pages/new/", officer_views.officer_page_edit, name="officer-page-new"),
     path("officer/pages/<slug:slug>/", officer_views.officer_page_edit, name="officer-page-edit"),
+    path("officer/search-words/", synonym_views.search_words, name="officer-search-words"),
+    path("officer/search-words/new/", synonym_views.search_word_edit, name="officer-search-word-new"),
+    path("officer/search-words/<int:pk>/", synonym_views.search_word_edit, name="officer-search-word-edit"),
+    path("officer/search-words/<int:pk>/remove/", synonym_views.search_word_delete, name="officer-search-word-delete"),
     path("officer/import/", import_views.officer_import, name="officer-import"),
     path("officer/import/<str:result_id>/", import_views.officer_import_progress, name="officer-import-progress"),
     path("officer/export/<str:file_kind>/", import_views.officer_export, name="officer-export"),
+    path("officer/feeds/", harvest_views.feeds, name="feeds"),
+    path("officer/feeds/<str:subscription_id>/", harvest_views.feed, name="feed"),
+    path("officer/feeds/harvests/<str:run_id>/", harvest_views.run_report, name="feed-run"),
+    path("officer/feeds/conflicts/<str:conflict_id>/", harvest_views.conflict_decide, name="feed-conflict"),
 ]

@@ -32,6 +32,7 @@ import statutory
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.directory.public_cache import FEEDBACK, local_offer_changed
 from pathfinder.feedback.constants import CommentStatus, CommentTopic, NotPublishedReason
 from pathfinder.feedback.models import AnonymousSend, Comment
 from pathfinder.feedback.naming import names_in
@@ -221,6 +222,7 @@ def comment_moderate(
             current.published_at = None
         current.moderated_by = acting_user
         current.moderated_at = timezone.now()
+        local_offer_changed(FEEDBACK)  # "You said, we did" shows the decision once it commits
 
     what = "Accepted for publishing"
     if not publish:
@@ -248,6 +250,7 @@ def comment_respond(*, acting_user, comment: Comment, response: str, action: str
         current.responded_by = acting_user
         if current.status == CommentStatus.ACCEPTED:
             current.published_at = timezone.now()
+        local_offer_changed(FEEDBACK)
 
     return WORKFLOW.transition(comment, "respond", acting_user=acting_user, expected_version=version,
                                check=check, apply=apply, what="Council response written")
@@ -260,4 +263,6 @@ def comments_delete_expired(*, today: date) -> int:
     """Delete comments received more than 3 years before today, as the comment form promises. Run daily."""
     cutoff = timezone.make_aware(datetime.combine(statutory.add_months(today, -COMMENT_RETENTION_MONTHS), time.min))
     deleted, _ = Comment.objects.filter(received_at__lt=cutoff).delete()
+    if deleted:
+        local_offer_changed(FEEDBACK)
     return deleted

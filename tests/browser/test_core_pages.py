@@ -102,7 +102,7 @@ def test_sign_in_errors_with_javascript_move_focus_to_the_summary(page, live_ser
 
 @pytest.mark.parametrize("path", ["/", "/account/sign-in/"])
 def test_govuk_frontend_runs_under_the_real_content_security_policy(csp_page, live_server, path):
-    """The other tests bypass the CSP to inject axe; this one proves the nonce'd scripts run and nothing is blocked."""
+    """The other tests bypass the CSP to inject axe; this one proves the hashed and module scripts run and nothing is blocked."""
     csp_page.goto(f"{live_server.url}{path}")
     expect(csp_page.locator("body")).to_have_class(re.compile(r"\bjs-enabled\b.*\bgovuk-frontend-supported\b"))
     font = csp_page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")

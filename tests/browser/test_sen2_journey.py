@@ -22,6 +22,7 @@ def test_manager_checks_and_downloads_the_sen2_return(page, live_server, sign_in
     load_sample_statistics()
     census = next_census(today)
     sign_in_as(page, ManagerFactory())
+    page.get_by_role("link", name="Reports", exact=True).click()  # the manager's reports are one header link
     page.get_by_role("link", name="SEN2 return", exact=True).click()
     body = page.locator("body")
     expect(body).to_contain_text(f"for the census on {census.day} January {census.year}")

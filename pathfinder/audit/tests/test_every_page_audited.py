@@ -142,21 +142,39 @@ def world() -> World:
                 kw.update(_personal_budget(plan))
         children.append(child)
         ids[child.pk] = kw
+    _neighbours_feed(users["localoffer"])
     return World(users=users, children=children, ids=ids)
+
+
+def _neighbours_feed(officer: User) -> None:
+    """A neighbour's feed harvested once, with a service brought in and a conflict waiting, so the officer's feed
+    pages (list, feed, harvest report with its conflict) are opened by the crawl too."""
+    from pathfinder.directory.content import ServiceContent
+    from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestedService, HarvestRun
+    from pathfinder.directory.tests.factories import ServiceFactory
+
+    feed = FeedSubscription.objects.create(name="Eastshire", base_url="https://eastshire.test/api/oruk/")
+    service = ServiceFactory(name="Eastshire swim")
+    link = HarvestedService.objects.create(service=service, subscription=feed, remote_id="1", harvested_version=0)
+    run = HarvestRun.objects.create(subscription=feed, status=HarvestRun.Status.DONE, added=1, conflicts=1,
+                                    started_by=officer, items=[
+                                        {"remote_id": "1", "name": "Eastshire swim", "outcome": "conflict",
+                                         "service_id": str(service.pk), "reason": "Changed here"},
+                                        {"remote_id": "2", "name": "Bad", "outcome": "refused", "reason": "No name"}])
+    HarvestConflict.objects.create(run=run, link=link, incoming=ServiceContent.from_service(service).to_data())
 
 
 def _personal_budget(plan) -> dict[str, object]:
     """A personal budget asked for while the plan is drafted, with a line and a direct payment, so every budgets
-    page is opened too (its routes name the child and the request as child_pk/child_id, request_pk/request_id)."""
+    page is opened too (its routes name their records child_id, plan_id, request_id, line_id, direct_payment_id)."""
     from pathfinder.budgets.tests.factories import BudgetRequestFactory, DirectPaymentFactory, line_with_share
 
     budget_request = BudgetRequestFactory(plan=plan, child=plan.child)
     line = line_with_share(request=budget_request)
     direct_payment = DirectPaymentFactory(request=budget_request)
     direct_payment.lines.add(line)
-    return {"child_pk": plan.child_id, "plan_pk": plan.pk, "request_pk": budget_request.pk,
-            "request_id": budget_request.pk, "dp_pk": direct_payment.pk, "dp_id": direct_payment.pk,
-            "line_pk": line.pk, "stream": "social_care"}
+    return {"request_id": budget_request.pk, "direct_payment_id": direct_payment.pk, "line_id": line.pk,
+            "stream": "social_care"}
 
 
 def _markers(child: Child) -> list[str]:
@@ -198,8 +216,8 @@ def _pattern_urls(world: World) -> list[str]:
             urls.add("/" + route)
             continue
         if not set(names) <= {"child_id", "assessment_id", "advice_id", "need_id", "outcome_id", "provision_id",
-                              "consultation_id", "section", "plan_id", "child_pk", "plan_pk", "request_pk", "request_id",
-                              "dp_pk", "dp_id", "line_pk", "stream"}:
+                              "consultation_id", "section", "plan_id", "request_id", "direct_payment_id", "line_id",
+                              "stream"}:
             continue
         for kw in world.ids.values():
             values = {**kw, "section": "A" if "provision" not in route else "F"}

@@ -32,7 +32,7 @@ def _date(prefix: str, day) -> dict:
 
 
 def _kw(dp) -> dict:
-    return {"child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk}
+    return {"child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk}
 
 
 def _page(response) -> str:
@@ -76,7 +76,7 @@ def test_the_caseworker_uploads_the_signed_agreement_and_the_family_opens_it(cli
     client.logout()
     sign_in(client, parent)
     family = _page(client.get(reverse("budgets:family_request_detail",
-                                      kwargs={"child_pk": child.pk, "request_pk": dp.request_id})))
+                                      kwargs={"child_id": child.pk, "request_id": dp.request_id})))
     assert "Your signed agreement" in family and download_url in family
     assert download_url in _page(client.get(reverse("budgets:family-money", args=[child.pk, dp.pk])))
     assert b"".join(client.get(download_url).streaming_content) == b"%PDF-1.7 signed"

@@ -40,8 +40,8 @@ def test_signing_releases_held_payments_and_stopping_holds_them_again():
 def test_the_request_page_leads_to_working_out_each_stream_and_the_costing(client):
     budget_request = BudgetRequestFactory(streams=["social_care", "education"])
     sign_in(client, CaseworkerFactory(team=budget_request.child.team))
-    page = client.get(reverse("budgets:request_detail", kwargs={"child_pk": budget_request.child_id,
-                                                                "request_pk": budget_request.pk})).content.decode()
+    page = client.get(reverse("budgets:request_detail", kwargs={"child_id": budget_request.child_id,
+                                                                "request_id": budget_request.pk})).content.decode()
     for stream in ("social_care", "education"):
         assert reverse("budgets:indicative_answer", args=[budget_request.child_id, budget_request.pk, stream]) in page
     assert reverse("budgets:plan_costing", args=[budget_request.child_id, budget_request.plan_id]) in page
@@ -52,14 +52,14 @@ def test_an_active_direct_payment_leads_staff_and_family_to_its_money(client):
     child = dp.request.child
     sign_in(client, CaseworkerFactory(team=child.team))
     staff_page = client.get(reverse("budgets:direct_payment_detail", kwargs={
-        "child_pk": child.pk, "request_pk": dp.request_id, "dp_pk": dp.pk})).content.decode()
+        "child_id": child.pk, "request_id": dp.request_id, "direct_payment_id": dp.pk})).content.decode()
     assert reverse("budgets:money", args=[child.pk, dp.pk]) in staff_page
     parent = ParentFactory()
     FamilyMemberFactory(child=child, user=parent)
     client.logout()
     sign_in(client, parent)
     family_page = client.get(reverse("budgets:family_request_detail", kwargs={
-        "child_pk": child.pk, "request_pk": dp.request_id})).content.decode()
+        "child_id": child.pk, "request_id": dp.request_id})).content.decode()
     assert reverse("budgets:family-money", args=[child.pk, dp.pk]) in family_page
     assert dp.request.status == RequestStatus.AGREED and dp.status == DirectPaymentStatus.ACTIVE
     assert dp.request.agreed_on == date(2026, 4, 1)

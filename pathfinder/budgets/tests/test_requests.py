@@ -53,7 +53,7 @@ def test_from_the_familys_request_to_an_active_direct_payment(client):
     budget_request.refresh_from_db()
     client.logout()
     sign_in(client, w.caseworker)
-    kw = {"child_pk": w.child.pk, "request_pk": budget_request.pk}
+    kw = {"child_id": w.child.pk, "request_id": budget_request.pk}
     add = reverse("budgets:line_add", kwargs=kw)
     response = client.post(
         add,
@@ -92,7 +92,7 @@ def test_from_the_familys_request_to_an_active_direct_payment(client):
     for line in (f_line, g_line):
         budget_request.refresh_from_db()
         client.post(
-            reverse("budgets:share_agree", kwargs={**kw, "line_pk": line.pk}),
+            reverse("budgets:share_agree", kwargs={**kw, "line_id": line.pk}),
             {
                 "version": budget_request.version,
                 "funder": "council",
@@ -111,7 +111,7 @@ def test_from_the_familys_request_to_an_active_direct_payment(client):
     assert "Hydrotherapy" in _page(client.get(reverse("budgets:health_agreements")))
     budget_request.refresh_from_db()
     response = client.post(
-        reverse("budgets:icb_agree", kwargs={**kw, "line_pk": g_line.pk}),
+        reverse("budgets:icb_agree", kwargs={**kw, "line_id": g_line.pk}),
         {"version": budget_request.version, **_date("agreed_on", TODAY)},
     )
     assert response.status_code == 302
@@ -161,7 +161,7 @@ def test_from_the_familys_request_to_an_active_direct_payment(client):
     )
     dp = budget_request.direct_payments.get()
     assert list(dp.lines.all()) == [f_line]
-    dp_kw = {**kw, "dp_pk": dp.pk}
+    dp_kw = {**kw, "direct_payment_id": dp.pk}
     details = {
         "version": dp.version,
         **_date("consent_given_on", TODAY),

@@ -45,7 +45,7 @@ def _final_plan_with_a_budget_asked_at_review():
 
 
 def _agree(client, budget_request) -> str:
-    kw = {"child_pk": budget_request.child_id, "request_pk": budget_request.pk}
+    kw = {"child_id": budget_request.child_id, "request_id": budget_request.pk}
     today = timezone.localdate()
     response = client.post(reverse("budgets:request_agree", kwargs=kw), {
         "version": budget_request.version, "agreed_on-day": today.day, "agreed_on-month": today.month,
@@ -78,8 +78,8 @@ def test_agreed_at_review_with_no_amendment_tells_the_caseworker_how_and_writes_
     assert "a final plan changes only through an amendment" in said
     w.plan.refresh_from_db()
     assert w.plan.section_j == OLD
-    detail_url = reverse("budgets:request_detail", kwargs={"child_pk": w.child.pk, "request_pk": budget_request.pk})
-    write_url = reverse("budgets:section_j_write", kwargs={"child_pk": w.child.pk, "request_pk": budget_request.pk})
+    detail_url = reverse("budgets:request_detail", kwargs={"child_id": w.child.pk, "request_id": budget_request.pk})
+    write_url = reverse("budgets:section_j_write", kwargs={"child_id": w.child.pk, "request_id": budget_request.pk})
     page = html.unescape(client.get(detail_url).content.decode())
     assert reverse("plans:amend", kwargs={"child_id": w.child.pk, "plan_id": w.plan.pk}) in page
     assert write_url not in page

@@ -219,7 +219,11 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.directory.web.forms.ResolveReportForm": FormCase(not_edit="a one-shot action"),
     "pathfinder.directory.web.forms.RejectForm": FormCase(not_edit="a one-shot decision"),
     "pathfinder.directory.web.forms.InformationPageForm": FormCase(edit="information_page"),
+    "pathfinder.directory.web.synonym_forms.SearchSynonymForm": FormCase(
+        kwargs=lambda: {"term_choices": [("t1", "Needs: Autism"), ("t2", "Kinds of support: Therapies")]},
+        edit="search_synonym"),
     "pathfinder.directory.web.forms.ImportForm": FormCase(not_edit="an upload"),
+    "pathfinder.directory.harvest.forms.FeedSubscriptionForm": FormCase(not_edit="subscribes to a feed once"),
     "pathfinder.directory.web.forms.ServiceForm": FormCase(kwargs=_service_kwargs, edit="service"),
     "pathfinder.directory.web.forms.NewServiceForm": FormCase(kwargs=_organisations, not_edit="starts a new service"),
     # personal budgets: the RAS, the rate card, indicative budgets and costing

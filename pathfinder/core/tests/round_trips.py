@@ -92,6 +92,26 @@ def information_page(client: Client) -> tuple[Snapshot, Snapshot]:
     return before, snap()
 
 
+def search_synonym(client: Client) -> tuple[Snapshot, Snapshot]:
+    """A search word with several things to look for and two linked terms survives being saved unchanged."""
+    from pathfinder.directory.models import SearchSynonym
+    from pathfinder.directory.tests.factories import term
+
+    entry = SearchSynonym.objects.create(phrase="salt and pepper", kind="everyday",
+                                         means="speech and language therapy, can't talk")
+    entry.terms.set([term("send-needs", "SLCN"), term("support-kinds", "therapy")])
+
+    def snap() -> Snapshot:
+        entry.refresh_from_db()
+        data = model_to_dict(entry, exclude=["updated_at", "updated_by", "version", "terms"])
+        return {**data, "terms": sorted(str(t) for t in entry.terms.values_list("pk", flat=True))}
+
+    before = snap()
+    sign_in(client, LocalOfferOfficerFactory())
+    _post_back(client, reverse("directory:officer-search-word-edit", args=[entry.pk]))
+    return before, snap()
+
+
 def search(client: Client) -> tuple[Snapshot, Snapshot]:
     """The public search is a GET form: the query it shows must be the query it sends again."""
     query = [("q", "swimming"), ("need", "ASD"), ("need", "HI"), ("kind", "health"), ("kind", "leisure"),
@@ -330,7 +350,7 @@ def budget_line(client: Client) -> tuple[Snapshot, Snapshot]:
     before = snap()
     sign_in(client, CaseworkerFactory(team=budget_request.child.team))
     _post_back(client, reverse("budgets:line_edit", kwargs={
-        "child_pk": budget_request.child_id, "request_pk": budget_request.pk, "line_pk": line.pk}))
+        "child_id": budget_request.child_id, "request_id": budget_request.pk, "line_id": line.pk}))
     return before, snap()
 
 
@@ -343,7 +363,7 @@ def direct_payment_details(client: Client) -> tuple[Snapshot, Snapshot]:
     before = _item(dp)
     sign_in(client, CaseworkerFactory(team=dp.request.child.team))
     _post_back(client, reverse("budgets:direct_payment_details", kwargs={
-        "child_pk": dp.request.child_id, "request_pk": dp.request_id, "dp_pk": dp.pk}))
+        "child_id": dp.request.child_id, "request_id": dp.request_id, "direct_payment_id": dp.pk}))
     return before, _item(dp)
 
 
@@ -352,7 +372,8 @@ ROUND_TRIPS: dict[str, Callable[[Client], tuple[Snapshot, Snapshot]]] = {
     "provision_price": provision_price,
     "budget_line": budget_line, "direct_payment_details": direct_payment_details,
     "child_views": child_views, "comment_answer": comment_answer,
-    "service": service, "information_page": information_page, "search": search, "child": child,
+    "service": service, "information_page": information_page, "search": search,
+    "search_synonym": search_synonym, "child": child,
     "plan_section": plan_section, "plan_need": plan_need, "plan_outcome": plan_outcome,
     "plan_provision": plan_provision, "contact_preference": contact_preference,
 }

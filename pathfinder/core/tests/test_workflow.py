@@ -75,3 +75,23 @@ def test_allowed_moves_and_diagram_follow_the_table():
 def test_a_move_declared_twice_is_a_mistake():
     with pytest.raises(ValueError):
         Workflow("twice", (Move("a", "A", ("x",), "y"), Move("a", "A", ("y",), "z")))
+
+
+def test_a_status_keeping_move_is_guarded_versioned_and_recorded_like_any_other():
+    """A move from a status to itself (a notice sent, a decision that stands) changes what `apply` sets and the
+    version, is open only from that status, refuses a stale page and records one act."""
+    recorded: list = []
+    workflow = Workflow("keep", (Move("note", "Add a note", (RevisionStatus.DRAFT,), RevisionStatus.DRAFT),),
+                        record=lambda **kw: recorded.append(kw))
+    revision = _revision()
+    kept = workflow.transition(revision, "note", acting_user=None, expected_version=revision.version,
+                               apply=lambda current: setattr(current, "data", {"note": "seen"}), what="noted")
+    saved = ServiceRevision.objects.get(pk=revision.pk)
+    assert (saved.status, saved.version, saved.data) == (RevisionStatus.DRAFT, revision.version + 1, {"note": "seen"})
+    assert [r["what"] for r in recorded] == ["noted"] and kept.version == saved.version
+    with pytest.raises(StaleEdit):
+        workflow.transition(kept, "note", acting_user=None, expected_version=revision.version)
+    ServiceRevision.objects.filter(pk=revision.pk).update(status=RevisionStatus.SUBMITTED)
+    with pytest.raises(ServiceError, match="You cannot add a note now"):
+        workflow.transition(kept, "note", acting_user=None, expected_version=kept.version)
+    assert len(recorded) == 1 and diagram_lines(workflow) == ["draft --note--> draft"]

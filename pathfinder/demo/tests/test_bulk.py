@@ -15,8 +15,9 @@ from statutory.review_clock import review_due
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def lean():
+@pytest.fixture(scope="module")
+def lean(module_db, module_demo_settings):
+    """Built once for the module: its tests only read it."""
     build_county(plans=10, requests=5, seed=3, local_offer_services=0)
     before = {"plans": Plan.objects.count(), "reviews": Review.objects.count(),
               "last_plan": Plan.objects.order_by("-pk").values_list("pk", flat=True).first()}

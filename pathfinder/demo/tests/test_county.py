@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.password_validation import validate_password
-from django.core.management import call_command
 from django.utils import timezone
 
 import statutory
@@ -25,8 +22,10 @@ from pathfinder.plans.models import Plan
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def county():
+@pytest.fixture(scope="module")
+def county(module_db, module_demo_settings):
+    """One county for every test here (they only read it); the commands that build counties are in
+    test_county_commands.py, where the database starts empty."""
     return build_county(plans=60, requests=30, seed=1, local_offer_services=30)
 
 
@@ -146,31 +145,3 @@ def test_demo_people_see_the_right_children(county):
     assert len(own) == 1 and statutory.age_on(own[0].date_of_birth, today) == 17
     assert own[0].assessments.get().plan.status == "final"
     assert children_visible_to(User.objects.get(username="adviser")).exists()
-
-
-def test_same_seed_same_county():
-    build_county(plans=5, requests=5, seed=7, local_offer_services=10)
-    first = list(Child.objects.order_by("pk").values_list("legal_last_name", "date_of_birth", "postcode"))
-    from pathfinder.demo.reset import wipe_demo
-
-    wipe_demo()
-    build_county(plans=5, requests=5, seed=7, local_offer_services=10)
-    again = list(Child.objects.order_by("pk").values_list("legal_last_name", "date_of_birth", "postcode"))
-    assert first == again
-
-
-def test_load_demo_commands():
-    out = StringIO()
-    call_command("load_demo", "--plans=10", "--requests=10", "--services=20", stdout=out)
-    assert "Children" in out.getvalue() and Child.objects.count() == 20
-    out = StringIO()
-    call_command("load_demo", "--if-empty", stdout=out)
-    assert "already loaded" in out.getvalue() and Child.objects.count() == 20
-    call_command("load_demo", "--reset", "--plans=4", "--requests=3", "--services=20", stdout=StringIO())
-    assert Child.objects.count() == 7
-    assert User.objects.filter(username="caseworker").count() == 1
-    out = StringIO()
-    call_command("demo_sign_ins", stdout=out)
-    for username, *_ in DEMO_USERS:
-        assert f" {username} " in out.getvalue()
-    assert DEMO_PASSWORD in out.getvalue()

@@ -1,4 +1,5 @@
-"""Open CORS for the Open Referral UK API: every response under /api/oruk/ (errors too) may be read by any site."""
+"""Open CORS for the Open Referral UK API: every response under /api/oruk (errors and redirects too, such as the
+base URL's redirect to /api/oruk/) may be read by any site. First in MIDDLEWARE, so every response passes it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-API_PREFIX = "/api/oruk/"
+API_PREFIX = "/api/oruk"
 
 
 class OrukCorsMiddleware:
@@ -15,7 +16,7 @@ class OrukCorsMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if request.path.startswith(API_PREFIX):
+        if request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/"):
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
             response["Access-Control-Allow-Headers"] = "Accept, Content-Type"

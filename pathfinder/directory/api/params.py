@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import uuid
-from datetime import time
+from datetime import UTC, datetime, time
 
 from pathfinder.directory.constants import DAY_CODES, Day
 
@@ -28,12 +28,39 @@ def _one(query, name: str) -> str | None:
     return value or None
 
 
-def page_params(query) -> tuple[int, int]:
+def page_params(query) -> tuple[int, int, int | None]:
+    """(page, per_page, asked): a per_page above the maximum is clamped, never refused (harvesters ask for 500 or
+    1000 and must still get pages); `asked` is what was asked for when it was clamped, so the page can say so."""
     page = integer(query, "page", default=1, minimum=1)
     per_page = integer(query, "per_page", default=DEFAULT_PER_PAGE, minimum=1)
     if per_page > MAX_PER_PAGE:
-        raise BadParameter(f"per_page must be {MAX_PER_PAGE} or less")
-    return page, per_page
+        return page, MAX_PER_PAGE, per_page
+    return page, per_page, None
+
+
+def check_names(query, allowed: frozenset[str]) -> None:
+    """Refuse a parameter this endpoint does not know: a misspelt filter silently ignored returns everything."""
+    unknown = sorted(set(query.keys()) - allowed - {"format"})
+    if unknown:
+        known = ", ".join(sorted(allowed)) or "none"
+        raise BadParameter(f"Unknown parameter {unknown[0]!r}. This endpoint takes: {known}")
+    value = _one(query, "format")
+    if "format" in query and value != "json":
+        raise BadParameter("format must be json (the only format this API gives)")
+
+
+def datetime_param(query, name: str) -> datetime | None:
+    """An ISO 8601 date or date-time; one without a time zone is taken as UTC."""
+    raw = _one(query, name)
+    if raw is None:
+        return None
+    try:
+        value = datetime.fromisoformat(raw.replace("z", "Z"))
+    except ValueError:
+        raise BadParameter(f"{name} must be a date-time like 2026-01-31T09:30:00Z") from None
+    if not 1900 <= value.year <= 9998:
+        raise BadParameter(f"{name} must be a date-time between the years 1900 and 9998")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def integer(query, name: str, *, default: int, minimum: int) -> int:

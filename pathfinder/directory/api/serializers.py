@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 
-from pathfinder.directory.constants import LocationType, stable_uuid
+from pathfinder.directory.constants import DELIVERY_TAXONOMY, Delivery, LocationType, stable_uuid
 from pathfinder.directory.models import (
     Location,
     Organisation,
@@ -66,6 +66,8 @@ def term_json(term: TaxonomyTerm, taxonomy: Taxonomy | None = None) -> dict[str,
             "taxonomy_id": str(term.taxonomy_id),
             "term_uri": term.term_uri,
             "term": term.code,
+            # HSDS 3.0.1+ / the DfE's ingestion read `code`; `term` is the 3.0 name for the same thing.
+            "code": term.code,
         }
     )
 
@@ -100,8 +102,18 @@ def organisation_json(org: Organisation, *, full: bool = False) -> dict[str, Any
     return compact(data)
 
 
+def application_process(service: Service) -> str:
+    """How to get the service, as its web page says it: who may ask, then the provider's own words."""
+    route = service.get_referral_route_display()
+    return f"{route}.\n\n{service.how_to_access}" if service.how_to_access else f"{route}."
+
+
 def service_list_json(service: Service) -> dict[str, Any]:
-    """A list item: the service's own fields plus its organisation (no other children, per HSDS list rules)."""
+    """A list item: the service's own fields plus its organisation (no other children, per HSDS list rules).
+
+    `eligibility_description` and `application_process` are HSDS 3.0 service fields the UK profile leaves out but
+    allows (no additionalProperties: false): clients need who a service is for and how to get it, as the page says.
+    """
     return compact(
         {
             "id": str(service.id),
@@ -117,6 +129,8 @@ def service_list_json(service: Service) -> dict[str, Any]:
             "assured_date": service.assured_date.isoformat() if service.assured_date else None,
             "assurer_email": service.assurer_email,
             "last_modified": _datetime(service.last_modified),
+            "eligibility_description": service.eligibility,
+            "application_process": application_process(service),
             "organization": organisation_json(service.organisation),
         }
     )
@@ -173,13 +187,43 @@ def location_json(location: Location) -> dict[str, Any]:
 
 
 def attribute_json(service: Service, attribute) -> dict[str, Any]:
+    """An attribute links a term to the service: `link_entity` (HSDS 3.0.1+, required by the DfE's ingestion) and
+    `link_type` (the UK profile's 3.0 name) both say what it is attached to."""
+    return _attribute(str(attribute.id), service, attribute.term)
+
+
+def _attribute(attribute_id: str, service: Service, term: TaxonomyTerm) -> dict[str, Any]:
     return {
-        "id": str(attribute.id),
+        "id": attribute_id,
         "link_id": str(service.id),
         "link_type": "service",
-        "taxonomy_term_id": str(attribute.term_id),
-        "taxonomy_term": term_json(attribute.term),
+        "link_entity": "service",
+        "taxonomy_term_id": str(term.id),
+        "taxonomy_term": term_json(term),
     }
+
+
+def _delivery_terms() -> dict[str, TaxonomyTerm]:
+    """The seeded "How a service is given" terms, built in memory (same ids as the database rows: no query)."""
+    code, name, description, terms = DELIVERY_TAXONOMY
+    taxonomy = Taxonomy(id=stable_uuid("taxonomy", code), code=code, name=name, description=description)
+    return {
+        value: TaxonomyTerm(id=stable_uuid(code, value), taxonomy=taxonomy, code=value, name=label, description=text)
+        for value, label, text in terms
+    }
+
+
+_DELIVERY_TERMS = _delivery_terms()
+
+
+def delivery_attributes(service: Service) -> list[dict[str, Any]]:
+    """Attendance (in person, online, by phone) as attributes, as HSDS 3 categorises a service."""
+    given = {Delivery.IN_PERSON: service.in_person, Delivery.ONLINE: service.online, Delivery.PHONE: service.by_phone}
+    return [
+        _attribute(str(stable_uuid("delivery-attribute", str(service.id), value)), service, _DELIVERY_TERMS[value])
+        for value, on in given.items()
+        if on
+    ]
 
 
 def service_full_json(service: Service) -> dict[str, Any]:
@@ -220,7 +264,7 @@ def service_full_json(service: Service) -> dict[str, Any]:
         if service.phone
         else []
     )
-    data["attributes"] = [attribute_json(service, a) for a in service.attributes.all()]
+    data["attributes"] = [attribute_json(service, a) for a in service.attributes.all()] + delivery_attributes(service)
     return compact(data)
 
 
@@ -237,6 +281,17 @@ def service_at_location_list_json(sal: ServiceAtLocation) -> dict[str, Any]:
 
 
 def service_at_location_full_json(sal: ServiceAtLocation) -> dict[str, Any]:
-    data = service_at_location_list_json(sal)
-    data["service"] = service_full_json(sal.service)
+    """GET /service_at_locations/{id}: the official ORUK 3.0 OpenAPI declares a fully nested *service* here, so
+    that is what a client gets, with `service_at_locations` holding just this one place."""
+    data = service_full_json(sal.service)
+    data["service_at_locations"] = [
+        compact(
+            {
+                "id": str(sal.id),
+                "service_id": str(sal.service_id),
+                "location_id": str(sal.location_id),
+                "location": location_json(sal.location),
+            }
+        )
+    ]
     return data

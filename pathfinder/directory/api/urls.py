@@ -1,6 +1,6 @@
 """Open Referral UK 3.0 API routes, mounted at /api/oruk/ (config/urls.py)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from pathfinder.directory.api import views
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("taxonomy_terms/<str:pk>", views.TaxonomyTermDetail.as_view(), name="taxonomy-term"),
     path("service_at_locations", views.ServiceAtLocationList.as_view(), name="service-at-locations"),
     path("service_at_locations/<str:pk>", views.ServiceAtLocationDetail.as_view(), name="service-at-location"),
+    re_path(r"^.*$", views.UnknownPath.as_view(), name="unknown"),
 ]

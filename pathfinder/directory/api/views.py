@@ -16,7 +16,9 @@ from typing import Any
 from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from rest_framework import exceptions
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
@@ -56,13 +58,40 @@ class OrukAnonThrottle(AnonRateThrottle):
         return client_address(request) or ""
 
 
+class JsonOnly(BaseContentNegotiation):
+    """Always JSON. DRF's own negotiation turns an unknown `?format=` into a 404; we check `format` ourselves
+    (params.check_names) so a client hears what was wrong, and an `Accept: text/html` still gets the data."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+# Query parameters each endpoint takes (the served OpenAPI lists the same ones, with their limits).
+PAGE_PARAMS = frozenset({"page", "per_page"})
+SERVICE_FILTERS = PAGE_PARAMS | {
+    "search", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age", "start_time", "end_time", "day",
+    "postcode", "proximity", "organization_id", "modified_after",
+}
+TERM_FILTERS = PAGE_PARAMS | {"taxonomy_id", "parent_id", "top_only"}
+
+
 class OrukView(APIView):
-    """Anonymous, read-only, throttled; errors are JSON with a plain `message`."""
+    """Anonymous, read-only, throttled; errors are JSON with a plain `message`; unknown parameters refused."""
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [OrukAnonThrottle]
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = JsonOnly
     http_method_names = ["get", "head", "options"]
+    parameters: frozenset[str] = frozenset()
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        params.check_names(request.query_params, self.parameters)
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, params.BadParameter | PostcodeError):
@@ -78,17 +107,21 @@ class OrukView(APIView):
 setattr(OrukView, ACCESS_ATTRIBUTE, PUBLIC)
 
 
-def page_json(queryset: QuerySet, page: int, per_page: int, build) -> dict[str, Any]:
+def page_json(queryset: QuerySet, paging: tuple[int, int, int | None], build) -> dict[str, Any]:
     """The HSDS Page envelope. `size` is the number of items on this page; page past the end is empty."""
+    page, per_page, _ = paging
     total = queryset.count()
     start = (page - 1) * per_page
     items = [build(obj) for obj in queryset[start : start + per_page]] if start < total else []
-    return page_envelope(total, items, page, per_page)
+    return page_envelope(total, items, paging)
 
 
-def page_envelope(total: int, items: list, page: int, per_page: int) -> dict[str, Any]:
+def page_envelope(total: int, items: list, paging: tuple[int, int, int | None]) -> dict[str, Any]:
+    """The Page fields, plus `per_page` and, when a larger page was asked for, a `message` saying it was reduced
+    (extra fields are allowed: the Page schema does not forbid them)."""
+    page, per_page, asked = paging
     total_pages = max(1, math.ceil(total / per_page))
-    return {
+    body = {
         "total_items": total,
         "total_pages": total_pages,
         "page_number": page,
@@ -96,8 +129,12 @@ def page_envelope(total: int, items: list, page: int, per_page: int) -> dict[str
         "first_page": page == 1,
         "last_page": page >= total_pages,
         "empty": not items,
+        "per_page": per_page,
         "contents": items,
     }
+    if asked is not None:
+        body["message"] = f"per_page={asked} is more than this API gives on one page, so pages have {per_page}."
+    return body
 
 
 def service_details(queryset: QuerySet[Service]) -> QuerySet[Service]:
@@ -120,6 +157,19 @@ def _id(pk: str):
         return uuid.UUID(pk)
     except ValueError:
         raise params.BadParameter("The id must be a UUID") from None
+
+
+def services_changed(query) -> QuerySet[Service]:
+    """Public services, narrowed by `organization_id` (one provider's) and `modified_after` (changed on or after
+    that moment: a harvester asks only for what changed since its last visit)."""
+    qs = services_public()
+    organisation_id = params.uuid_param(query, "organization_id")
+    if organisation_id:
+        qs = qs.filter(organisation_id=organisation_id)
+    modified_after = params.datetime_param(query, "modified_after")
+    if modified_after:
+        qs = qs.filter(last_modified__gte=modified_after)
+    return qs
 
 
 def search_inputs(query) -> search.SearchInputs:
@@ -176,9 +226,12 @@ def _openapi() -> dict[str, Any]:
 
 
 class ServiceList(OrukView):
+    parameters = SERVICE_FILTERS
+
     def get(self, request: Request) -> Response:
-        page, per_page = params.page_params(request.query_params)
-        matches = search.service_matches(search_inputs(request.query_params))
+        paging = params.page_params(request.query_params)
+        page, per_page, _ = paging
+        matches = search.service_matches(search_inputs(request.query_params), services_changed(request.query_params))
         # Best match first with words, then nearest with a postcode, then A to Z.
         order = [("rank", True)] if matches.has_text else []
         if matches.point is not None:
@@ -186,7 +239,7 @@ class ServiceList(OrukView):
         total, services = search.search_page(matches.queryset, order, (page - 1) * per_page, per_page,
                                              counted=bool(order))
         items = [serializers.service_list_json(s) for s in services]
-        return Response(page_envelope(total, items, page, per_page))
+        return Response(page_envelope(total, items, paging))
 
 
 class ServiceDetail(OrukView):
@@ -199,9 +252,11 @@ class ServiceDetail(OrukView):
 
 
 class TaxonomyList(OrukView):
+    parameters = PAGE_PARAMS
+
     def get(self, request: Request) -> Response:
-        page, per_page = params.page_params(request.query_params)
-        return Response(page_json(Taxonomy.objects.order_by("name", "id"), page, per_page, serializers.taxonomy_json))
+        paging = params.page_params(request.query_params)
+        return Response(page_json(Taxonomy.objects.order_by("name", "id"), paging, serializers.taxonomy_json))
 
 
 class TaxonomyDetail(OrukView):
@@ -214,8 +269,10 @@ class TaxonomyDetail(OrukView):
 
 
 class TaxonomyTermList(OrukView):
+    parameters = TERM_FILTERS
+
     def get(self, request: Request) -> Response:
-        page, per_page = params.page_params(request.query_params)
+        paging = params.page_params(request.query_params)
         qs = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "sort_order", "name", "id")
         taxonomy_id = params.uuid_param(request.query_params, "taxonomy_id")
         if taxonomy_id:
@@ -225,7 +282,7 @@ class TaxonomyTermList(OrukView):
             qs = qs.filter(parent_id=parent_id)
         if request.query_params.get("top_only", "").lower() in ("1", "true"):
             qs = qs.filter(parent__isnull=True)
-        return Response(page_json(qs, page, per_page, serializers.term_json))
+        return Response(page_json(qs, paging, serializers.term_json))
 
 
 class TaxonomyTermDetail(OrukView):
@@ -237,11 +294,15 @@ class TaxonomyTermDetail(OrukView):
 
 
 class ServiceAtLocationList(OrukView):
+    parameters = SERVICE_FILTERS
+
     def get(self, request: Request) -> Response:
-        page, per_page = params.page_params(request.query_params)
+        paging = params.page_params(request.query_params)
         inputs = search_inputs(request.query_params)
         # The services filter as /services does; words and distance apply to each service at a location.
-        services = search.service_matches(replace(inputs, text="", postcode="", within_km=None)).queryset
+        services = search.service_matches(
+            replace(inputs, text="", postcode="", within_km=None), services_changed(request.query_params)
+        ).queryset
         point = postcode_point(inputs.postcode) if inputs.postcode else None
         within_km = inputs.within_km
         qs = ServiceAtLocation.objects.filter(service__in=services.values("pk")).select_related(
@@ -260,10 +321,12 @@ class ServiceAtLocationList(OrukView):
                 qs = qs.filter(distance_km__lte=within_km)
             order.append(F("distance_km").asc(nulls_last=True))
         qs = qs.order_by(*order, "service__name", "location__name", "id")
-        return Response(page_json(qs, page, per_page, serializers.service_at_location_list_json))
+        return Response(page_json(qs, paging, serializers.service_at_location_list_json))
 
 
 class ServiceAtLocationDetail(OrukView):
+    """The official ORUK 3.0 OpenAPI declares a fully nested service for this path (serializers explains)."""
+
     def get(self, request: Request, pk) -> Response:
         sal = (
             ServiceAtLocation.objects.filter(pk=_id(pk), service__in=services_public().values("pk"))
@@ -274,3 +337,10 @@ class ServiceAtLocationDetail(OrukView):
             raise Http404
         sal.service = service_details(Service.objects.filter(pk=sal.service_id)).get()
         return Response(serializers.service_at_location_full_json(sal))
+
+
+class UnknownPath(OrukView):
+    """Any other path under the API: the API's own JSON 404 (a client learns the path is wrong, not an HTML page)."""
+
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        raise Http404

@@ -33,8 +33,11 @@ def test_words_rank_name_matches_first_and_stem():
     assert "Swimming" not in names(result)
     # porter stemming: "swim" finds "Swimming"; prefix on the last word
     assert names(service_search(text="swim")) == ["Swimming"]
-    # every word must match
-    assert names(service_search(text="autism pool")) == []
+    # every word must match; when nothing matches them all, services matching some are shown, and said so
+    assert names(service_search(text="autism pool", understood=False)) == []
+    relaxed = service_search(text="autism pool")
+    assert relaxed.relaxed and "Swimming" in names(relaxed) and names(relaxed)[0] == name_match.name
+    assert not service_search(text="autism").relaxed
 
 
 def test_words_search_organisation_and_terms():

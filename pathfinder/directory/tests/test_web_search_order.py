@@ -95,3 +95,16 @@ def test_the_search_service_clamps_a_page_past_the_end_and_keeps_the_api_s_pagin
     result = service_search(page=50, per_page=2)
     assert (result.page, result.requested_page, [s.name for s in result.items]) == (2, 50, ["Club 2"])
     assert service_search(page=1, per_page=2).requested_page == 1
+
+
+def test_when_nothing_matches_every_word_the_count_and_pages_still_agree(client):
+    """The any-part fallback is counted and paged like any search: a page past its end shows its last page."""
+    for n in range(25):
+        ServiceFactory(name=f"Pool session {n:02d}", description="Swimming")
+    ServiceFactory(name="Autism group", description="Parents meet.")
+    page = html.unescape(client.get(reverse("directory:search"), {"q": "autism swimming", "page": "999"})
+                         .content.decode())
+    assert "26 services found" in page and "No service matched all of your words" in page
+    assert "There are only 2 pages of results, so this is the last page." in page
+    assert len(names(client, q="autism swimming", page="999")) == 6
+    assert len(names(client, q="autism swimming", sort="name")) == 20

@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone
 
 from pathfinder.accounts.models import User
@@ -18,11 +19,13 @@ from pathfinder.people.selectors import children_visible_to
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    call_command("load_demo", "--plans=50", "--requests=60", "--services=20", "--seed=3", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(module_db, tmp_path_factory):
+    """One demo for both tests here (they only read it)."""
+    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), TASKS=tasks):
+        call_command("load_demo", "--plans=50", "--requests=60", "--services=20", "--seed=3", stdout=StringIO())
+        yield
 
 
 def test_the_demo_shows_each_part_of_the_portal(demo):

@@ -17,8 +17,13 @@ from pathfinder.people.selectors import children_visible_to
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_county_has_organisations_with_queues_and_structured_advice():
+@pytest.fixture(scope="module")
+def county(module_db):
+    """One county for both tests (they only read it)."""
     build_county(plans=60, requests=60, seed=1, local_offer_services=10)
+
+
+def test_the_demo_county_has_organisations_with_queues_and_structured_advice(county):
     assert Organisation.objects.exclude(kind__in=("school", "early_years")).count() == 3
     assert set(Organisation.objects.filter(kind="school").values_list("la_code", flat=True)) == {"999", "998", "997"}
     placed = dict(BY_KEY["children-with-plans"].breakdown(timezone.localdate()))
@@ -33,13 +38,12 @@ def test_the_demo_county_has_organisations_with_queues_and_structured_advice():
         advice__assessment__child__family_members__user__username="parent").exists()
 
 
-def test_the_demo_pages_open_for_the_senco_and_the_caseworker(client):
+def test_the_demo_pages_open_for_the_senco_and_the_caseworker(county, client):
     from django.urls import reverse
 
     from pathfinder.accounts.tests.helpers import sign_in
     from pathfinder.plans.models import Plan
 
-    build_county(plans=60, requests=60, seed=1, local_offer_services=10)
     senco = User.objects.get(username="senco")
     school = organisations_of(senco).get()
     sign_in(client, senco)

@@ -6,10 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 AUDIT = ("audit", "0001_initial")
 BEFORE = [("plans", "0004_representation_after_window_closed"),
@@ -26,13 +24,6 @@ CASES = {
     "Eve": ("assessing", None, {}, ("assessing", None)),
     "Fay": ("refused", None, {}, ("refused", None)),
 }
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def _build_old_world(apps) -> dict:
@@ -70,49 +61,46 @@ def _build_old_world(apps) -> dict:
     return ids
 
 
-def test_plans_at_every_status_move_forward_with_every_row_and_event_kept():
-    try:
-        old_apps = _migrate(BEFORE)
-        ids = _build_old_world(old_apps)
-        counts_before = {
-            label: old_apps.get_model(*label.split(".")).objects.count()
-            for label in ("plans.Plan", "plans.HistoricalPlan", "assessments.Assessment", "audit.AuditEvent")
-        }
+def test_plans_at_every_status_move_forward_with_every_row_and_event_kept(migrator):
+    old_apps = migrator.migrate(BEFORE)
+    ids = _build_old_world(old_apps)
+    counts_before = {
+        label: old_apps.get_model(*label.split(".")).objects.count()
+        for label in ("plans.Plan", "plans.HistoricalPlan", "assessments.Assessment", "audit.AuditEvent")
+    }
 
-        new_apps = _migrate(AFTER)
-        Plan = new_apps.get_model("plans", "Plan")
-        Assessment = new_apps.get_model("assessments", "Assessment")
-        HistoricalPlan = new_apps.get_model("plans", "HistoricalPlan")
-        for label, count in counts_before.items():
-            assert new_apps.get_model(*label.split(".")).objects.count() == count, label
+    new_apps = migrator.migrate(AFTER)
+    Plan = new_apps.get_model("plans", "Plan")
+    Assessment = new_apps.get_model("assessments", "Assessment")
+    HistoricalPlan = new_apps.get_model("plans", "HistoricalPlan")
+    for label, count in counts_before.items():
+        assert new_apps.get_model(*label.split(".")).objects.count() == count, label
 
-        for name, (_status, _plan_status, dates, (assessment_after, plan_after)) in CASES.items():
-            child_id, assessment_id, plan_id = ids[name]
-            assessment = Assessment.objects.get(pk=assessment_id)
-            assert assessment.status == assessment_after, name
-            for field, day in dates.items():
-                assert getattr(assessment, field) == day, (name, field)  # the assessment's clock facts stay
-            if plan_id is None:
-                assert not Plan.objects.filter(assessment_id=assessment_id).exists(), name
-                continue
-            plan = Plan.objects.get(pk=plan_id)
-            assert (plan.child_id, plan.status, plan.section_a) == (child_id, plan_after, f"{name} likes maps.")
-            assert plan.draft_sent_on == dates.get("draft_served_on"), name
-            assert plan.issued_on == (dates.get("final_issued_on") if plan_after == "final" else None), name
-            assert HistoricalPlan.objects.get(id=plan_id).child_id == child_id, name
+    for name, (_status, _plan_status, dates, (assessment_after, plan_after)) in CASES.items():
+        child_id, assessment_id, plan_id = ids[name]
+        assessment = Assessment.objects.get(pk=assessment_id)
+        assert assessment.status == assessment_after, name
+        for field, day in dates.items():
+            assert getattr(assessment, field) == day, (name, field)  # the assessment's clock facts stay
+        if plan_id is None:
+            assert not Plan.objects.filter(assessment_id=assessment_id).exists(), name
+            continue
+        plan = Plan.objects.get(pk=plan_id)
+        assert (plan.child_id, plan.status, plan.section_a) == (child_id, plan_after, f"{name} likes maps.")
+        assert plan.draft_sent_on == dates.get("draft_served_on"), name
+        assert plan.issued_on == (dates.get("final_issued_on") if plan_after == "final" else None), name
+        assert HistoricalPlan.objects.get(id=plan_id).child_id == child_id, name
 
-        gus_child, first, second = ids["Gus"]
-        assert Plan.objects.get(pk=first).status == "replaced"
-        assert Plan.objects.get(pk=second).status == "final"
-        assert Plan.objects.get(pk=second).issued_on == date(2026, 6, 1)
-        assert Plan.objects.filter(child_id=gus_child).count() == 2
+    gus_child, first, second = ids["Gus"]
+    assert Plan.objects.get(pk=first).status == "replaced"
+    assert Plan.objects.get(pk=second).status == "final"
+    assert Plan.objects.get(pk=second).issued_on == date(2026, 6, 1)
+    assert Plan.objects.filter(child_id=gus_child).count() == 2
 
-        # and back again, for a council that has to roll back a release
-        back_apps = _migrate(BEFORE)
-        OldAssessment = back_apps.get_model("assessments", "Assessment")
-        assert OldAssessment.objects.get(pk=ids["Cal"][1]).status == "final_issued"
-        assert OldAssessment.objects.get(pk=ids["Ben"][1]).status == "draft_sent"
-        assert OldAssessment.objects.get(pk=ids["Ada"][1]).status == "drafting"
-        assert back_apps.get_model("plans", "Plan").objects.count() == counts_before["plans.Plan"]
-    finally:
-        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    # and back again, for a council that has to roll back a release
+    back_apps = migrator.migrate(BEFORE)
+    OldAssessment = back_apps.get_model("assessments", "Assessment")
+    assert OldAssessment.objects.get(pk=ids["Cal"][1]).status == "final_issued"
+    assert OldAssessment.objects.get(pk=ids["Ben"][1]).status == "draft_sent"
+    assert OldAssessment.objects.get(pk=ids["Ada"][1]).status == "drafting"
+    assert back_apps.get_model("plans", "Plan").objects.count() == counts_before["plans.Plan"]

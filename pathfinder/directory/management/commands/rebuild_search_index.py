@@ -6,10 +6,12 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 
 from pathfinder.directory.search_index import search_index_install
+from pathfinder.directory.search_vocabulary import search_words_rebuild
 
 
 class Command(BaseCommand):
-    help = "Re-create the Local Offer text-search index (needed after a migration rebuilds the service table on SQLite)."
+    help = ("Re-create the Local Offer text-search index (needed after a migration rebuilds the service table on "
+            "SQLite) and the vocabulary typing slips are corrected against (run it nightly).")
 
     def handle(self, *args, **options):
         if connection.vendor == "sqlite":
@@ -17,4 +19,5 @@ class Command(BaseCommand):
         else:
             with connection.schema_editor() as editor:
                 search_index_install(editor)
-        self.stdout.write(self.style.SUCCESS("Search index rebuilt."))
+        words = search_words_rebuild()
+        self.stdout.write(self.style.SUCCESS(f"Search index rebuilt; {words:,} words to correct typing slips against."))
