@@ -18,6 +18,10 @@ class BudgetsConfig(AppConfig):
         from pathfinder.plans.section_j_source import register_section_j_source
 
         register_plan_notes(budget_notes)
+        # Who may open a signed direct payment agreement (documents does not know budgets exist).
+        from pathfinder.budgets.agreement_documents import agreement_document_access_register
+
+        agreement_document_access_register()
         register_section_j_source(plan_section_j_source)
         # Each part's own modules: the money links, the caseworker's money alerts and the family's message kinds
         # (core.navigation, core.worklist and notifications discover only modules with their own names).

@@ -1,10 +1,12 @@
 """Personal budgets in the demo county (pathfinder.demo calls ``build_budgets`` after the plans, the demo sign-ins
 and the ceased plans): a published RAS for each stream and a rate card (demo_ras.py); about 4% of final plans with a
 request, mostly agreed (direct payments, organised arrangements, third-party arrangements, some integrated with the
-ICB paying a share), a few refused with reasons and a few in progress; and for each direct payment a signed
-agreement, a year of monthly payments and the family's spending, with a few surpluses taken back and a few budgets
-left unspent (so the alerts show). The demo young person, Jordan Ellis, whose mother signs in as "jordan.mother",
-always has an agreed budget paid as a direct payment.
+ICB paying a share, some with home-to-school travel), a few refused with reasons and a few in progress; and for each
+direct payment a year of monthly payments and the family's spending, some of it imported from bank or prepaid-card
+statements (with a few transactions nobody recognises yet), a few surpluses being taken back with the family told
+why, a few budgets left unspent, provision not being bought, and agreements sent but not signed while a payment is
+due (demo_money.py: so every alert shows). The demo young person, Jordan Ellis, whose mother signs in as
+"jordan.mother", always has an agreed budget paid as a direct payment, with a statement and a surplus.
 
 Rows are written with bulk_create (no services, no history rows), from a seeded random and ``today``.
 """
@@ -35,7 +37,7 @@ from pathfinder.budgets.models import (
 )
 from pathfinder.budgets.models_ras import Stream
 from pathfinder.people.models import Child
-from pathfinder.plans.models import Plan, PlanProvision, PlanStatus
+from pathfinder.plans.models import Plan, PlanNeed, PlanProvision, PlanStatus
 
 SHARE = 0.04
 #: Which stream pays for provision in which section of the plan.
@@ -56,6 +58,12 @@ REFUSALS = (
     "teacher did not agree to it being paid for as a direct payment.",
     "The provision asked for is not in the plan. We can look at it again at the next annual review.",
 )
+#: The rate card's price a line is costed at (demo_ras.RATE_CARD): health care hours, a journey, else support hours.
+UNIT_PRICE = {Stream.HEALTH: Decimal("21.40"), Stream.TRANSPORT: Decimal("6.30")}
+#: Home-to-school travel written into section F of some plans with a budget, so the transport stream has lines.
+TRAVEL = ("Travel to and from school each school day: a mileage allowance for the family to drive, and a passenger "
+          "escort on the days a parent cannot go (home-to-school travel arrangements).", "One return journey",
+          "Every school day", "The family, with an escort arranged through the council's travel team")
 
 
 def _money(value: float) -> Decimal:
@@ -79,6 +87,27 @@ def _chosen_plans(rng: random.Random, demo: dict, share: float) -> list[Plan]:
         if own is not None:
             chosen.insert(0, own)  # the first is always agreed with a direct payment
     return chosen
+
+
+def _travel_provisions(requests: list[BudgetRequest], provisions: dict[int, list[PlanProvision]]) -> set[int]:
+    """Home-to-school travel in section F of every fifth agreed or worked-out request's plan (not the demo young
+    person's), linked to the plan's first need. Returns the new provisions' ids; ``provisions`` gains them."""
+    chosen = [r for n, r in enumerate(requests) if n % 5 == 2 and r.status in (RequestStatus.AGREED,
+                                                                               RequestStatus.INDICATIVE)]
+    needs = {}
+    for need in PlanNeed.objects.filter(plan_id__in=[r.plan_id for r in chosen]).order_by("-pk"):
+        needs[need.plan_id] = need
+    made = [PlanProvision(plan_id=r.plan_id, section="F", description=TRAVEL[0], amount=TRAVEL[1],
+                          frequency=TRAVEL[2], provided_by=TRAVEL[3],
+                          order=max((p.order for p in provisions.get(r.plan_id, [])), default=0) + 1)
+            for r in chosen]
+    PlanProvision.objects.bulk_create(made)
+    PlanProvision.needs.through.objects.bulk_create(
+        PlanProvision.needs.through(planprovision_id=p.pk, planneed_id=needs[p.plan_id].pk)
+        for p in made if p.plan_id in needs)
+    for provision in made:
+        provisions.setdefault(provision.plan_id, []).append(provision)
+    return {p.pk for p in made}
 
 
 def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, share: float = SHARE) -> dict[str, int]:
@@ -109,7 +138,8 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
             refused_on=asked + wait if status == RequestStatus.REFUSED else None,
             refusal_reasons=rng.choice(REFUSALS) if status == RequestStatus.REFUSED else ""))
     BudgetRequest.objects.bulk_create(requests)
-    counts = {"budget_requests": len(requests), "agreed": 0, "refused": 0}
+    travel = _travel_provisions(requests, provisions)
+    counts = {"budget_requests": len(requests), "agreed": 0, "refused": 0, "travel_lines": 0}
     lines: list[BudgetLine] = []
     shares: list[tuple[BudgetLine, list[tuple[str, Decimal]]]] = []
     indicative: list[IndicativeBudget] = []
@@ -119,16 +149,19 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
         if request.status not in (RequestStatus.AGREED, RequestStatus.INDICATIVE):
             continue
         # Each stream pays for the plan's own provision of its kind (section F education, G health, H social care).
-        own = {stream: [p for p in provisions.get(request.plan_id, []) if SECTION_STREAM.get(p.section) == stream]
-               for stream in Stream}
+        own = {stream: [p for p in provisions.get(request.plan_id, [])
+                        if p.pk not in travel and SECTION_STREAM.get(p.section) == stream] for stream in Stream}
+        own[Stream.TRANSPORT] = [p for p in provisions.get(request.plan_id, []) if p.pk in travel]
         available = [stream for stream in Stream if own[stream]] or [Stream.SOCIAL_CARE]
         # Shaped like England (budgets.constants): mostly social care alone, some education, few integrated.
         if n == 0:
             first = Stream.SOCIAL_CARE if Stream.SOCIAL_CARE in available else available[0]
         else:
             first = rng.choices(available, [STREAM_WEIGHTS[stream] for stream in available])[0]
-        more = min(rng.choices((0, 1, 2), (84, 13, 3))[0], len(available) - 1)
-        streams = [first] + rng.sample([st for st in available if st != first], more)
+        others = [stream for stream in available if stream not in (first, Stream.TRANSPORT)]
+        streams = [first] + rng.sample(others, min(rng.choices((0, 1, 2), (84, 13, 3))[0], len(others)))
+        if own[Stream.TRANSPORT] and Stream.TRANSPORT not in streams:
+            streams.append(Stream.TRANSPORT)  # the family asked about travel too
         request.streams = list(streams)
         for i, stream in enumerate(streams):
             system, options, bands = systems[stream]
@@ -147,7 +180,7 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
             provision = own[stream][i % len(own[stream])] if own[stream] else None
             delivery = Delivery.DIRECT_PAYMENT if n == 0 and i == 0 else _kind(rng)
             amount = _money(float(band.yearly_amount) * rng.uniform(0.85, 1.1))
-            unit_price = Decimal("18.50") if stream != Stream.HEALTH else Decimal("21.40")
+            unit_price = UNIT_PRICE.get(stream, Decimal("18.50"))
             line = BudgetLine(
                 request=request, provision=provision, stream=stream, delivery=delivery, status=LineStatus.AGREED,
                 provision_text=provision.description if provision else f"{Stream(stream).label} support",
@@ -155,6 +188,7 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
                 units_per_year=(amount / unit_price).quantize(Decimal("0.01")), yearly_amount=amount,
                 starts_on=request.agreed_on)
             lines.append(line)
+            counts["travel_lines"] += stream == Stream.TRANSPORT
             integrated = stream == Stream.HEALTH and rng.random() < 0.6
             shares.append((line, [(Funder.ICB, _money(float(amount) * 0.6)),
                                   (Funder.COUNCIL, amount - _money(float(amount) * 0.6))] if integrated
@@ -168,5 +202,6 @@ def build_budgets(rng: random.Random, *, today: date, demo: dict | None = None, 
         BudgetLineShare(line=line, funder=funder, amount=amount, agreed_on=line.request.agreed_on,
                         agreed_by_name="Wealdmoor and Fenbridge ICB" if funder == Funder.ICB else "")
         for line, parts in shares for funder, amount in parts)
-    counts.update(budget_lines=len(lines), **direct_payments_build(rng, lines, today))
+    counts.update(budget_lines=len(lines), **direct_payments_build(rng, lines, today,
+                                                                  caseworker=(demo or {}).get("caseworker")))
     return counts

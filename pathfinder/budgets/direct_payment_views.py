@@ -12,12 +12,14 @@ from django.utils import timezone
 from pathfinder.accounts.roles import CASE_STAFF
 from pathfinder.budgets import direct_payment_forms as dp_forms
 from pathfinder.budgets import direct_payments as services
+from pathfinder.budgets.agreement_documents import direct_payment_agreement_attach as attach_agreement
 from pathfinder.budgets.models_money import DirectPayment
 from pathfinder.budgets.request_views import detail_url, form_page, request_of
 from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.form_views import form_refused, move_page
+from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
 from statutory import personal_budgets as law
 
@@ -151,21 +153,44 @@ def dp_send(request: HttpRequest, child, request_id: int, direct_payment_id: int
 @for_roles(*CASE_STAFF)
 @child_view("direct payment: signed")
 def dp_sign(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    """The date it was signed, and (optionally) the signed agreement itself as a file."""
     dp = _dp(request_of(child, request_id), direct_payment_id)
-    return _move(
-        request,
-        child,
-        dp,
-        form_class=dp_forms.SignForm,
-        act=lambda dp, d: services.direct_payment_sign(
-            acting_user=request.user, dp=dp, expected_version=d["version"], signed_on=d["signed_on"]
-        ),
-        done="Agreement signed: the direct payment is active.",
-        title="Record the signed agreement",
-        intro=[services.review_rule()],
-        submit="Record it signed",
-        initial={"signed_on": timezone.localdate()},
-    )
+    form = dp_forms.SignForm(request.POST or None, request.FILES or None, **upload_refusals(request),
+                             initial={"version": dp.version, "signed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.direct_payment_sign(acting_user=request.user, dp=dp, expected_version=data["version"],
+                                         signed_on=data["signed_on"], document=data["document"])
+        except ServiceError as error:
+            form_refused(form, error, dp)
+        else:
+            messages.success(request, "Agreement signed: the direct payment is active.")
+            return redirect(dp_url(dp))
+    return form_page(request, child=child, form=form, title="Record the signed agreement", back=dp_url(dp),
+                     intro=[services.review_rule()], submit="Record it signed", multipart=True)
+
+
+@for_roles(*CASE_STAFF)
+@child_view("direct payment: signed agreement")
+def dp_agreement(request: HttpRequest, child, request_id: int, direct_payment_id: int) -> HttpResponse:
+    """Add the signed agreement after the date was recorded (or replace a wrong file)."""
+    dp = _dp(request_of(child, request_id), direct_payment_id)
+    form = dp_forms.AgreementDocumentForm(request.POST or None, request.FILES or None, **upload_refusals(request),
+                                          initial={"version": dp.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            attach_agreement(acting_user=request.user, dp=dp, expected_version=form.cleaned_data["version"],
+                             upload=form.cleaned_data["document"])
+        except ServiceError as error:
+            form_refused(form, error, dp)
+        else:
+            messages.success(request, "Signed agreement added. It can be opened once the virus check is done.")
+            return redirect(dp_url(dp))
+    signed = f"It was signed on {dp.agreement_signed_on:%-d %B %Y}." if dp.agreement_signed_on else ""
+    return form_page(request, child=child, form=form, title="Upload the signed agreement", back=dp_url(dp),
+                     intro=[f"{signed} The family can open it from their direct payment page."], submit="Upload it",
+                     multipart=True)
 
 
 @for_roles(*CASE_STAFF)

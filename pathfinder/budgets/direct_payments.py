@@ -19,6 +19,7 @@ from pathfinder.assessments.family_messages import family_tell
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.budgets import request_messages
+from pathfinder.budgets.agreement_documents import agreement_document_receive
 from pathfinder.budgets.models import BudgetRequest, Delivery, LineStatus, RequestStatus
 from pathfinder.budgets.models_money import BudgetSettings, DirectPayment, Holding
 from pathfinder.budgets.payments import payments_bring_into_line
@@ -147,9 +148,12 @@ def direct_payment_agreement_send(
     )
 
 
-def direct_payment_sign(*, acting_user, dp: DirectPayment, expected_version: int, signed_on: date) -> DirectPayment:
+def direct_payment_sign(
+    *, acting_user, dp: DirectPayment, expected_version: int, signed_on: date, document=None
+) -> DirectPayment:
     """Record the signed agreement: the direct payment is active, and its review dates set from the council's
-    settings (regs 9 to 11)."""
+    settings (regs 9 to 11). ``document``, an uploaded copy of the signed agreement, is kept with it if given
+    (budgets.agreement_documents): the date is what the law needs, the copy is what shows it."""
     if signed_on is None or signed_on > _today():
         raise ServiceError("The date it was signed must be today or in the past", field="signed_on")
     settings = BudgetSettings.current()
@@ -166,6 +170,9 @@ def direct_payment_sign(*, acting_user, dp: DirectPayment, expected_version: int
         )
         current.agreement_signed_on = signed_on
         current.first_review_due_on = current.next_review_due_on = dates.first_due
+        if document is not None:
+            current.agreement_document = agreement_document_receive(acting_user=acting_user, dp=current,
+                                                                    upload=document)
 
     with transaction.atomic():
         current = DIRECT_PAYMENT_WORKFLOW.transition(

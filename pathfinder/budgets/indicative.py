@@ -43,6 +43,14 @@ def question_field(question_id: str) -> str:
     return f"q_{question_id}"
 
 
+def asked_streams(request: BudgetRequest) -> list[str]:
+    """The streams the family asked about, in the council's order (education, social care, health, transport): the
+    only ones worked out and explained to them. A request recorded with none (before streams were asked) is
+    open to every stream, so it can still be worked out."""
+    asked = set(request.streams or Stream.values)
+    return [stream for stream in Stream.values if stream in asked]
+
+
 def indicative_questionnaire(stream: str, today: date | None = None) -> AllocationSystem | None:
     """The published version the caseworker answers today, with its questions and bands loaded."""
     current = ras_current(stream, today or timezone.localdate())
@@ -69,6 +77,9 @@ def indicative_budget_work_out(
     today = today or timezone.localdate()
     if stream not in Stream.values:
         raise ServiceError("There is no such funding stream")
+    if stream not in asked_streams(request):
+        raise ServiceError(f"The family did not ask for a personal budget for {Stream(stream).label.lower()}. "
+                           "Work out only what they asked about.")
     system = indicative_questionnaire(stream, today)
     if system is None:
         raise ServiceError(f"The council has not published a questionnaire for {Stream(stream).label} yet")
@@ -154,8 +165,10 @@ def _band_range(band: RasBand) -> str:
 
 
 def letter_budgets(request: BudgetRequest) -> list[LetterBudget]:
-    """Each indicative budget of the request, answer by answer, as the family reads it (one query)."""
-    budgets = request.indicative_budgets.select_related("system", "band").order_by("stream")
+    """Each indicative budget of the streams the family asked about, answer by answer, as they read it (one
+    query)."""
+    budgets = (request.indicative_budgets.filter(stream__in=asked_streams(request)).select_related("system", "band")
+               .order_by("stream"))
     result = []
     for b in budgets:
         ras_amount = b.band.yearly_amount

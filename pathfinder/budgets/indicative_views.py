@@ -38,8 +38,8 @@ def _letter_url(budget_request: BudgetRequest) -> str:
 @child_view("personal budget: indicative budget")
 def indicative_answer(request: HttpRequest, child, request_id: int, stream: str) -> HttpResponse:
     budget_request = _request(child, request_id)
-    if stream not in Stream.values:
-        raise Http404("No such funding stream")
+    if stream not in indicative.asked_streams(budget_request):
+        raise Http404("No such funding stream, or the family did not ask about it")
     system = indicative.indicative_questionnaire(stream)
     earlier = budget_request.indicative_budgets.filter(stream=stream).first()
     if system is None:
@@ -112,7 +112,7 @@ def reasons_letter(request: HttpRequest, child, request_id: int) -> HttpResponse
             "budget_request": budget_request,
             "budgets": budgets,
             "is_staff": is_staff,
-            "streams": [(s.value, s.label) for s in Stream],
+            "streams": [(s, Stream(s).label) for s in indicative.asked_streams(budget_request)],
             "contacts": council_contacts(),
             "today": timezone.localdate(),
             "page_title": "Your personal budget: how the amount was worked out",

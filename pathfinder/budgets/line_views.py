@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.services import audit_reads
-from pathfinder.budgets import line_forms, lines
+from pathfinder.budgets import line_forms, lines, section_j
 from pathfinder.budgets.models import BudgetLine, BudgetLineShare, Funder
 from pathfinder.budgets.request_views import detail_url, form_page, request_of
 from pathfinder.core.access import for_roles
@@ -171,7 +171,7 @@ def request_agree(request: HttpRequest, child, request_id: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            lines.budget_agree(
+            agreed = lines.budget_agree(
                 acting_user=request.user,
                 budget_request=budget_request,
                 expected_version=form.cleaned_data["version"],
@@ -180,9 +180,8 @@ def request_agree(request: HttpRequest, child, request_id: int) -> HttpResponse:
         except ServiceError as error:
             form_refused(form, error, budget_request)
         else:
-            messages.success(
-                request, "Personal budget agreed. Section J of the plan is written from its lines. Now send the notice."
-            )
+            messages.success(request, f"Personal budget agreed. {section_j.section_j_place(agreed).message} "
+                                      "Now send the notice.")
             return redirect(detail_url(budget_request))
     return form_page(
         request,
@@ -192,8 +191,8 @@ def request_agree(request: HttpRequest, child, request_id: int) -> HttpResponse:
         back=detail_url(budget_request),
         submit="Agree the budget",
         intro=[
-            "Every line must have its funders' shares agreed. Section J of the plan is then written "
-            "from the agreed lines."
+            "Every line must have its funders' shares agreed. Section J of the plan being written (the draft, "
+            "or the proposed amendments to a final plan) is then written from the agreed lines."
         ],
     )
 
@@ -272,3 +271,19 @@ def icb_agree(request: HttpRequest, child, request_id: int, line_id: int) -> Htt
             f"How it is held: {line.get_delivery_display()}. Legal basis: {line.legal_basis}.",
         ],
     )
+
+
+@for_roles(*CASE_STAFF)
+@require_POST
+@child_view("personal budget: write section J")
+def section_j_write(request: HttpRequest, child, request_id: int) -> HttpResponse:
+    """Write the agreed budget's section J into the plan being written (an amendment proposed after agreeing)."""
+    budget_request = request_of(child, request_id)
+    try:
+        plan = section_j.section_j_write_agreed(acting_user=request.user, budget_request=budget_request)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        where = "the proposed amendments" if plan.kind == "amendment" else "the draft plan"
+        messages.success(request, f"Section J of {where} is now written from the agreed lines.")
+    return redirect(detail_url(budget_request))

@@ -9,6 +9,8 @@ never edited (budgets made with it must still explain themselves).
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -65,10 +67,18 @@ class AllocationSystem(models.Model):
         return f"{self.get_stream_display()} RAS version {self.number}"
 
 
+def new_code() -> str:
+    """A reference for a new question or answer, kept when a version is copied or its words change."""
+    return uuid.uuid4().hex[:12]
+
+
 class RasQuestion(models.Model):
-    """One question of a version's questionnaire, answered by the caseworker from the assessment."""
+    """One question of a version's questionnaire, answered by the caseworker from the assessment. ``code`` stays the
+    same across versions (copied with the draft, kept when the words change), so "what if" can match old answers
+    to a new version by it rather than by words (budgets.what_if)."""
 
     system = models.ForeignKey(AllocationSystem, on_delete=models.CASCADE, related_name="questions")
+    code = models.CharField(max_length=32, default=new_code, help_text="The same question in every version")
     order = models.PositiveSmallIntegerField(default=1)
     text = models.CharField(max_length=300)
     help_text = models.TextField(blank=True, help_text="Which part of the assessment answers it")
@@ -85,6 +95,7 @@ class RasOption(models.Model):
     """One answer to a question and the points it scores (more need, more points)."""
 
     question = models.ForeignKey(RasQuestion, on_delete=models.CASCADE, related_name="options")
+    code = models.CharField(max_length=32, default=new_code, help_text="The same answer in every version")
     order = models.PositiveSmallIntegerField(default=1)
     label = models.CharField(max_length=300)
     points = models.PositiveSmallIntegerField()

@@ -18,7 +18,15 @@ from django.db.models import Max, Prefetch
 
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
-from pathfinder.budgets.models_ras import AllocationSystem, RasBand, RasOption, RasQuestion, RasStatus, Stream
+from pathfinder.budgets.models_ras import (
+    AllocationSystem,
+    RasBand,
+    RasOption,
+    RasQuestion,
+    RasStatus,
+    Stream,
+    new_code,
+)
 from pathfinder.budgets.workflow import RAS_WORKFLOW, STALE_MESSAGE
 from pathfinder.core.errors import ServiceError, StaleEdit
 from statutory.allocation import Band, Option, Problem, Question, Questionnaire, version_problems
@@ -134,10 +142,11 @@ def ras_draft_start(*, acting_user, stream: str) -> AllocationSystem:
         if source is not None:
             for question in source.questions.prefetch_related("options"):
                 copy = RasQuestion.objects.create(
-                    system=draft, order=question.order, text=question.text, help_text=question.help_text
-                )
+                    system=draft, code=question.code, order=question.order, text=question.text,
+                    help_text=question.help_text,
+                )  # the same codes: "what if" matches old answers to the draft by them
                 RasOption.objects.bulk_create(
-                    RasOption(question=copy, order=o.order, label=o.label, points=o.points)
+                    RasOption(question=copy, code=o.code, order=o.order, label=o.label, points=o.points)
                     for o in question.options.all()
                 )
             RasBand.objects.bulk_create(
@@ -213,15 +222,35 @@ def ras_question_save(
                 return current
             question.text, question.help_text = text, help_text
             question.save()
+            codes = option_codes_kept(list(question.options.all()), [label for label, _ in options])
             question.options.all().delete()
         else:
             order = (current.questions.aggregate(n=Max("order"))["n"] or 0) + 1
             question = RasQuestion.objects.create(system=current, order=order, text=text, help_text=help_text)
+            codes = [new_code() for _ in options]
         RasOption.objects.bulk_create(
-            RasOption(question=question, order=i, label=label, points=points)
-            for i, (label, points) in enumerate(options, start=1)
+            RasOption(question=question, code=code, order=i, label=label, points=points)
+            for i, ((label, points), code) in enumerate(zip(options, codes, strict=True), start=1)
         )
         return _saved(current, acting_user, f"saved the question “{text}”")
+
+
+def option_codes_kept(old: list[RasOption], labels: list[str]) -> list[str]:
+    """The codes of a question's answers after it is saved: an answer keeps its code if its words are unchanged,
+    else a reworded answer takes the code of the answer that was in its place; a new answer gets a new one. So
+    rewording "Every week" to "Weekly" is still the same answer to "what if"."""
+    by_label = {option.label: option.code for option in old}
+    used = {by_label[label] for label in labels if label in by_label}
+    codes = []
+    for place, label in enumerate(labels):
+        if label in by_label:
+            codes.append(by_label[label])
+        elif place < len(old) and old[place].code not in used:
+            codes.append(old[place].code)
+            used.add(old[place].code)
+        else:
+            codes.append(new_code())
+    return codes
 
 
 def ras_question_remove(

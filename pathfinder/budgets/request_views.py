@@ -180,6 +180,9 @@ def request_detail(request: HttpRequest, child, request_id: int) -> HttpResponse
             "section_j": section_j.section_j_text(budget_request)
             if budget_request.status == RequestStatus.AGREED
             else "",
+            "section_j_place": section_j.section_j_place(budget_request)
+            if budget_request.status == RequestStatus.AGREED
+            else None,
             "direct_payments": list(budget_request.direct_payments.all()),
             "review_rule": direct_payments.review_rule(),
             "work_out": _work_out_links(budget_request),

@@ -1,12 +1,16 @@
 """What if a draft version were adopted: every current indicative or agreed budget of the stream worked out again
 with the draft, from the answers stored with it, before the council publishes it.
 
-A draft is a copy of the version in use, so its rows are new: stored answers are matched to the draft by the
-question's words and the answer's words as they were shown (IndicativeBudget.working). A question the draft no
-longer asks is simply not asked; a question it asks that the family was never asked (new, or reworded), or an
-answer whose words changed, "needs answering again" and that family is counted apart, never guessed.
+A draft is a copy of the version in use, so its rows are new, but each question and answer carries its ``code``
+across versions (copied with the draft, kept when its words are changed: models_ras, ras.option_codes_kept).
+Stored answers (IndicativeBudget.answers: the old version's question and answer ids) are matched to the draft by
+those codes, so rewording a question or an answer does not lose anyone's answer. Only where no code matches (a
+budget whose answers were not kept by id) are the words as they were shown (IndicativeBudget.working) used, and
+the row says so. A question the draft no longer asks is simply not asked; a question it asks that the family was
+never asked (a new one) "needs answering again" and that family is counted apart, never guessed.
 
-One query for the budgets (with their children), the calculation in Python (statutory.allocation).
+Two queries (the budgets with their children; the codes of their answers), the calculation in Python
+(statutory.allocation).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from decimal import Decimal
 
 from pathfinder.budgets.indicative import pounds
 from pathfinder.budgets.models import IndicativeBudget, RequestStatus
-from pathfinder.budgets.models_ras import AllocationSystem
+from pathfinder.budgets.models_ras import AllocationSystem, RasOption
 from pathfinder.budgets.ras import questionnaire_of
 from statutory.allocation import Problem, allocate, version_problems
 
@@ -30,6 +34,7 @@ class WhatIfRow:
     new: Decimal | None  # None: needs answering again
     new_band: str
     unanswered: list[str]
+    by_words: bool = False  # some answer was matched by its words, not its code
 
     @property
     def change(self) -> Decimal | None:
@@ -89,6 +94,10 @@ class WhatIf:
     def needs_answering(self) -> int:
         return len(self.rows) - len(self.worked)
 
+    @property
+    def matched_by_words(self) -> int:
+        return sum(1 for r in self.rows if r.by_words)
+
 
 def what_if(draft: AllocationSystem) -> WhatIf:
     """The cost of the stream's current budgets if worked out with ``draft`` (loaded with ras.ras_get)."""
@@ -97,22 +106,39 @@ def what_if(draft: AllocationSystem) -> WhatIf:
     if problems:
         return WhatIf(problems=problems)
     by_words = {(q.text, o.label): (q.id, o.id) for q in version.questions for o in q.options}
-    budgets = (
+    by_code = {(q.code, o.code): (str(q.pk), str(o.pk)) for q in draft.questions.all() for o in q.options.all()}
+    budgets = list(
         IndicativeBudget.objects.filter(stream=draft.stream, request__status__in=CURRENT)
         .select_related("request__child")
         .order_by("request__child__legal_last_name", "request__child_id")
     )
+    codes = _answer_codes(budgets)
     result = WhatIf()
     for budget in budgets:
-        answers = {}
-        for line in budget.working:
-            match = by_words.get((line.get("question"), line.get("answer")))
+        answers: dict[str, str] = {}
+        for option_id in (budget.answers or {}).values():
+            match = by_code.get(codes.get(str(option_id), ("", "")))
             if match:
                 answers[match[0]] = match[1]
+        by_words_used = False
+        for line in budget.working:  # only for a question no code matched
+            match = by_words.get((line.get("question"), line.get("answer")))
+            if match and match[0] not in answers:
+                answers[match[0]] = match[1]
+                by_words_used = True
         allocation = allocate(version, answers)
         if allocation.ok:
-            result.rows.append(WhatIfRow(budget, budget.yearly_amount, allocation.amount, allocation.band.name, []))
+            result.rows.append(WhatIfRow(budget, budget.yearly_amount, allocation.amount, allocation.band.name, [],
+                                         by_words_used))
         else:
             unanswered = [q.text for q in version.questions if q.id not in answers]
-            result.rows.append(WhatIfRow(budget, budget.yearly_amount, None, "", unanswered))
+            result.rows.append(WhatIfRow(budget, budget.yearly_amount, None, "", unanswered, by_words_used))
     return result
+
+
+def _answer_codes(budgets: list[IndicativeBudget]) -> dict[str, tuple[str, str]]:
+    """Each stored answer id: its question's code and its own (one query for every budget)."""
+    ids = {int(option_id) for budget in budgets for option_id in (budget.answers or {}).values()
+           if str(option_id).isdigit()}
+    rows = RasOption.objects.filter(pk__in=ids).values_list("pk", "question__code", "code")
+    return {str(pk): (question_code, code) for pk, question_code, code in rows}

@@ -29,6 +29,7 @@ class DocumentPurpose(models.TextChoices):
     PLAN_PDF = "plan_pdf", "EHC plan (PDF)"
     FAMILY_UPLOAD = "family_upload", "Sent by the family"
     CHILD_VIEWS = "child_views", "The child's or young person's views"
+    DIRECT_PAYMENT_AGREEMENT = "dp_agreement", "Signed direct payment agreement"
 
 
 class DocumentStatus(models.TextChoices):

@@ -61,3 +61,46 @@ def test_caseworker_imports_a_statement_and_matches_the_unknown_row(page, live_s
     width = narrow_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"the figures scroll sideways at 320 px ({width} px wide)"
     axe_check(narrow_page)
+
+
+def test_caseworker_records_the_signed_agreement_with_its_file_and_the_family_sees_it(page, live_server, sign_in_as,
+                                                                                       axe_check, narrow_page):
+    """Signing needs the date; the file is optional. A wrong file is refused beside the field and nothing is
+    signed; the right one is kept (virus-checked) and, once clean, the family sees it on their page."""
+    from django.utils import timezone
+
+    from pathfinder.accounts.tests.factories import ParentFactory
+    from pathfinder.documents.tests.helpers import scanned_clean
+    from pathfinder.people.tests.factories import FamilyMemberFactory
+
+    dp = money_dp(signed=False, agreement_sent_on=timezone.localdate())
+    child = dp.request.child
+    sign_in_as(page, dp.request.plan.assessment.caseworker)
+    page.goto(f"{live_server.url}/children/{child.pk}/budgets/{dp.request_id}/direct-payments/{dp.pk}/")
+    page.get_by_role("link", name="Record the signed agreement").click()
+    body = page.locator("body")
+    page.get_by_label("Upload the signed agreement (optional)").set_input_files(
+        {"name": "agreement.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a pdf at all"})
+    page.get_by_role("button", name="Record it signed").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("must be a PDF, Word document or image")
+    axe_check(page)
+    page.get_by_label("Upload the signed agreement (optional)").set_input_files(
+        {"name": "Signed agreement.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7 signed by Mrs Ellis"})
+    page.get_by_role("button", name="Record it signed").click()
+    expect(body).to_contain_text("Agreement signed: the direct payment is active.")
+    expect(page.locator("#signed-agreement")).to_contain_text("We are checking this file for viruses")
+    axe_check(page)
+    dp.refresh_from_db()
+    scanned_clean(dp.agreement_document)
+
+    parent = ParentFactory()
+    FamilyMemberFactory(child=child, user=parent)
+    sign_in_as(narrow_page, parent)
+    narrow_page.goto(f"{live_server.url}/family/personal-budget/{child.pk}/{dp.request_id}/")
+    expect(narrow_page.locator("#signed-agreement")).to_contain_text("Your signed agreement")
+    width = narrow_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"the family's page scrolls sideways at 320 px ({width} px wide)"
+    with narrow_page.expect_download() as download:
+        narrow_page.get_by_role("link", name="Your signed agreement").click()
+    assert download.value.suggested_filename == "Signed agreement.pdf"
+    axe_check(narrow_page)

@@ -80,3 +80,37 @@ def test_a_caseworker_works_out_the_budget_and_the_family_reads_the_working(clie
     assert "We have set £4,100 a year instead, because: Sam needs two carers" in letter
     assert "starting point" in letter and "If you disagree" in letter
     assert "Work out an indicative budget" not in letter  # the staff's links are not the family's
+
+
+def test_the_letter_offers_and_explains_only_the_streams_the_family_asked_about(client):
+    """A family who asked about social care and travel is not shown (or worked out) an education budget."""
+    social_care = published_ras()
+    published_ras(stream="education")
+    budget_request = BudgetRequestFactory(streams=["social_care", "transport"])
+    caseworker = CaseworkerFactory(team=budget_request.child.team)
+    sign_in(client, caseworker)
+    ids = [budget_request.child_id, budget_request.pk]
+    letter_url = reverse("budgets:reasons_letter", args=ids)
+    letter = html.unescape(client.get(letter_url).content.decode())
+    assert reverse("budgets:indicative_answer", args=[*ids, "social_care"]) in letter
+    assert reverse("budgets:indicative_answer", args=[*ids, "transport"]) in letter
+    assert reverse("budgets:indicative_answer", args=[*ids, "education"]) not in letter
+    assert ">Education<" not in letter and ">Health<" not in letter
+    assert "You asked about: social care, home to school transport." in letter
+    # Not asked about: no form, and the service refuses it too.
+    assert client.get(reverse("budgets:indicative_answer", args=[*ids, "education"])).status_code == 404
+    from pathfinder.budgets.indicative import indicative_budget_work_out
+    from pathfinder.core.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="did not ask for a personal budget for education"):
+        indicative_budget_work_out(budget_request, "education", {}, caseworker, budget_request.version)
+    # A budget for a stream they did not ask about (made before this rule) is left out of their letter.
+    answers = dict([_option(social_care, 0, 1), _option(social_care, 1, 1)])
+    client.post(reverse("budgets:indicative_answer", args=[*ids, "social_care"]),
+                {"version": budget_request.version, "system_id": social_care.pk} | answers)
+    stray = IndicativeBudget.objects.get()
+    IndicativeBudget.objects.create(request=budget_request, stream="education", system=stray.system, points=1,
+                                    band=stray.band, yearly_amount=Decimal("9999"), working=[], reasons="",
+                                    worked_out_on=stray.worked_out_on)
+    letter = html.unescape(client.get(letter_url).content.decode())
+    assert "Social care: £3,600 a year" in letter and "£9,999" not in letter

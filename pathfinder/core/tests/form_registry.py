@@ -185,6 +185,8 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.budgets.direct_payment_forms.DetailsForm": FormCase(edit="direct_payment_details"),
     "pathfinder.budgets.direct_payment_forms.SendForm": FormCase(not_edit="a workflow move"),
     "pathfinder.budgets.direct_payment_forms.SignForm": FormCase(not_edit="a workflow move"),
+    "pathfinder.budgets.direct_payment_forms.AgreementDocumentForm": FormCase(
+        not_edit="uploads a new copy of the signed agreement"),
     "pathfinder.budgets.direct_payment_forms.ReviewForm": FormCase(not_edit="a workflow move"),
     "pathfinder.budgets.direct_payment_forms.RefuseForm": FormCase(not_edit="a one-shot decision with its reasons"),
     "pathfinder.budgets.direct_payment_forms.StopForm": FormCase(not_edit="a one-shot decision with its reasons"),
