@@ -99,7 +99,10 @@ class Server:
         self.env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.production",
                     "DJANGO_SECRET_KEY": "bench-only-" + secrets.token_hex(16),
                     "PATHFINDER_BIND": f"127.0.0.1:{self.port}", "PATHFINDER_ACCESS_LOG": "",
-                    "PATHFINDER_API_ANON_RATE": "100000000/minute"}  # measure the API, not its throttle
+                    "PATHFINDER_API_ANON_RATE": "100000000/minute",  # measure the API, not its throttle
+                    # No worker recycling: a recycled worker takes its CPU time with it, and the CPU per request
+                    # (read from /proc) came out negative at 500 requests a second.
+                    "PATHFINDER_MAX_REQUESTS": "0"}
         if workers:
             self.env["WEB_CONCURRENCY"] = str(workers)
         if threads:
