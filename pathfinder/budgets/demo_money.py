@@ -49,6 +49,8 @@ UNMATCHED = ("TESCO STORES 2231", "AMAZON MARKETPLACE", "CASH WITHDRAWAL")
 UNSIGNED = 2
 #: A statement covers the last two months of spending, imported a couple of days ago.
 STATEMENT_DAYS = 61
+#: Demo only, not a statutory period: a surplus taken back about a month after the family was told.
+RECOVERED_AFTER = timedelta(days=31)
 
 
 def _unsigned(dps: list[DirectPayment], theirs: set[int]) -> set[int]:
@@ -171,8 +173,8 @@ def direct_payments_build(rng: random.Random, lines: list[BudgetLine], today: da
             told = today - timedelta(days=rng.randint(5, 40))
             recoveries.append(SurplusRecovery(direct_payment=dp, amount=_cents(float(paid_total) * 0.05),
                                               reason=rng.choice(SURPLUS_REASONS), family_told_on=told,
-                                              recovered_on=told + timedelta(days=28) if n % 2 and
-                                              told + timedelta(days=28) <= today else None))
+                                              recovered_on=told + RECOVERED_AFTER if n % 2 and
+                                              told + RECOVERED_AFTER <= today else None))
     PaymentSchedule.objects.bulk_create(schedules)
     Payment.objects.bulk_create(payments)
     Statement.objects.bulk_create(statements)
