@@ -14,7 +14,7 @@ export PATHFINDER_CLAMAV ?= unix://$(CLAMAV_SOCKET)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup test test-fast test-browser lint bench bench-relevance bench-load demo worker clean \
+.PHONY: help run setup test test-fast test-browser lint bench bench-relevance bench-load demo daily-jobs worker clean \
 	system-packages clamav collectstatic serve-production
 
 help: ## List the commands
@@ -56,9 +56,7 @@ run: setup system-packages ## Set up, load the demo county, and serve http://127
 	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) demo_sign_ins
-	$(MANAGE) send_reminders
-	$(MANAGE) cease_plans_due
-	$(MANAGE) documents_scan_waiting
+	-$(MANAGE) run_daily_jobs  # reminders, plans ceasing, files waiting for the scanner ... (a failure is shown, not fatal)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops the server and the task worker)"
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --queue-name '*' >/dev/null 2>&1 & $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -66,6 +64,9 @@ demo: setup system-packages ## Rebuild the demo data from scratch (its PDFs need
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) createcachetable -v 0
 	$(MANAGE) load_demo --reset
+
+daily-jobs: setup ## Run every daily job once (what cron or the systemd timer runs in production, see README)
+	$(MANAGE) run_daily_jobs
 
 worker: setup ## Run the background task worker
 	$(MANAGE) db_worker --queue-name '*'
