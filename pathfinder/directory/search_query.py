@@ -6,7 +6,9 @@ done ("SALT means speech and language therapy", "Matched 'speech' (you typed 'sp
 
 * the council's list of synonyms, abbreviations and everyday phrases (`SearchSynonym`, longest phrase first);
 * the live text index, to tell which typed words some service uses (one query for all of them);
-* the vocabulary (`search_vocabulary.corrections`), to correct words no service uses;
+* the vocabulary: words typed apart or together ("wheel chair", "afterschool") and partial words ("physio") are
+  read as the services write them (`search_compounds`), and other words no service uses are corrected as typing
+  slips (`search_vocabulary.corrections`);
 * a short list of words that say nothing about a service ("my", "son", "properly"), left out silently.
 
 Costs two or three small queries; `search.py` turns the plan into an FTS5 or PostgreSQL query.
@@ -15,10 +17,12 @@ Costs two or three small queries; `search.py` turns the plan into an FTS5 or Pos
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
 
+from pathfinder.directory.search_compounds import best_split, compound_readings, joined, split_parts
 from pathfinder.directory.search_index import FTS_TABLE, pg_search_vector
 from pathfinder.directory.search_vocabulary import corrections, normalise, words_of
 
@@ -51,6 +55,8 @@ class QueryPlan:
     groups: list[Group] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
+    # how rare each word or phrase looked for is (PostgreSQL's ranking), worked out once for the plan
+    rarity: list[float] | None = field(default=None, repr=False, compare=False)
 
     @property
     def finds_nothing(self) -> bool:
@@ -73,23 +79,29 @@ class QueryPlan:
 
     def pg_query(self, *, any_group: bool = False):
         """The PostgreSQL tsquery (as a SearchQuery): phrases with the English stemmer, the last word as a prefix."""
-        from django.contrib.postgres.search import SearchQuery
-
         combined = None
-        for group in self.groups:
+        for n in range(len(self.groups)):
             query = None
-            for alt in dict.fromkeys(group.alternatives):
-                tokens = _FTS_TOKEN.findall(alt.lower())
-                if not tokens:
-                    continue
-                if group.prefix and alt == group.typed and len(tokens) == 1:
-                    one = SearchQuery(f"{tokens[0]}:*", search_type="raw", config="english")
-                else:
-                    one = SearchQuery(" ".join(tokens), search_type="phrase", config="english")
+            for one in self.pg_alternatives(n).values():
                 query = one if query is None else query | one
             if query is not None:
                 combined = query if combined is None else (combined | query if any_group else combined & query)
         return combined
+
+    def pg_alternatives(self, n: int) -> dict[str, object]:
+        """Group n's alternatives as PostgreSQL queries, by the alternative (lower case, each once)."""
+        from django.contrib.postgres.search import SearchQuery
+
+        group, queries = self.groups[n], {}
+        for alt in dict.fromkeys(group.alternatives):
+            tokens = _FTS_TOKEN.findall(alt.lower())
+            if not tokens or " ".join(tokens) in queries:
+                continue
+            if group.prefix and alt == group.typed and len(tokens) == 1:
+                queries[" ".join(tokens)] = SearchQuery(f"{tokens[0]}:*", search_type="raw", config="english")
+            else:
+                queries[" ".join(tokens)] = SearchQuery(" ".join(tokens), search_type="phrase", config="english")
+        return queries
 
 
 def _synonyms() -> dict[str, tuple[str, list[str], list[str]]]:
@@ -116,12 +128,15 @@ def _explain(phrase: str, kind: str, means: list[str], term_names: list[str]) ->
     return f"'{phrase}' also finds {listed}"
 
 
-def _used_by_some_service(words: list[tuple[str, bool]]) -> dict[str, bool]:
-    """Which words (with whether each is a prefix) the live text index has, in one query."""
-    if not words:
-        return {}
-    from pathfinder.directory.models import Service
+def _used_by_some_service(words: list[tuple[str, bool]], vocabulary: Iterable[str] = ()
+                          ) -> tuple[dict[str, bool], set[str]]:
+    """Which words (with whether each is a prefix) the live text index has, and which of `vocabulary` (the halves
+    of words that may be compounds) are in the vocabulary, in one query."""
+    from pathfinder.directory.models import SearchWord, Service
 
+    vocabulary = list(dict.fromkeys(vocabulary))
+    if not words and not vocabulary:
+        return {}, set()
     selects, params = [], []
     for word, prefix in words:
         tokens = _FTS_TOKEN.findall(word)
@@ -139,10 +154,15 @@ def _used_by_some_service(words: list[tuple[str, bool]]) -> dict[str, bool]:
         sql, sub_params = qs.query.sql_with_params()
         selects.append(f"EXISTS ({sql})")
         params.extend(sub_params)
+    for part in vocabulary:  # one unique-index lookup each
+        sql, sub_params = SearchWord.objects.filter(word=part).values("pk")[:1].query.sql_with_params()
+        selects.append(f"EXISTS ({sql})")
+        params.extend(sub_params)
     with connection.cursor() as cur:
         cur.execute("SELECT " + ", ".join(selects), params)
         row = cur.fetchone()
-    return {word: bool(hit) for (word, _), hit in zip(words, row, strict=True)}
+    known = {word: bool(hit) for (word, _), hit in zip(words, row[: len(words)], strict=True)}
+    return known, {part for part, hit in zip(vocabulary, row[len(words) :], strict=True) if hit}
 
 
 def understand(text: str, *, synonyms: dict | None = None) -> QueryPlan:
@@ -153,31 +173,45 @@ def understand(text: str, *, synonyms: dict | None = None) -> QueryPlan:
         return plan
     first_reading = synonyms is None
     synonyms = _synonyms() if synonyms is None else synonyms
-    pending: list[tuple[int, str]] = []  # (position, word) still to check against the index
+    free: list[tuple[int, str]] = []  # (position, word) not part of a synonym: checked against the index
     groups_at: dict[int, Group] = {}
     i = 0
     while i < len(tokens):
         for size in range(min(LONGEST_PHRASE, len(tokens) - i), 0, -1):
             phrase = " ".join(tokens[i : i + size])
-            if phrase in synonyms:
-                kind, means, term_names = synonyms[phrase]
-                groups_at[i] = Group(phrase, [phrase, *means, *term_names])
-                note = _explain(phrase, kind, means, term_names)
+            entry = phrase if phrase in synonyms else joined(*tokens[i : i + 2]) if size == 2 else None
+            if entry in synonyms:  # "wheel chair" meets the list's "wheelchair" too
+                kind, means, term_names = synonyms[entry]
+                groups_at[i] = Group(phrase, list(dict.fromkeys([phrase, entry, *means, *term_names])))
+                note = _explain(entry, kind, means, term_names)
                 if note:
                     plan.notes.append(note)
                 i += size
                 break
         else:
-            if tokens[i] not in FILLER:
-                pending.append((i, tokens[i]))
+            free.append((i, tokens[i]))
             i += 1
     last = len(tokens) - 1
-    known = _used_by_some_service([(w, pos == last) for pos, w in pending])
+    # Side by side and not both filler ("well being" yes, "some one" no): maybe one word as the services write it.
+    pairs = {pos: joined(word, free[n + 1][1]) for n, (pos, word) in enumerate(free[:-1])
+             if free[n + 1][0] == pos + 1 and not (word in FILLER and free[n + 1][1] in FILLER)}
+    pending = [(pos, w) for pos, w in free if w not in FILLER]
+    known, in_vocabulary = _used_by_some_service(
+        [(w, pos == last) for pos, w in pending] + [(j, False) for j in pairs.values()],
+        vocabulary=split_parts([w for _, w in pending]))
+    joined_at = _join_pairs(pairs, known, free)
+    pending = [(pos, w) for pos, w in pending if pos not in joined_at and pos - 1 not in joined_at]
     unknown = [w for _, w in pending if not known.get(w)]
-    fixes = corrections(unknown) if unknown else {}
+    fixes = compound_readings(unknown, synonyms, in_vocabulary) if unknown else {}
+    unfixed = [w for w in unknown if not fixes.get(w)]
+    fixes.update(corrections(unfixed) if unfixed else {})
+    for pos, group in joined_at.items():
+        groups_at[pos] = group
+        plan.notes.append(f"'{group.typed}' also finds '{group.alternatives[1]}'")
     for pos, word in pending:
-        if known.get(word):
-            groups_at[pos] = Group(word, [word], prefix=pos == last)
+        if known.get(word):  # and as two words, if the services write it so too ("playscheme": "play scheme")
+            apart = best_split(word, in_vocabulary, synonyms)
+            groups_at[pos] = Group(word, [word, apart] if apart else [word], prefix=pos == last)
             continue
         fixed = fixes.get(word) or []
         if not fixed:
@@ -204,6 +238,18 @@ def understand(text: str, *, synonyms: dict | None = None) -> QueryPlan:
         plan.notes.append(f"No service uses the word {words}, so we left it out" if len(plan.left_out) == 1
                           else f"No service uses the words {words}, so we left them out")
     return plan
+
+
+def _join_pairs(pairs: dict[int, str], known: dict[str, bool], free: list[tuple[int, str]]) -> dict[int, Group]:
+    """Two words side by side whose joined form a service uses ("wheel chair": "wheelchair") become one group,
+    matched as typed (a phrase) or joined; left to right, a word joins at most once."""
+    word_at = dict(free)
+    groups: dict[int, Group] = {}
+    for pos, together in sorted(pairs.items()):
+        if known.get(together) and pos - 1 not in groups:
+            phrase = f"{word_at[pos]} {word_at[pos + 1]}"
+            groups[pos] = Group(phrase, [phrase, together])
+    return groups
 
 
 def why_matched(plan: QueryPlan | None, *texts: str) -> list[str]:

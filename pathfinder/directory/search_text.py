@@ -15,6 +15,7 @@ from django.db.models import FloatField, QuerySet, Value
 from pathfinder.directory.models import Service
 from pathfinder.directory.search_index import FTS_TABLE, pg_search_vector
 from pathfinder.directory.search_query import QueryPlan, understand
+from pathfinder.directory.search_vocabulary import word_rarity
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -40,6 +41,30 @@ def _pg_query(text: str, plan: QueryPlan | None, any_group: bool):
     return SearchQuery(text, search_type="websearch", config="english")
 
 
+def _pg_rank(vector, query, plan: QueryPlan | None):
+    """PostgreSQL's rank when more than one thing was typed: every word or phrase looked for ranked by ts_rank,
+    weighed by how rare it is (`word_rarity`) and summed, so a rare word counts for more than a common one, as in
+    SQLite's bm25 (which also sums over each phrase of the query with its own weight).
+
+    One thing typed ("deaf", "can't sleep"), or the search as typed, keeps plain ts_rank: weighing one part's
+    synonyms against each other put the rarest expansion first ("overnight" for "can't sleep") where the judged
+    queries prefer where the words occur (bench/relevance)."""
+    from django.contrib.postgres.search import SearchRank
+
+    if plan is None or len(plan.groups) < 2:
+        return SearchRank(vector, query)
+    parts = [(alt, plan.groups[n].prefix and alt == plan.groups[n].typed.lower(), one)
+             for n in range(len(plan.groups)) for alt, one in plan.pg_alternatives(n).items()]
+    if plan.rarity is None:  # once per plan: the any-part fallback reads the same words again
+        plan.rarity = word_rarity([alt for alt, _, _ in parts],
+                                  prefixes=frozenset(i for i, p in enumerate(parts) if p[1]))
+    rank = None
+    for weight, (_, _, one) in zip(plan.rarity, parts, strict=True):
+        term = SearchRank(vector, one) * Value(weight, output_field=FloatField())
+        rank = term if rank is None else rank + term
+    return rank
+
+
 def text_plan(text: str, *, understood: bool = True) -> QueryPlan | None:
     """The plan for these words (None for the plain search, or when nothing was typed)."""
     text = (text or "").strip()
@@ -61,11 +86,10 @@ def apply_text_search(queryset: QuerySet[Service], text: str, *, plan: QueryPlan
     if plan is not None and (plan.finds_nothing or not plan.groups):
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchRank
 
         query = _pg_query(text, plan, any_group)
         vector = pg_search_vector()
-        return queryset.annotate(search=vector, rank=SearchRank(vector, query)).filter(search=query)
+        return queryset.annotate(search=vector, rank=_pg_rank(vector, query, plan)).filter(search=query)
     match = _fts5_match(text, plan, any_group)
     if not match:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
