@@ -18,7 +18,6 @@ requests that reach the view; answers from the cache cost next to nothing and ar
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -27,7 +26,16 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from pathfinder.directory.public_cache import DIRECTORY, FEEDBACK, PAGES, page_key, public_cache, service_scope
+from pathfinder.directory.cache_query import ORDER_ONLY, QueryMeaning, canonical_query
+from pathfinder.directory.public_cache import (
+    DIRECTORY,
+    FEEDBACK,
+    PAGES,
+    content_modified,
+    page_key,
+    public_cache,
+    service_scope,
+)
 
 PREFIXES = ("/local-offer/", "/api/oruk/")
 # view name -> the scopes its answer shows (besides ALL), from the URL's own arguments
@@ -48,6 +56,26 @@ RULES: dict[str, Callable[[dict], tuple[str, ...]]] = {
     "oruk:service-at-locations": lambda kw: (DIRECTORY,),
     "oruk:service-at-location": lambda kw: (DIRECTORY,),
 }
+# How the search page reads its query (web.forms.SearchForm and web.search_views): see directory.cache_query.
+SEARCH_PAGE = QueryMeaning(
+    single=frozenset({"q", "age", "cost", "day", "time", "postcode", "distance", "sort", "page"}),
+    blank_is_absent=None, text={"q": 200, "postcode": 10}, upper=frozenset({"postcode"}),
+    multi=frozenset({"need", "kind", "delivery"}),
+)
+
+
+def query_meaning(match) -> QueryMeaning:
+    """What this view reads the same in a query: the search page's rules; an ORUK endpoint's own parameters (each
+    read once, stripped, by api.params; `day` and `top_only` without regard to case); else only the order."""
+    if match.view_name == "directory:search":
+        return SEARCH_PAGE
+    parameters = getattr(getattr(match.func, "cls", None), "parameters", None)
+    if match.view_name.startswith("oruk:") and parameters is not None:
+        return QueryMeaning(single=frozenset(parameters), blank_is_absent=frozenset(parameters),
+                            spaces_are_blank=True, lower=frozenset({"day", "top_only"}) & parameters)
+    return ORDER_ONLY
+
+
 # Headers worth keeping with a stored answer (the security headers the inner middleware added, among them).
 KEEP = ("content-type", "content-security-policy", "x-frame-options", "cross-origin-opener-policy", "vary",
         "content-language")
@@ -98,9 +126,15 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        scopes = self._scopes(request) if cacheable_request(request) else None
-        if scopes is None:
+        found = self._scopes(request) if cacheable_request(request) else None
+        if found is None:
             return self.get_response(request)
+        scopes, meaning = found
+        asked = request.META.get("QUERY_STRING", "")
+        canonical = canonical_query(asked, meaning)
+        if canonical != asked:  # the view reads the query written the one way, so hits and misses are the same page
+            request.META["QUERY_STRING"] = canonical
+            request.__dict__.pop("GET", None)
         key = page_key(scopes=scopes, scheme=request.scheme, host=request.get_host(),
                        full_path=request.get_full_path())
         entry = public_cache().get(key)
@@ -112,20 +146,21 @@ class PublicCacheMiddleware:
         entry = {
             "status": response.status_code, "content": response.content,
             "headers": [(k, v) for k, v in response.items() if k.lower() in KEEP],
-            "etag": '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"', "modified": time.time(),
+            "etag": '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"', "modified": content_modified(scopes),
             "html": response.get("Content-Type", "").startswith("text/html"),
         }
         public_cache().set(key, entry, timeout=settings.PATHFINDER_PUBLIC_CACHE_SECONDS)
         return self._answer(request, entry, "miss")
 
     @staticmethod
-    def _scopes(request: HttpRequest) -> tuple[str, ...] | None:
+    def _scopes(request: HttpRequest) -> tuple[tuple[str, ...], QueryMeaning] | None:
+        """The scopes the page shows, and what its view reads the same in a query (None: not a cached page)."""
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
         rule = RULES.get(match.view_name)
-        return rule(match.kwargs) if rule else None
+        return (rule(match.kwargs), query_meaning(match)) if rule else None
 
     @staticmethod
     def _answer(request: HttpRequest, entry: dict, how: str) -> HttpResponse:

@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 ALL = "all"
@@ -38,6 +41,7 @@ DIRECTORY = "directory"
 PAGES = "pages"
 FEEDBACK = "feedback"
 TOKEN_PREFIX = "lo:token:"
+CHANGED_PREFIX = "lo:changed:"  # when a scope's token was last replaced: its content's last change (Last-Modified)
 PAGE_PREFIX = "lo:page:"
 # Past this many services in one change (a big import), one new token for everything beats thousands of writes.
 MANY_SERVICES = 100
@@ -86,9 +90,33 @@ def local_offer_changed(*scopes: str) -> None:
     chosen = set(scopes) or {ALL}
 
     def bump() -> None:
-        public_cache().set_many({TOKEN_PREFIX + scope: secrets.token_hex(6) for scope in chosen}, timeout=None)
+        now = time.time()
+        public_cache().set_many({TOKEN_PREFIX + scope: secrets.token_hex(6) for scope in chosen}
+                                | {CHANGED_PREFIX + scope: now for scope in chosen}, timeout=None)
 
     transaction.on_commit(bump)
+
+
+def content_modified(scopes: Iterable[str]) -> float:
+    """When what a page shows last changed (its Last-Modified), as a Unix time; never the time it was cached.
+
+    The newest committed change to ALL or the page's scopes (recorded with the fresh token). If the cache has lost
+    a scope's time, the directory's last change stands in: the newest `last_modified` (approved change) of any
+    service. A page listing services (the directory scope) also changes at midnight, when services unchecked for
+    too long leave the public Local Offer without any change being made, so it is never older than today's start.
+    """
+    from pathfinder.directory.models import Service
+
+    scopes = (ALL, *scopes)
+    found = public_cache().get_many([CHANGED_PREFIX + scope for scope in scopes])
+    times = list(found.values())
+    if len(found) < len(scopes):
+        newest = Service.objects.filter(is_published=True).aggregate(newest=Max("last_modified"))["newest"]
+        times.append(newest.timestamp() if newest else 0.0)
+    if DIRECTORY in scopes:
+        midnight = timezone.make_aware(datetime.combine(timezone.localdate(), datetime.min.time()))
+        times.append(midnight.timestamp())
+    return min(max(times), time.time())
 
 
 def services_changed(service_ids: Iterable) -> None:
