@@ -50,10 +50,13 @@ class SearchSynonym(models.Model):
 
 class SearchWord(models.Model):
     """A word that appears in published services, with how many use it: the vocabulary a typing slip is
-    corrected against (pg_trgm similarity on PostgreSQL, the same trigram measure in Python on SQLite).
+    corrected against (pg_trgm similarity on PostgreSQL, the same trigram measure in Python on SQLite), partial and
+    compound words are read against (`search_compounds`), and PostgreSQL's ranking weighs words by
+    (`search_vocabulary.word_rarity`).
 
     Rebuilt by `search_vocabulary.search_words_rebuild()` (after the demo loads, by `rebuild_search_index`,
-    and every night); a word missing for a day only means a slip in it is not corrected until then.
+    and every night by the daily job `rebuild_search_words`); a word missing for a day only means a slip in it is
+    not corrected until then.
     """
 
     word = models.CharField(max_length=60, unique=True)

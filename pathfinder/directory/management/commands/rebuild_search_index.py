@@ -11,7 +11,8 @@ from pathfinder.directory.search_vocabulary import search_words_rebuild
 
 class Command(BaseCommand):
     help = ("Re-create the Local Offer text-search index (needed after a migration rebuilds the service table on "
-            "SQLite) and the vocabulary typing slips are corrected against (run it nightly).")
+            "SQLite) and the vocabulary typing slips are corrected against (the daily job rebuild_search_words "
+            "rebuilds the vocabulary every night).")
 
     def handle(self, *args, **options):
         if connection.vendor == "sqlite":
