@@ -186,3 +186,13 @@ def test_each_bad_order_names_its_field(kind, facts, kwargs, field, words) -> No
 def test_unknown_order_kinds_are_refused() -> None:
     with pytest.raises(ValueError, match="not a kind of Tribunal order"):
         order_duties("detention", ORDERED, today=ORDERED)
+
+
+def test_a_form_can_explain_why_a_short_absence_does_not_count() -> None:
+    from statutory import exception_description, exception_problems
+
+    [problem] = exception_problems("T2", date(2027, 5, 10), date(2027, 5, 22))
+    assert "at least 2 weeks in a row (14 days)" in problem and "13 days" in problem
+    assert "reg 44(3)(b)" in problem
+    assert exception_problems("T2", date(2027, 5, 10), date(2027, 5, 23)) == []
+    assert exception_description("T1").endswith("(reg 44(3)(a))")
