@@ -102,20 +102,17 @@ class Driver:
                 conn.close()
                 self.open -= 1
             self.open += 1
-        try:
-            reader, writer = await asyncio.open_connection(self.host, self.port)
-        except OSError:
-            async with self.freed:
-                self.open -= 1
-                self.freed.notify()
-            raise
-        return _Connection(reader, writer)
+        return await self._open()
 
     async def _acquire_fresh(self) -> _Connection:
         async with self.freed:
             while self.open >= self.max_connections:
                 await self.freed.wait()
             self.open += 1
+        return await self._open()
+
+    async def _open(self) -> _Connection:
+        """A new connection, already counted in ``open``; the count is given back if it cannot be made."""
         try:
             reader, writer = await asyncio.open_connection(self.host, self.port)
         except OSError:

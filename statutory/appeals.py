@@ -37,12 +37,11 @@ def tribunal_last_day(period_end: date, calendar: WorkingDayCalendar | None = No
         return cal.roll_forward(date(period_end.year + 1, 1, 2))
     if period_end.month == 1 and period_end.day == 1:
         return cal.roll_forward(date(period_end.year, 1, 2))
-    rolled = cal.roll_forward(period_end)  # r.12(2)
-    if rolled != period_end and rolled.month == 8:
-        # A period ending on Saturday 31 July runs to Monday 2 August under r.12(2); that day is in August, so
-        # r.12(3) carries it to the first working day after 31 August (the extensions apply together).
-        return tribunal_last_day(rolled, cal)
-    return rolled
+    # r.12(2) only. r.12(3) asks where the period itself ends, not where r.12(2) has carried it: a period ending on
+    # Saturday 31 July is in time on Monday 2 August, not in September. A letter must never promise a later day
+    # than the Tribunal would accept, so where the two rules could be read together the earlier reading is used
+    # (a family told 2 August who sends it by then is safe under either reading).
+    return cal.roll_forward(period_end)
 
 
 @dataclass(frozen=True)

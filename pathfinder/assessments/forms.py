@@ -18,9 +18,7 @@ from pathfinder.assessments.constants import (
     RequestSource,
 )
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
-from pathfinder.documents.kinds import type_message
-from pathfinder.documents.services import upload_check
-from pathfinder.documents.uploads import max_upload_text, size_message
+from pathfinder.documents.forms import CheckedFileForm
 from pathfinder.organisations.models import Organisation
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -120,28 +118,10 @@ class AdviceReuseForm(GOVUKForm):
         self.fields["kind"].choices = [k for k in kinds if k[0] != "a"]
 
 
-class _DocumentForm(GOVUKForm):
-    """A form with an advice document, checked by its content and size (documents.services.upload_check), so a
-    wrong file is explained beside the field and what was typed is kept; the service stores it.
+class _DocumentForm(CheckedFileForm, GOVUKForm):
+    """A form with an advice document (documents.forms.CheckedFileForm checks it); the service stores it."""
 
-    ``refused_files``: fields whose file the upload handler dropped for being too big.
-    """
-
-    def __init__(self, *args, refused_files=frozenset(), **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        what = type_message(ADVICE_KINDS).removeprefix("The selected file must be ")
-        self.fields["document"].help_text = f"{what[0].upper()}{what[1:]}, up to {max_upload_text()}"
-        self.refused_files = set(refused_files)
-
-    def clean_document(self):
-        if "document" in self.refused_files:
-            raise forms.ValidationError(size_message())
-        document = self.cleaned_data.get("document")
-        if document:
-            check = upload_check(document, ADVICE_KINDS)
-            if check.problem:
-                raise forms.ValidationError(check.problem)
-        return document
+    checked_file_kinds = ADVICE_KINDS
 
 
 class AdviceReceivedForm(_DocumentForm):

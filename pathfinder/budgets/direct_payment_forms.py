@@ -9,9 +9,7 @@ from pathfinder.budgets.direct_payments import STOP_REASONS
 from pathfinder.budgets.models_money import Holding, RecipientKind
 from pathfinder.budgets.request_forms import VersionedForm
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
-from pathfinder.documents.kinds import type_message
-from pathfinder.documents.services import upload_check
-from pathfinder.documents.uploads import max_upload_text, size_message
+from pathfinder.documents.forms import CheckedFileForm
 
 
 class ProposeForm(GOVUKForm):
@@ -56,34 +54,17 @@ class SendForm(VersionedForm):
     sent_on = GOVUKDateField(label="Date the agreement is sent")
 
 
-class AgreementDocumentForm(VersionedForm):
-    """The signed agreement as a file, checked by its content and size (documents.services.upload_check) so a
-    wrong file is explained beside the field; the service stores it. ``refused_files``: fields the upload handler
-    dropped for being too big."""
+class AgreementDocumentForm(CheckedFileForm, VersionedForm):
+    """The signed agreement as a file (documents.forms.CheckedFileForm checks it); the service stores it."""
 
     error_names = {"document": "the signed agreement"}
+    checked_file_kinds = AGREEMENT_KINDS
+    checked_file_hint = "A scan or photo of every signed page. "
 
     document = forms.FileField(
         label="Upload the signed agreement",
         error_messages={"required": "Select the signed agreement to upload"},
     )
-
-    def __init__(self, *args, refused_files=frozenset(), **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        what = type_message(AGREEMENT_KINDS).removeprefix("The selected file must be ")
-        self.fields["document"].help_text = (f"A scan or photo of every signed page. {what[0].upper()}{what[1:]}, "
-                                             f"up to {max_upload_text()}")
-        self.refused_files = set(refused_files)
-
-    def clean_document(self):
-        if "document" in self.refused_files:
-            raise forms.ValidationError(size_message())
-        document = self.cleaned_data.get("document")
-        if document:
-            check = upload_check(document, AGREEMENT_KINDS)
-            if check.problem:
-                raise forms.ValidationError(check.problem)
-        return document
 
 
 class SignForm(AgreementDocumentForm):

@@ -152,11 +152,15 @@ def counted_page(
         for name, descending in order
     )
     select = ", ".join(quote(c) for c in columns)
+    # PostgreSQL plans a subquery together with the outer LIMIT and, to hand over the first page early, walks the
+    # whole service table in name order checking each row (seconds at national scale), although the window count
+    # needs every match anyway. A materialised CTE is planned on its own: the matches are found through their
+    # indexes and sorted in memory.
+    hits = f"WITH hits AS MATERIALIZED ({sql}) SELECT" if connection.vendor == "postgresql" else None
+    statement = (f"{hits} {select}, COUNT(*) OVER () FROM hits" if hits
+                 else f"SELECT {select}, COUNT(*) OVER () FROM ({sql}) hits")
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {select}, COUNT(*) OVER () FROM ({sql}) hits ORDER BY {order_sql} LIMIT %s OFFSET %s",
-            [*params, size, start],
-        )
+        cursor.execute(f"{statement} ORDER BY {order_sql} LIMIT %s OFFSET %s", [*params, size, start])
         rows = cursor.fetchall()
     if not rows:
         return queryset.count(), []

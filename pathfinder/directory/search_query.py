@@ -128,6 +128,9 @@ def _explain(phrase: str, kind: str, means: list[str], term_names: list[str]) ->
     return f"'{phrase}' also finds {listed}"
 
 
+PG_PROBE = 1000
+
+
 def _used_by_some_service(words: list[tuple[str, bool]], vocabulary: Iterable[str] = ()
                           ) -> tuple[dict[str, bool], set[str]]:
     """Which words (with whether each is a prefix) the live text index has, and which of `vocabulary` (the halves
@@ -145,14 +148,19 @@ def _used_by_some_service(words: list[tuple[str, bool]], vocabulary: Iterable[st
 
             query = (SearchQuery(f"{tokens[-1]}:*", search_type="raw", config="english") if prefix and len(tokens) == 1
                      else SearchQuery(" ".join(tokens), search_type="phrase", config="english"))
-            qs = Service.objects.annotate(search=pg_search_vector()).filter(search=query).values("pk")[:1]
+            # Up to PG_PROBE rows, not one: "LIMIT 1" makes PostgreSQL expect an early hit and read the whole table
+            # for a word no service has; a limit above its guess for a rare word makes it ask the GIN index.
+            qs = (Service.objects.annotate(search=pg_search_vector()).filter(search=query).order_by()
+                  .values("pk")[:PG_PROBE])
+            sql, sub_params = qs.query.sql_with_params()
+            selects.append(f"(SELECT COUNT(*) FROM ({sql}) AS probe{len(selects)}) > 0")
         else:
             match = f'"{" ".join(tokens)}"' + ("*" if prefix and len(tokens) == 1 else "")
             qs = Service.objects.extra(
                 tables=[FTS_TABLE], where=[f"{FTS_TABLE}.rowid = directory_service.rowid", f"{FTS_TABLE} MATCH %s"],
-                params=[match]).values("pk")[:1]
-        sql, sub_params = qs.query.sql_with_params()
-        selects.append(f"EXISTS ({sql})")
+                params=[match]).order_by().values("pk")[:1]
+            sql, sub_params = qs.query.sql_with_params()
+            selects.append(f"EXISTS ({sql})")
         params.extend(sub_params)
     for part in vocabulary:  # one unique-index lookup each
         sql, sub_params = SearchWord.objects.filter(word=part).values("pk")[:1].query.sql_with_params()

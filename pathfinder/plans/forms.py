@@ -4,9 +4,7 @@ from django import forms
 
 from pathfinder.assessments.letters import period_text as _period
 from pathfinder.core.forms import GOVUKDateField, GOVUKForm
-from pathfinder.documents.kinds import type_message
-from pathfinder.documents.services import upload_check
-from pathfinder.documents.uploads import max_upload_text, size_message
+from pathfinder.documents.forms import CheckedFileForm
 from pathfinder.plans.child_views import VIEWS_FILE_KINDS
 from pathfinder.plans.models import InstitutionType
 
@@ -194,20 +192,20 @@ class ProvisionFromAdviceForm(VersionedForm):
 # -- the family's own forms: their views, comments on a section, a meeting, a school --------------------------
 
 
-class ChildViewsForm(GOVUKForm):
+class ChildViewsForm(CheckedFileForm, GOVUKForm):
     """The five questions, worded for the person answering (plans.child_views.questions). Every answer is optional
     on "Save and come back later"; finishing asks for the first one, so a half-written form is never refused."""
+
+    checked_file_field = "file"
+    checked_file_kinds = VIEWS_FILE_KINDS
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     file = forms.FileField(label="Add a picture, recording or document (optional)", required=False)
     file_description = forms.CharField(label="What is it? (optional)", required=False, max_length=200,
                                        help_text="For example: a drawing of my family, or a voice message")
 
-    def __init__(self, *args, questions, with_how: bool, refused_files=frozenset(), **kwargs) -> None:
+    def __init__(self, *args, questions, with_how: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.refused_files = set(refused_files)
-        what = type_message(VIEWS_FILE_KINDS).removeprefix("The selected file must be ")
-        self.fields["file"].help_text = f"{what[0].upper()}{what[1:]}, up to {max_upload_text()}"
         for question in questions:
             self.fields[question.name] = forms.CharField(
                 label=question.label, help_text=question.hint, required=False,
@@ -220,18 +218,6 @@ class ChildViewsForm(GOVUKForm):
                 help_text="Who was there, where, and how: for example, with pictures and a talking mat at school, "
                 "with their teaching assistant",
             )
-
-    def clean_file(self):
-        """The file is checked here, by its content, so a wrong one is explained beside the field and every answer
-        typed stays in the form; the service stores it."""
-        if "file" in self.refused_files:
-            raise forms.ValidationError(size_message())
-        upload = self.cleaned_data.get("file")
-        if upload:
-            check = upload_check(upload, VIEWS_FILE_KINDS)
-            if check.problem:
-                raise forms.ValidationError(check.problem)
-        return upload
 
 
 class SectionCommentForm(PlainForm):

@@ -65,6 +65,9 @@ def test_the_draft_window_is_15_days_beginning_with_service() -> None:
     assert earliest_final_plan_date(date(2027, 2, 1)) == date(2027, 2, 16)
 
 
-def test_a_period_ending_on_the_last_saturday_of_july_runs_past_august() -> None:
-    # Saturday 31 July 2021: the next working day, Monday 2 August, is in August (r.12(2) then r.12(3)).
-    assert tribunal_last_day(date(2021, 7, 31)) == date(2021, 9, 1)
+def test_a_period_ending_on_the_last_saturday_of_july_is_moved_by_r12_2_only() -> None:
+    # Saturday 31 July 2021: the period ends in July, so only r.12(2) applies: Monday 2 August. r.12(3) is not
+    # applied on top (the letter must not promise a later day than the Tribunal would accept); the same holds at
+    # Christmas, where a period ending Saturday 24 December 2022 runs to Wednesday 28 December only.
+    assert tribunal_last_day(date(2021, 7, 31)) == date(2021, 8, 2)
+    assert tribunal_last_day(date(2022, 12, 24)) == date(2022, 12, 28)
