@@ -10,3 +10,11 @@ class DisagreementsConfig(AppConfig):
     name = "pathfinder.disagreements"
     label = "disagreements"
     verbose_name = "Disagreements"
+
+    def ready(self) -> None:
+        # The lower domains record each decision through people's seam, never importing this app.
+        from pathfinder.disagreements.decisions import appealable_decision_record
+        from pathfinder.disagreements.rebuild import appealable_decisions_rebuild
+        from pathfinder.people.decisions import register_decision_recorder
+
+        register_decision_recorder(appealable_decision_record, rebuild=appealable_decisions_rebuild)
