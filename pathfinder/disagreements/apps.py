@@ -18,3 +18,11 @@ class DisagreementsConfig(AppConfig):
         from pathfinder.people.decisions import register_decision_recorder
 
         register_decision_recorder(appealable_decision_record, rebuild=appealable_decisions_rebuild)
+        # The family's case page and the child's record page show ours through their own seams.
+        from pathfinder.disagreements.family import family_decisions
+        from pathfinder.disagreements.record_links import disagreement_links
+        from pathfinder.family.case_sections import register_case_section
+        from pathfinder.people.child_pages import register_record_links
+
+        register_case_section(family_decisions)
+        register_record_links(disagreement_links)

@@ -49,3 +49,7 @@ class AppealableDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.decided_on:%d %B %Y})"
+
+
+from pathfinder.disagreements.models_complaints import OmbudsmanComplaint, Remedy  # noqa: E402,F401
+from pathfinder.disagreements.models_mediation import MediationCase  # noqa: E402,F401
