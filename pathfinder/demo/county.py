@@ -43,8 +43,8 @@ from pathfinder.family import demo as family_demo
 from pathfinder.notifications import demo as notifications_demo
 from pathfinder.organisations import demo as organisations_demo
 from pathfinder.people import demo as people_demo
-from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.decisions import appealable_decisions_rebuild
+from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
 from pathfinder.plans import demo_voice as plans_demo_voice
