@@ -43,6 +43,7 @@ from pathfinder.family import demo as family_demo
 from pathfinder.notifications import demo as notifications_demo
 from pathfinder.organisations import demo as organisations_demo
 from pathfinder.people import demo as people_demo
+from pathfinder.people.decisions import appealable_decisions_rebuild
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
@@ -162,6 +163,7 @@ class CountyBuilder:
         )
         involvements_rebuild()  # rows were bulk-inserted, bypassing the services that keep involvements in step
         advice_involvements_rebuild()
+        appealable_decisions_rebuild()  # the decisions those rows hold, as their services would have recorded them
         if staff.demo:
             self.stage("Messages to families", **notifications_demo.build_messages(
                 self.rng, today=self.today, notices=demo_notices(staff.demo, today=self.today)))

@@ -23,5 +23,6 @@ def test_each_group_holds_the_roles_it_always_has():
     assert set(SERVICE_EDITORS) == {Role.PROVIDER, Role.LOCAL_OFFER_OFFICER}
     assert set(ROLE_APPROVERS) == {Role.ADMINISTRATOR, Role.MANAGER}
     assert COUNCIL_STAFF_ROLES == {Role.CASEWORKER, Role.MANAGER, Role.ADMINISTRATOR, Role.LOCAL_OFFER_OFFICER}
-    assert PROFESSIONAL_ROLES == {Role.ADVISER}
-    assert STAFF_ROLES == COUNCIL_STAFF_ROLES | {Role.ADVISER}
+    # The mediation service (disagreements) reads children's mediations: a second factor, like an adviser.
+    assert PROFESSIONAL_ROLES == {Role.ADVISER, Role.MEDIATOR}
+    assert STAFF_ROLES == COUNCIL_STAFF_ROLES | {Role.ADVISER, Role.MEDIATOR}

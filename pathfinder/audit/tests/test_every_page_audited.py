@@ -44,7 +44,7 @@ from pathfinder.plans.tests.factories import PlanNeedFactory, PlanOutcomeFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_PAGES_PER_ROLE = 250
+MAX_PAGES_PER_ROLE = 300  # every route is tried per child: more domains, more routes (disagreements added 2 per child)
 SKIP_PREFIXES = ("/static/", "/media/", "/api/oruk/")  # the API serves the Local Offer only, never children
 HREF = re.compile(r"""href="([^"#]+)""")
 

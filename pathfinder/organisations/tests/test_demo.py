@@ -24,7 +24,10 @@ def county(module_db):
 
 
 def test_the_demo_county_has_organisations_with_queues_and_structured_advice(county):
-    assert Organisation.objects.exclude(kind__in=("school", "early_years")).count() == 3
+    # the speech and language therapy, educational psychology and social care services, and the mediation service
+    assert Organisation.objects.exclude(kind__in=("school", "early_years")).count() == 4
+    mediator = User.objects.get(username="mediator")
+    assert mediator.memberships.get().organisation.kind == "mediation"
     assert set(Organisation.objects.filter(kind="school").values_list("la_code", flat=True)) == {"999", "998", "997"}
     placed = dict(BY_KEY["children-with-plans"].breakdown(timezone.localdate()))
     assert placed["Placed out of the area"] > 0 and placed["In the area"] > placed["Placed out of the area"]
