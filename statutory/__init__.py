@@ -53,6 +53,28 @@ Key rules (see ``statutory.assessment`` for the full list):
 * Re-assessment (regs 24-27): :func:`reassessment_deadlines` (decide within 15 days of the request, the final
   plan within 14 weeks of telling the family), :func:`may_refuse_as_too_soon` (reg 24(2), within 6 months of the
   last assessment) and :func:`reassessment_problems`; :func:`assessment_timeline` takes ``kind="reassessment"``.
+* Disagreements (spec 6; rows in ``statutory.rules_disagreements``, each with a ``note`` giving its evidence tag:
+  [V] verbatim, [S] secondary source, [R] not re-verified):
+
+  - ``appealable``: :class:`AppealableKind` (CFA s.51(2): not to assess, not to re-assess, not to issue, plan
+    contents, amended plan contents, not to amend, to cease), ``APPEALABLE_SECTIONS`` ("B", "F", "I"),
+    :func:`appealable_kind_text` (plain English), :func:`appealable_rule` (citation and link),
+    :func:`certificate_needed` (False only for a contents appeal about section I alone, CFA s.55) and
+    :func:`appeal_problems`. Every ``*_problems`` function here returns :class:`Problem` (``field``, ``message``).
+  - ``mediation`` (regs 32-42): :class:`MediationFacts`; :func:`mediation_timeline` with steps
+    ``contact_adviser`` (2 months, reg 33), ``adviser_certificate`` (3 working days, reg 34), ``notify_health``
+    (3 working days), ``hold_mediation`` (30 days from the council being told), ``deemed_certificate`` (3 working
+    days), ``mediator_certificate`` (3 working days), ``agreement_non_appealable`` (2 weeks, reg 42(3)),
+    ``health_tells_council`` (1 week, reg 42(4)); :func:`mediation_problems`; :func:`certificate_date` (the
+    certificate that counts for the appeal) and :func:`mediation_appeal_by` (the last day to appeal: later of
+    2 months from the notice and 1 month from the certificate, moved by HESC r.12). The August and Christmas
+    rule of r.12(3) moves only the appeal deadline, never a mediation step or a reg 44/45 duty.
+  - ``tribunal_orders`` (regs 44, 45): :class:`OrderKind`, :class:`DutyFacts` (``done`` by step code,
+    ``decided_to_issue``, reg 44(3) ``exceptions``: T1, T2 and E1-E4), :func:`order_duties` (from the order;
+    also a reg 42(2) mediation agreement, from its day), :func:`unopposed_duties` (reg 45, from the day the
+    council told the Tribunal), :func:`tribunal_response_due` (30 working days [S]),
+    :func:`recommendation_response_due` (5 weeks [R]) and :func:`order_problems`. Duty steps: ``cease``,
+    ``continue``, ``notify_will_assess``, ``notify_no_plan``, ``final_plan``, ``draft_plan``, ``amended_plan``.
 """
 
 from statutory.amendments import (
@@ -61,6 +83,15 @@ from statutory.amendments import (
     amendment_earliest_final,
     amendment_problems,
     amendment_timeline,
+)
+from statutory.appealable import (
+    APPEALABLE_SECTIONS,
+    AppealableKind,
+    Problem,
+    appeal_problems,
+    appealable_kind_text,
+    appealable_rule,
+    certificate_needed,
 )
 from statutory.appeals import (
     AppealDates,
@@ -117,6 +148,13 @@ from statutory.exceptions import (
     exception_problems,
     excusing,
 )
+from statutory.mediation import (
+    MediationFacts,
+    certificate_date,
+    mediation_problems,
+    mediation_timeline,
+)
+from statutory.mediation import appeal_by as mediation_appeal_by
 from statutory.people import (
     Addressees,
     DecisionMaker,
@@ -168,8 +206,36 @@ from statutory.timeliness import (
     timeliness_report,
 )
 from statutory.transfer import TransferOutDue, transfer_in_deadlines, transfer_out_deadline, transfer_out_due
+from statutory.tribunal_orders import (
+    DutyFacts,
+    OrderKind,
+    order_duties,
+    order_problems,
+    recommendation_response_due,
+    tribunal_response_due,
+    unopposed_duties,
+)
 
 __all__ = [
+    "APPEALABLE_SECTIONS",
+    "AppealableKind",
+    "Problem",
+    "appeal_problems",
+    "appealable_kind_text",
+    "appealable_rule",
+    "certificate_needed",
+    "MediationFacts",
+    "certificate_date",
+    "mediation_appeal_by",
+    "mediation_problems",
+    "mediation_timeline",
+    "DutyFacts",
+    "OrderKind",
+    "order_duties",
+    "order_problems",
+    "recommendation_response_due",
+    "tribunal_response_due",
+    "unopposed_duties",
     "inspection_window_start",
     "subject_access_due",
     "SubjectAccessClock",

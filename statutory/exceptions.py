@@ -44,8 +44,10 @@ MIN_CONTINUOUS_TEXT = "4 weeks"
 CLOSURE_LEAD_DAYS = 7
 
 CLOSURE_CODES = frozenset({"E1", "E2"})
-ABSENCE_CODES = frozenset({"E4", "A2"})
-CIRCUMSTANCE_CODES = frozenset({"E3", "A1"})
+ABSENCE_CODES = frozenset({"E4", "A2", "T2"})
+CIRCUMSTANCE_CODES = frozenset({"E3", "A1", "T1"})
+#: "a continuous period of not less than 2 weeks": reg 44(3)(b) [S].
+MIN_CONTINUOUS_DAYS_BY_CODE = {"T2": 2 * 7}
 MISSED_APPOINTMENT_CODES = frozenset({"A3"})
 
 #: Reg 10(4)(a)-(d); the same list is used by reg 5(4) and reg 13(3).
@@ -75,6 +77,16 @@ ADVICE_EXCEPTIONS: dict[str, str] = {
     ),
     "A3": "The child or young person missed an appointment for an examination or test (reg 8(2)(c))",
 }
+#: Reg 44(3) (and reg 45 by reference), for doing what the Tribunal ordered [S gov.uk SEND18, SENDIASS]: (a) and
+#: (b) below, and (c) any of the circumstances of reg 13(3), which are reg 10(4)(a)-(d): E1 to E4 above.
+ORDER_EXCEPTIONS: dict[str, str] = {
+    "T1": "Exceptional personal circumstances affected the child or parent, or the young person (reg 44(3)(a))",
+    "T2": (
+        "The child or parent, or the young person, was away from the council's area for 2 or more weeks in a "
+        "row (reg 44(3)(b))"
+    ),
+}
+#: The codes an assessment's records may carry (the order exceptions are checked by statutory.tribunal_orders).
 ALL_EXCEPTION_CODES: frozenset[str] = frozenset(ASSESSMENT_EXCEPTIONS) | frozenset(ADVICE_EXCEPTIONS)
 
 CITATIONS = {
@@ -85,12 +97,14 @@ CITATIONS = {
     "A1": f"{REGS_8_2}(a)",
     "A2": f"{REGS_8_2}(b)",
     "A3": f"{REGS_8_2}(c)",
+    "T1": "SEND Regulations 2014, reg 44(3)(a)",
+    "T2": "SEND Regulations 2014, reg 44(3)(b)",
 }
 
 
 def exception_description(code: str) -> str:
     """The plain description of an exception code, for people (never show "E3" on its own)."""
-    return ASSESSMENT_EXCEPTIONS.get(code) or ADVICE_EXCEPTIONS.get(code) or code
+    return ASSESSMENT_EXCEPTIONS.get(code) or ADVICE_EXCEPTIONS.get(code) or ORDER_EXCEPTIONS.get(code) or code
 
 
 @dataclass(frozen=True)
@@ -132,12 +146,15 @@ def continuous_days(start: date, end: date) -> int:
 
 
 def absence_problem(code: str, start: date, end: date) -> str:
-    """Reg 10(4)(d) / 8(2)(b): time away must be one continuous period of at least 4 weeks ("" if it is)."""
+    """Reg 10(4)(d) / 8(2)(b): time away must be one continuous period of at least 4 weeks, reg 44(3)(b) at least
+    2 weeks ("" if it is)."""
     length = continuous_days(start, end)
-    if length >= MIN_CONTINUOUS_DAYS:
+    least = MIN_CONTINUOUS_DAYS_BY_CODE.get(code, MIN_CONTINUOUS_DAYS)
+    if length >= least:
         return ""
     return (
-        f"Time away from the council's area counts only if it lasts at least 4 weeks in a row (28 days). "
+        f"Time away from the council's area counts only if it lasts at least {least // 7} weeks in a row "
+        f"({least} days). "
         f"This period is {_days(length)} ({CITATIONS.get(code, REGS_10_4)})."
     )
 

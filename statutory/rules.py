@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from statutory.calendar import UNITS, Unit, WorkingDayCalendar
+from statutory.rules_disagreements import DISAGREEMENT_RULE_ROWS
 from statutory.rules_disclosure import DISCLOSURE_RULE_ROWS
 
 REGS = "https://www.legislation.gov.uk/uksi/2014/1530/regulation/"
 CFA = "https://www.legislation.gov.uk/ukpga/2014/6/section/"
-
 HESC = "https://www.legislation.gov.uk/uksi/2008/2699/rule/20"
 
 #: SEND Regulations 2014 and CFA 2014 Part 3 came into force on 1 September 2014.
@@ -42,6 +42,8 @@ class Rule:
     effective_from: date
     #: "N days beginning with the day X" (reg 13(1)(a)): X is day 1, so the last day is X + N - 1.
     begins_with_trigger: bool = False
+    #: How sure we are of the row: the spec's evidence tags [V] verbatim, [S] secondary source, [R] not re-verified.
+    note: str = ""
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -117,15 +119,9 @@ RULES = RuleBook(
             unit="weeks",
             effective_from=SEND_2014_IN_FORCE,
         ),
-        Rule(
-            code="advice",
-            summary="Each person asked for advice must give it within 6 weeks of receiving the request",
-            citation="SEND Regulations 2014, reg 8(1)",
-            url=f"{REGS}8",
-            amount=6,
-            unit="weeks",
-            effective_from=SEND_2014_IN_FORCE,
-        ),
+        Rule(code="advice", summary="Each person asked for advice must give it within 6 weeks of receiving the request",
+             citation="SEND Regulations 2014, reg 8(1)", url=f"{REGS}8", amount=6, unit="weeks",
+             effective_from=SEND_2014_IN_FORCE),
         Rule(
             code="decision_not_to_issue",
             summary="Tell the parent/young person of a decision not to issue an EHC plan",
@@ -391,7 +387,8 @@ RULES = RuleBook(
             effective_from=SEND_2014_IN_FORCE,
             begins_with_trigger=True,
         ),
-    ) + tuple(Rule(**row) for row in DISCLOSURE_RULE_ROWS)  # inspectors' lists, subject access: not SEND law
+    )  # below: disagreements (spec 6); inspectors' lists and subject access (not SEND law)
+    + tuple(Rule(**row) for row in DISAGREEMENT_RULE_ROWS + DISCLOSURE_RULE_ROWS)
 )
 
 

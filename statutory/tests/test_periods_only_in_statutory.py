@@ -45,6 +45,9 @@ TEXT = re.compile(r"\b(\d+)[ -](working days?|weeks?|days?|months?)\b", re.IGNOR
 NOT_STATUTORY: dict[tuple[str, str], str] = {
     ("pathfinder/feedback/demo.py", "6 week"): "a family's made-up comment quoting a waiting list",
     ("pathfinder/demo/timeline.py", "timedelta(days=28)"): "synthetic data: a gap between two demo decisions",
+    # 35 days is also 5 weeks (reg 44(2)(c)(i), (d); reg 45):
+    ("pathfinder/demo/timeline.py", "timedelta(days=35)"): "synthetic data: a demo decision to assess, 5 weeks "
+                                                           "after the request (inside the 6 weeks of reg 5(1))",
     # "12 months" and "6 months" are also the annual review (CFA s.44(1)) and the under-5s prompt (CoP 9.178):
     ("pathfinder/demo/management/commands/load_demo.py", "12 months"): "the demo's span of requests (help text)",
     ("pathfinder/directory/jinja2/directory/officer_home.html", "12 months"): "the Local Offer's own check cycle",
