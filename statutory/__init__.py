@@ -75,6 +75,9 @@ Key rules (see ``statutory.assessment`` for the full list):
     council told the Tribunal), :func:`tribunal_response_due` (30 working days [S]),
     :func:`recommendation_response_due` (5 weeks [R]) and :func:`order_problems`. Duty steps: ``cease``,
     ``continue``, ``notify_will_assess``, ``notify_no_plan``, ``final_plan``, ``draft_plan``, ``amended_plan``.
+  - ``sen2_disagreements``: the SEN2 return's six mediation and tribunal flags (request, assessment, other
+    stage) from plain facts: :class:`Sen2Disagreement`, :func:`sen2_disagreement_flags`, :func:`sen2_stage`;
+    its docstring is the plan for writing them in ``pathfinder/sen2``.
 """
 
 from statutory.amendments import (
@@ -197,6 +200,13 @@ from statutory.reviews import (
     review_timeline,
 )
 from statutory.rules import RULES, Rule, RuleBook, rule_in_force
+from statutory.sen2_disagreements import (
+    Sen2Disagreement,
+    Sen2DisagreementFlags,
+    Sen2Stage,
+    sen2_disagreement_flags,
+    sen2_stage,
+)
 from statutory.subject_access import SubjectAccessClock, subject_access_clock, subject_access_may_extend
 from statutory.timeliness import (
     TimelinessCase,
@@ -236,6 +246,11 @@ __all__ = [
     "recommendation_response_due",
     "tribunal_response_due",
     "unopposed_duties",
+    "Sen2Disagreement",
+    "Sen2DisagreementFlags",
+    "Sen2Stage",
+    "sen2_disagreement_flags",
+    "sen2_stage",
     "inspection_window_start",
     "subject_access_due",
     "SubjectAccessClock",

@@ -72,7 +72,9 @@ class Rule:
 
     @property
     def duration_text(self) -> str:
-        """E.g. "6 weeks", "15 working days"."""
+        """E.g. "6 weeks", "15 working days"; "at once" for a duty with no period (reg 44(2)(a))."""
+        if self.amount == 0:
+            return "at once"
         unit = {"calendar_days": "days"}.get(self.unit, self.unit).replace("_", " ")
         if self.amount == 1:
             unit = unit.removesuffix("s")

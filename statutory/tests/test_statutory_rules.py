@@ -114,3 +114,14 @@ def test_help_text_and_timeliness_labels_read_the_rows() -> None:
     assert report.final_plans_excluding_exceptions.citation == "Hypothetical Regulations 2030, reg 1"
     assert report.decisions_to_assess.label == "Decisions whether to assess made within 6 weeks"
     assert report.decisions_to_assess.citation == "SEND Regulations 2014, reg 5(1)"
+
+
+def test_every_disagreement_row_is_cited_linked_and_tagged() -> None:
+    from statutory.rules_disagreements import DISAGREEMENT_RULE_ROWS
+
+    assert len({row["code"] for row in DISAGREEMENT_RULE_ROWS}) == len(DISAGREEMENT_RULE_ROWS)
+    for row in DISAGREEMENT_RULE_ROWS:
+        rule = RULES.lookup(row["code"], date.max)
+        assert rule.url.startswith("https://www.legislation.gov.uk/"), rule.code
+        assert rule.citation and rule.summary[0].isupper(), rule.code
+        assert any(tag in rule.note for tag in ("[V]", "[S]", "[R]")), rule.code
