@@ -178,7 +178,10 @@ class FeedClient:
         if since and feed.offers_modified_after:
             params["modified_after"] = since.isoformat().replace("+00:00", "Z")
         for page in range(1, max_pages() + 1):
-            body = self.get_json("services", {**params, "page": page})
+            try:
+                body = self.get_json("services", {**params, "page": page})
+            except FeedError as error:
+                raise type(error)(f"Page {page:,} of the feed's services: {error.message}") from None
             if not isinstance(body, dict) or not isinstance(body.get("contents"), list):
                 raise FeedError("The feed's /services is not an Open Referral UK page (no 'contents' list).")
             yield body["contents"]

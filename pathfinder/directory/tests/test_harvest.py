@@ -382,3 +382,161 @@ def test_services_keep_their_ids_so_a_feed_that_harvests_ours_back_brings_in_not
     assert run.added == 0 and run.refused == public == 6 and Service.objects.count() == before
     assert all("Already in our Local Offer" in i["reason"] for i in run.items)
     assert adapter.asked and not [path for path, _ in adapter.asked if "/services/" in path]  # no detail fetched
+
+
+# --- Caps, withdrawing what left the feed, batches, decisions (issue 12 part 2) ------------------------------------
+
+
+def _pages_of_two(monkeypatch) -> None:
+    monkeypatch.setattr(feed_client, "PER_PAGE", 2)  # the neighbour's three services: two pages
+
+
+def _answer_page_two_with(adapter, monkeypatch, body: bytes) -> None:
+    answer = adapter.send
+
+    def send(request, **kwargs):
+        parts = urlsplit(request.url)
+        if parts.path.endswith("/services") and parse_qs(parts.query).get("page") == ["2"]:
+            response = requests.Response()
+            response.status_code, response.raw, response.url = 200, io.BytesIO(body), request.url
+            return response
+        return answer(request, **kwargs)
+
+    monkeypatch.setattr(adapter, "send", send)
+
+
+def test_a_page_past_the_size_cap_stops_the_run_keeps_what_came_before_and_the_next_run_resumes(
+        neighbour, monkeypatch, settings):
+    org, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    settings.PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = 20_000
+    subscription = _subscribe()
+    answer = adapter.send
+    _answer_page_two_with(adapter, monkeypatch, b'{"contents": [' + b'{"id": "x"},' * 3000 + b'{}]}')
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.FAILED and "so reading stopped there" in run.message, run.message
+    assert "Page 2 of the feed's services" in run.message and (run.added, run.pages) == (2, 1) and _ours(subscription).count() == 2  # page 1 was kept
+    subscription.refresh_from_db()
+    assert subscription.last_harvested_at is None
+    monkeypatch.setattr(adapter, "send", answer)
+    adapter.asked.clear()
+    again = feed_harvest(subscription=subscription)
+    assert again.status == HarvestRun.Status.DONE and (again.added, again.unchanged) == (1, 2)
+    details = [path for path, _ in adapter.asked if "/services/" in path]
+    assert details == [f"/api/oruk/services/{_their_id(Service.objects.get(organisation=org, name='Eastshire sign club'))}"]
+
+
+def test_a_feed_past_the_page_cap_stops_there_and_keeps_those_pages(neighbour, monkeypatch, settings):
+    _pages_of_two(monkeypatch)
+    settings.PATHFINDER_HARVEST_MAX_PAGES = 1
+    subscription = _subscribe()
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.FAILED and "past page 1 of its services" in run.message
+    assert run.added == 2 and _ours(subscription).count() == 2
+
+
+def test_a_complete_listing_withdraws_services_gone_from_the_feed_and_shows_them_again_when_back(neighbour):
+    org, _ = neighbour
+    subscription = _subscribe()
+    feed_harvest(subscription=subscription)
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(is_published=False)  # gone there
+    incremental = feed_harvest(subscription=subscription)
+    assert incremental.changed_since is not None and incremental.withdrawn == 0
+    assert _ours(subscription).get(name="Eastshire sign club").is_published  # an incremental run cannot know
+    full = feed_harvest(subscription=subscription, full=True)
+    assert full.status == HarvestRun.Status.DONE and full.changed_since is None and full.withdrawn == 1
+    gone = _ours(subscription).get(name="Eastshire sign club")
+    assert not gone.is_published and gone.harvested_from.withdrawn  # withdrawn, not deleted
+    assert [i["name"] for i in full.items if i["outcome"] == "withdrawn"] == ["Eastshire sign club"]
+    assert feed_harvest(subscription=subscription, full=True).withdrawn == 0  # not withdrawn twice
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(is_published=True)
+    back = feed_harvest(subscription=subscription, full=True)
+    assert back.returned == 1 and back.withdrawn == 0
+    gone.refresh_from_db()
+    assert gone.is_published and not gone.harvested_from.withdrawn
+
+
+def test_a_partial_complete_listing_withdraws_nothing(neighbour, monkeypatch):
+    org, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    ServiceFactory(organisation=org, name="Eastshire art club")
+    subscription = _subscribe()
+    assert feed_harvest(subscription=subscription).added == 4
+    Service.objects.filter(organisation=org, name="Eastshire art club").update(is_published=False)  # gone there
+    _answer_page_two_with(adapter, monkeypatch, b"<html>oops</html>")  # and the listing fails on its last page
+    run = feed_harvest(subscription=subscription, full=True)
+    assert run.status == HarvestRun.Status.FAILED and "Page 2" in run.message and run.withdrawn == 0
+    assert _ours(subscription).filter(is_published=True).count() == 4
+
+
+def test_a_gone_service_edited_here_waits_for_the_officer_whose_decision_is_recorded(client, neighbour):
+    org, _ = neighbour
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire quiet swim")
+    Service.objects.filter(pk=mine.pk).update(description="Our own words", version=mine.version + 1)
+    Service.objects.filter(organisation=org, name="Eastshire quiet swim").update(is_published=False)
+    run = feed_harvest(subscription=subscription, full=True)
+    assert (run.withdrawn, run.conflicts) == (0, 1)
+    mine.refresh_from_db()
+    assert mine.is_published  # never withdrawn silently
+    conflict = run.conflict_rows.get()
+    assert conflict.kind == HarvestConflict.Kind.GONE and conflict.incoming is None
+    assert feed_harvest(subscription=subscription, full=True).conflicts == 0  # asked once
+    sign_in(client, officer)
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert "no longer in the other directory" in page and "Withdraw it" in page
+    client.post(reverse("directory:feed-conflict", args=[conflict.pk]), {"decision": "theirs"})
+    mine.refresh_from_db()
+    conflict.refresh_from_db()
+    assert not mine.is_published and conflict.decided_by == officer and conflict.decided_at is not None
+    assert [(h.history_type, h.decision, h.history_user) for h in conflict.history.order_by("history_date")] == [
+        ("+", "", None), ("~", "theirs", officer)]
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert f"Withdrew it from our Local Offer, as the other directory did: decided by {officer.display_name}" in page
+
+
+def test_keeping_ours_is_recorded_with_who_and_when_on_the_report(client, neighbour):
+    org, _ = neighbour
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire sign club")
+    Service.objects.filter(pk=mine.pk).update(description="Ours", version=mine.version + 1)
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(
+        description="Theirs", last_modified=timezone.now() + timedelta(seconds=5))
+    run = feed_harvest(subscription=subscription)
+    sign_in(client, officer)
+    client.post(reverse("directory:feed-conflict", args=[run.conflict_rows.get().pk]), {"decision": "ours"})
+    conflict = run.conflict_rows.get()
+    assert (conflict.decision, conflict.decided_by) == ("ours", officer)
+    assert conflict.history.latest().history_user == officer
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert f"Kept our version: decided by {officer.display_name} on" in page
+
+
+def test_new_services_are_written_in_bulk_not_a_few_queries_each(neighbour):
+    """The writes of a page do not grow with its services: 3 or 30 new services take the same INSERTs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    org, _ = neighbour
+
+    def inserts_for_a_first_harvest(name: str) -> int:
+        subscription = feed_subscription_create(acting_user=None, name=name, base_url=BASE)
+        with CaptureQueriesContext(connection) as queries:
+            run = feed_harvest(subscription=subscription)
+        assert run.status == HarvestRun.Status.DONE
+        return sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("INSERT"))
+
+    few = inserts_for_a_first_harvest("neighbour")
+    for n in range(27):
+        swim = ServiceFactory(organisation=org, name=f"Eastshire club {n:02d}")
+        ServiceAtLocationFactory(service=swim, location=LocationFactory(postcode="WM1 1AA"))
+        ScheduleFactory(service=swim, byday="MO")
+    Service.objects.filter(harvested_from__isnull=False).delete()
+    FeedSubscription.objects.all().delete()
+    many = inserts_for_a_first_harvest("neighbour")
+    assert Service.objects.filter(harvested_from__isnull=False).count() == 30
+    assert many <= few + 2, (few, many)
