@@ -19,6 +19,8 @@ class FeedSubscription(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(max_length=200, help_text="Whose directory it is, for example a neighbouring council")
     base_url = models.URLField("API address", max_length=500, unique=True)
+    website = models.URLField("Its website", max_length=500, blank=True,
+                              help_text="Where families can read the directory: linked from each service from it")
     active = models.BooleanField(default=True, help_text="Harvested by the scheduled command")
     last_harvested_at = models.DateTimeField(
         null=True, blank=True, help_text="When the last harvest that finished started: the next asks for changes since"
@@ -91,6 +93,16 @@ class HarvestedService(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subscription", "remote_id"], name="harvested_once_per_feed"),
         ]
+
+    @property
+    def source_url(self) -> str:
+        """This service in the other directory's API (the ORUK record it came from)."""
+        return f"{self.subscription.base_url}services/{self.remote_id}"
+
+    @property
+    def last_checked(self):
+        """When a harvest last found it as it is (the last finished harvest asked about every change)."""
+        return max(filter(None, [self.harvested_at, self.last_seen_at, self.subscription.last_harvested_at]))
 
 
 class HarvestConflict(models.Model):

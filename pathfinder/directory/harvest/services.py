@@ -24,7 +24,7 @@ from pathfinder.directory.public_cache import services_changed
 __all__ = ["feed_harvest", "feed_subscription_create", "harvest_conflict_resolve", "harvest_run_queue"]
 
 
-def feed_subscription_create(*, acting_user, name: str, base_url: str,
+def feed_subscription_create(*, acting_user, name: str, base_url: str, website: str = "",
                              client: FeedClient | None = None) -> FeedSubscription:
     """Subscribe to a feed once its base address is public and answers as an ORUK 3.0 API (checked now, so a wrong
     address is refused with the reason rather than failing every night)."""
@@ -39,7 +39,8 @@ def feed_subscription_create(*, acting_user, name: str, base_url: str,
         raise ServiceError(refused.message, field="base_url") from None
     except FeedError as exc:
         raise ServiceError(exc.message, field="base_url") from None
-    return FeedSubscription.objects.create(name=name.strip(), base_url=base_url, created_by=acting_user)
+    return FeedSubscription.objects.create(name=name.strip(), base_url=base_url, website=website.strip(),
+                                           created_by=acting_user)
 
 
 def harvest_run_queue(*, acting_user, subscription: FeedSubscription, full: bool = False) -> HarvestRun:

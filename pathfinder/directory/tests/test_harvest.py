@@ -540,3 +540,33 @@ def test_new_services_are_written_in_bulk_not_a_few_queries_each(neighbour):
     many = inserts_for_a_first_harvest("neighbour")
     assert Service.objects.filter(harvested_from__isnull=False).count() == 30
     assert many <= few + 2, (few, many)
+
+
+def test_the_public_page_and_the_api_say_where_a_harvested_service_comes_from(client, neighbour):
+    from pathfinder.directory.tests.test_api_conformance import check
+
+    org, _ = neighbour
+    subscription = feed_subscription_create(acting_user=None, name="Eastshire County Council's Local Offer",
+                                            base_url=BASE, website="https://eastshire.example/local-offer")
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire sign club")
+    page = html.unescape(client.get(reverse("directory:service", args=[mine.pk])).content.decode())
+    assert ("This service's details come from <a class=\"govuk-link\" href=\"https://eastshire.example/local-offer\">"
+            "Eastshire County Council's Local Offer</a>. We last checked them there on") in page
+    local = Service.objects.get(organisation=org, name="Eastshire sign club")
+    own_page = html.unescape(client.get(reverse("directory:service", args=[local.pk])).content.decode())
+    assert "details come from" not in own_page and "Last checked:" in own_page
+    body = client.get(f"/api/oruk/services/{mine.pk}").json()
+    check(body, "/services/{id}")  # still the official ORUK 3.0 shape
+    [source] = body["metadata"]
+    assert (source["updated_by"], source["replacement_value"], source["resource_id"]) == (
+        "Eastshire County Council's Local Offer", f"{BASE}services/{mine.harvested_from.remote_id}", str(mine.pk))
+    assert source["last_action_type"] == "harvested" and source["last_action_date"] == timezone.now().date().isoformat()
+    assert "metadata" not in client.get(f"/api/oruk/services/{local.pk}").json()
+
+
+def test_the_officer_gives_the_directory_s_website_when_subscribing(client, neighbour):
+    sign_in(client, LocalOfferOfficerFactory())
+    client.post(reverse("directory:feeds"), {"name": "Eastshire", "base_url": BASE,
+                                             "website": "https://eastshire.example/"})
+    assert FeedSubscription.objects.get().website == "https://eastshire.example/"
