@@ -197,8 +197,7 @@ class FeedClient:
 
 
 def _too_large(url: str, cap: int) -> str:
-    return (f"{url} sent more than {cap / 1_000_000:g} MB in one response, so reading stopped there. Services "
-            f"brought in before it were kept.")
+    return f"{url} sent more than {cap / 1_000_000:g} MB in one response, so reading stopped there."
 
 
 def _guard_refusal(error: requests.ConnectionError) -> str | None:

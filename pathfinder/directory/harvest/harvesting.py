@@ -29,7 +29,7 @@ from simple_history.utils import bulk_create_with_history
 from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.harvest import writer
-from pathfinder.directory.harvest.client import FeedClient, FeedError
+from pathfinder.directory.harvest.client import FeedClient, FeedError, TooLarge
 from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestedService, HarvestRun
 from pathfinder.directory.importers import known_term_taxonomies
 from pathfinder.directory.models import Service
@@ -122,7 +122,11 @@ def _harvest_page(client: FeedClient, subscription: FeedSubscription, run: Harve
         if link is None and str(writer.as_uuid(remote_id)) in taken:  # refused without fetching it
             entries.append(writer.Entry(remote_id, name, problems=[ALREADY_HERE]))
             continue
-        item = client.service(remote_id)
+        try:
+            item = client.service(remote_id)
+        except TooLarge as refused:  # one oversized service is refused; the rest of the feed still comes in
+            entries.append(writer.Entry(remote_id, name, problems=[refused.message]))
+            continue
         content, problems = writer.checked_content(item, known_terms)
         entries.append(writer.Entry(remote_id, str(item.get("name") or name), item=item, content=content,
                                     problems=problems, link=link))

@@ -570,3 +570,28 @@ def test_the_officer_gives_the_directory_s_website_when_subscribing(client, neig
     client.post(reverse("directory:feeds"), {"name": "Eastshire", "base_url": BASE,
                                              "website": "https://eastshire.example/"})
     assert FeedSubscription.objects.get().website == "https://eastshire.example/"
+
+
+def test_one_oversized_service_is_refused_with_the_reason_and_the_rest_come_in(neighbour, settings):
+    org, adapter = neighbour
+    settings.PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = 20_000
+    subscription = _subscribe()
+    big = Service.objects.get(organisation=org, name="Eastshire parent forum")
+    adapter.canned = {f"services/{_their_id(big)}": (200, '{"name": "' + "x" * 30_000 + '"}')}
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.DONE and (run.added, run.refused) == (2, 1)
+    [refused] = [i for i in run.items if i["outcome"] == "refused"]
+    assert refused["remote_id"] == _their_id(big) and "so reading stopped there" in refused["reason"]
+
+
+def test_the_report_of_a_run_stopped_part_way_says_what_was_kept(client, neighbour, monkeypatch):
+    _, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    _answer_page_two_with(adapter, monkeypatch, b"<html>oops</html>")
+    run = feed_harvest(subscription=subscription)
+    sign_in(client, officer)
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert "The harvest did not work" in page and "Page 2 of the feed's services" in page
+    assert "What was read before it stopped was kept: 2 new services added" in page and "Nothing was withdrawn" in page
