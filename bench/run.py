@@ -4,6 +4,7 @@
     python -m bench.run --scale council      # the quick run, a couple of minutes
     python -m bench.run --scale import       # the caseload import: 100,000 children with their history (rows/s)
     python -m bench.run --scale load         # the Local Offer under a county's peak: open-loop load (bench/load.py)
+    python -m bench.run --scale harvest      # harvesting a neighbour's ORUK feed of 100,000 services (services/s)
 
 For each scale it builds a fresh benchmark database (SQLite bench-results/bench.sqlite3, or the PostgreSQL in
 BENCH_DATABASE_URL / DATABASE_URL if its name contains "bench"; never the demo database), then measures:
@@ -37,8 +38,9 @@ from bench.sen2 import measure_sen2_return, sen2_verdict
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", choices=["council", "national", "import", "load", "all"], default="all")
+    parser.add_argument("--scale", choices=["council", "national", "import", "load", "harvest", "all"], default="all")
     parser.add_argument("--children", type=int, default=100_000, help="Children for --scale import (default 100,000)")
+    parser.add_argument("--services", type=int, default=100_000, help="Services for --scale harvest (100,000)")
     parser.add_argument("--requests", type=int, default=50, help="Requests per page for p50/p95 (default 50)")
     parser.add_argument("--concurrent-requests", type=int, default=400,
                         help="Requests per Local Offer scenario under 20 clients (default 400)")
@@ -67,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_start": os.getloadavg(),
     }
     began = time.monotonic()
+    if args.scale == "harvest":
+        from bench.harvest import measure_harvest
+
+        report["harvest"] = measure_harvest(url, args.services)
+        report["seconds"] = round(time.monotonic() - began, 1)
+        (RESULTS / "latest-harvest.json").write_text(json.dumps(report, indent=2, default=str))
+        return 0
     if args.scale == "import":
         from bench.caseload import measure_caseload_import
 

@@ -74,6 +74,12 @@ GOVUK_NOTIFY_SMS_TEMPLATE_ID = env("GOVUK_NOTIFY_SMS_TEMPLATE_ID")
 GOVUK_NOTIFY_CALLBACK_TOKEN = env("GOVUK_NOTIFY_CALLBACK_TOKEN")
 # Local Offer: services nobody has checked for this many months are hidden from the public (flagged at 12).
 LOCAL_OFFER_HIDE_AFTER_MONTHS = int(env("PATHFINDER_LOCAL_OFFER_HIDE_AFTER_MONTHS", "18"))
+# Other directories' feeds (directory/harvest/guard.py): hosts inside a private network that a harvest may read
+# anyway (names, addresses or networks, comma-separated, e.g. "feeds.internal.example.gov.uk,10.20.0.0/16").
+# Empty: only public addresses are read.
+PATHFINDER_HARVEST_ALLOWED_HOSTS = [h.strip() for h in env("PATHFINDER_HARVEST_ALLOWED_HOSTS").split(",") if h.strip()]
+PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = int(env("PATHFINDER_HARVEST_MAX_RESPONSE_BYTES", "5000000"))  # per response
+PATHFINDER_HARVEST_MAX_PAGES = int(env("PATHFINDER_HARVEST_MAX_PAGES", "2000"))  # pages of 100 services per run
 
 INSTALLED_APPS = [
     "django.contrib.admin",

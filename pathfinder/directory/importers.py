@@ -179,11 +179,16 @@ def _finish(planned, acting_user, report, progress) -> ImportReport:
     return report
 
 
-def _oruk_to_data(item: dict[str, Any], problems: list[str]) -> dict[str, Any]:
+def known_term_taxonomies() -> dict[str, str]:
+    """Every taxonomy term's id (as text) and its taxonomy's code: read once per file or harvest page."""
+    return {str(pk): code for pk, code in TaxonomyTerm.objects.values_list("id", "taxonomy__code")}
+
+
+def _oruk_to_data(item: dict[str, Any], problems: list[str],
+                  known_terms: dict[str, str] | None = None) -> dict[str, Any]:
     """An ORUK 3.0 service as service content. Attributes of the "How a service is given" taxonomy (as our API
     writes them) become the delivery; eligibility_description and application_process (HSDS 3.0) are read too."""
-    known = dict(TaxonomyTerm.objects.values_list("id", "taxonomy__code"))
-    known_terms = {str(pk): code for pk, code in known.items()}
+    known_terms = known_term_taxonomies() if known_terms is None else known_terms
     term_ids, delivery = [], []
     for attribute in item.get("attributes") or []:
         term_id = str(attribute.get("taxonomy_term_id") or (attribute.get("taxonomy_term") or {}).get("id") or "")

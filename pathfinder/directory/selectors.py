@@ -161,3 +161,11 @@ def services_with_open_revision() -> QuerySet[Service]:
     )
     return Service.objects.annotate(has_open_revision=Exists(open_rev))
 
+
+
+def harvested_source(service: Service):
+    """The other directory a service was brought in from (its link to the feed), or None if it started here: the
+    public page says where its details come from and when they were last checked there."""
+    from pathfinder.directory.harvest.models import HarvestedService
+
+    return HarvestedService.objects.filter(service=service).select_related("subscription").first()

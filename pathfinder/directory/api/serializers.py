@@ -265,7 +265,26 @@ def service_full_json(service: Service) -> dict[str, Any]:
         else []
     )
     data["attributes"] = [attribute_json(service, a) for a in service.attributes.all()] + delivery_attributes(service)
+    source = source_metadata(service)
+    if source:
+        data["metadata"] = source
     return compact(data)
+
+
+def source_metadata(service: Service) -> list[dict[str, Any]]:
+    """Where a service harvested from another directory came from, as an HSDS 3.0 `metadata` entry (the UK profile
+    has no "source" field on service and allows HSDS properties beyond it, as with `phones`): the directory's name
+    as `updated_by`, its record's address as `replacement_value`, the last check as `last_action_date`. A
+    harvester reading us can tell, and need not bring it in twice. Expects select_related harvested_from."""
+    link = getattr(service, "harvested_from", None)
+    if link is None:
+        return []
+    return [{
+        "id": str(stable_uuid("harvest-source", str(service.id))), "resource_id": str(service.id),
+        "resource_type": "service", "last_action_date": link.last_checked.date().isoformat(),
+        "last_action_type": "harvested", "field_name": "source", "previous_value": "",
+        "replacement_value": link.source_url, "updated_by": link.subscription.name,
+    }]
 
 
 def service_at_location_list_json(sal: ServiceAtLocation) -> dict[str, Any]:

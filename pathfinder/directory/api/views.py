@@ -139,7 +139,7 @@ def page_envelope(total: int, items: list, paging: tuple[int, int, int | None]) 
 
 def service_details(queryset: QuerySet[Service]) -> QuerySet[Service]:
     """Everything a fully nested service shows, in a fixed number of queries."""
-    return queryset.select_related("organisation").prefetch_related(
+    return queryset.select_related("organisation", "harvested_from__subscription").prefetch_related(
         Prefetch("schedules", queryset=Schedule.objects.order_by("opens_at", "id")),
         Prefetch(
             "service_at_locations",

@@ -1,5 +1,10 @@
 """Reading another directory's Open Referral UK 3.0 API, page by page, with timeouts and plain-English errors.
 
+Every address asked is checked by `guard` (only http(s); nothing inside a private network, at saving and at each
+connection); redirects are followed by hand, at most MAX_REDIRECTS, each target checked. A response is read as a
+stream and reading stops past settings.PATHFINDER_HARVEST_MAX_RESPONSE_BYTES (a gzip bomb counts by what it
+unpacks to), and a run reads at most settings.PATHFINDER_HARVEST_MAX_PAGES pages of /services.
+
 Only what changed since the last harvest is asked for (`modified_after`) when the feed says it offers it in its
 OpenAPI document (a feed that refuses unknown parameters, as ours does, would otherwise answer 400); every page of
 /services is read (the list items carry only a service's own fields), then each new or changed service in full.
@@ -7,27 +12,46 @@ OpenAPI document (a feed that refuses unknown parameters, as ours does, would ot
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import requests
+from django.conf import settings
 
 from pathfinder.directory.harvest import pacing
+from pathfinder.directory.harvest.guard import AddressRefused, GuardedAdapter, GuardRefusal, check_address
 
-TIMEOUT = (5, 30)  # seconds to connect, seconds to wait for a response
+TIMEOUT = (5, 30)  # seconds to connect, seconds between bytes of a response
 PER_PAGE = 100
-MAX_PAGES = 2000  # a feed that never says "last page" stops here
-MAX_BYTES = 5_000_000  # one response; a full service is a few kilobytes
+MAX_REDIRECTS = 5
+CHUNK = 65_536
 MAX_WAITS = 30  # times in a row we wait when the feed says "too many requests" (429) before giving up
 LONGEST_WAIT = 120  # seconds: a Retry-After longer than this is cut to it
 
 
 def new_session() -> requests.Session:
-    """A fresh HTTP session (tests replace this to answer from a fake or from our own API)."""
-    return requests.Session()
+    """A fresh HTTP session whose connections are guarded (tests replace this to answer from a fake or from our
+    own API). Proxies from the environment are not used: the guard checks the address connected to, which with a
+    proxy would be the proxy's."""
+    session = requests.Session()
+    session.trust_env = False
+    session.mount("http://", GuardedAdapter())
+    session.mount("https://", GuardedAdapter())
+    return session
+
+
+def max_pages() -> int:
+    """A feed that never says "last page" stops here (100 services a page)."""
+    return int(getattr(settings, "PATHFINDER_HARVEST_MAX_PAGES", 2000))
+
+
+def max_bytes() -> int:
+    """One response; a full service is a few kilobytes and a page of 100 well under a megabyte."""
+    return int(getattr(settings, "PATHFINDER_HARVEST_MAX_RESPONSE_BYTES", 5_000_000))
 
 
 class FeedError(Exception):
@@ -36,6 +60,10 @@ class FeedError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class TooLarge(FeedError):
+    """A response went past the size cap: reading stopped there."""
 
 
 @dataclass
@@ -49,6 +77,7 @@ class FeedClient:
         self.base_url = base_url.rstrip("/") + "/"
         self.session = session or new_session()
         self.session.headers.setdefault("Accept", "application/json")
+        self._checked_hosts: set[str] = set()
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         url = urljoin(self.base_url, path.lstrip("/"))
@@ -56,29 +85,74 @@ class FeedClient:
             response = self._get(url, params)
             if response.status_code != 429:
                 break
+            response.close()
             pacing.wait(_retry_after(response))  # throttled (ORUK allows it): wait as asked, then again
         else:
             raise FeedError(f"{url} kept saying too many requests (429). Try again later.")
+        if response.status_code != 200:
+            response.close()
         if response.status_code == 404:
             raise FeedError(f"{url} was not found (404). Check the address of the API.")
         if response.status_code >= 500:
             raise FeedError(f"The other directory's server failed ({response.status_code}) at {url}. Try later.")
         if response.status_code != 200:
             raise FeedError(f"{url} refused the request ({response.status_code}).")
-        if len(response.content) > MAX_BYTES:
-            raise FeedError(f"{url} sent more than {MAX_BYTES // 1_000_000} MB in one response.")
         try:
-            return response.json()
+            return json.loads(self._body(response, url))
         except ValueError:
             raise FeedError(f"{url} did not send JSON. Is this the address of an Open Referral UK API?") from None
 
     def _get(self, url: str, params: dict[str, Any] | None) -> requests.Response:
+        """GET, following at most MAX_REDIRECTS redirects by hand so each target is checked before it is asked."""
+        for _ in range(MAX_REDIRECTS + 1):
+            self._check(url)
+            try:
+                response = self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=False, stream=True)
+            except requests.Timeout:
+                raise FeedError(f"{url} did not answer in time. Try again later.") from None
+            except requests.ConnectionError as error:
+                refusal = _guard_refusal(error)
+                raise FeedError(refusal or f"Could not reach {url}. Check the address, or try again later.") from None
+            except requests.RequestException:
+                raise FeedError(f"Could not reach {url}. Check the address, or try again later.") from None
+            if not response.is_redirect:
+                return response
+            response.close()
+            url, params = urljoin(response.url or url, response.headers["Location"]), None
+        raise FeedError(f"{url} sent us on more than {MAX_REDIRECTS} redirects. Check the address of the API.")
+
+    def _check(self, url: str) -> None:
+        """Only http(s), and a host that is not (and does not resolve to) a private address: checked once per host
+        per harvest here, and again at every connection by the guarded adapter."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise FeedError(f"{url} is not a web address (http or https), so it is not read.")
+        if parts.netloc in self._checked_hosts:
+            return
         try:
-            return self.session.get(url, params=params, timeout=TIMEOUT, allow_redirects=True)
-        except requests.Timeout:
-            raise FeedError(f"{url} did not answer in time. Try again later.") from None
+            check_address(url)
+        except AddressRefused as refused:
+            raise FeedError(refused.message) from None
+        self._checked_hosts.add(parts.netloc)
+
+    def _body(self, response: requests.Response, url: str) -> bytes:
+        """The response's body, read as a stream and stopped as soon as it goes past the cap."""
+        cap = max_bytes()
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > cap:
+            response.close()
+            raise TooLarge(_too_large(url, cap))
+        body = bytearray()
+        try:
+            for chunk in response.iter_content(CHUNK):
+                body += chunk
+                if len(body) > cap:
+                    raise TooLarge(_too_large(url, cap))
         except requests.RequestException:
-            raise FeedError(f"Could not reach {url}. Check the address, or try again later.") from None
+            raise FeedError(f"{url} stopped sending part-way. Try again later.") from None
+        finally:
+            response.close()
+        return bytes(body)
 
     def discover(self) -> Feed:
         """GET / : an ORUK 3.0 feed says `version` (e.g. "HSDS-UK-3.0") and where its OpenAPI is."""
@@ -103,20 +177,33 @@ class FeedClient:
         params: dict[str, Any] = {"per_page": PER_PAGE}
         if since and feed.offers_modified_after:
             params["modified_after"] = since.isoformat().replace("+00:00", "Z")
-        for page in range(1, MAX_PAGES + 1):
-            body = self.get_json("services", {**params, "page": page})
+        for page in range(1, max_pages() + 1):
+            try:
+                body = self.get_json("services", {**params, "page": page})
+            except FeedError as error:
+                raise type(error)(f"Page {page:,} of the feed's services: {error.message}") from None
             if not isinstance(body, dict) or not isinstance(body.get("contents"), list):
                 raise FeedError("The feed's /services is not an Open Referral UK page (no 'contents' list).")
             yield body["contents"]
             if body.get("last_page", True) or not body["contents"]:
                 return
-        raise FeedError(f"The feed goes on past page {MAX_PAGES:,} of its services; stopped reading.")
+        raise FeedError(f"The feed goes on past page {max_pages():,} of its services; stopped reading there.")
 
     def service(self, service_id: str) -> dict[str, Any]:
         body = self.get_json(f"services/{service_id}")
         if not isinstance(body, dict):
             raise FeedError(f"The feed's service {service_id} is not a JSON object.")
         return body
+
+
+def _too_large(url: str, cap: int) -> str:
+    return f"{url} sent more than {cap / 1_000_000:g} MB in one response, so reading stopped there."
+
+
+def _guard_refusal(error: requests.ConnectionError) -> str | None:
+    """The guard's message when it was the guard that refused the connection."""
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return reason.message if isinstance(reason, GuardRefusal) else None
 
 
 def _retry_after(response: requests.Response) -> float:

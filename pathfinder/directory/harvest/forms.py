@@ -21,3 +21,8 @@ class FeedSubscriptionForm(GOVUKForm):
         error_messages={"required": "Enter the address of the API",
                         "invalid": "Enter the address of the API, starting https://"},
     )
+    website = forms.URLField(
+        label="Its website (optional)", max_length=500, required=False, assume_scheme="https",
+        help_text="Where families can read that directory. Each service brought in from it links there.",
+        error_messages={"invalid": "Enter the website's address, starting https://"},
+    )

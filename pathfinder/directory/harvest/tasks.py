@@ -14,4 +14,4 @@ def feed_harvest_task(*, run_id: str) -> str:
     run = HarvestRun.objects.select_related("subscription", "started_by").get(pk=run_id)
     if run.status != HarvestRun.Status.QUEUED:
         return run.status
-    return feed_harvest(subscription=run.subscription, acting_user=run.started_by, run=run).status
+    return feed_harvest(subscription=run.subscription, acting_user=run.started_by, run=run, full=run.full).status

@@ -17,6 +17,7 @@ from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.harvest import services
 from pathfinder.directory.harvest.forms import FeedSubscriptionForm
 from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestRun
+from pathfinder.directory.harvest.writer import ITEMS_KEPT
 from pathfinder.directory.web import present
 
 OFFICER = Role.LOCAL_OFFER_OFFICER
@@ -56,7 +57,8 @@ def feed(request: HttpRequest, subscription_id: str) -> HttpResponse:
     subscription = _get(FeedSubscription, subscription_id)
     if request.method == "POST":
         try:
-            run = services.harvest_run_queue(acting_user=request.user, subscription=subscription)
+            run = services.harvest_run_queue(acting_user=request.user, subscription=subscription,
+                                             full=request.POST.get("full") == "1")
         except ServiceError as error:
             messages.error(request, error.message)
             return redirect("directory:feed", subscription_id=subscription.pk)
@@ -74,15 +76,19 @@ def run_report(request: HttpRequest, run_id: str) -> HttpResponse:
     """What a harvest brought in, what it refused and why, and changes waiting for a decision."""
     run = _get(HarvestRun, run_id)
     running = run.status in (HarvestRun.Status.QUEUED, HarvestRun.Status.RUNNING)
-    conflicts = list(run.conflict_rows.select_related("link__service"))
+    conflicts = list(run.conflict_rows.select_related("link__service", "decided_by").order_by("link__service__name"))
     return render(request, "directory/harvest/run.html", {
         "run": run, "subscription": run.subscription, "running": running,
         "refresh_seconds": REFRESH_SECONDS if running else None,
         "refused": [i for i in run.items if i["outcome"] == "refused"],
-        "brought_in": [i for i in run.items if i["outcome"] in ("added", "updated")],
+        "withdrawn": [i for i in run.items if i["outcome"] == "withdrawn"],
+        "brought_in": [i for i in run.items if i["outcome"] in ("added", "updated", "returned")],
+        "items_kept": ITEMS_KEPT,
+        "listed_fewer": max(run.added, run.updated, run.refused, run.withdrawn) > ITEMS_KEPT,
         "conflicts": [
             (c, present.content_differences(ServiceContent.from_service(c.link.service),
-                                            ServiceContent.from_data(c.incoming)))
+                                            ServiceContent.from_data(c.incoming))
+             if c.incoming is not None and not c.decision else [])
             for c in conflicts
         ],
         "page_title": "Harvest report" if not running else "Harvest in progress",
@@ -101,7 +107,11 @@ def conflict_decide(request: HttpRequest, conflict_id: str) -> HttpResponse:
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        name = conflict.link.service.name
-        messages.success(request, f"{name}: the other directory's version is published." if take_theirs
-                         else f"{name}: our version is kept.")
+        name, gone = conflict.link.service.name, conflict.kind == HarvestConflict.Kind.GONE
+        if gone:
+            messages.success(request, f"{name} is withdrawn from our Local Offer." if take_theirs
+                             else f"{name} stays in our Local Offer.")
+        else:
+            messages.success(request, f"{name}: the other directory's version is published." if take_theirs
+                             else f"{name}: our version is kept.")
     return redirect(reverse("directory:feed-run", args=[conflict.run_id]) + "#conflicts")

@@ -5,6 +5,7 @@ bring in is never read back as theirs), or canned answers for broken feeds."""
 from __future__ import annotations
 
 import html
+import io
 import json
 import uuid
 from datetime import timedelta
@@ -70,7 +71,8 @@ class DjangoAdapter(requests.adapters.BaseAdapter):
             status, body = self.canned[tail]
             if isinstance(body, Exception):
                 raise body
-            response.status_code, response._content = status, body.encode() if isinstance(body, str) else body
+            response.status_code = status
+            response.raw = io.BytesIO(body.encode() if isinstance(body, str) else body)  # read as a stream
             return response
         query = parse_qs(parts.query)
         if parts.path.rstrip("/").endswith("/services") and self.organisation_id:
@@ -83,7 +85,7 @@ class DjangoAdapter(requests.adapters.BaseAdapter):
         content = answer.content.decode()
         for theirs, ours in ids.items():
             content = content.replace(ours, theirs)
-        response.status_code, response._content = answer.status_code, content.encode()
+        response.status_code, response.raw = answer.status_code, io.BytesIO(content.encode())
         response.headers["Content-Type"] = answer.get("Content-Type", "")
         return response
 
@@ -96,6 +98,7 @@ def neighbour(settings, monkeypatch):
     """The neighbour's directory: three public services of its organisation (one hidden), and a way in."""
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "neighbour.test", "us.test"]
+    settings.PATHFINDER_HARVEST_ALLOWED_HOSTS = ["neighbour.test", "us.test"]  # not resolvable: answered below
     org = OrganisationFactory(name="Eastshire Autism Hub")
     swim = ServiceFactory(organisation=org, name="Eastshire quiet swim", eligibility="Autistic children",
                           how_to_access="Book online", referral_route="both", online=True, by_phone=True)
@@ -354,7 +357,7 @@ def test_a_throttled_feed_is_waited_for_as_it_asks(neighbour, monkeypatch):
     def throttle_twice(request, **kwargs):
         if len(waits) < 2 and "/services" in request.url:
             response = requests.Response()
-            response.status_code, response._content, response.headers["Retry-After"] = 429, b"{}", "7"
+            response.status_code, response.raw, response.headers["Retry-After"] = 429, io.BytesIO(b"{}"), "7"
             return response
         return answer(request, **kwargs)
 
@@ -379,3 +382,216 @@ def test_services_keep_their_ids_so_a_feed_that_harvests_ours_back_brings_in_not
     assert run.added == 0 and run.refused == public == 6 and Service.objects.count() == before
     assert all("Already in our Local Offer" in i["reason"] for i in run.items)
     assert adapter.asked and not [path for path, _ in adapter.asked if "/services/" in path]  # no detail fetched
+
+
+# --- Caps, withdrawing what left the feed, batches, decisions (issue 12 part 2) ------------------------------------
+
+
+def _pages_of_two(monkeypatch) -> None:
+    monkeypatch.setattr(feed_client, "PER_PAGE", 2)  # the neighbour's three services: two pages
+
+
+def _answer_page_two_with(adapter, monkeypatch, body: bytes) -> None:
+    answer = adapter.send
+
+    def send(request, **kwargs):
+        parts = urlsplit(request.url)
+        if parts.path.endswith("/services") and parse_qs(parts.query).get("page") == ["2"]:
+            response = requests.Response()
+            response.status_code, response.raw, response.url = 200, io.BytesIO(body), request.url
+            return response
+        return answer(request, **kwargs)
+
+    monkeypatch.setattr(adapter, "send", send)
+
+
+def test_a_page_past_the_size_cap_stops_the_run_keeps_what_came_before_and_the_next_run_resumes(
+        neighbour, monkeypatch, settings):
+    org, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    settings.PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = 20_000
+    subscription = _subscribe()
+    answer = adapter.send
+    _answer_page_two_with(adapter, monkeypatch, b'{"contents": [' + b'{"id": "x"},' * 3000 + b'{}]}')
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.FAILED and "so reading stopped there" in run.message, run.message
+    assert "Page 2 of the feed's services" in run.message and (run.added, run.pages) == (2, 1) and _ours(subscription).count() == 2  # page 1 was kept
+    subscription.refresh_from_db()
+    assert subscription.last_harvested_at is None
+    monkeypatch.setattr(adapter, "send", answer)
+    adapter.asked.clear()
+    again = feed_harvest(subscription=subscription)
+    assert again.status == HarvestRun.Status.DONE and (again.added, again.unchanged) == (1, 2)
+    details = [path for path, _ in adapter.asked if "/services/" in path]
+    assert details == [f"/api/oruk/services/{_their_id(Service.objects.get(organisation=org, name='Eastshire sign club'))}"]
+
+
+def test_a_feed_past_the_page_cap_stops_there_and_keeps_those_pages(neighbour, monkeypatch, settings):
+    _pages_of_two(monkeypatch)
+    settings.PATHFINDER_HARVEST_MAX_PAGES = 1
+    subscription = _subscribe()
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.FAILED and "past page 1 of its services" in run.message
+    assert run.added == 2 and _ours(subscription).count() == 2
+
+
+def test_a_complete_listing_withdraws_services_gone_from_the_feed_and_shows_them_again_when_back(neighbour):
+    org, _ = neighbour
+    subscription = _subscribe()
+    feed_harvest(subscription=subscription)
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(is_published=False)  # gone there
+    incremental = feed_harvest(subscription=subscription)
+    assert incremental.changed_since is not None and incremental.withdrawn == 0
+    assert _ours(subscription).get(name="Eastshire sign club").is_published  # an incremental run cannot know
+    full = feed_harvest(subscription=subscription, full=True)
+    assert full.status == HarvestRun.Status.DONE and full.changed_since is None and full.withdrawn == 1
+    gone = _ours(subscription).get(name="Eastshire sign club")
+    assert not gone.is_published and gone.harvested_from.withdrawn  # withdrawn, not deleted
+    assert [i["name"] for i in full.items if i["outcome"] == "withdrawn"] == ["Eastshire sign club"]
+    assert feed_harvest(subscription=subscription, full=True).withdrawn == 0  # not withdrawn twice
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(is_published=True)
+    back = feed_harvest(subscription=subscription, full=True)
+    assert back.returned == 1 and back.withdrawn == 0
+    gone.refresh_from_db()
+    assert gone.is_published and not gone.harvested_from.withdrawn
+
+
+def test_a_partial_complete_listing_withdraws_nothing(neighbour, monkeypatch):
+    org, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    ServiceFactory(organisation=org, name="Eastshire art club")
+    subscription = _subscribe()
+    assert feed_harvest(subscription=subscription).added == 4
+    Service.objects.filter(organisation=org, name="Eastshire art club").update(is_published=False)  # gone there
+    _answer_page_two_with(adapter, monkeypatch, b"<html>oops</html>")  # and the listing fails on its last page
+    run = feed_harvest(subscription=subscription, full=True)
+    assert run.status == HarvestRun.Status.FAILED and "Page 2" in run.message and run.withdrawn == 0
+    assert _ours(subscription).filter(is_published=True).count() == 4
+
+
+def test_a_gone_service_edited_here_waits_for_the_officer_whose_decision_is_recorded(client, neighbour):
+    org, _ = neighbour
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire quiet swim")
+    Service.objects.filter(pk=mine.pk).update(description="Our own words", version=mine.version + 1)
+    Service.objects.filter(organisation=org, name="Eastshire quiet swim").update(is_published=False)
+    run = feed_harvest(subscription=subscription, full=True)
+    assert (run.withdrawn, run.conflicts) == (0, 1)
+    mine.refresh_from_db()
+    assert mine.is_published  # never withdrawn silently
+    conflict = run.conflict_rows.get()
+    assert conflict.kind == HarvestConflict.Kind.GONE and conflict.incoming is None
+    assert feed_harvest(subscription=subscription, full=True).conflicts == 0  # asked once
+    sign_in(client, officer)
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert "no longer in the other directory" in page and "Withdraw it" in page
+    client.post(reverse("directory:feed-conflict", args=[conflict.pk]), {"decision": "theirs"})
+    mine.refresh_from_db()
+    conflict.refresh_from_db()
+    assert not mine.is_published and conflict.decided_by == officer and conflict.decided_at is not None
+    assert [(h.history_type, h.decision, h.history_user) for h in conflict.history.order_by("history_date")] == [
+        ("+", "", None), ("~", "theirs", officer)]
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert f"Withdrew it from our Local Offer, as the other directory did: decided by {officer.display_name}" in page
+
+
+def test_keeping_ours_is_recorded_with_who_and_when_on_the_report(client, neighbour):
+    org, _ = neighbour
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire sign club")
+    Service.objects.filter(pk=mine.pk).update(description="Ours", version=mine.version + 1)
+    Service.objects.filter(organisation=org, name="Eastshire sign club").update(
+        description="Theirs", last_modified=timezone.now() + timedelta(seconds=5))
+    run = feed_harvest(subscription=subscription)
+    sign_in(client, officer)
+    client.post(reverse("directory:feed-conflict", args=[run.conflict_rows.get().pk]), {"decision": "ours"})
+    conflict = run.conflict_rows.get()
+    assert (conflict.decision, conflict.decided_by) == ("ours", officer)
+    assert conflict.history.latest().history_user == officer
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert f"Kept our version: decided by {officer.display_name} on" in page
+
+
+def test_new_services_are_written_in_bulk_not_a_few_queries_each(neighbour):
+    """The writes of a page do not grow with its services: 3 or 30 new services take the same INSERTs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    org, _ = neighbour
+
+    def inserts_for_a_first_harvest(name: str) -> int:
+        subscription = feed_subscription_create(acting_user=None, name=name, base_url=BASE)
+        with CaptureQueriesContext(connection) as queries:
+            run = feed_harvest(subscription=subscription)
+        assert run.status == HarvestRun.Status.DONE
+        return sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("INSERT"))
+
+    few = inserts_for_a_first_harvest("neighbour")
+    for n in range(27):
+        swim = ServiceFactory(organisation=org, name=f"Eastshire club {n:02d}")
+        ServiceAtLocationFactory(service=swim, location=LocationFactory(postcode="WM1 1AA"))
+        ScheduleFactory(service=swim, byday="MO")
+    Service.objects.filter(harvested_from__isnull=False).delete()
+    FeedSubscription.objects.all().delete()
+    many = inserts_for_a_first_harvest("neighbour")
+    assert Service.objects.filter(harvested_from__isnull=False).count() == 30
+    assert many <= few + 2, (few, many)
+
+
+def test_the_public_page_and_the_api_say_where_a_harvested_service_comes_from(client, neighbour):
+    from pathfinder.directory.tests.test_api_conformance import check
+
+    org, _ = neighbour
+    subscription = feed_subscription_create(acting_user=None, name="Eastshire County Council's Local Offer",
+                                            base_url=BASE, website="https://eastshire.example/local-offer")
+    feed_harvest(subscription=subscription)
+    mine = _ours(subscription).get(name="Eastshire sign club")
+    page = html.unescape(client.get(reverse("directory:service", args=[mine.pk])).content.decode())
+    assert ("This service's details come from <a class=\"govuk-link\" href=\"https://eastshire.example/local-offer\">"
+            "Eastshire County Council's Local Offer</a>. We last checked them there on") in page
+    local = Service.objects.get(organisation=org, name="Eastshire sign club")
+    own_page = html.unescape(client.get(reverse("directory:service", args=[local.pk])).content.decode())
+    assert "details come from" not in own_page and "Last checked:" in own_page
+    body = client.get(f"/api/oruk/services/{mine.pk}").json()
+    check(body, "/services/{id}")  # still the official ORUK 3.0 shape
+    [source] = body["metadata"]
+    assert (source["updated_by"], source["replacement_value"], source["resource_id"]) == (
+        "Eastshire County Council's Local Offer", f"{BASE}services/{mine.harvested_from.remote_id}", str(mine.pk))
+    assert source["last_action_type"] == "harvested" and source["last_action_date"] == timezone.now().date().isoformat()
+    assert "metadata" not in client.get(f"/api/oruk/services/{local.pk}").json()
+
+
+def test_the_officer_gives_the_directory_s_website_when_subscribing(client, neighbour):
+    sign_in(client, LocalOfferOfficerFactory())
+    client.post(reverse("directory:feeds"), {"name": "Eastshire", "base_url": BASE,
+                                             "website": "https://eastshire.example/"})
+    assert FeedSubscription.objects.get().website == "https://eastshire.example/"
+
+
+def test_one_oversized_service_is_refused_with_the_reason_and_the_rest_come_in(neighbour, settings):
+    org, adapter = neighbour
+    settings.PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = 20_000
+    subscription = _subscribe()
+    big = Service.objects.get(organisation=org, name="Eastshire parent forum")
+    adapter.canned = {f"services/{_their_id(big)}": (200, '{"name": "' + "x" * 30_000 + '"}')}
+    run = feed_harvest(subscription=subscription)
+    assert run.status == HarvestRun.Status.DONE and (run.added, run.refused) == (2, 1)
+    [refused] = [i for i in run.items if i["outcome"] == "refused"]
+    assert refused["remote_id"] == _their_id(big) and "so reading stopped there" in refused["reason"]
+
+
+def test_the_report_of_a_run_stopped_part_way_says_what_was_kept(client, neighbour, monkeypatch):
+    _, adapter = neighbour
+    _pages_of_two(monkeypatch)
+    officer = LocalOfferOfficerFactory()
+    subscription = _subscribe(officer)
+    _answer_page_two_with(adapter, monkeypatch, b"<html>oops</html>")
+    run = feed_harvest(subscription=subscription)
+    sign_in(client, officer)
+    page = html.unescape(client.get(reverse("directory:feed-run", args=[run.pk])).content.decode())
+    assert "The harvest did not work" in page and "Page 2 of the feed's services" in page
+    assert "What was read before it stopped was kept: 2 new services added" in page and "Nothing was withdrawn" in page

@@ -38,6 +38,7 @@ def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
                       for s in service.schedules.all()],
         "locations": [sal.location for sal in service.service_at_locations.all()],
         "ages": present.ages_text(service.minimum_age, service.maximum_age),
+        "source": selectors.harvested_source(service),
         "page_title": service.name,
     })
 
