@@ -24,6 +24,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.disagreements.agreements import appealable_agreement_reached
 from pathfinder.disagreements.models import AppealableDecision
 from pathfinder.disagreements.models_mediation import MediationCase
 from pathfinder.disagreements.models_mediation import MediationStatus as S
@@ -170,8 +171,12 @@ def mediation_step_record(*, acting_user, case: MediationCase, action: str, on: 
             current.mediation_service = mediation_service
         _refuse_problems(current, {step.date_field: "on"})
 
-    return WORKFLOW.transition(case, action, acting_user=acting_user, expected_version=expected_version,
-                               check=check, what=f"{WORKFLOW[action].label.lower()} ({on:%d %B %Y})")
+    with transaction.atomic():
+        case = WORKFLOW.transition(case, action, acting_user=acting_user, expected_version=expected_version,
+                                   check=check, what=f"{WORKFLOW[action].label.lower()} ({on:%d %B %Y})")
+        if action == "agreement" and case.agreement_appealable:
+            appealable_agreement_reached(acting_user=acting_user, case=case)  # reg 42(2): the order clocks
+    return case
 
 
 def allowed_steps(case: MediationCase, *, by_mediation_service: bool = False) -> list[Move]:

@@ -13,3 +13,9 @@ class TribunalConfig(AppConfig):
         from pathfinder.tribunal.record_links import tribunal_record_links
 
         register_record_links(tribunal_record_links)
+
+        # A mediation agreement on appealable matters starts duties on the Tribunal order clocks (reg 42(2)).
+        from pathfinder.disagreements.agreements import register_appealable_agreement_follow_up
+        from pathfinder.tribunal.orders import duties_from_mediation_agreement
+
+        register_appealable_agreement_follow_up(duties_from_mediation_agreement)

@@ -20,7 +20,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.tribunal.constants import AppealStatus, DutyBasis
-from pathfinder.tribunal.duties import duties_sync, order_facts
+from pathfinder.tribunal.duties import duties_sync, order_facts, unopposed_kind
 from pathfinder.tribunal.models import Appeal, OrderDuty, OrderedProvision, OrderException, TribunalOrder
 from statutory.tribunal_orders import ORDER_ALLOWED_EXCEPTIONS
 
@@ -105,6 +105,17 @@ def mediation_agreement_duties_start(
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=order,
                            what=f"mediation agreement: duties started ({order.get_kind_display()})")
     return order
+
+
+def duties_from_mediation_agreement(*, acting_user, case) -> TribunalOrder:
+    """disagreements' follow-up for an agreement on appealable matters: the duties of the order it stands in for
+    (what not opposing an appeal about the same decision would commit the council to), from the agreement's day."""
+    decision = case.decision
+    return mediation_agreement_duties_start(
+        acting_user=acting_user, child=decision.child, kind=unopposed_kind(decision.kind, decision.sections),
+        agreed_on=case.agreement_on, source_type="disagreements.mediationcase", source_id=str(case.pk),
+        details=case.agreement_summary or "",
+    )
 
 
 def order_duty_done_record(*, acting_user, duty: OrderDuty, expected_version: int, done_on: date) -> OrderDuty:
