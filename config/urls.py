@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include("pathfinder.documents.urls")),
     path("", include("pathfinder.family.urls")),
     path("", include("pathfinder.budgets.urls")),
+    path("", include("pathfinder.disagreements.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("", include("pathfinder.disclosure.urls")),
     path("returns/sen2/", include("pathfinder.sen2.urls")),

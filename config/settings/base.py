@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "pathfinder.reviews",
     "pathfinder.family",
     "pathfinder.budgets",
+    "pathfinder.disagreements",
     "pathfinder.disclosure",
     "pathfinder.insights",
     "pathfinder.sen2",

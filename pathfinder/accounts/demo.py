@@ -29,6 +29,7 @@ DEMO_USERS = (
     ("admin", Role.ADMINISTRATOR, "Alex", "Morgan", "Systems administrator", ""),
     ("provider", Role.PROVIDER, "Nadia", "Rahman", "Service manager", ""),
     ("localoffer", Role.LOCAL_OFFER_OFFICER, "Tom", "Bradley", "Local Offer officer", ""),
+    ("mediator", Role.MEDIATOR, "Ruth", "Ellison", "SEND mediator", "Wealdmoor Independent SEND Mediation"),
 )
 
 #: Advisers who work for the demo organisations (pathfinder.organisations.demo), besides the demo sign-ins:
@@ -41,7 +42,7 @@ ORGANISATION_STAFF = (
 )
 
 #: Demo sign-ins who are not council staff, so have addresses of their own.
-OUTSIDE_THE_COUNCIL = (Role.PARENT, Role.YOUNG_PERSON, Role.PROVIDER)
+OUTSIDE_THE_COUNCIL = (Role.PARENT, Role.YOUNG_PERSON, Role.PROVIDER, Role.MEDIATOR)
 
 #: (first name, last name) -> email address
 EmailFor = Callable[[str, str], str]

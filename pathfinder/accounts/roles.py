@@ -15,12 +15,15 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
     PROVIDER = "provider", "Service provider"
     LOCAL_OFFER_OFFICER = "local_offer_officer", "Local Offer officer"
+    MEDIATOR = "mediator", "Mediation service"
 
 
 COUNCIL_STAFF_ROLES = frozenset(
     {Role.CASEWORKER, Role.MANAGER, Role.ADMINISTRATOR, Role.LOCAL_OFFER_OFFICER}
 )
-PROFESSIONAL_ROLES = frozenset({Role.ADVISER})
+# A mediation service (usually a contracted provider) sees only the mediations referred to its organisation, never
+# a child's record (pathfinder.disagreements): a second factor all the same, because it reads children's cases.
+PROFESSIONAL_ROLES = frozenset({Role.ADVISER, Role.MEDIATOR})
 STAFF_ROLES = COUNCIL_STAFF_ROLES | PROFESSIONAL_ROLES  # multi-factor sign-in is required for these
 CASE_STAFF = (Role.CASEWORKER, Role.MANAGER)
 # Roles that open children's records by role alone: granting one needs a second person (accounts.services).

@@ -30,6 +30,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.people.decisions import appealable_decision_made
 
 
 def _record(*, acting_user, record: Assessment, move: Move, what: str) -> None:
@@ -134,8 +135,27 @@ def assessment_transition(
         if action == "withdraw":
             for follow_up in WITHDRAWAL_FOLLOW_UPS:
                 follow_up(current, acting_user)
+        _decision_record(current, action, on, acting_user)
         _tell_family(current, action, on)
     return current
+
+
+# The refusals the family may appeal (CFA 2014 s.51(2)(a) and (b)): (kind, summary) by action and assessment kind.
+_APPEALABLE = {
+    ("refuse", "initial"): ("not_to_assess", "Decided not to carry out an EHC needs assessment"),
+    ("refuse", "reassessment"): ("not_to_reassess", "Decided not to carry out a re-assessment"),
+    ("decide_not_to_issue", "initial"): ("not_to_issue", "Decided not to issue an EHC plan after the assessment"),
+    ("decide_not_to_issue", "reassessment"): ("not_to_issue", "Decided not to issue an EHC plan after the assessment"),
+}
+
+
+def _decision_record(assessment: Assessment, action: str, on: date, acting_user) -> None:
+    """A refusal the family may appeal is recorded with its notice, in the same transaction (people.decisions)."""
+    appealable = _APPEALABLE.get((action, assessment.kind))
+    if appealable is not None:
+        appealable_decision_made(child=assessment.child, kind=appealable[0], decided_on=on, notice_sent=on,
+                                 source_type="assessments.assessment", source_id=assessment.pk,
+                                 summary=appealable[1], acting_user=acting_user)
 
 
 def _check_too_soon(current: Assessment, action: str) -> None:

@@ -31,6 +31,7 @@ from pathfinder.ceasing.models import CessationStatus as S
 from pathfinder.ceasing.professionals import professional_recipients, professionals_tell_decided
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.people.decisions import appealable_decision_made
 from pathfinder.plans.models import Plan, PlanStatus
 from pathfinder.plans.workflow import WORKFLOW as PLAN_WORKFLOW
 
@@ -174,6 +175,9 @@ def cessation_decide(*, acting_user, cessation: Cessation, expected_version: int
                                       expected_version=expected_version, check=check, apply=apply, what=what)
         for follow_up in CEASE_DECISION_FOLLOW_UPS:
             follow_up(cessation=decided, decided_on=decided_on, acting_user=acting_user)
+        appealable_decision_made(child=decided.plan.child, kind="to_cease", decided_on=decided_on,
+                                 notice_sent=decided_on, source_type="ceasing.cessation", source_id=decided.pk,
+                                 summary="Decided to cease to maintain the EHC plan", acting_user=acting_user)
         appeal = statutory.appeal_dates(decided_on)
         family_tell(child=decided.plan.child, kind=messages.DECIDED.key,
                     values={"date": decided_on, "last_day": appeal.appeal_by}, on=decided_on)

@@ -17,6 +17,7 @@ from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.family import consent as consent_services
+from pathfinder.family.case_sections import case_sections
 from pathfinder.family.case_story import case_story
 from pathfinder.people.access import child_view
 from pathfinder.people.models import FamilyMember, ParentAccessConsent
@@ -57,7 +58,7 @@ def case(request: HttpRequest, child) -> HttpResponse:
     story = case_story(child, request.user, today)
     return render(request, "family/case.html", {
         "story": story, "plan": _plan_for(request, child, today), "today": today,
-        "review": family_review(child, today),
+        "review": family_review(child, today), "sections": case_sections(child, today),
         "is_young_person": request.user.role == Role.YOUNG_PERSON,
         "page_title": "Your case" if request.user.role == Role.YOUNG_PERSON else f"{child.full_name}'s case",
     })

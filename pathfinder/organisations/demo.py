@@ -20,6 +20,7 @@ ORGANISATIONS = (
     ("ep", "Wealdmoor Educational Psychology Service", OrganisationKind.EDUCATIONAL_PSYCHOLOGY, "", "",
      ("adviser",), ("ep*",)),
     ("social_care", "Wealdmoor Children with Disabilities Team", OrganisationKind.SOCIAL_CARE, "", "", ("sw1",), ()),
+    ("mediation", "Wealdmoor Independent SEND Mediation", OrganisationKind.MEDIATION, "", "", ("mediator",), ()),
 )
 
 
@@ -56,7 +57,7 @@ def build_settings(settings: Iterable[Setting], *, council_la_code: str,
 
 def build_organisations(*, today: date) -> dict[str, Organisation]:
     """The four organisations and their memberships, started a year ago. Returns them by key."""
-    advisers = {u.username: u for u in User.objects.filter(role=Role.ADVISER)}
+    advisers = {u.username: u for u in User.objects.filter(role__in=(Role.ADVISER, Role.MEDIATOR))}
     other_eps = [u for name, u in sorted(advisers.items()) if name.startswith("ep")]
     since = today - timedelta(days=365)
     made: dict[str, Organisation] = {}

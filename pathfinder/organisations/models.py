@@ -23,6 +23,7 @@ class OrganisationKind(models.TextChoices):
     THERAPY = "therapy", "Therapy service"
     SOCIAL_CARE = "social_care", "Social care team"
     EDUCATIONAL_PSYCHOLOGY = "ep", "Educational psychology service"
+    MEDIATION = "mediation", "Mediation service"
     OTHER = "other", "Other"
 
 

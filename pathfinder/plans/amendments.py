@@ -24,6 +24,7 @@ from pathfinder.assessments.family_messages import family_tell
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
+from pathfinder.people.decisions import appealable_decision_made
 from pathfinder.plans import messages, quality
 from pathfinder.plans.amendment_follow_ups import AMENDMENT_NOTICE_FOLLOW_UPS
 from pathfinder.plans.changes import draft_snapshot_take, plan_content
@@ -180,7 +181,10 @@ def amendment_not_make(*, acting_user, amendment: Plan, on: date, reasons: str, 
         decided = WORKFLOW.transition(amendment, "not_amend", acting_user=acting_user,
                                       expected_version=expected_version, check=check, apply=apply,
                                       what=f"decided not to amend the plan, on {on:%d %B %Y}")
-        if was_sent:
+        if was_sent:  # the family had the proposal, so this is a decision they may appeal (s.51(2)(d))
+            appealable_decision_made(child=decided.child, kind="not_to_amend", decided_on=on, notice_sent=on,
+                                     source_type="plans.plan", source_id=decided.pk, acting_user=acting_user,
+                                     summary="Decided not to amend the EHC plan after proposing amendments")
             family_tell(child=decided.child, kind=messages.NOT_AMENDED.key, on=on,
                         values={"date": on, "last_day": statutory.appeal_dates(on).appeal_by})
     return decided

@@ -29,6 +29,7 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
+from pathfinder.people.decisions import appealable_decision_made
 from pathfinder.plans import clock, messages, quality
 from pathfinder.plans.changes import draft_snapshot_take
 from pathfinder.plans.checks import institution_type_valid, not_future
@@ -199,6 +200,11 @@ def plan_final_issue(
                                      check=check, apply=apply, what=f"final plan issued on {on:%d %B %Y}")
         _enqueue_pdf(issued)
         kind = messages.AMENDED_ISSUED if issued.kind == PlanKind.AMENDMENT else messages.FINAL_ISSUED
+        amended = issued.kind == PlanKind.AMENDMENT
+        appealable_decision_made(  # s.51(2)(c): the family may appeal sections B, F and I (people.decisions)
+            child=issued.child, kind="amended_plan_contents" if amended else "plan_contents", decided_on=on,
+            notice_sent=on, sections=("B", "F", "I"), source_type="plans.plan", source_id=issued.pk,
+            summary="Issued the amended EHC plan" if amended else "Issued the final EHC plan", acting_user=acting_user)
         family_tell(child=issued.child, kind=kind.key, on=on, values={"date": on})
     return issued
 

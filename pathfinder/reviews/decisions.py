@@ -25,6 +25,7 @@ from pathfinder.assessments.family_messages import family_tell
 from pathfinder.ceasing.workflow import cessation_propose
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.codes import InvolvementCapacity
+from pathfinder.people.decisions import appealable_decision_made
 from pathfinder.people.involvements import involvement_end_for_source
 from pathfinder.plans import clock
 from pathfinder.plans.models import Plan
@@ -68,6 +69,10 @@ def review_decide_maintain(*, acting_user, review: Review, decided_on: date, rea
     with transaction.atomic():
         decided = _decide(review, decision=ReviewDecision.MAINTAIN, decided_on=decided_on, reasons=reasons,
                           acting_user=acting_user, expected_version=expected_version)
+        appealable_decision_made(child=decided.plan.child, kind="not_to_amend", decided_on=decided_on,
+                                 notice_sent=decided_on, source_type="reviews.review", source_id=decided.pk,
+                                 summary="Decided after the annual review to keep the EHC plan as it is",
+                                 acting_user=acting_user)
         rights = statutory.appeal_dates(decided_on)
         family_tell(child=decided.plan.child, kind=messages.DECIDED.key, on=decided_on,
                     values={"date": decided_on, "last_day": rights.appeal_by})
