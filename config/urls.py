@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("pathfinder.family.urls")),
     path("", include("pathfinder.budgets.urls")),
     path("", include("pathfinder.disagreements.urls")),
+    path("", include("pathfinder.tribunal.urls")),
     path("insights/", include("pathfinder.insights.urls")),
     path("", include("pathfinder.disclosure.urls")),
     path("returns/sen2/", include("pathfinder.sen2.urls")),

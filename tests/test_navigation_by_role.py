@@ -2,13 +2,14 @@
 
 Written before navigation moved out of core into each app's navigation.py: the lists change only on purpose
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
-"Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers;
+"Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers; tribunal "Appeals and orders" for managers;
 transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
 caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators; budgets
 "Personal budgets" for case staff, "Personal budget" for families, "NHS shares of budgets" for advisers,
 "Resource allocation" and "Personal budget figures" for managers). Sections keep case staff's header short (it
 had 16 links in three rows for managers): "Case lists" (Family requests, Reviews, Phase transfers, Advice backlog,
-Council moves) for case staff, and for managers "Reports" (Plans ceased, SEN2 return, Inspection lists) and
+Council moves) for case staff, and for managers "Reports" (Plans ceased, Appeals and orders, SEN2 return,
+Inspection lists) and
 "Personal budgets" (the requests, Resource allocation, Personal budget figures) are one link each to a page
 listing them (core.navigation); a role with one link in a section (the administrator's SEN2 return) sees that
 link itself.
@@ -83,8 +84,8 @@ CASE_LISTS = [("Family requests", "/family/requests/"), ("Reviews", "/reviews/")
 SECTIONS_BY_ROLE = {
     (Role.CASEWORKER, "case-lists"): CASE_LISTS,
     (Role.MANAGER, "case-lists"): CASE_LISTS,
-    (Role.MANAGER, "reports"): [("Plans ceased", "/ceasing/"), ("SEN2 return", "/returns/sen2/"),
-                                ("Inspection lists", "/inspection/")],
+    (Role.MANAGER, "reports"): [("Plans ceased", "/ceasing/"), ("Appeals and orders", "/appeals-and-orders/"),
+                                ("SEN2 return", "/returns/sen2/"), ("Inspection lists", "/inspection/")],
     (Role.MANAGER, "personal-budgets"): [("Requests for personal budgets", "/budgets/requests/"),
                                          ("Resource allocation", "/budgets/allocation/"),
                                          ("Personal budget figures", "/budgets/figures/")],

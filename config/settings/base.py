@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "pathfinder.family",
     "pathfinder.budgets",
     "pathfinder.disagreements",
+    "pathfinder.tribunal",
     "pathfinder.disclosure",
     "pathfinder.insights",
     "pathfinder.sen2",

@@ -62,6 +62,17 @@ def _views_kwargs() -> dict[str, Any]:
 BUDGET_LINES = [(1, "Social care: short breaks (£2,220.00 a year)"), (2, "Health: hydrotherapy (£900.00 a year)")]
 ADVICE_KINDS = [("a", "Advice from the parent or young person"), ("b", "Educational advice")]
 
+def _appeal_kwargs() -> dict[str, Any]:
+    from types import SimpleNamespace
+
+    return {"decisions": [SimpleNamespace(pk=1)]}
+
+
+def _order_exception_kwargs() -> dict[str, Any]:
+    return {"codes": [("T1", "Exceptional personal circumstances"), ("T2", "Away for 2 weeks")],
+            "duties": [("draft_plan", "Issue a draft EHC plan")]}
+
+
 FORMS: dict[str, FormCase] = {
     # core and shared bases: they have no fields of their own beyond a hidden version
     "pathfinder.core.forms.GOVUKForm": FormCase(base_class=True, not_edit="the base of every form"),
@@ -251,6 +262,23 @@ FORMS: dict[str, FormCase] = {
     "pathfinder.budgets.ras_forms.ProvisionPriceForm": FormCase(
         kwargs=lambda: {"cost_options": [("a", "Swimming: per session £5")], "rates": [("1", "TA hour: £18.50")]},
         edit="provision_price"),
+    # tribunal: each form records one act on an appeal or an order, once (tribunal.appeals / orders)
+    "pathfinder.tribunal.forms.TribunalForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.tribunal.forms.VersionedForm": FormCase(base_class=True, not_edit="a base class"),
+    "pathfinder.tribunal.forms.AppealForm": FormCase(kwargs=_appeal_kwargs, not_edit="records a new appeal"),
+    "pathfinder.tribunal.forms.ResponseForm": FormCase(not_edit="a workflow move recording the response once"),
+    "pathfinder.tribunal.forms.HearingForm": FormCase(not_edit="records the hearing date the Tribunal set"),
+    "pathfinder.tribunal.forms.NotOpposeForm": FormCase(not_edit="a one-shot act: starts the reg 45 duties"),
+    "pathfinder.tribunal.forms.DecideForm": FormCase(not_edit="a workflow move recording the decision once"),
+    "pathfinder.tribunal.forms.WithdrawForm": FormCase(not_edit="a workflow move recording the withdrawal once"),
+    "pathfinder.tribunal.forms.OrderForm": FormCase(not_edit="records a new order"),
+    "pathfinder.tribunal.forms.DutyDoneForm": FormCase(not_edit="records the day a duty was done, once"),
+    "pathfinder.tribunal.forms.AssessmentDecisionForm": FormCase(not_edit="a one-shot decision after an assessment"),
+    "pathfinder.tribunal.forms.OrderExceptionForm": FormCase(kwargs=_order_exception_kwargs,
+                                                             not_edit="claims a new exception"),
+    "pathfinder.tribunal.forms.DeliveredForm": FormCase(not_edit="records delivery of ordered provision once"),
+    "pathfinder.tribunal.forms.RecommendationForm": FormCase(not_edit="records a new recommendation"),
+    "pathfinder.tribunal.forms.RecommendationResponseForm": FormCase(not_edit="records the response once"),
 }
 
 
