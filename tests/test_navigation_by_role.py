@@ -4,7 +4,7 @@ Written before navigation moved out of core into each app's navigation.py: the l
 (organisations added "Your organisation" for advisers and "Advice backlog" for case staff; the family portal
 "Family requests" for case staff; notifications "Messages" and "How we contact you"; ceasing "Plans ceased" for managers; tribunal "Appeals and orders" for managers;
 transfers "Council moves" for case staff; disclosure "Inspection lists" for managers;
-caseload "Caseload import" for administrators; sen2 "SEN2 return" for managers and administrators; budgets
+caseload "Caseload import" for administrators; disagreements "Mediations" for the mediation service; sen2 "SEN2 return" for managers and administrators; budgets
 "Personal budgets" for case staff, "Personal budget" for families, "NHS shares of budgets" for advisers,
 "Resource allocation" and "Personal budget figures" for managers). Sections keep case staff's header short (it
 had 16 links in three rows for managers): "Case lists" (Family requests, Reviews, Phase transfers, Advice backlog,
@@ -48,6 +48,7 @@ NAVIGATION_BY_ROLE = {
                          ("Local Offer", "/local-offer/")],
     Role.PROVIDER: [("Your services", "/local-offer/provider/"), ("Local Offer", "/local-offer/")],
     Role.LOCAL_OFFER_OFFICER: [("Approvals", "/local-offer/officer/"), ("Local Offer", "/local-offer/")],
+    Role.MEDIATOR: [("Mediations", "/mediation/"), ("Local Offer", "/local-offer/")],
 }
 
 HOME_BY_ROLE = {
@@ -59,6 +60,7 @@ HOME_BY_ROLE = {
     Role.ADMINISTRATOR: "/account/users/",
     Role.PROVIDER: "/local-offer/provider/",
     Role.LOCAL_OFFER_OFFICER: "/local-offer/officer/",
+    Role.MEDIATOR: "/mediation/",
 }
 
 

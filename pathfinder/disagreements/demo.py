@@ -25,8 +25,8 @@ from pathfinder.disagreements.constants import AppealableKind
 from pathfinder.disagreements.models import AppealableDecision
 from pathfinder.disagreements.models_complaints import ComplaintStatus, Finding, OmbudsmanComplaint, Remedy
 from pathfinder.disagreements.models_mediation import MediationCase, MediationStatus
-from pathfinder.disagreements.rebuild import appealable_decisions_rebuild
 from pathfinder.organisations.models import Organisation, OrganisationKind
+from pathfinder.people.decisions import appealable_decisions_rebuild
 
 #: Share of the year's appealable decisions that go to mediation (about 14,500 of about 250,000 in England).
 MEDIATION_SHARE = 0.05
@@ -203,7 +203,7 @@ def build_complaints(rng: random.Random, decisions: Sequence[AppealableDecision]
 
 def build_disagreements(rng: random.Random, *, today: date, demo: dict | None = None) -> dict[str, int]:
     """Record the bulk-written decisions, then the year's mediation and complaints. Counts for the progress line."""
-    recorded = appealable_decisions_rebuild()
+    recorded = appealable_decisions_rebuild()  # the decisions the bulk-written rows hold, as the services record
     decisions = year_decisions(today)
     caseworker = (demo or {}).get("caseworker")
     own_team = getattr(caseworker, "team_id", None)

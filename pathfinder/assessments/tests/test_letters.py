@@ -55,7 +55,7 @@ class TestRefusalNotice:
         # 6 Oct + 2 months = Sunday 6 December 2026: in time on Monday 7 December (HESC Rules r.12(2))
         page = _notice(client, _refused(date(2026, 10, 6)))
         assert "must receive your appeal by <strong>7 December 2026</strong>" in page
-        assert "by <strong>6 December 2026</strong>, to talk about mediation" in page  # reg 33: not moved
+        assert "Contact the mediation adviser by <strong>6 December 2026</strong>" in page  # reg 33: not moved
 
     def test_an_appeal_period_ending_in_august_runs_to_september(self, client):
         page = _notice(client, _refused(date(2027, 6, 10)))
@@ -103,7 +103,7 @@ def test_the_final_plan_notice_and_pdf_give_the_r12_date_and_contacts():
     html = plan_pdf_html(plan)
     assert "must receive your appeal by <strong>15 March 2027</strong>" in html
     assert "01632 960200" in html and "help@wealdmoor-sendiass.example.org" in html
-    assert "only want to appeal about the school or other placement named in section I" in html
+    assert "unless your appeal is only about the school or other placement named in section I" in html
 
 
 class TestRequestReceivedOnANonWorkingDay:

@@ -3,7 +3,7 @@ that change nothing, stale edits, and the steps the mediation service may record
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -132,3 +132,18 @@ def test_the_mediation_service_records_only_its_own_steps_and_sees_only_its_case
                                            on=date(2026, 3, 23), expected_version=case.version,
                                            by_mediation_service=True)
     assert done.status == "certificate"
+
+
+def test_the_councils_open_steps_are_on_the_teams_worklist(started):
+    from pathfinder.disagreements.worklist import mediation_steps
+
+    case, user = started
+    today = timezone.localdate()
+    informed = max(case.adviser_contacted, today - timedelta(days=40))
+    _step(case, user, "council_informed", informed, issues="Section F", health_in_issue=True,
+          health_sought="Speech therapy")
+    items = mediation_steps(user, today)
+    titles = {i.title for i in items}
+    assert titles == {"Council tells each health commissioner about the mediation", "Mediation takes place"}
+    assert all(i.is_overdue for i in items) and all("SEND Regulations 2014" in i.reason for i in items)
+    assert mediation_steps(CaseworkerFactory(), today) == []

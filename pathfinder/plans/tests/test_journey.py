@@ -184,7 +184,7 @@ def test_draft_to_final_plan_with_pdf(client):
     assert '<caption class="govuk-table__caption govuk-table__caption--s">Special educational provision' in page
     assert 'scope="row"' in page and "Provision for this need" in page
     assert "20 November 2026" in page  # 2 months to appeal
-    assert "only want to appeal about the school" in page
+    assert "only about the school or other placement named in section I" in page
 
     # the PDF, permission-checked and audited
     response = client.get(url("pdf", assessment), follow=True)
