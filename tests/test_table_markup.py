@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted(p for p in (ROOT / "pathfinder").rglob("jinja2/**/*.html"))
 # PDF templates are rendered by WeasyPrint to paper, where nothing scrolls.
-PAPER = {"plans/pdf.html", "disclosure/pack_pdf.html"}
+PAPER = {"plans/pdf.html", "disclosure/pack_pdf.html", "tribunal/bundle.html"}
 REGION = re.compile(
     r'<div class="pf-table-scroll" role="region" aria-label="[^"]+" tabindex="0">\s*<table\b', re.S
 )

@@ -14,6 +14,7 @@ urlpatterns = [
     path(child + "appeals/new/", views.appeal_new, name="appeal-new"),
     path(appeal, views.appeal_page, name="appeal"),
     path(appeal + "response/", views.appeal_response, name="response"),
+    path(appeal + "bundle.pdf", views.appeal_bundle, name="bundle"),
     path(appeal + "hearing/", views.appeal_hearing, name="hearing"),
     path(appeal + "not-oppose/", views.appeal_not_oppose, name="not-oppose"),
     path(appeal + "decision/", views.appeal_decide, name="decide"),

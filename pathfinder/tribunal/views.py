@@ -3,6 +3,8 @@ on the form (core.form_views.move_page for the workflow moves)."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -122,3 +124,16 @@ def appeal_decide(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
 def appeal_withdraw(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
     return _move(request, child, appeal_id, form_class=forms.WithdrawForm, service=appeals.appeal_withdraw,
                  done="The withdrawal is recorded.", title="Record that the family withdrew the appeal")
+
+
+@for_roles(*CASE_STAFF)
+@child_view("an appeal: the evidence bundle")
+def appeal_bundle(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
+    """The evidence bundle as a PDF, built now from the case's records (only for a user who may see the child)."""
+    from pathfinder.tribunal.bundle import bundle_pdf_bytes
+
+    appeal = selectors.appeal_get(child, appeal_id)
+    response = HttpResponse(bundle_pdf_bytes(appeal), content_type="application/pdf")
+    filename = re.sub(r"[^A-Za-z0-9]+", "-", appeal.reference).strip("-")
+    response["Content-Disposition"] = f'inline; filename="evidence-bundle-{filename}.pdf"'
+    return response

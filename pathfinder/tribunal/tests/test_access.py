@@ -55,6 +55,7 @@ PAGES: dict[str, tuple[tuple[str, ...], dict[str, int]]] = {
     "appeal-new": (CHILD, STAFF),
     "appeal": (APPEAL, STAFF),
     "response": (APPEAL, STAFF),
+    "bundle": (APPEAL, STAFF),
     "hearing": (APPEAL, STAFF),
     "not-oppose": (APPEAL, STAFF),
     "decide": (APPEAL, STAFF),
@@ -121,7 +122,10 @@ def test_role_by_url(client, world: World, page: str, role: str):
     before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.get(url)
     assert response.status_code == expected[role], f"{role} GET {url}"
-    if response.status_code == OK and "child_id" in keys:
+    if response.status_code == OK and response["Content-Type"] == "application/pdf":
+        assert response.content.startswith(b"%PDF")
+        assert AuditEvent.objects.filter(pk__gt=before, actor=user, child=world.child, path=url).exists()
+    elif response.status_code == OK and "child_id" in keys:
         body = response.content.decode()
         assert FIRST in body or LAST in body, f"{url} is the child's page but does not say whose"
         assert AuditEvent.objects.filter(pk__gt=before, actor=user, child=world.child, path=url).exists()

@@ -140,3 +140,20 @@ def test_an_open_appeal_page_offers_its_next_steps(client) -> None:
                                                         "appeal_id": appeal.pk})).content.decode()
     assert "Do not oppose the appeal" in body and "Record the council" in body
     assert appeal.status == AppealStatus.REGISTERED
+
+
+def test_the_evidence_bundle_is_an_indexed_pdf_of_the_cases_records(client) -> None:
+    from pathfinder.tribunal.bundle import bundle_html
+
+    decision, caseworker = case(kind=AppealableKind.NOT_TO_ISSUE, summary="Decided not to issue a plan")
+    appeal = AppealFactory(decision=decision, reference="EH881/26/00555")
+    html = bundle_html(appeal)
+    assert 'href="#decisions"' in html and 'id="decisions"' in html and "Decided not to issue a plan" in html
+    assert f'id="plan-{decision.child.plans.first().pk}"' in html  # the final plan, as its own PDF shows it
+    sign_in(client, caseworker)
+    response = client.get(reverse("tribunal:bundle", kwargs={"child_id": decision.child.pk, "appeal_id": appeal.pk}))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF") and b"EH881-26-00555" in response["Content-Disposition"].encode()
+    sign_in(client, CaseworkerFactory())
+    other = client.get(reverse("tribunal:bundle", kwargs={"child_id": decision.child.pk, "appeal_id": appeal.pk}))
+    assert other.status_code == 404  # a child the user may not see: no bundle, and no sign the record exists
