@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 import statutory
 from pathfinder.disagreements.constants import AppealableKind
+from pathfinder.disagreements.mediation import mediation_facts
 from pathfinder.disagreements.models import AppealableDecision
 from pathfinder.disagreements.models_complaints import ComplaintStatus, Finding, OmbudsmanComplaint, Remedy
 from pathfinder.disagreements.models_mediation import MediationCase, MediationStatus
@@ -139,32 +140,19 @@ def _mediation(rng: random.Random, decision: AppealableDecision, today: date, se
     return case
 
 
-def _facts(case: MediationCase) -> statutory.MediationFacts:
-    return statutory.MediationFacts(
-        notice_sent=case.decision.notice_sent or case.decision.decided_on, adviser_contacted=case.adviser_contacted,
-        wants_mediation=case.wants_mediation, adviser_certificate=case.adviser_certificate,
-        council_informed=case.council_informed, health_in_issue=case.health_in_issue,
-        health_notified=case.health_notified, council_cannot_arrange=case.council_cannot_arrange,
-        deemed_certificate=case.deemed_certificate, mediation_held=case.mediation_held,
-        mediator_certificate=case.mediator_certificate, agreement_on=case.agreement_on,
-        agreement_appealable=case.agreement_appealable, council_party=case.council_party,
-        agreement_done=case.agreement_done,
-    )
-
-
 def build_mediations(rng: random.Random, decisions: Sequence[AppealableDecision], *, today: date,
-                     own_team: int | None) -> list[MediationCase]:
+                     own_team: int | None, share: float = MEDIATION_SHARE) -> list[MediationCase]:
     """A year of mediation on ``decisions`` (see the module)."""
     service = Organisation.objects.filter(kind=OrganisationKind.MEDIATION).order_by("pk").first()
     service_id = service.pk if service else None
     first = [d for d in decisions if own_team is not None and d.child.team_id == own_team]
-    chosen = pick_by_mix(rng, decisions, round(len(decisions) * MEDIATION_SHARE), MEDIATION_MIX, first=first)
+    chosen = pick_by_mix(rng, decisions, round(len(decisions) * share), MEDIATION_MIX, first=first)
     cases = []
     open_forced = False
     for decision in chosen:
         force = not open_forced and own_team is not None and decision.child.team_id == own_team
         case = _mediation(rng, decision, today, service_id, force_open=force)
-        if case is None or statutory.mediation_problems(_facts(case)):
+        if case is None or statutory.mediation_problems(mediation_facts(case)):
             continue
         open_forced = open_forced or force
         cases.append(case)
@@ -201,13 +189,14 @@ def build_complaints(rng: random.Random, decisions: Sequence[AppealableDecision]
     return len(complaints), len(remedies)
 
 
-def build_disagreements(rng: random.Random, *, today: date, demo: dict | None = None) -> dict[str, int]:
+def build_disagreements(rng: random.Random, *, today: date, demo: dict | None = None,
+                        share: float = MEDIATION_SHARE) -> dict[str, int]:
     """Record the bulk-written decisions, then the year's mediation and complaints. Counts for the progress line."""
     recorded = appealable_decisions_rebuild()  # the decisions the bulk-written rows hold, as the services record
     decisions = year_decisions(today)
     caseworker = (demo or {}).get("caseworker")
     own_team = getattr(caseworker, "team_id", None)
-    cases = build_mediations(rng, decisions, today=today, own_team=own_team)
+    cases = build_mediations(rng, decisions, today=today, own_team=own_team, share=share)
     complaints, remedies = build_complaints(rng, decisions, today=today, own_team=own_team)
     return {"appealable_decisions": recorded, "mediations": len(cases),
             "mediations_held": sum(c.mediation_held is not None for c in cases),

@@ -107,10 +107,8 @@ def _appeal(rng: random.Random, decision: AppealableDecision, serial: int, today
     )
 
 
-def _progress(rng: random.Random, appeal: Appeal, today: date, force_open: bool) -> None:
+def _progress(rng: random.Random, appeal: Appeal, today: date) -> None:
     """How far the appeal has gone by ``today``: responded, heard, decided, withdrawn or not opposed."""
-    if force_open:
-        return
     if rng.random() < 0.85 and appeal.response_due - _days(rng, 0, 10) <= today:
         appeal.response_sent_on = min(today, appeal.response_due - _days(rng, 0, 8))
         appeal.status = AppealStatus.RESPONDED
@@ -144,14 +142,15 @@ def _progress(rng: random.Random, appeal: Appeal, today: date, force_open: bool)
 
 
 def _done_dates(rng: random.Random, deadlines: statutory.Deadlines, start: date, today: date,
-                overdue: bool) -> dict[str, date]:
-    """Each duty done on time (most), late (some), or not yet; ``overdue`` leaves the first due one undone."""
+                pattern: str = "") -> dict[str, date]:
+    """Each duty done on time (most), late (some), or not yet. A ``pattern`` makes sure each shape is in the demo
+    however small: "overdue" leaves the first duty already due undone, "on_time" and "late" do every due one so."""
     done = {}
     for item in deadlines:
-        if item.due > today and rng.random() < 0.7:
+        if item.due > today and (pattern or rng.random() < 0.7):
             continue
-        roll = rng.random()
-        if overdue and item.due < today:
+        roll = {"on_time": 0.0, "late": 0.7}.get(pattern, rng.random())
+        if pattern == "overdue" and item.due < today:
             return done
         if roll < 0.65:
             on = max(start, item.due - _days(rng, 0, 12))
@@ -164,14 +163,14 @@ def _done_dates(rng: random.Random, deadlines: statutory.Deadlines, start: date,
     return done
 
 
-def _duties_for(rng: random.Random, order: TribunalOrder, today: date, overdue: bool) -> list[OrderDuty]:
+def _duties_for(rng: random.Random, order: TribunalOrder, today: date, pattern: str) -> list[OrderDuty]:
     def law(facts: statutory.DutyFacts) -> statutory.Deadlines:
         if order.basis == DutyBasis.UNOPPOSED:
             return statutory.unopposed_duties(order.kind, order.made_on, facts, today=today)
         return statutory.order_duties(order.kind, order.made_on, facts, today=today)
 
     first = law(statutory.DutyFacts())
-    done = _done_dates(rng, first, order.made_on, today, overdue)
+    done = _done_dates(rng, first, order.made_on, today, pattern)
     if order.kind in (statutory.OrderKind.ASSESS, statutory.OrderKind.REASSESS) and "notify_will_assess" in done:
         order.decided_to_issue = rng.random() < 0.9 if rng.random() < 0.6 else None
         if order.decided_to_issue is False:
@@ -186,13 +185,14 @@ def _duties_for(rng: random.Random, order: TribunalOrder, today: date, overdue: 
     return rows
 
 
-def build_tribunal(rng: random.Random, *, today: date, demo: dict | None = None) -> dict[str, int]:
+def build_tribunal(rng: random.Random, *, today: date, demo: dict | None = None,
+                   share: float = APPEAL_SHARE) -> dict[str, int]:
     """The year's appeals, orders, duties, provision and recommendations (see the module). Counts for progress."""
     decisions = year_decisions(today)
     caseworker = (demo or {}).get("caseworker")
     own_team = getattr(caseworker, "team_id", None)
     first = [d for d in decisions if own_team is not None and d.child.team_id == own_team]
-    chosen = pick_by_mix(rng, decisions, round(len(decisions) * APPEAL_SHARE), APPEAL_MIX, group=_group, first=first)
+    chosen = pick_by_mix(rng, decisions, round(len(decisions) * share), APPEAL_MIX, group=_group, first=first)
     certificates = {}
     for case in MediationCase.objects.filter(decision__in=[d.pk for d in chosen]).select_related("decision"):
         cert = statutory.certificate_date(statutory.MediationFacts(
@@ -200,15 +200,17 @@ def build_tribunal(rng: random.Random, *, today: date, demo: dict | None = None)
             deemed_certificate=case.deemed_certificate, mediator_certificate=case.mediator_certificate))
         if cert is not None:
             certificates[case.decision_id] = cert
-    appeals, forced = [], False
+    appeals = []
     for serial, decision in enumerate(chosen, start=1):
         appeal = _appeal(rng, decision, serial, today, certificates)
-        if appeal is None:
-            continue
-        force = not forced and decision.child.team_id == own_team and appeal.response_due >= today - _days(rng, 3, 9)
-        forced = forced or force
-        _progress(rng, appeal, today, force)
-        appeals.append(appeal)
+        if appeal is not None:
+            _progress(rng, appeal, today)
+            appeals.append(appeal)
+    own = [a for a in appeals if a.decision.child.team_id == own_team]
+    if own:  # the demo caseworker's team's latest appeal waits for the council's response
+        latest = max(own, key=lambda a: (a.notified_on, a.reference))
+        latest.status, latest.response_sent_on, latest.not_opposed_on = AppealStatus.REGISTERED, None, None
+        latest.hearing_on, latest.outcome, latest.outcome_on = None, "", None
     Appeal.objects.bulk_create(appeals, batch_size=500)
     orders = [TribunalOrder(
         child_id=a.child_id, appeal=a, made_on=a.outcome_on, details="The Tribunal's order.",
@@ -218,12 +220,9 @@ def build_tribunal(rng: random.Random, *, today: date, demo: dict | None = None)
         or (a.outcome == AppealOutcome.DISMISSED and a.decision.kind == AppealableKind.TO_CEASE)]
     orders += _agreement_orders(today)
     TribunalOrder.objects.bulk_create(orders, batch_size=500)
-    duties, provision, overdue_made = [], [], False
+    duties, provision, shapes = [], [], _shapes(orders, {d.child_id for d in first}, today)
     for order in orders:
-        overdue = not overdue_made and own_team is not None and order.child_id in {d.child_id for d in first}
-        rows = _duties_for(rng, order, today, overdue)
-        overdue_made = overdue_made or (overdue and any(r.done_on is None and r.due_on < today for r in rows))
-        duties.extend(rows)
+        duties.extend(_duties_for(rng, order, today, shapes.get(id(order), "")))
         if order.kind in (statutory.OrderKind.AMEND_CONTENTS, statutory.OrderKind.MAKE_PLAN):
             for text in rng.sample(PROVISION, rng.randint(1, 2)):
                 delivered = order.made_on + _days(rng, 20, 80)
@@ -237,6 +236,20 @@ def build_tribunal(rng: random.Random, *, today: date, demo: dict | None = None)
     return {"appeals": len(appeals), "appeals_decided": sum(a.status == AppealStatus.DECIDED for a in appeals),
             "not_opposed": sum(a.status == AppealStatus.NOT_OPPOSED for a in appeals), "orders": len(orders),
             "order_duties": len(duties), "ordered_provision": len(provision), "recommendations": recommendations}
+
+
+def _shapes(orders: Sequence[TribunalOrder], own_children: set[int], today: date) -> dict[int, str]:
+    """One order of each shape among those old enough to have a duty due: overdue on the demo caseworker's team
+    (their worklist and the manager's report), one done on time, one done late; the rest are drawn."""
+    due = sorted((o for o in orders if o.made_on < today), key=lambda o: (o.made_on, o.child_id))
+    shapes: dict[int, str] = {}
+    own = next((o for o in due if o.child_id in own_children), None)
+    if own is not None:
+        shapes[id(own)] = "overdue"
+    rest = [o for o in due if id(o) not in shapes]
+    for order, shape in zip(rest[:2], ("on_time", "late"), strict=False):
+        shapes[id(order)] = shape
+    return shapes
 
 
 def _agreement_orders(today: date) -> list[TribunalOrder]:
