@@ -133,7 +133,7 @@ def _mediation(rng: random.Random, decision: AppealableDecision, today: date, se
         return case
     case.mediator_certificate = case.mediation_held + _days(rng, 0, 3)
     case.status = MediationStatus.CERTIFICATE
-    if case.agreement_appealable is False and rng.random() < 0.7:
+    if case.agreement_appealable is False and rng.random() < 0.93:
         done = case.agreement_on + _days(rng, 3, 20)
         if done <= today:
             case.agreement_done, case.status = done, MediationStatus.AGREEMENT_DONE
@@ -147,15 +147,14 @@ def build_mediations(rng: random.Random, decisions: Sequence[AppealableDecision]
     service_id = service.pk if service else None
     first = [d for d in decisions if own_team is not None and d.child.team_id == own_team]
     chosen = pick_by_mix(rng, decisions, round(len(decisions) * share), MEDIATION_MIX, first=first)
+    own = [d for d in chosen if own_team is not None and d.child.team_id == own_team]
+    # The demo caseworker's team's latest disputed decision has a mediation the council must arrange now.
+    latest = max(own, key=lambda d: (d.notice_sent or d.decided_on, d.pk)) if own else None
     cases = []
-    open_forced = False
     for decision in chosen:
-        force = not open_forced and own_team is not None and decision.child.team_id == own_team
-        case = _mediation(rng, decision, today, service_id, force_open=force)
-        if case is None or statutory.mediation_problems(mediation_facts(case)):
-            continue
-        open_forced = open_forced or force
-        cases.append(case)
+        case = _mediation(rng, decision, today, service_id, force_open=decision is latest)
+        if case is not None and not statutory.mediation_problems(mediation_facts(case)):
+            cases.append(case)
     MediationCase.objects.bulk_create(cases, batch_size=500)
     return cases
 

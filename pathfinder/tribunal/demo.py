@@ -109,9 +109,13 @@ def _appeal(rng: random.Random, decision: AppealableDecision, serial: int, today
 
 def _progress(rng: random.Random, appeal: Appeal, today: date) -> None:
     """How far the appeal has gone by ``today``: responded, heard, decided, withdrawn or not opposed."""
-    if rng.random() < 0.85 and appeal.response_due - _days(rng, 0, 10) <= today:
-        appeal.response_sent_on = min(today, appeal.response_due - _days(rng, 0, 8))
-        appeal.status = AppealStatus.RESPONDED
+    due = appeal.response_due
+    if due + _days(rng, 14, 28) < today:  # long past: answered, mostly on time, a few days late now and then
+        sent = due - _days(rng, 0, 8) if rng.random() < 0.85 else due + _days(rng, 1, 10)
+        appeal.response_sent_on, appeal.status = max(appeal.notified_on, sent), AppealStatus.RESPONDED
+    elif due <= today and rng.random() < 0.5:  # just overdue: half still waiting for the council's response
+        appeal.response_sent_on, appeal.status = max(appeal.notified_on, due - _days(rng, 0, 8)), \
+            AppealStatus.RESPONDED
     elif rng.random() < 0.12:
         appeal.not_opposed_on = appeal.notified_on + _days(rng, 5, 25)
         if appeal.not_opposed_on <= today:
