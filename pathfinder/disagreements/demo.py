@@ -48,7 +48,7 @@ COMPLAINTS = (
      Finding.UPHELD_INJUSTICE, "Fault: the council did not secure the provision in the plan (CFA s.42).",
      ("Apologise to the family in writing", "Pay the family for the lost provision",
       "Review how the team checks that therapy in plans is being delivered")),
-    ("The final plan was issued many weeks after the 20-week limit without an exception.",
+    ("The final plan was issued long after the time limit, with no exception to explain the delay.",
      Finding.UPHELD_NO_INJUSTICE, "Fault in the delay, but the child's placement was not affected.",
      ("Apologise to the family in writing",)),
     ("The annual review meeting was held but no decision was sent to the family.", None, "", ()),
