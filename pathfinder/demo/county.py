@@ -39,11 +39,11 @@ from pathfinder.demo.local_offer import build_local_offer
 from pathfinder.demo.messages_demo import demo_notices
 from pathfinder.demo.places import AREAS, LANGUAGES, SETTINGS, SETTINGS_BY_KIND, TOWNS, area_of, demo_postcodes_in_areas
 from pathfinder.demo.timeline import forced_draft_sent, historic_timeline, simulate
+from pathfinder.disagreements import demo as disagreements_demo
 from pathfinder.family import demo as family_demo
 from pathfinder.notifications import demo as notifications_demo
 from pathfinder.organisations import demo as organisations_demo
 from pathfinder.people import demo as people_demo
-from pathfinder.people.decisions import appealable_decisions_rebuild
 from pathfinder.people.demo import nhs_for, upn_for, years_before
 from pathfinder.people.involvements import involvements_rebuild
 from pathfinder.plans import demo as plans_demo
@@ -51,6 +51,7 @@ from pathfinder.plans import demo_voice as plans_demo_voice
 from pathfinder.reviews import demo as reviews_demo
 from pathfinder.sen2 import demo as sen2_demo
 from pathfinder.transfers import demo as transfers_demo
+from pathfinder.tribunal import demo as tribunal_demo
 
 __all__ = [
     "CHUNK", "DEMO_PASSWORD", "DEMO_USERS", "CountyBuilder", "CountyResult", "Progress", "build_county", "nhs_for",
@@ -158,12 +159,12 @@ class CountyBuilder:
                                                                     demo=staff.demo))
         self.stage("Published statistics (sample)", **sen2_demo.load_sample_statistics())
         self.build_organisations()
+        self.build_disagreements(staff)  # after the organisations: mediation is referred to the service
         self.result.local_offer = build_local_offer(
             staff, seed=self.seed, today=self.today, services=self.local_offer_services, stage=self.stage,
         )
         involvements_rebuild()  # rows were bulk-inserted, bypassing the services that keep involvements in step
         advice_involvements_rebuild()
-        appealable_decisions_rebuild()  # the decisions those rows hold, as their services would have recorded them
         if staff.demo:
             self.stage("Messages to families", **notifications_demo.build_messages(
                 self.rng, today=self.today, notices=demo_notices(staff.demo, today=self.today)))
@@ -264,6 +265,14 @@ class CountyBuilder:
         if self.rich:
             self.stage("Family voice (section A, comments)",
                        **plans_demo_voice.build_family_voice(self.rng, today=self.today, demo=staff.demo))
+
+    def build_disagreements(self, staff: Staff) -> None:
+        """Every decided row recorded as an appealable decision, then a year of mediation, complaints and appeals
+        (each with its own seeded random, so adding them left the rest of the county as it was)."""
+        self.stage("Mediation and complaints", **disagreements_demo.build_disagreements(
+            random.Random(self.seed + 32), today=self.today, demo=staff.demo))
+        self.stage("Tribunal appeals and orders", **tribunal_demo.build_tribunal(
+            random.Random(self.seed + 44), today=self.today, demo=staff.demo))
 
     def build_organisations(self) -> None:
         """Schools and services as organisations, with advice in their queues (advice_involvements_rebuild then

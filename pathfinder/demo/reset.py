@@ -82,9 +82,12 @@ def wipe_demo() -> dict[str, int]:
                                   "budgets")
         and m.__name__.startswith("Historical")
     ]
+    # Disagreements and appeals (and their history) hang off the children and the decisions: every row goes.
+    disputes = [m for label in ("tribunal", "disagreements") for m in apps.get_app_config(label).get_models(
+        include_auto_created=True) if not m._meta.proxy]
     stored = [name for name in Document.objects.values_list("stored_name", flat=True) if name]
     with transaction.atomic():
-        for model in historical + ordered:
+        for model in disputes + historical + ordered:
             counts[model._meta.label] = _raw_delete(model)
         counts.update(_wipe_local_offer())
         counts.update(_wipe_queued_pdfs())

@@ -23,6 +23,7 @@ import statutory
 from pathfinder.sen2 import codes
 from pathfinder.sen2.budget_flags import BudgetFlags, budget_flags
 from pathfinder.sen2.census import activity_year
+from pathfinder.sen2.disagreement_flags import DisputedDecision, disputed_decisions
 from pathfinder.sen2.gather import CHILD_FIELDS, ENDED, PLAN_FIELDS, ChildIds, Facts, facts_gather
 from pathfinder.sen2.records import (
     ActivePlan,
@@ -37,6 +38,7 @@ from pathfinder.sen2.records import (
     Setting,
 )
 from statutory.phase_transfer import next_transfer_year
+from statutory.sen2_disagreements import sen2_disagreement_flags
 
 _PLAN = {name: index for index, name in enumerate(PLAN_FIELDS)}
 P_ID, P_CHILD, P_ASSESSMENT, P_AMENDS = _PLAN["id"], _PLAN["child_id"], _PLAN["assessment_id"], _PLAN["amends_id"]
@@ -78,7 +80,9 @@ def _return(census: date, start: date, end: date, lea: str, created_at: datetime
                     plan_ended_on) in facts.reviews]
     builder = _Builder(facts)
     builder.budget_flags = budget_flags(census, child_ids)
-    return Sen2Return(header=header, persons=builder.persons(), reviews_in_year=reviews)
+    persons = builder.persons()
+    builder.disagreements(disputed_decisions(census, child_ids))
+    return Sen2Return(header=header, persons=persons, reviews_in_year=reviews)
 
 
 @dataclass(slots=True)
@@ -100,6 +104,7 @@ class _Builder:
         self.by_child: dict[int, Person] = {}
         plans = {row[P_ID]: row for row in facts.plans}
         chains: dict[int, _Chain] = {}
+        self.root_of: dict[int, int] = {}  # each plan version's root (the plan first made), by id
         latest_by_child: dict[int, tuple] = {}
         for row in facts.plans:  # ordered by child, issue date, id: later versions overwrite earlier ones
             root = row
@@ -109,6 +114,7 @@ class _Builder:
                     root = plans[root[P_AMENDS]]
                     seen.add(root[P_ID])
             chains[root[P_ID]] = _Chain(root, row, row[P_ENDED] if row[P_STATUS] in ENDED else None)
+            self.root_of[row[P_ID]] = root[P_ID]
             latest_by_child[row[P_CHILD]] = row
         self.chains = chains
         #: The root of each child's plan in force on the census day, and of each plan that ended in the year.
@@ -150,6 +156,46 @@ class _Builder:
                 continue
             self.person(chain.root[P_CHILD]).requests.append(self.historical(chain))
         return sorted(self.by_child.values(), key=lambda p: (p.surname.lower(), p.forename.lower(), p.child_id))
+
+    def disagreements(self, disputed: list[DisputedDecision]) -> None:
+        """Write the six mediation and tribunal items on every request held here (0 or 1), each disputed decision
+        counted on the request it belongs to (sen2.disagreement_flags); a plan with no request here has none."""
+        by_request: dict[int, list] = {}
+        for item in disputed:
+            person = self.by_child.get(item.child_id)
+            if person is None:
+                continue
+            request = self.request_of(person, item)
+            if request is not None:
+                by_request.setdefault(id(request), []).append(item.disagreement)
+        census = self.census
+        undisputed = sen2_disagreement_flags((), on=census)  # most requests: one answer, made once
+        for person in self.by_child.values():
+            for request in person.requests:
+                if request.assessment_id is None:
+                    continue
+                items = by_request.get(id(request))
+                flags = sen2_disagreement_flags(items, on=census) if items else undisputed
+                request.mediation, request.tribunal = flags.request_mediation, flags.request_tribunal
+                assessment = request.assessment
+                if assessment is not None:
+                    assessment.mediation, assessment.tribunal = flags.assessment_mediation, flags.assessment_tribunal
+                    assessment.other_mediation, assessment.other_tribunal = flags.other_mediation, flags.other_tribunal
+                elif flags.assessment_mediation or flags.assessment_tribunal or flags.other_mediation \
+                        or flags.other_tribunal:
+                    request.other_unwritten = True
+
+    def request_of(self, person: Person, item: DisputedDecision) -> Request | None:
+        """The request a disputed decision belongs to: by its assessment, by its plan's first version, else the
+        child's request whose plan is in force, else their latest request held here."""
+        assessment_id = item.assessment_id
+        if assessment_id is None and item.plan_id is not None:
+            root = self.chains.get(self.root_of.get(item.plan_id, -1))
+            assessment_id = root.root[P_ASSESSMENT] if root is not None else None
+        requests = person.requests
+        found = next((r for r in requests if assessment_id is not None and r.assessment_id == assessment_id), None)
+        held_here = [r for r in requests if r.assessment_id is not None]
+        return found or next((r for r in held_here if r.active_plan is not None), held_here[-1] if held_here else None)
 
     def request(self, row: tuple, chain: _Chain | None) -> Request | None:
         (assessment_id, _, caseworker_id, source, received_on, to_assess, decided_to_assess, to_issue,

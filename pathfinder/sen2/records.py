@@ -81,6 +81,12 @@ class Assessment:
     outcome_date: date | None = None
     week20: bool | None = None
     named_plan: NamedPlan | None = None
+    # AssessmentMediation/AssessmentTribunal (not to issue) and OtherMediation/OtherTribunal (anything else
+    # appealable from it): sen2.disagreement_flags; None = not written.
+    mediation: bool | None = None
+    tribunal: bool | None = None
+    other_mediation: bool | None = None
+    other_tribunal: bool | None = None
 
 
 @dataclass
@@ -96,6 +102,11 @@ class Request:
     active_plan: ActivePlan | None = None
     # Not written: the statutory due dates, for the headline timeliness (counted from these records alone).
     caseworker_id: int | None = None
+    # RequestMediation/RequestTribunal (a decision not to assess); None = not written (no request here).
+    mediation: bool | None = None
+    tribunal: bool | None = None
+    # Mediation or an appeal about a later decision, with no Assessment element to carry it (rule SEN2-R20).
+    other_unwritten: bool = False
 
 
 @dataclass

@@ -184,6 +184,12 @@ def transfer_from_self(person: Person, header: Header):
     return (r for r in person.requests if r.active_plan and r.active_plan.transfer_la == header.lea)
 
 
+@rule("SEN2-R20", "Mediation or an appeal about a decision after the assessment is recorded, but the request has no "
+                  "assessment to report it on (OtherMediation, OtherTribunal)")
+def disagreement_without_assessment(person: Person, header: Header):
+    return (r for r in person.requests if r.other_unwritten)
+
+
 def person_problems(person: Person, header: Header) -> list[Problem]:
     problems = []
     for each in RULES:

@@ -164,11 +164,20 @@ def _request(add, days: _Days, request: Request) -> None:
     if request.outcome_date is not None:
         add(f"      <RequestOutcomeDate>{days[request.outcome_date]}</RequestOutcomeDate>\n")
     add(f"      <RequestOutcome>{request.outcome}</RequestOutcome>\n")
+    if request.mediation is not None:
+        add(f"      <RequestMediation>{codes.yes_no(request.mediation)}</RequestMediation>\n")
+    if request.tribunal is not None:
+        add(f"      <RequestTribunal>{codes.yes_no(request.tribunal)}</RequestTribunal>\n")
     assessment = request.assessment
     if assessment is not None:
         add(f"      <Assessment>\n        <AssessmentOutcome>{assessment.outcome}</AssessmentOutcome>\n")
         if assessment.outcome_date is not None:
             add(f"        <AssessmentOutcomeDate>{days[assessment.outcome_date]}</AssessmentOutcomeDate>\n")
+        for name, value in (("AssessmentMediation", assessment.mediation), ("AssessmentTribunal", assessment.tribunal),
+                            ("OtherMediation", assessment.other_mediation),
+                            ("OtherTribunal", assessment.other_tribunal)):
+            if value is not None:
+                add(f"        <{name}>{codes.yes_no(value)}</{name}>\n")
         if assessment.week20 is not None:
             add(f"        <Week20>{codes.yes_no(assessment.week20)}</Week20>\n")
         if assessment.named_plan is not None:

@@ -3,7 +3,9 @@
 Why: the XML goes to the DfE, and the faster build reads rows as tuples and writes text by hand, where a slip
 (a date written differently, an escape missed, an element out of order) would still look right to a reader. The
 cases cover each shape of request (historical, refused, ongoing, amended, ceased, transferred in, reviewed,
-escaped names); golden_return.xml holds the bytes the build made before it was made faster.
+escaped names); golden_return.xml holds the bytes the build made before it was made faster. The only change
+since: the six mediation and tribunal items (0 on every request held here, 1 where "Refused" was mediated and
+"Made"'s plan appealed), added when the disagreements and tribunal apps began recording them; nothing else moved.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from pathfinder.ceasing.models import Cessation, CessationStatus
+from pathfinder.disagreements.constants import AppealableKind
+from pathfinder.disagreements.models_mediation import MediationCase, MediationStatus
+from pathfinder.disagreements.tests.factories import AppealableDecisionFactory
 from pathfinder.people.models import ChildNeed
 from pathfinder.people.tests.factories import ChildFactory
 from pathfinder.plans.models import Plan, PlanKind, PlanStatus
@@ -22,17 +27,28 @@ from pathfinder.sen2.build import return_build
 from pathfinder.sen2.tests.test_build import CENSUS, _case
 from pathfinder.sen2.xml import schema_problems, xml_bytes
 from pathfinder.transfers.models import TransferIn
+from pathfinder.tribunal.tests.factories import AppealFactory
 
 pytestmark = pytest.mark.django_db
 GOLDEN = Path(__file__).parent / "golden_return.xml"
 
 
 def _cases() -> None:
-    _case("Made", date(2026, 1, 12), assess=date(2026, 2, 16), issue=date(2026, 4, 6), final=date(2026, 5, 25),
-          needs=("ASD", "SLCN"), source="2")
+    child, _, plan = _case("Made", date(2026, 1, 12), assess=date(2026, 2, 16), issue=date(2026, 4, 6),
+                           final=date(2026, 5, 25), needs=("ASD", "SLCN"), source="2")
+    AppealFactory(decision=AppealableDecisionFactory(  # the plan's contents appealed: OtherTribunal 1
+        child=child, kind=AppealableKind.PLAN_CONTENTS, sections=["F"], source_type="plans.plan",
+        source_id=str(plan.pk), decided_on=date(2026, 5, 25), notice_sent=date(2026, 5, 25)),
+        registered_on=date(2026, 7, 1), notified_on=date(2026, 7, 3), sections=["F"])
     _case("Historical", date(2024, 1, 8), assess=date(2024, 2, 12), issue=date(2024, 4, 2), final=date(2024, 5, 28),
           urn="10012345")
-    _case("Refused", date(2026, 3, 2), assess=date(2026, 4, 13), assessed=False, needs=())
+    child, assessment, _ = _case("Refused", date(2026, 3, 2), assess=date(2026, 4, 13), assessed=False, needs=())
+    MediationCase.objects.create(  # the refusal to assess mediated: RequestMediation 1
+        decision=AppealableDecisionFactory(child=child, source_type="assessments.assessment",
+                                           source_id=str(assessment.pk), decided_on=date(2026, 4, 13),
+                                           notice_sent=date(2026, 4, 13)),
+        adviser_contacted=date(2026, 4, 20), wants_mediation=True, council_informed=date(2026, 4, 22),
+        mediation_held=date(2026, 5, 18), status=MediationStatus.HELD)
     _case("Ongoing", date(2026, 11, 2), assess=date(2026, 12, 7))
     _case("Waiting", date(2026, 12, 14))
     _case("Late", date(2026, 1, 5), assess=date(2026, 2, 9), issue=date(2026, 5, 4), final=date(2026, 8, 3),

@@ -67,6 +67,7 @@ BREAKS: dict[str, Callable[[Person], None]] = {
     "SEN2-R17": lambda p: setattr(p, "birth_date", date(2001, 1, 20)),
     "SEN2-R18": lambda p: setattr(_request(p).assessment, "named_plan", None),
     "SEN2-R19": lambda p: setattr(_request(p).active_plan, "transfer_la", "999"),
+    "SEN2-R20": lambda p: setattr(_request(p), "other_unwritten", True),
 }
 
 

@@ -9,7 +9,8 @@ from pathfinder.accounts.models import User
 from pathfinder.assessments.letters import period_text
 
 TRY_FIRST = {
-    "caseworker": "Your caseload: open cases, what is due this week, overdue advice; Messages: letters to print",
+    "caseworker": "Your caseload: open cases, what is due this week, overdue advice, appeal responses and "
+                  "Tribunal order duties; Messages: letters to print",
     "manager": f"Timeliness: decisions in {period_text('decision_to_assess')} and plans in "
                f"{period_text('final_plan')}, by team",
     "adviser": "Advice you have been asked for; you run the educational psychology service's queue",
@@ -19,6 +20,7 @@ TRY_FIRST = {
     "admin": "Messages at /messages/: what families were told (the outbox: nothing is sent without a Notify key)",
     "provider": "Your organisation's Local Offer services",
     "localoffer": "Local Offer services waiting for approval or a yearly check",
+    "mediator": "Mediations the council referred to your service: arrange, hold, the agreement and certificates",
 }
 
 
