@@ -14,11 +14,11 @@ from pathfinder.budgets import direct_payment_forms as dp_forms
 from pathfinder.budgets import direct_payments as services
 from pathfinder.budgets.agreement_documents import direct_payment_agreement_attach as attach_agreement
 from pathfinder.budgets.models_money import DirectPayment
-from pathfinder.budgets.request_views import detail_url, form_page, request_of
+from pathfinder.budgets.request_views import detail_url, request_of
 from pathfinder.budgets.workflow import DIRECT_PAYMENT_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
-from pathfinder.core.form_views import form_refused, move_page
+from pathfinder.core.form_views import form_page, form_refused, move_page
 from pathfinder.documents.uploads import upload_refusals
 from pathfinder.people.access import child_view
 from statutory import personal_budgets as law

@@ -13,10 +13,10 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.budgets import line_forms, lines, section_j
 from pathfinder.budgets.models import BudgetLine, BudgetLineShare, Funder
-from pathfinder.budgets.request_views import detail_url, form_page, request_of
+from pathfinder.budgets.request_views import detail_url, request_of
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
-from pathfinder.core.form_views import form_refused
+from pathfinder.core.form_views import form_page, form_refused
 from pathfinder.organisations.models import Organisation, OrganisationKind
 from pathfinder.organisations.selectors import active_organisation_ids
 from pathfinder.people.access import child_view

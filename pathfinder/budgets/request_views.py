@@ -22,7 +22,7 @@ from pathfinder.budgets.models_ras import Stream
 from pathfinder.budgets.workflow import REQUEST_WORKFLOW
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
-from pathfinder.core.form_views import form_refused, move_page
+from pathfinder.core.form_views import form_page, form_refused, move_page
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import children_visible_to
 from statutory import personal_budgets as law
@@ -38,23 +38,6 @@ def request_of(child, request_id: int) -> BudgetRequest:
 def detail_url(budget_request: BudgetRequest) -> str:
     return reverse(
         "budgets:request_detail", kwargs={"child_id": budget_request.child_id, "request_id": budget_request.pk}
-    )
-
-
-def form_page(request, *, child, form, title: str, back: str, intro=(), submit: str = "Save", **extra) -> HttpResponse:
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "child": child,
-            "form": form,
-            "page_title": title,
-            "caption": child.full_name,
-            "intro": list(intro),
-            "back_url": back,
-            "submit_text": submit,
-            **extra,
-        },
     )
 
 

@@ -85,3 +85,14 @@ def move_page(
             **context,
         },
     )
+
+
+def form_page(request: HttpRequest, *, child, form, title: str, back: str, intro: Iterable[str] = (),
+              submit: str = "Save", **extra: Any) -> HttpResponse:
+    """A short form about one child on the shared layout (``core/form_page.html``): the child's name as the
+    caption, a back link, optional paragraphs before the form and the button's words."""
+    return render(request, "core/form_page.html", {
+        "child": child, "form": form, "page_title": title, "caption": child.full_name, "intro": list(intro),
+        "back_url": back, "submit_text": submit, **extra,
+    })
+

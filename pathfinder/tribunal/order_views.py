@@ -14,7 +14,7 @@ from pathfinder.accounts.roles import CASE_STAFF, Role
 from pathfinder.audit.services import audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
-from pathfinder.core.form_views import form_refused, move_page
+from pathfinder.core.form_views import form_page, form_refused, move_page
 from pathfinder.people.access import child_view
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.tribunal import forms, orders, recommendations, selectors
@@ -31,12 +31,6 @@ def order_url(order) -> str:
     return reverse("tribunal:order", kwargs={"child_id": order.child_id, "order_id": order.pk})
 
 
-def _form(request, form, *, child, title: str, back_url: str, intro=(), submit: str = "Save") -> HttpResponse:
-    return render(request, "core/form_page.html", {"form": form, "page_title": title, "caption": child.full_name,
-                                                   "back_url": back_url, "intro": list(intro), "child": child,
-                                                   "submit_text": submit})
-
-
 @for_roles(*CASE_STAFF)
 @child_view("an appeal: record an order")
 def order_new(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
@@ -50,7 +44,7 @@ def order_new(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
         else:
             messages.success(request, "The order is recorded. Its duties and their dates are below.")
             return redirect(order_url(order))
-    return _form(request, form, child=child, title="Record the Tribunal's order", back_url=appeal_url(appeal),
+    return form_page(request, form=form, child=child, title="Record the Tribunal's order", back=appeal_url(appeal),
                  submit="Record the order",
                  intro=["Each order becomes duties with the dates the law gives (SEND Regulations 2014, "
                         "regulation 44). List each item of provision the order names so it is tracked until it is "
@@ -114,7 +108,7 @@ def exception_new(request: HttpRequest, child, order_id: int) -> HttpResponse:
         else:
             messages.success(request, "The exception is recorded.")
             return redirect(order_url(order))
-    return _form(request, form, child=child, title="Claim an exception to the time limits", back_url=order_url(order),
+    return form_page(request, form=form, child=child, title="Claim an exception to the time limits", back=order_url(order),
                  intro=["An exception never moves a date. It excuses a late duty only if it happened during the "
                         "time allowed and you say how it made the time limit impractical (SEND Regulations 2014, "
                         "regulation 44(3))."])
@@ -147,8 +141,8 @@ def recommendation_new(request: HttpRequest, child, appeal_id: int) -> HttpRespo
             messages.success(request, f"The recommendation is recorded. The response is due by "
                                       f"{rec.response_due:%-d %B %Y}.")
             return redirect(appeal_url(appeal))
-    return _form(request, form, child=child, title="Record a health or social care recommendation",
-                 back_url=appeal_url(appeal))
+    return form_page(request, form=form, child=child, title="Record a health or social care recommendation",
+                 back=appeal_url(appeal))
 
 
 @for_roles(*CASE_STAFF)
