@@ -102,29 +102,34 @@ def filter_delivery(queryset: QuerySet[Service], delivery) -> QuerySet[Service]:
 
 
 def annotate_distance(
-    queryset: QuerySet[Service], point: Point, within_km: float | None, *, box_first: bool = False
+    queryset: QuerySet[Service], point: Point, within_km: float | None, *, venues_first: bool = False
 ) -> QuerySet[Service]:
     """Add `distance_km` (nearest venue) and, if within_km, keep only services with a venue that close.
 
-    box_first (with within_km): find the venues inside the bounding box once, through the (latitude, longitude)
-    index, as a plain id list, so the nearest-venue distance is only worked out for services near enough. That
-    pays when little else narrows the search; when words already narrow it to a few thousand matches, building
-    the list costs more than checking each match, so leave it off.
+    venues_first (with within_km): narrow to the services with a venue within the circle first, found once
+    through the venues' (latitude, longitude) index, so the nearest-venue distance is only worked out for services
+    near enough and never in the WHERE clause. The cost then follows the services near the postcode, not the words'
+    matches: on PostgreSQL a broad word ("club", 47,000 of 100,000 services) within 3 miles took 1.5 s checking each
+    match's venues twice, and 0.3 s this way. On SQLite, when words already narrow the search to a few thousand
+    matches, checking each match costs less than building the list, so search leaves it off there.
     """
     sal = ServiceAtLocation.objects.filter(service=OuterRef("pk"), location__latitude__isnull=False)
     if within_km is not None:
         lat0, lat1, lon0, lon1 = bounding_box(point, within_km)
         box = {"location__latitude__range": (lat0, lat1), "location__longitude__range": (lon0, lon1)}
-        if box_first:
-            queryset = queryset.filter(pk__in=ServiceAtLocation.objects.filter(**box).values("service_id"))
         sal = sal.filter(**box)
+        if venues_first:
+            near = (ServiceAtLocation.objects.filter(**box)
+                    .alias(d=distance_km_expression(point, "location__latitude", "location__longitude"))
+                    .filter(d__lte=within_km))
+            queryset = queryset.filter(pk__in=near.values("service_id"))
     nearest = (
         sal.annotate(d=distance_km_expression(point, "location__latitude", "location__longitude"))
         .order_by("d")
         .values("d")[:1]
     )
     queryset = queryset.annotate(distance_km=Subquery(nearest, output_field=FloatField()))
-    if within_km is not None:
+    if within_km is not None and not venues_first:
         queryset = queryset.filter(distance_km__lte=within_km)
     return queryset
 
@@ -282,7 +287,8 @@ def service_matches(inputs: SearchInputs, queryset: QuerySet[Service] | None = N
     point = None
     if inputs.postcode and inputs.postcode.strip():
         point = postcode_point(inputs.postcode)
-        qs = annotate_distance(qs, point, inputs.within_km, box_first=not has_text)
+        qs = annotate_distance(qs, point, inputs.within_km,
+                              venues_first=not has_text or connection.vendor == "postgresql")
     else:
         qs = qs.annotate(distance_km=Value(None, output_field=FloatField()))
     plan = text_plan(inputs.text, understood=inputs.understood)
