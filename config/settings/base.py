@@ -364,6 +364,9 @@ PATHFINDER_PUBLIC_CACHE_ENABLED = env_bool("PATHFINDER_PUBLIC_CACHE_ENABLED", Tr
 PATHFINDER_PUBLIC_CACHE_SECONDS = 24 * 60 * 60
 PATHFINDER_PUBLIC_MAX_AGE = int(env("PATHFINDER_PUBLIC_MAX_AGE", "60"))
 PATHFINDER_PUBLIC_STALE_SECONDS = int(env("PATHFINDER_PUBLIC_STALE_SECONDS", "300"))
+# A page missing from the cache is drawn by one request; others asking for it meanwhile wait up to this long for
+# it (directory.cache_fill) rather than working the same search out again.
+PATHFINDER_PUBLIC_FILL_WAIT_SECONDS = float(env("PATHFINDER_PUBLIC_FILL_WAIT_SECONDS", "10"))
 
 LOGGING = {
     "version": 1,

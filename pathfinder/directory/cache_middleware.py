@@ -26,6 +26,7 @@ from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
+from pathfinder.directory.cache_fill import drawing, wait_for
 from pathfinder.directory.cache_query import ORDER_ONLY, QueryMeaning, canonical_query
 from pathfinder.directory.public_cache import (
     DIRECTORY,
@@ -140,6 +141,14 @@ class PublicCacheMiddleware:
         entry = public_cache().get(key)
         if entry is not None:
             return self._answer(request, entry, "hit")
+        with drawing(key) as first:
+            entry = None if first else wait_for(key)
+            if entry is not None:  # another request drew it meanwhile (cache_fill: one draws, the others wait)
+                return self._answer(request, entry, "hit")
+            return self._draw(request, key, scopes)
+
+    def _draw(self, request: HttpRequest, key: str, scopes: tuple[str, ...]) -> HttpResponse:
+        """Render the page and keep it if nothing personal is in it."""
         response = self.get_response(request)
         if not storable(request, response):
             return response
