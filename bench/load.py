@@ -7,7 +7,9 @@
 For each scale it builds a database holding the Local Offer only (SQLite bench-results/load-<scale>.sqlite3, or
 <BENCH_DATABASE_URL>_<scale> on PostgreSQL; `--keep-database` reuses one already built), collects the static files,
 starts gunicorn with config/gunicorn.py and config.settings.production (as a council runs it, behind a TLS proxy:
-requests say X-Forwarded-Proto: https), warms up, then sends a realistic mix at fixed arrival rates (bench/driver.py):
+requests say X-Forwarded-Proto: https), warms up, then sends a realistic mix at fixed arrival rates (bench/driver.py). National scale spreads its services
+over 67 fictional counties of the demo county's size, side by side, as a national directory's are over the nation
+(searches are from postcodes in the demo county, in the middle, so a 10-mile search crosses into its neighbours):
 
 * 60% searches: 200 distinct queries (words, a need, an age, a postcode and distance, in combinations) drawn with a
   Zipf-like spread (the n-th most popular asked 1/n as often as the first), as real search logs are;

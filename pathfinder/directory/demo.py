@@ -7,6 +7,7 @@ for a given seed. Published services are marked approved with a first revision, 
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import time, timedelta
 from decimal import Decimal
@@ -26,7 +27,7 @@ from pathfinder.directory.constants import (
     ServiceStatus,
     stable_uuid,
 )
-from pathfinder.directory.geo import load_demo_postcodes
+from pathfinder.directory.geo import DEMO_AREA, load_demo_postcodes, nation_counties
 from pathfinder.directory.models import (
     CostOption,
     Location,
@@ -127,15 +128,20 @@ def _weighted_kinds(rng: random.Random, n: int) -> list[str]:
 
 
 @transaction.atomic
-def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, seed: int = 2014) -> dict[str, int]:
+def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, seed: int = 2014,
+                           areas: tuple[str, ...] = (DEMO_AREA,)) -> dict[str, int]:
     """Create a fictional Local Offer. About 7% of services are stale (unchecked for over a year) and a few
-    are hidden or unpublished, so officer queues have something in them. Returns counts of what was made."""
+    are hidden or unpublished, so officer queues have something in them. Returns counts of what was made.
+
+    areas: the postcode areas whose postcodes the venues are in (already loaded, but for the demo county's), each
+    area equally likely."""
     local_offer_changed(ALL)  # bulk inserts send no signals: cached public pages are drawn afresh after this
     rng = random.Random(seed)
     today = timezone.localdate()
     now = timezone.now()
     load_demo_postcodes()
-    postcodes = list(PostcodeCentroid.objects.filter(outcode__startswith="WM").values_list("postcode", "latitude", "longitude"))
+    by_area = {area: list(PostcodeCentroid.objects.filter(outcode__startswith=area)
+                          .values_list("postcode", "latitude", "longitude")) for area in areas}
     terms = {(t.taxonomy.code, t.code): t for t in TaxonomyTerm.objects.select_related("taxonomy", "parent")}
     support_parent = {child: parent for parent, child, _, _ in SUPPORT_CHILD_TERMS}
     need_codes = [code for code, _, _ in NEED_TERMS]
@@ -165,7 +171,7 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
     locations, rows, sals, schedules, attributes, costs, revisions = [], [], [], [], [], [], []
     org_venue: dict = {}
     for org in orgs:
-        pc, lat, lon = rng.choice(postcodes)
+        pc, lat, lon = rng.choice(by_area[rng.choice(areas)] if len(areas) > 1 else by_area[areas[0]])
         town = org_town[org.id]
         venue = Location(
             id=stable_uuid("demo-location", str(org.id)), organisation=org, name=org.name,
@@ -251,8 +257,16 @@ def build_demo_local_offer(*, services: int = 1500, organisations: int = 400, se
 
 
 def build_bench_local_offer(n: int = 100_000, *, seed: int = 100) -> dict[str, int]:
-    """n services across n/4 organisations, for `make bench` (same generator, bulk inserts)."""
-    return build_demo_local_offer(services=n, organisations=max(1, n // 4), seed=seed)
+    """n services across n/4 organisations, for `make bench` (same generator, bulk inserts).
+
+    Past a county's worth (1,500), the services are spread over as many fictional counties of the demo county's
+    size as they fill, side by side (geo.nation_counties), as a national directory's are over the nation.
+    """
+    counties = nation_counties(math.ceil(n / 1_500))
+    for area, centre in counties[1:]:
+        load_demo_postcodes(per_district=10, area=area, centre=centre)
+    return build_demo_local_offer(services=n, organisations=max(1, n // 4), seed=seed,
+                                  areas=tuple(area for area, _ in counties))
 
 
 __all__ = ["build_demo_local_offer", "build_bench_local_offer", "SUPPORT_TERMS"]

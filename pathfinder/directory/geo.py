@@ -101,27 +101,29 @@ DEMO_DISTRICTS = 30
 _UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
-def demo_outcodes() -> list[tuple[str, Point]]:
-    """The 30 demo districts with fixed centres spread over roughly 40 x 40 km."""
-    rng = random.Random(1530)
+def demo_outcodes(area: str = DEMO_AREA, centre: Point = DEMO_CENTRE) -> list[tuple[str, Point]]:
+    """The 30 districts of the demo county (or of another fictional county `area` round `centre`, for the national
+    bench) with fixed centres spread over roughly 40 x 40 km."""
+    rng = random.Random(1530 if area == DEMO_AREA else f"1530{area}")
     out = []
     for n in range(1, DEMO_DISTRICTS + 1):
         out.append(
             (
-                f"{DEMO_AREA}{n}",
-                Point(DEMO_CENTRE.latitude + rng.uniform(-0.18, 0.18), DEMO_CENTRE.longitude + rng.uniform(-0.28, 0.28)),
+                f"{area}{n}",
+                Point(centre.latitude + rng.uniform(-0.18, 0.18), centre.longitude + rng.uniform(-0.28, 0.28)),
             )
         )
     return out
 
 
-def demo_postcodes(per_district: int = 40, seed: int = 57) -> Iterator[tuple[str, str, Point]]:
-    """Yield (postcode, outcode, point) for the fictional county: deterministic for a given seed.
+def demo_postcodes(per_district: int = 40, seed: int = 57, area: str = DEMO_AREA,
+                   centre: Point = DEMO_CENTRE) -> Iterator[tuple[str, str, Point]]:
+    """Yield (postcode, outcode, point) for the fictional county (or `area`): deterministic for a given seed.
 
     Each postcode lies within about 2 km of its district centre.
     """
     rng = random.Random(seed)
-    for outcode, centre in demo_outcodes():
+    for outcode, district in demo_outcodes(area, centre):
         seen: set[str] = set()
         while len(seen) < per_district:
             code = f"{outcode} {rng.randint(1, 9)}{rng.choice(_UNIT_LETTERS)}{rng.choice(_UNIT_LETTERS)}"
@@ -131,21 +133,40 @@ def demo_postcodes(per_district: int = 40, seed: int = 57) -> Iterator[tuple[str
             yield (
                 code,
                 outcode,
-                Point(centre.latitude + rng.uniform(-0.015, 0.015), centre.longitude + rng.uniform(-0.022, 0.022)),
+                Point(district.latitude + rng.uniform(-0.015, 0.015), district.longitude + rng.uniform(-0.022, 0.022)),
             )
 
 
-def load_demo_postcodes(per_district: int = 40, seed: int = 57) -> int:
-    """Store the demo county's postcode and district centroids (idempotent). Returns postcodes stored."""
+def load_demo_postcodes(per_district: int = 40, seed: int = 57, area: str = DEMO_AREA,
+                        centre: Point = DEMO_CENTRE) -> int:
+    """Store the demo county's (or `area`'s) postcode and district centroids (idempotent). Returns postcodes stored."""
     from pathfinder.directory.models import OutcodeCentroid, PostcodeCentroid
 
     OutcodeCentroid.objects.bulk_create(
-        [OutcodeCentroid(outcode=o, latitude=p.latitude, longitude=p.longitude) for o, p in demo_outcodes()],
+        [OutcodeCentroid(outcode=o, latitude=p.latitude, longitude=p.longitude) for o, p in demo_outcodes(area, centre)],
         ignore_conflicts=True,
     )
     rows = [
         PostcodeCentroid(postcode=pc, outcode=o, latitude=p.latitude, longitude=p.longitude)
-        for pc, o, p in demo_postcodes(per_district, seed)
+        for pc, o, p in demo_postcodes(per_district, seed, area, centre)
     ]
     PostcodeCentroid.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     return len(rows)
+
+
+def nation_counties(count: int) -> list[tuple[str, Point]]:
+    """`count` fictional counties the size of the demo county, side by side round it, for a national directory in
+    the bench: (postcode area, centre), the demo county ("WM") first.
+
+    Why: a nation's services are spread over the nation. Put 100,000 services in one county and a 10-mile search
+    finds 40,000 of them, where in England's densest city it would find a few thousand. The area codes start with
+    Q, V, X or Z, which no real postcode area does (ZE, Shetland, is left out).
+    """
+    step_lat, step_lon = 0.36, 0.56  # the demo county's extent (demo_outcodes)
+    cells = sorted(((r, c) for r in range(-8, 9) for c in range(-8, 9)), key=lambda rc: (max(map(abs, rc)), rc))
+    codes = [f"{a}{b}" for a in "QVXZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if f"{a}{b}" != "ZE"]
+    out = []
+    for i, (r, c) in enumerate(cells[:count]):
+        area = DEMO_AREA if i == 0 else codes[i - 1]
+        out.append((area, Point(DEMO_CENTRE.latitude + r * step_lat, DEMO_CENTRE.longitude + c * step_lon)))
+    return out

@@ -39,3 +39,24 @@ def test_demo_services_are_where_their_names_say_and_call_drama_numbers():
             checked += 1
         assert re.fullmatch(r"01632 960\d{3}", service.phone), service.phone
     assert checked > 50
+
+
+def test_a_national_bench_directory_is_spread_over_counties_of_the_demo_county_size():
+    from collections import Counter
+
+    from pathfinder.directory.demo import build_bench_local_offer
+    from pathfinder.directory.geo import DEMO_AREA, nation_counties
+    from pathfinder.directory.models import Location
+
+    counties = nation_counties(67)
+    areas = [area for area, _ in counties]
+    assert areas[0] == DEMO_AREA and len(set(areas)) == 67
+    assert all(a == DEMO_AREA or (a[0] in "QVXZ" and a != "ZE") for a in areas)  # no real postcode area
+    centres = {(round(p.latitude, 2), round(p.longitude, 2)) for _, p in counties}
+    assert len(centres) == 67  # side by side, none on top of another
+
+    made = build_bench_local_offer(4_500)  # three counties' worth
+    assert made["services"] == 4_500
+    per_area = Counter(postcode[:2] for postcode in Location.objects.values_list("postcode", flat=True))
+    assert set(per_area) == {DEMO_AREA, "QA", "QB"}
+    assert min(per_area.values()) > 0.25 * made["locations"]  # each about a third
