@@ -61,6 +61,8 @@ class Correction:
 def search_words_rebuild() -> int:
     """Replace the vocabulary with the words of every published service (name, description, organisation, terms,
     eligibility), counting the services using each. Returns how many words. Runs in seconds at national scale."""
+    from django.core.cache import cache
+
     from pathfinder.directory.models import SearchWord
     from pathfinder.directory.selectors import services_public
 
@@ -72,6 +74,7 @@ def search_words_rebuild() -> int:
     with transaction.atomic():
         SearchWord.objects.all().delete()
         SearchWord.objects.bulk_create([SearchWord(word=w, services=n) for w, n in counts.items()], batch_size=2000)
+    cache.delete(PUBLISHED_COUNT_KEY)  # counted afresh with the words
     return len(counts)
 
 
@@ -173,21 +176,17 @@ def word_rarity(looked_for: list[str], *, prefixes: frozenset[int] = frozenset()
 
     Why: ts_rank scores how often and where words occur but not how rare they are, so "parent support group" was
     ranked by "group" in a name (660 of 1,463 demo services) over "parent" (184). One query."""
-    from django.db.models import Count, Q, Subquery
+    from django.db.models import Q
 
-    from pathfinder.directory.models import SearchWord, Service
+    from pathfinder.directory.models import SearchWord
 
     tokens = [words_of(phrase) for phrase in looked_for]
     query = Q(word__in={w for words in tokens for w in words})
     for n in prefixes:
         if tokens[n]:
             query |= Q(word__startswith=tokens[n][-1])
-    published = (Service.objects.filter(is_published=True).order_by().values("is_published")
-                 .annotate(n=Count("pk")).values("n")[:1])
-    rows = list(SearchWord.objects.filter(query).annotate(total=Subquery(published)).values_list(
-        "word", "services", "total"))
-    used = {word: services for word, services, _ in rows}
-    total = rows[0][2] if rows else 0
+    used = dict(SearchWord.objects.filter(query).values_list("word", "services"))
+    total = published_services_count() if used else 0
     weights = []
     for n, words in enumerate(tokens):
         found = min((used.get(w, 0) for w in words), default=0)
@@ -196,3 +195,20 @@ def word_rarity(looked_for: list[str], *, prefixes: frozenset[int] = frozenset()
         found = min(found, total)
         weights.append(math.log(1 + (total - found + 0.5) / (found + 0.5)) if total else 1.0)
     return weights
+
+
+PUBLISHED_COUNT_KEY = "directory:published-services"
+PUBLISHED_COUNT_SECONDS = 60 * 60
+
+
+def published_services_count() -> int:
+    """How many services are published (BM25's N), kept in the shared cache for an hour.
+
+    Why kept: counting 100,000 services took a quarter of a second, on every search, for a figure that only scales
+    how rare a word is and that the words' own counts (search_words_rebuild) already trail by up to a day."""
+    from django.core.cache import cache
+
+    from pathfinder.directory.models import Service
+
+    return cache.get_or_set(PUBLISHED_COUNT_KEY, lambda: Service.objects.filter(is_published=True).count(),
+                            PUBLISHED_COUNT_SECONDS)
