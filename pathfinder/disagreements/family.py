@@ -45,9 +45,9 @@ def decision_lines(decision: AppealableDecision, today: date, contacts: CouncilC
         lines.append(f"The time to appeal ended on {_day(rights.appeal_by)}.")
         return lines
     if rights.certificate_on is None:
-        lines.append(f"If you do not agree, contact the mediation adviser by {_day(rights.mediation_contact_by)}: "
-                     f"{contacts.mediation.name}, phone {contacts.mediation.phone}.")
-        lines.append("You need a certificate from the adviser before you can appeal."
+        lines.append(f"Do you disagree? Talk to a mediation adviser by {_day(rights.mediation_contact_by)}. "
+                     f"Call {contacts.mediation.name} on {contacts.mediation.phone}.")
+        lines.append("You need their certificate to appeal."
                      + ("" if rights.certificate_always_needed else
                         " You do not need one if you only disagree with the school or college named."))
     else:
