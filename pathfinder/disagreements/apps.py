@@ -18,6 +18,10 @@ class DisagreementsConfig(AppConfig):
         from pathfinder.people.decisions import register_decision_recorder
 
         register_decision_recorder(appealable_decision_record, rebuild=appealable_decisions_rebuild)
+        from pathfinder.disagreements.family import decision_lines_for_source
+        from pathfinder.people.decisions import register_decision_lines
+
+        register_decision_lines(decision_lines_for_source)
         # The family's case page and the child's record page show ours through their own seams.
         from pathfinder.disagreements.family import family_decisions
         from pathfinder.disagreements.record_links import disagreement_links
@@ -26,3 +30,8 @@ class DisagreementsConfig(AppConfig):
 
         register_case_section(family_decisions)
         register_record_links(disagreement_links)
+        # The plan's page gives a review's decision to keep the plan in the family page's words.
+        from pathfinder.disagreements.plan_notes import kept_after_review_notes
+        from pathfinder.plans.plan_notes import register_plan_notes
+
+        register_plan_notes(kept_after_review_notes)

@@ -25,6 +25,7 @@ from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.disagreements.agreements import appealable_agreement_reached
+from pathfinder.disagreements.cease_certificate import CERTIFICATE_STEPS, cessation_certificate_sync
 from pathfinder.disagreements.models import AppealableDecision
 from pathfinder.disagreements.models_mediation import MediationCase
 from pathfinder.disagreements.models_mediation import MediationStatus as S
@@ -176,6 +177,8 @@ def mediation_step_record(*, acting_user, case: MediationCase, action: str, on: 
                                    check=check, what=f"{WORKFLOW[action].label.lower()} ({on:%d %B %Y})")
         if action == "agreement" and case.agreement_appealable:
             appealable_agreement_reached(acting_user=acting_user, case=case)  # reg 42(2): the order clocks
+        if action in CERTIFICATE_STEPS:  # a cease decision's plan stays in force until the later last day
+            cessation_certificate_sync(acting_user=acting_user, case=case, facts=mediation_facts(case))
     return case
 
 

@@ -64,6 +64,12 @@ def decisions_for_child(child) -> QuerySet[AppealableDecision]:
     return AppealableDecision.objects.filter(child=child).select_related("mediation").order_by("-decided_on", "-pk")
 
 
+def decisions_for_child_source(*, source_type: str, source_id: str, kind: str) -> QuerySet[AppealableDecision]:
+    """The decision a record made (at most one: unique by source and kind)."""
+    return AppealableDecision.objects.filter(source_type=source_type, source_id=str(source_id), kind=kind
+                                             ).select_related("mediation")
+
+
 def mediations_for_service(user, today: date) -> QuerySet[MediationCase]:
     """The mediations referred to the user's mediation services on ``today``: nothing else is theirs to see.
     Only the mediation service role acts for a mediation service (an adviser who is somehow a member gets none)."""

@@ -52,3 +52,23 @@ def appealable_decisions_rebuild() -> int:
     """After rows were written in bulk (the demo county, a caseload import), record the decisions they hold that
     no service recorded. Idempotent; returns how many decisions were added."""
     return sum(rebuild() for rebuild in _REBUILDERS)
+
+
+# What the family is told about a decision now (its appeal and mediation dates, moved by a certificate): worded
+# once, by disagreements, and shown by the lower domains' pages (the plan page's "not amended" summary) through
+# this seam, so every page gives the same days in the same words.
+DecisionLines = Callable[..., "list[str] | None"]
+_EXPLAINERS: list[DecisionLines] = []
+
+
+def register_decision_lines(explainer: DecisionLines) -> None:
+    """Install ``explainer(source_type=..., source_id=..., kind=..., today=...) -> list[str] | None``."""
+    _EXPLAINERS[:] = [explainer]
+
+
+def appealable_decision_lines(*, source_type: str, source_id: str | int, kind: str, today: date) -> list[str] | None:
+    """The sentences the family's case page gives for the decision this record made, or None when it is not
+    recorded (or no disagreements app is installed): the caller then says what it can from the notice alone."""
+    if not _EXPLAINERS:
+        return None
+    return _EXPLAINERS[0](source_type=source_type, source_id=str(source_id), kind=str(kind), today=today)

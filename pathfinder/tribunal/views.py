@@ -133,7 +133,7 @@ def appeal_bundle(request: HttpRequest, child, appeal_id: int) -> HttpResponse:
     from pathfinder.tribunal.bundle import bundle_pdf_bytes
 
     appeal = selectors.appeal_get(child, appeal_id)
-    response = HttpResponse(bundle_pdf_bytes(appeal), content_type="application/pdf")
+    response = HttpResponse(bundle_pdf_bytes(appeal, user=request.user), content_type="application/pdf")
     filename = re.sub(r"[^A-Za-z0-9]+", "-", appeal.reference).strip("-")
     response["Content-Disposition"] = f'inline; filename="evidence-bundle-{filename}.pdf"'
     return response

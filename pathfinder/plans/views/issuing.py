@@ -16,6 +16,7 @@ from pathfinder.assessments.facts import assessment_timeline_for
 from pathfinder.core.access import for_roles
 from pathfinder.core.errors import ServiceError
 from pathfinder.people.access import child_view
+from pathfinder.people.decisions import appealable_decision_lines
 from pathfinder.people.selectors import can_change_case
 from pathfinder.plans import (
     amendments,
@@ -180,6 +181,8 @@ def _document(request, child, assessment, plan) -> HttpResponse:
         being_written=being_written if plan.is_final and request.user.role in CASE_STAFF else None,
         not_amended_appeal=statutory.appeal_dates(plan.not_amended_on)
         if plan.not_amended_on and plan.draft_sent_on else None,
+        not_amended_lines=appealable_decision_lines(source_type="plans.plan", source_id=plan.pk, kind="not_to_amend",
+                                                    today=today) if plan.not_amended_on else None,
         contacts=getattr(settings, "COUNCIL_CONTACTS", {}),
         comments=representations.comments_by_section(comments), section_titles=PLAN_SECTIONS,
         since=changes.changes_since_draft(plan) if plan.is_final else None, plan_notes=plan_notes(request, plan),

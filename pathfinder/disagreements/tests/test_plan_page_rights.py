@@ -1,0 +1,93 @@
+"""A decision not to amend the plan (CFA 2014 s.51(2)(d)) reads the same on the plan's page as on the family's case
+page ("Decisions you can appeal"): the day we told them, the mediation adviser and the certificate they need, and
+the last day to appeal, moved by a certificate. Both after deciding against proposed amendments and after a review
+that kept the plan as it is."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from pathfinder.accounts.tests.factories import CaseworkerFactory, ParentFactory
+from pathfinder.accounts.tests.helpers import sign_in
+from pathfinder.disagreements import mediation
+from pathfinder.disagreements.family import decision_lines
+from pathfinder.disagreements.models import AppealableDecision
+from pathfinder.people.tests.factories import FamilyMemberFactory
+from pathfinder.plans import amendments
+from pathfinder.plans.tests.factories_amendments import amendment_with_change, final_plan
+from pathfinder.reviews import decisions, workflow
+from pathfinder.reviews.models import InviteeRole, Review, ReviewInvitee
+from pathfinder.reviews.tests.factories import final_plan as reviewed_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, name: str, **kwargs) -> str:
+    return html.unescape(client.get(reverse(name, kwargs=kwargs)).content.decode())
+
+
+def test_not_amending_reads_as_on_the_familys_page_and_moves_with_a_certificate(client) -> None:
+    plan, user = final_plan()
+    amendment = amendment_with_change(plan, user)
+    amendment = amendments.amendment_notice_send(acting_user=user, amendment=amendment, on=date(2026, 11, 10),
+                                                 expected_version=amendment.version)
+    amendments.amendment_not_make(acting_user=user, amendment=amendment, on=date(2026, 11, 20),
+                                  reasons="The school can meet the need.", expected_version=amendment.version)
+    parent = ParentFactory()
+    FamilyMemberFactory(child=plan.child, user=parent)
+    decision = AppealableDecision.objects.get(source_type="plans.plan", source_id=str(amendment.pk))
+    sign_in(client, parent)
+    kw = {"child_id": plan.child_id, "plan_id": amendment.pk}
+    today = timezone.localdate()
+    lines = decision_lines(decision, today)
+    plan_page, family_page = _page(client, "plans:document", **kw), _page(client, "family:case", child_id=plan.child_id)
+    for line in lines:
+        assert line in plan_page and line in family_page
+    assert "only about the school" not in plan_page  # a decision not to amend always needs the certificate
+
+    sign_in(client, user)
+    case = mediation.mediation_start(acting_user=user, decision=decision, adviser_contacted=date(2026, 11, 25))
+    mediation.mediation_step_record(acting_user=user, case=case, action="adviser_certificate", on=date(2026, 12, 1),
+                                    expected_version=case.version)
+    decision.refresh_from_db()
+    after = decision_lines(decision, today)
+    assert "You got a mediation certificate on 1 December 2026." in after or after[-1].startswith("The time to appeal")
+    sign_in(client, parent)
+    plan_page, family_page = _page(client, "plans:document", **kw), _page(client, "family:case", child_id=plan.child_id)
+    for line in after:
+        assert line in plan_page and line in family_page
+
+
+def test_a_review_that_keeps_the_plan_gives_the_same_rights_on_the_plan_page(client) -> None:
+    today = timezone.localdate()
+    plan = reviewed_plan()
+    parent = ParentFactory()
+    FamilyMemberFactory(child=plan.child, user=parent)
+    staff = CaseworkerFactory(team=plan.child.team)
+    review = workflow.review_start(acting_user=staff, plan=plan, started_on=today - timedelta(days=30))
+    review = workflow.review_meeting_arrange(
+        acting_user=staff, review=review, meeting_on=today + timedelta(days=20), meeting_place="Oakfield School",
+        invitees=[{"role": InviteeRole.FAMILY, "name": "Parent", "invited_on": today}], expected_version=review.version)
+    Review.objects.filter(pk=review.pk).update(meeting_on=today - timedelta(days=5))  # weeks later: the meeting held
+    ReviewInvitee.objects.filter(review=review).update(invited_on=today - timedelta(days=25))
+    review.refresh_from_db()
+    review = workflow.review_meeting_record(
+        acting_user=staff, review=review, held_on=review.meeting_on, attended=[],
+        progress={o.pk: ("Doing well", True) for o in plan.outcomes.all()}, expected_version=review.version)
+    review = workflow.review_report_record(acting_user=staff, review=review, received_on=today,
+                                           recommendations="Keep the plan", expected_version=review.version)
+    decisions.review_decide_maintain(acting_user=staff, review=review, decided_on=today,
+                                     expected_version=review.version)
+    decision = AppealableDecision.objects.get(source_type="reviews.review", source_id=str(review.pk))
+    lines = decision_lines(decision, today)
+    assert any(line.startswith("You can appeal to the Tribunal until") for line in lines)
+    for user in (parent, staff):
+        sign_in(client, user)
+        plan_page = _page(client, "plans:document", child_id=plan.child_id, plan_id=plan.pk)
+        assert "After the review of this plan: " + " ".join(lines) in plan_page, user
+    assert "See the decision and any mediation" in plan_page  # the caseworker is taken to the decision
