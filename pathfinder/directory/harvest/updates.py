@@ -23,6 +23,7 @@ from collections import defaultdict
 from dataclasses import asdict
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Max
 from django.utils import timezone
 
@@ -68,7 +69,7 @@ def update_all(changes: list[tuple[HarvestedService, ServiceContent, str]], acti
     _replace_rows(services, contents)
     _replace_venues(services, contents)
     _search_documents(services, contents)
-    Service.objects.bulk_update(services, SERVICE_COLUMNS, batch_size=BATCH)
+    update_rows(Service, services, SERVICE_COLUMNS)
     search_words_add(*(f"{s.name} {s.description} {s.search_document}" for s in services))
     last = dict(ServiceRevision.objects.filter(service__in=services).values("service_id")
                 .annotate(last=Max("number")).values_list("service_id", "last"))
@@ -81,8 +82,23 @@ def update_all(changes: list[tuple[HarvestedService, ServiceContent, str]], acti
     for link, _, modified in changes:
         link.remote_modified, link.harvested_version, link.harvested_at = modified, link.service.version, now
         links.append(link)
-    HarvestedService.objects.bulk_update(links, ["remote_modified", "harvested_version", "harvested_at"],
-                                         batch_size=BATCH)
+    update_rows(HarvestedService, links, ("remote_modified", "harvested_version", "harvested_at"))
+
+
+def update_rows(model: type, rows: list, names: tuple[str, ...]) -> None:
+    """What bulk_update writes, as one UPDATE statement run for each row (executemany: one query, one call into
+    the driver). Django's bulk_update builds a CASE of every row for every column, and doing so cost a page more
+    CPU than everything else it does together (measured: 20 of 30 seconds for 300 services)."""
+    if not rows:
+        return
+    meta, quote = model._meta, connection.ops.quote_name
+    fields = [meta.get_field(name) for name in names]
+    sql = (f"UPDATE {quote(meta.db_table)} SET {', '.join(f'{quote(f.column)} = %s' for f in fields)} "
+           f"WHERE {quote(meta.pk.column)} = %s")
+    values = [[f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields]
+              + [meta.pk.get_db_prep_value(row.pk, connection)] for row in rows]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, values)
 
 
 def _replace_terms(services: list[Service], contents: list[ServiceContent]) -> None:
@@ -160,7 +176,7 @@ def _replace_venues(services: list[Service], contents: list[ServiceContent]) -> 
                 kept.add(sal.pk)
             else:
                 links.setdefault((service.pk, location.pk), ServiceAtLocation(service=service, location=location))
-    Location.objects.bulk_update(list(changed.values()), LOCATION_COLUMNS, batch_size=BATCH)
+    update_rows(Location, list(changed.values()), LOCATION_COLUMNS)
     Location.objects.bulk_create(made, batch_size=BATCH)
     ServiceAtLocation.objects.filter(service__in=services).exclude(pk__in=kept).delete()
     ServiceAtLocation.objects.bulk_create(list(links.values()), batch_size=BATCH)
