@@ -2,6 +2,7 @@
 
     python -m bench.run --scale harvest                    # 100,000 services
     python -m bench.run --scale harvest --services 20000
+    python -m bench.run --scale harvest --services 5000 --feed-latency-ms 20   # a feed 20 ms away
 
 A fake ORUK 3.0 feed runs in its own process on loopback (so its CPU and memory are not counted as the harvest's):
 `/` says HSDS-UK-3.0 (without an OpenAPI document, so every harvest is a complete listing), `/services` pages of
@@ -10,8 +11,11 @@ venue with a postcode, a price). The harvest runs for real (harvest.harvesting.f
 on and loopback allowed as a council would allow an internal feed (PATHFINDER_HARVEST_ALLOWED_HOSTS).
 
 Measured: the first harvest (every service new), then a second complete listing (every service unchanged: pages
-read, nothing fetched in full, nothing withdrawn): seconds, services a second, the harvesting process's peak
-resident memory (ru_maxrss) before and after, and rows written. No timed assertion lives in the tests.
+read, nothing fetched in full, nothing withdrawn), then a changed listing (the feed says every service changed:
+each fetched in full again and updated): seconds, CPU seconds, services a second, the harvesting process's peak
+resident memory (ru_maxrss) before and after, the load average, and rows written. `--feed-latency-ms` makes the
+fake feed wait before each answer, as a server across the internet would (loopback answers in well under a
+millisecond, which hides what fetching details one at a time costs). No timed assertion lives in the tests.
 """
 
 from __future__ import annotations
@@ -30,13 +34,18 @@ PER_PAGE = 100
 POSTCODES = ["WM1 1AA", "WM2 3BD", "WM4 7QT", "EX1 1AB", "LS1 4AP"]
 
 
-def _service(index: int) -> dict:
+def _modified(generation: int) -> str:
+    return f"2026-11-{1 + generation:02d}T09:00:00Z"
+
+
+def _service(index: int, generation: int = 0) -> dict:
     org = index % 400
     return {
         "id": f"bench-{index:06d}", "name": f"Bench service {index}", "status": "active",
-        "description": f"A service for children and young people with SEND, number {index}, in the bench feed.",
+        "description": f"A service for children and young people with SEND, number {index}, in the bench feed"
+                       f"{', changed' * generation}.",
         "email": f"service{index}@example.org", "url": f"https://example.org/services/{index}",
-        "last_modified": "2026-11-01T09:00:00Z", "minimum_age": index % 10, "maximum_age": 18,
+        "last_modified": _modified(generation), "minimum_age": index % 10, "maximum_age": 18,
         "eligibility_description": "Children with special educational needs and their families",
         "application_process": "Phone us or fill in the form on our website",
         "organization": {"id": f"org-{org}", "name": f"Bench organisation {org}", "description": "A charity"},
@@ -52,8 +61,9 @@ def _service(index: int) -> dict:
     }
 
 
-def _serve(total: int, ready) -> None:
-    """The fake feed (a child process): answers until the bench ends it."""
+def _serve(total: int, ready, generation, latency: float) -> None:
+    """The fake feed (a child process): answers until the bench ends it; `generation` (shared) goes up when the
+    bench wants every service to have changed; each answer waits `latency` seconds first."""
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as a real API behind a proxy would
@@ -63,6 +73,8 @@ def _serve(total: int, ready) -> None:
         def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             parts = urlsplit(self.path)
             path = parts.path.rstrip("/")
+            if latency:
+                time.sleep(latency)
             if path == "":
                 body = {"version": "HSDS-UK-3.0"}
             elif path == "/services":
@@ -72,10 +84,10 @@ def _serve(total: int, ready) -> None:
                 body = {"total_items": total, "page_number": page, "size": size,
                         "last_page": first + size >= total, "first_page": page == 1,
                         "contents": [{"id": f"bench-{i:06d}", "name": f"Bench service {i}",
-                                      "last_modified": "2026-11-01T09:00:00Z"}
+                                      "last_modified": _modified(generation.value)}
                                      for i in range(first, min(first + size, total))]}
             elif path.startswith("/services/bench-"):
-                body = _service(int(path.rsplit("-", 1)[1]))
+                body = _service(int(path.rsplit("-", 1)[1]), generation.value)
             else:
                 self.send_response(404)
                 self.send_header("Content-Length", "0")
@@ -100,7 +112,7 @@ def _peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: kilobytes
 
 
-def measure_harvest(url: str, services: int) -> dict:
+def measure_harvest(url: str, services: int, latency_ms: float = 0.0) -> dict:
     from django.conf import settings
     from django.db import connection
 
@@ -108,28 +120,38 @@ def measure_harvest(url: str, services: int) -> dict:
     from pathfinder.directory.harvest.models import FeedSubscription
     from pathfinder.directory.models import Location, Service, ServiceRevision
 
-    print(f"\n== harvest: a feed of {services:,} services from loopback ({connection.vendor}) ==")
+    concurrency = getattr(settings, "PATHFINDER_HARVEST_DETAIL_CONCURRENCY", 1)
+    print(f"\n== harvest: a feed of {services:,} services from loopback, {latency_ms:g} ms away "
+          f"({connection.vendor}, {concurrency} detail fetches at a time) ==")
     fresh_database(url)
     ready: multiprocessing.Queue = multiprocessing.Queue()
-    feed = multiprocessing.Process(target=_serve, args=(services, ready), daemon=True)
+    generation = multiprocessing.Value("i", 0)
+    feed = multiprocessing.Process(target=_serve, args=(services, ready, generation, latency_ms / 1000),
+                                   daemon=True)
     feed.start()
     try:
         port = ready.get(timeout=30)
         settings.PATHFINDER_HARVEST_ALLOWED_HOSTS = ["127.0.0.1"]  # the guard stays on; loopback is allowed
         subscription = FeedSubscription.objects.create(name="Bench feed", base_url=f"http://127.0.0.1:{port}/")
-        result: dict = {"services": services, "database": connection.vendor, "peak_mb_before": _peak_mb()}
-        for name in ("first", "again"):
+        result: dict = {"services": services, "database": connection.vendor, "peak_mb_before": _peak_mb(),
+                        "feed_latency_ms": latency_ms,
+                        "detail_concurrency": concurrency}
+        for name in ("first", "again", "changed"):
+            generation.value = 1 if name == "changed" else 0
             started, cpu = time.monotonic(), time.process_time()
             run = feed_harvest(subscription=subscription)
             seconds = time.monotonic() - started
             result[name] = {
                 "status": run.status, "message": run.message, "added": run.added, "unchanged": run.unchanged,
+                "updated": run.updated,
                 "withdrawn": run.withdrawn, "pages": run.pages, "seconds": round(seconds, 1),
                 "cpu_seconds": round(time.process_time() - cpu, 1),
                 "services_per_second": round(services / seconds), "peak_mb": _peak_mb(),
+                "load_average": os.getloadavg(),
             }
-            print(f"  {name}: {run.status} {run.added:,} added, {run.unchanged:,} unchanged, {run.pages:,} pages "
-                  f"in {seconds:.1f}s = {services / seconds:,.0f} services/s; peak RSS {_peak_mb()} MB")
+            print(f"  {name}: {run.status} {run.added:,} added, {run.updated:,} updated, {run.unchanged:,} "
+                  f"unchanged, {run.pages:,} pages in {seconds:.1f}s = {services / seconds:,.0f} services/s, "
+                  f"{result[name]['cpu_seconds']}s CPU; peak RSS {_peak_mb()} MB; load {os.getloadavg()[0]:.2f}")
             subscription.refresh_from_db()
         result["rows"] = {"services": Service.objects.count(), "locations": Location.objects.count(),
                           "revisions": ServiceRevision.objects.count()}

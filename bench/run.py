@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=["council", "national", "import", "load", "harvest", "all"], default="all")
     parser.add_argument("--children", type=int, default=100_000, help="Children for --scale import (default 100,000)")
     parser.add_argument("--services", type=int, default=100_000, help="Services for --scale harvest (100,000)")
+    parser.add_argument("--feed-latency-ms", type=float, default=0.0,
+                        help="--scale harvest: the fake feed waits this long before each answer (default 0)")
     parser.add_argument("--requests", type=int, default=50, help="Requests per page for p50/p95 (default 50)")
     parser.add_argument("--concurrent-requests", type=int, default=400,
                         help="Requests per Local Offer scenario under 20 clients (default 400)")
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale == "harvest":
         from bench.harvest import measure_harvest
 
-        report["harvest"] = measure_harvest(url, args.services)
+        report["harvest"] = measure_harvest(url, args.services, args.feed_latency_ms)
         report["seconds"] = round(time.monotonic() - began, 1)
         (RESULTS / "latest-harvest.json").write_text(json.dumps(report, indent=2, default=str))
         return 0

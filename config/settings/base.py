@@ -80,6 +80,8 @@ LOCAL_OFFER_HIDE_AFTER_MONTHS = int(env("PATHFINDER_LOCAL_OFFER_HIDE_AFTER_MONTH
 PATHFINDER_HARVEST_ALLOWED_HOSTS = [h.strip() for h in env("PATHFINDER_HARVEST_ALLOWED_HOSTS").split(",") if h.strip()]
 PATHFINDER_HARVEST_MAX_RESPONSE_BYTES = int(env("PATHFINDER_HARVEST_MAX_RESPONSE_BYTES", "5000000"))  # per response
 PATHFINDER_HARVEST_MAX_PAGES = int(env("PATHFINDER_HARVEST_MAX_PAGES", "2000"))  # pages of 100 services per run
+# services' details fetched at once from a feed (1 to 8): polite to someone else's server, quick from a remote one
+PATHFINDER_HARVEST_DETAIL_CONCURRENCY = int(env("PATHFINDER_HARVEST_DETAIL_CONCURRENCY", "4"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -22,6 +22,7 @@ row ever saved still loads):
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -192,12 +193,13 @@ class ServiceContent:
     # --- Checking ---------------------------------------------------------------------------------------------
 
     @classmethod
-    def clean(cls, data: dict[str, Any]) -> ServiceContent:
+    def clean(cls, data: dict[str, Any], known_term_ids: Collection[str] | None = None) -> ServiceContent:
         """Check content typed in a form or read from an import (snapshot keys, loose values) and return it tidied.
 
-        Raises ServiceError (with `field`) on the first problem (see directory.content_rules).
+        Raises ServiceError (with `field`) on the first problem (see directory.content_rules). `known_term_ids`:
+        every term's id, when the caller has read them once for many services.
         """
-        return cls.from_data(clean_service_data(data))
+        return cls.from_data(clean_service_data(data, known_term_ids))
 
     def recleaned(self) -> ServiceContent:
         """This content checked again, as it would be if typed in now (raises ServiceError if it no longer passes)."""

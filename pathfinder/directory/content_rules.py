@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Collection
 from datetime import time
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -102,9 +103,10 @@ def _parse_age(value: Any, label: str, field_name: str) -> int | None:
     return age
 
 
-def clean_service_data(data: dict[str, Any]) -> dict[str, Any]:
+def clean_service_data(data: dict[str, Any], known_term_ids: Collection[str] | None = None) -> dict[str, Any]:
     """Check content typed in a form or read from an import (snapshot keys, loose values) and return it tidied,
-    as it is stored. Raises ServiceError (with `field`) on the first problem."""
+    as it is stored. Raises ServiceError (with `field`) on the first problem. `known_term_ids`: every term's id,
+    read once by a caller checking many services (a harvest page), instead of a query a service."""
     out: dict[str, Any] = {}
     limits = {"name": 200, "url": 200, "email": 254, "phone": 30}
     for name in ("name", "description", "url", "email", "phone", "fees", "eligibility", "how_to_access"):
@@ -151,7 +153,7 @@ def clean_service_data(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(answers, dict):
         raise ServiceError("Answers for schools and settings are in the wrong shape", field="local_offer_answers")
     out["local_offer_answers"] = {k: _text(answers.get(k)) for k in SCHEDULE_2_KEYS if _text(answers.get(k))}
-    out["term_ids"] = _clean_term_ids(data.get("term_ids"))
+    out["term_ids"] = _clean_term_ids(data.get("term_ids"), known_term_ids)
     out["schedules"] = _clean_schedules(data.get("schedules"))
     out["contacts"] = [
         {k: _text(c.get(k)) for k in ("name", "title", "phone", "email")}
@@ -163,14 +165,16 @@ def clean_service_data(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _clean_term_ids(raw_ids: Any) -> list[str]:
+def _clean_term_ids(raw_ids: Any, known: Collection[str] | None = None) -> list[str]:
     term_ids = []
     for raw in raw_ids or []:
         try:
             term_ids.append(str(uuid.UUID(str(raw))))
         except ValueError:
             raise ServiceError("Select needs and kinds of support from the list", field="term_ids") from None
-    if term_ids and TaxonomyTerm.objects.filter(pk__in=term_ids).count() != len(set(term_ids)):
+    if known is not None and not all(t in known for t in term_ids):
+        raise ServiceError("Select needs and kinds of support from the list", field="term_ids")
+    if known is None and term_ids and TaxonomyTerm.objects.filter(pk__in=term_ids).count() != len(set(term_ids)):
         raise ServiceError("Select needs and kinds of support from the list", field="term_ids")
     return sorted(set(term_ids))
 

@@ -75,6 +75,26 @@ def postcode_point(raw: str) -> Point:
     raise PostcodeError(f"We do not recognise the postcode {code}. Check it, or search without a postcode.")
 
 
+def postcode_points(postcodes: set[str]) -> dict[str, Point | None]:
+    """`postcode_point` for many postcodes in two queries (a page of an import or a harvest): None where unknown."""
+    from pathfinder.directory.models import OutcodeCentroid, PostcodeCentroid
+
+    codes: dict[str, str] = {}
+    for raw in postcodes:
+        try:
+            codes[raw] = normalise_postcode_or_outcode(raw)
+        except PostcodeError:
+            continue
+    full = {code for code in codes.values() if " " in code}
+    found = {pc: Point(lat, lon) for pc, lat, lon in PostcodeCentroid.objects.filter(postcode__in=full)
+             .values_list("postcode", "latitude", "longitude")} if full else {}
+    outcodes = {code.split(" ")[0] for code in codes.values() if code not in found}
+    districts = {oc: Point(lat, lon) for oc, lat, lon in OutcodeCentroid.objects.filter(outcode__in=outcodes)
+                 .values_list("outcode", "latitude", "longitude")} if outcodes else {}
+    return {raw: found.get(codes[raw]) or districts.get(codes[raw].split(" ")[0]) if raw in codes else None
+            for raw in postcodes}
+
+
 def bounding_box(point: Point, km: float) -> tuple[float, float, float, float]:
     """(min_lat, max_lat, min_lon, max_lon) enclosing a circle of `km` round `point` (a cheap index prefilter)."""
     dlat = math.degrees(km / EARTH_RADIUS_KM)

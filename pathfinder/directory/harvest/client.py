@@ -7,15 +7,20 @@ unpacks to), and a run reads at most settings.PATHFINDER_HARVEST_MAX_PAGES pages
 
 Only what changed since the last harvest is asked for (`modified_after`) when the feed says it offers it in its
 OpenAPI document (a feed that refuses unknown parameters, as ours does, would otherwise answer 400); every page of
-/services is read (the list items carry only a service's own fields), then each new or changed service in full.
+/services is read (the list items carry only a service's own fields), then each new or changed service in full
+(harvest.details: a few at a time, each thread with its own client and session, all sharing the run's throttle).
+A 429 "too many requests" is waited for as its Retry-After asks (seconds or a date, at most LONGEST_WAIT), by
+every thread of the run, at most MAX_WAITS times in a row for one request.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -30,7 +35,7 @@ PER_PAGE = 100
 MAX_REDIRECTS = 5
 CHUNK = 65_536
 MAX_WAITS = 30  # times in a row we wait when the feed says "too many requests" (429) before giving up
-LONGEST_WAIT = 120  # seconds: a Retry-After longer than this is cut to it
+LONGEST_WAIT = pacing.LONGEST_WAIT  # seconds: a Retry-After longer than this is cut to it
 
 
 def new_session() -> requests.Session:
@@ -78,15 +83,29 @@ class FeedClient:
         self.session = session or new_session()
         self.session.headers.setdefault("Accept", "application/json")
         self._checked_hosts: set[str] = set()
+        self.throttle = pacing.Throttle()
+
+    def for_another_thread(self) -> FeedClient:
+        """A client for a worker thread: its own session (requests.Session is not safe to share between threads),
+        the same guard on every connection, and this client's throttle and checked hosts."""
+        other = FeedClient(self.base_url, new_session())
+        other.throttle, other._checked_hosts = self.throttle, self._checked_hosts
+        return other
+
+    def close(self) -> None:
+        self.session.close()
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
         url = urljoin(self.base_url, path.lstrip("/"))
         for _ in range(MAX_WAITS):
+            self.throttle.wait_turn()
             response = self._get(url, params)
             if response.status_code != 429:
                 break
             response.close()
-            pacing.wait(_retry_after(response))  # throttled (ORUK allows it): wait as asked, then again
+            seconds = _retry_after(response)
+            self.throttle.hold(seconds)  # the run's other threads hold back too
+            pacing.wait(seconds)  # throttled (ORUK allows it): wait as asked, then again
         else:
             raise FeedError(f"{url} kept saying too many requests (429). Try again later.")
         if response.status_code != 200:
@@ -207,9 +226,16 @@ def _guard_refusal(error: requests.ConnectionError) -> str | None:
 
 
 def _retry_after(response: requests.Response) -> float:
-    """Seconds the feed asks us to wait (Retry-After in seconds), 1 to LONGEST_WAIT; 5 if it does not say."""
+    """Seconds the feed asks us to wait (Retry-After in seconds, or an HTTP date), 1 to LONGEST_WAIT; 5 if it does
+    not say or says something we cannot read."""
+    said = response.headers.get("Retry-After", "5").strip()
     try:
-        seconds = float(response.headers.get("Retry-After", "5"))
+        seconds = float(said)
     except ValueError:
+        try:
+            seconds = parsedate_to_datetime(said).timestamp() - time.time()
+        except (TypeError, ValueError, OverflowError):
+            seconds = 5.0
+    if seconds != seconds:  # "nan"
         seconds = 5.0
     return min(max(seconds, 1.0), LONGEST_WAIT)

@@ -1,9 +1,9 @@
 """Harvesting one feed: page by page, each page saved in its own transaction, so a national feed runs in bounded
 memory and a failure part-way keeps what was done.
 
-For each page of /services: the page's links and known ids are read in one query each; each new or changed
-service is fetched in full and checked (network, outside any transaction); then the page is written in bulk
-(harvest.writer) and committed with the run's counts. If the feed fails part-way (unreachable, a 500, a response
+For each page of /services: the page's links and known ids are read in one query each; the page's new and changed
+services are fetched in full, a few at a time (harvest.details: network, outside any transaction), and checked;
+then the page is written in bulk (harvest.writer and harvest.updates) and committed with the run's counts. If the feed fails part-way (unreachable, a 500, a response
 past the size cap, not ORUK) the run stops with the reason and the pages already saved stay saved; the next run
 asks again from the same point (`last_harvested_at` only moves on after a run that finished), and every service
 saved before is found unchanged by its `last_modified` and skipped without being fetched, so it resumes cheaply.
@@ -30,6 +30,7 @@ from pathfinder.accounts.roles import Role
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.harvest import writer
 from pathfinder.directory.harvest.client import FeedClient, FeedError, TooLarge
+from pathfinder.directory.harvest.details import DetailFetcher
 from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestedService, HarvestRun
 from pathfinder.directory.importers import known_term_taxonomies
 from pathfinder.directory.models import Service
@@ -66,8 +67,9 @@ def feed_harvest(*, subscription: FeedSubscription, acting_user=None, run: Harve
                                                     changed_since=since, full=since is None)
         run.refresh_from_db()
         report = writer.Report(run)
-        for page in client.service_pages(feed, since):
-            _harvest_page(client, subscription, run, report, page, acting_user, complete=since is None)
+        with DetailFetcher(client) as details:
+            for page in client.service_pages(feed, since):
+                _harvest_page(details, subscription, run, report, page, acting_user, complete=since is None)
         with transaction.atomic():
             if since is None:
                 _withdraw_gone(subscription, run, report, started)
@@ -92,17 +94,18 @@ def _failed(run: HarvestRun, message: str) -> HarvestRun:
     return run
 
 
-def _harvest_page(client: FeedClient, subscription: FeedSubscription, run: HarvestRun, report: writer.Report,
+def _harvest_page(details: DetailFetcher, subscription: FeedSubscription, run: HarvestRun, report: writer.Report,
                   page: list, acting_user, *, complete: bool) -> None:
     """Read what this page needs (outside a transaction: the network is slow), then write it in one."""
     summaries = [s for s in page if isinstance(s, dict)]
     ids = [str(s.get("id", "")) for s in summaries if REMOTE_ID.fullmatch(str(s.get("id", "")))]
     links = {link.remote_id: link for link in HarvestedService.objects.filter(
-        subscription=subscription, remote_id__in=ids).select_related("service")}
+        subscription=subscription, remote_id__in=ids).select_related("service__organisation")}
     new_uuids = [u for u in (writer.as_uuid(r) for r in ids if r not in links) if u is not None]
     taken = {str(pk) for pk in Service.objects.filter(pk__in=new_uuids).values_list("pk", flat=True)}
     known_terms = known_term_taxonomies()
-    entries: list[writer.Entry] = []
+    entries: list[writer.Entry | None] = []  # None: fetched in full below, in this place
+    wanted: list[tuple[int, str, str, HarvestedService | None]] = []  # (its place, id, name, link)
     on_page: set[str] = set()
     for summary in page:
         remote_id = str(summary.get("id", "")) if isinstance(summary, dict) else ""
@@ -122,16 +125,13 @@ def _harvest_page(client: FeedClient, subscription: FeedSubscription, run: Harve
         if link is None and str(writer.as_uuid(remote_id)) in taken:  # refused without fetching it
             entries.append(writer.Entry(remote_id, name, problems=[ALREADY_HERE]))
             continue
-        try:
-            item = client.service(remote_id)
-        except TooLarge as refused:  # one oversized service is refused; the rest of the feed still comes in
-            entries.append(writer.Entry(remote_id, name, problems=[refused.message]))
-            continue
-        content, problems = writer.checked_content(item, known_terms)
-        entries.append(writer.Entry(remote_id, str(item.get("name") or name), item=item, content=content,
-                                    problems=problems, link=link))
+        wanted.append((len(entries), remote_id, name, link))
+        entries.append(None)
+    fetched = details.fetch([remote_id for _, remote_id, _, _ in wanted])
+    for (place, remote_id, name, link), item in zip(wanted, fetched, strict=True):
+        entries[place] = _entry(remote_id, name, link, item, known_terms)
     with transaction.atomic():
-        changed = writer.write_page(run, subscription, entries, acting_user, report)
+        changed = writer.write_page(run, subscription, [e for e in entries if e is not None], acting_user, report)
         if complete:
             HarvestedService.objects.filter(subscription=subscription, remote_id__in=ids).update(
                 last_seen_at=run.started_at)
@@ -140,6 +140,16 @@ def _harvest_page(client: FeedClient, subscription: FeedSubscription, run: Harve
         if changed:
             services_changed(changed)
     writer.let_others_write()
+
+
+def _entry(remote_id: str, name: str, link: HarvestedService | None, item: dict | TooLarge,
+           known_terms: dict[str, str]) -> writer.Entry:
+    """A fetched service, checked (here, in the harvest's own thread: checking reads the database)."""
+    if isinstance(item, TooLarge):  # refused on its own; the rest of the feed still comes in
+        return writer.Entry(remote_id, name, problems=[item.message])
+    content, problems = writer.checked_content(item, known_terms)
+    return writer.Entry(remote_id, str(item.get("name") or name), item=item, content=content, problems=problems,
+                        link=link)
 
 
 def _withdraw_gone(subscription: FeedSubscription, run: HarvestRun, report: writer.Report,

@@ -2,9 +2,10 @@
 
 New services (the bulk of a first harvest, up to a national feed's 100,000) are written with bulk_create: their
 organisations, the services, their terms, opening times, contacts, prices, venues, the approved revision saying
-where they came from, and their links to the feed. A changed service goes through the same `apply_to` as an
-approval (its rows are replaced one service at a time: changes are few after the first harvest). A change to a
-service edited here since it was harvested is kept as a conflict for the officer, never written.
+where they came from, and their links to the feed. Changed services are written in bulk too (harvest.updates: the
+same result as `apply_one`, which an approval's `apply_to` and a conflict the officer settles still use, one
+service at a time). A change to a service edited here since it was harvested is kept as a conflict for the
+officer (with its history), never written.
 
 The run's report keeps exact counts and, per outcome, the first ITEMS_KEPT services (a report of 100,000 names
 helps nobody and would be rewritten with every page).
@@ -20,12 +21,14 @@ from typing import Any
 
 from django.db import connection
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from pathfinder.core.errors import ServiceError
 from pathfinder.directory.constants import Delivery, OrganisationKind, RevisionStatus
 from pathfinder.directory.content import ServiceContent
 from pathfinder.directory.content_rules import LOCATION_FIELDS, SERVICE_FIELDS, parse_time
-from pathfinder.directory.geo import PostcodeError, postcode_point
+from pathfinder.directory.geo import postcode_points
+from pathfinder.directory.harvest import updates
 from pathfinder.directory.harvest.models import FeedSubscription, HarvestConflict, HarvestedService, HarvestRun
 from pathfinder.directory.import_messages import oruk_problem
 from pathfinder.directory.importers import _oruk_to_data
@@ -107,7 +110,7 @@ def checked_content(item: dict[str, Any], known_terms: dict[str, str]) -> tuple[
     except (AttributeError, TypeError, ValueError):
         return None, [*problems, "Not an Open Referral UK service: a part has the wrong shape"]
     try:
-        return ServiceContent.clean(data), problems
+        return ServiceContent.clean(data, known_terms), problems
     except ServiceError as exc:
         return None, [*problems, oruk_problem(exc.field, exc.message)]
 
@@ -117,6 +120,8 @@ def write_page(run: HarvestRun, subscription: FeedSubscription, entries: list[En
     """Write one page's entries (inside the caller's transaction). Returns the ids of services that changed."""
     changed: list = []
     new: list[Entry] = []
+    updated: list[tuple[HarvestedService, ServiceContent, str]] = []
+    conflicts: list[HarvestConflict] = []
     for entry in entries:
         link = entry.link
         if link is not None and link.gone_since is not None:
@@ -127,21 +132,22 @@ def write_page(run: HarvestRun, subscription: FeedSubscription, entries: list[En
             report.add("refused", {"remote_id": entry.remote_id, "name": entry.name[:200], "outcome": "refused",
                                    "reason": "; ".join(entry.problems)})
         elif link is not None and link.service.version != link.harvested_version:
-            HarvestConflict.objects.create(run=run, link=link, incoming=entry.content.to_data(),
-                                           remote_modified=_modified(entry))
+            conflicts.append(HarvestConflict(run=run, link=link, incoming=entry.content.to_data(),
+                                             remote_modified=_modified(entry)))
             report.add("conflicts", {"remote_id": entry.remote_id, "name": entry.name[:200], "outcome": "conflict",
                                      "service_id": str(link.service_id),
                                      "reason": "Changed here since it was last brought in: choose which version "
                                                "to keep."})
         elif link is not None:
-            apply_one(link.service, entry.content, acting_user)
-            link.remote_modified, link.harvested_version = _modified(entry), link.service.version
-            link.harvested_at = timezone.now()
-            link.save(update_fields=["remote_modified", "harvested_version", "harvested_at"])
+            updated.append((link, entry.content, _modified(entry)))
             report.add("updated", _listed(entry, link.service_id, "updated"))
             changed.append(link.service_id)
         else:
             new.append(entry)
+    if conflicts:  # simple-history: each conflict's history starts with its creation
+        bulk_create_with_history(conflicts, HarvestConflict, batch_size=BATCH)
+    if updated:
+        updates.update_all(updated, acting_user)
     if new:
         changed += _create_all(subscription, new, acting_user, report)
     return changed
@@ -272,16 +278,11 @@ class _Children:
 
 def _create_venues(venues: list) -> None:
     """New services' venues: a location each (placed by its postcode where we know it) and its link."""
-    points: dict[str, Any] = {}
+    points = postcode_points({venue.postcode for _, venue in venues if venue.postcode})
     locations = []
     for service, venue in venues:
         location = Location(organisation=service.organisation, **{f: getattr(venue, f) for f in LOCATION_FIELDS})
-        if location.postcode and location.postcode not in points:
-            try:
-                points[location.postcode] = postcode_point(location.postcode)
-            except PostcodeError:
-                points[location.postcode] = None  # kept, shown, but not found by distance until it is known
-        point = points.get(location.postcode)
+        point = points.get(location.postcode)  # None: kept, shown, but not found by distance until it is known
         if point is not None:
             location.latitude, location.longitude = point.latitude, point.longitude
         locations.append(location)

@@ -99,6 +99,10 @@ def neighbour(settings, monkeypatch):
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute"}}
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "neighbour.test", "us.test"]
     settings.PATHFINDER_HARVEST_ALLOWED_HOSTS = ["neighbour.test", "us.test"]  # not resolvable: answered below
+    # The neighbour answers from this test's database, which only the test's own thread can see (its transaction is
+    # never committed): details one at a time, in this thread. The pool is tested against a feed without a database
+    # (test_harvest_details.py).
+    settings.PATHFINDER_HARVEST_DETAIL_CONCURRENCY = 1
     org = OrganisationFactory(name="Eastshire Autism Hub")
     swim = ServiceFactory(organisation=org, name="Eastshire quiet swim", eligibility="Autistic children",
                           how_to_access="Book online", referral_route="both", online=True, by_phone=True)
