@@ -65,6 +65,22 @@ def test_an_order_that_does_not_fit_the_decision_appealed_is_refused() -> None:
     assert refused.value.field == "kind"
 
 
+def test_a_dismissed_appeal_leads_to_no_order_but_ceasing_a_plan() -> None:
+    """Reg 44(2)(a): dismissing an appeal against ceasing means the plan ends at once; any other dismissed appeal
+    leaves the council's decision standing, and an allowed appeal never ends a plan."""
+    dismissed = decided_appeal(AppealOutcome.DISMISSED, decision__kind=AppealableKind.NOT_TO_ASSESS)
+    with pytest.raises(ServiceError, match="dismissed this appeal") as refused:
+        orders.tribunal_order_record(acting_user=None, appeal=dismissed, kind="assess", made_on=ORDERED)
+    assert refused.value.field == "kind"
+    allowed = decided_appeal(AppealOutcome.ALLOWED, decision__kind=AppealableKind.TO_CEASE)
+    with pytest.raises(ServiceError, match="only an appeal the Tribunal dismissed"):
+        orders.tribunal_order_record(acting_user=None, appeal=allowed, kind="cease", made_on=ORDERED)
+    assert not TribunalOrder.objects.exists()
+    ceased = decided_appeal(AppealOutcome.DISMISSED, decision__kind=AppealableKind.TO_CEASE)
+    order = orders.tribunal_order_record(acting_user=None, appeal=ceased, kind="cease", made_on=ORDERED)
+    assert [(d.step, d.due_on) for d in order.duties.all()] == [("cease", ORDERED)]
+
+
 def test_a_duty_done_is_recorded_and_the_version_guards_it() -> None:
     order = _make_plan_order()
     draft = order.duties.get(step="draft_plan")
