@@ -86,6 +86,8 @@ def tribunal_order_record(
                                else _CEASE_ONLY_IF_DISMISSED, field="kind")
         _refuse(statutory.order_problems(kind, made_on, appeal_registered_on=appeal.registered_on,
                                          decision=appeal.decision.kind, today=_today()))
+        if appeal.orders.filter(kind=kind, made_on=made_on).exists():  # the form sent twice (a double click)
+            raise ServiceError("This order is already recorded: open it from the appeal's page.", field="kind")
         order = TribunalOrder.objects.create(child_id=appeal.child_id, appeal=appeal, basis=DutyBasis.ORDER,
                                              kind=kind, made_on=made_on, details=details.strip(),
                                              created_by=acting_user)
