@@ -59,20 +59,23 @@ DISAGREEMENT_RULE_ROWS: tuple[dict, ...] = tuple(
     _row("mediation_health_notice", "When health care provision is in issue, the council tells each health "
          "commissioner concerned, with the issues and the health provision sought, within 3 working days of the "
          "family telling it they want mediation", "SEND Regulations 2014, regs 35 to 37", f"{REGS}36", 3,
-         "working_days", f"{_S}; {_R}: regulation numbers"),
+         "working_days", f"{_S}: IPSEA 'The mediation process' (3 working days of the family telling the council); "
+         f"{_R}: regulation numbers (legislation.gov.uk's stored text of Part 2 breaks off at reg 34)"),
     _row("mediation_deemed_certificate", "If the council cannot arrange mediation within 30 days, it tells the "
          "mediation adviser, who issues a certificate within 3 working days of being told",
          "SEND Regulations 2014, reg 35 (as IPSEA describes it)", f"{REGS}35", 3, "working_days",
-         f"{_S}; {_R}: regulation number"),
+         f"{_S}: IPSEA 'The mediation process' and SENDIASS pages agree on 3 working days; {_R}: regulation "
+         "number"),
     _row("mediator_certificate", "The mediator issues the mediation certificate within 3 working days of the "
          "mediation concluding", "SEND Regulations 2014, reg 39", f"{REGS}39", 3, "working_days",
-         f"{_S}; {_R}: regulation number 39"),
+         f"{_S}: SENDIASS pages agree on 3 working days of the mediation concluding; {_R}: regulation number 39"),
     _row("mediation_agreement", "A mediation agreement on matters that cannot be appealed to the Tribunal: the "
          "council or health commissioner does what it agreed within 2 weeks of the agreement",
-         "SEND Regulations 2014, reg 42(3)", f"{REGS}42", 2, "weeks", "[V] spec 6.2"),
+         "SEND Regulations 2014, reg 42(3)", f"{REGS}42", 2, "weeks",
+         "[V] spec 6.2; re-read on legislation.gov.uk (reg 42 as made, 1 September 2014)"),
     _row("mediation_agreement_council_told", "When the council was not a party, the health commissioner tells the "
          "council of the agreement within 1 week of it", "SEND Regulations 2014, reg 42(4)", f"{REGS}42", 1,
-         "weeks", "[V] spec 6.2"),
+         "weeks", "[V] spec 6.2; re-read on legislation.gov.uk (reg 42 as made, 1 September 2014)"),
     # -- The Tribunal -----------------------------------------------------------------------------------------
     _row("tribunal_response", "The council's response to an appeal reaches the Tribunal within 30 working days of "
          "the Tribunal sending it the appeal", "Tribunal Procedure (First-tier Tribunal) (HESC) Rules 2008, r.21; "
@@ -82,7 +85,9 @@ DISAGREEMENT_RULE_ROWS: tuple[dict, ...] = tuple(
     _row("recommendation_response", "The council and health commissioner respond to the Tribunal's health or social "
          "care recommendations, giving reasons for any they will not follow, within 5 weeks of the recommendation",
          "Special Educational Needs and Disability (First-tier Tribunal Recommendations Power) Regulations 2017",
-         RECOMMENDATIONS, 5, "weeks", f"{_R}: spec 6.4 and 10.3", RECOMMENDATIONS_IN_FORCE),
+         RECOMMENDATIONS, 5, "weeks", f"{_R}: the 5 weeks (spec 6.4 and 10.3); the regulations' explanatory note "
+         "[V] puts the sending of recommendations to the health commissioner in reg 6, the text of the period was "
+         "not found", RECOMMENDATIONS_IN_FORCE),
 )
 
 #: (kind of duty, rule code suffix, amount, unit, summary, reg 44 paragraph, reg 44 note, reg 45 note)
@@ -97,10 +102,11 @@ _DUTIES = (
      "44(2)(b)(ii)", "[V]", "[V]"),
     ("draft_plan", 5, "weeks", "issue a draft EHC plan", "44(2)(c)(i)", "[V]", "[S] IPSEA, SENDIASS"),
     ("final_plan", 11, "weeks", "issue the finalised EHC plan", "44(2)(c)(ii)", "[V]", "[S] IPSEA, SENDIASS"),
-    ("amended_plan", 5, "weeks", "issue the amended EHC plan (sections B or F, or continue and amend)", "44(2)(d)",
-     "[R] 44(2)(d); [S] gov.uk SEND18", "[V]"),
+    ("amended_plan", 5, "weeks", "issue the amended EHC plan (sections B or F, or continue and amend)", "44(2)(e)",
+     "[S] 5 weeks: gov.uk SEND18 and IPSEA; IPSEA letters it 44(2)(e) (the spec's recalled 44(2)(d) [R] is the "
+     "paragraph before)", "[V]"),
     ("amended_plan_school", 2, "weeks", "issue the amended EHC plan naming the school or type of school in section I",
-     "44(2)", "[S] gov.uk SEND18; paragraph letter [R]", "[S] IPSEA, SENDIASS"),
+     "44(2)(f)", "[S] 2 weeks: gov.uk SEND18 and IPSEA; IPSEA letters it 44(2)(f)", "[S] IPSEA, SENDIASS"),
 )
 
 DISAGREEMENT_RULE_ROWS += tuple(

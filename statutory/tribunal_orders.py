@@ -13,8 +13,8 @@ council told the Tribunal it will not oppose, rows ``unopposed_*``):
 * ASSESS / REASSESS: ``notify_will_assess`` 2 weeks, then ``notify_no_plan`` 10 weeks or ``final_plan``
   14 weeks (44(2)(b)); which of the two applies follows ``DutyFacts.decided_to_issue`` (both, until decided).
 * MAKE_PLAN: ``draft_plan`` 5 weeks, ``final_plan`` 11 weeks (44(2)(c)).
-* AMEND_CONTENTS (sections B/F, or continue and amend): ``amended_plan`` 5 weeks (44(2)(d) [R]).
-* CHANGE_SCHOOL (section I alone): ``amended_plan`` 2 weeks [S].
+* AMEND_CONTENTS (sections B/F, or continue and amend): ``amended_plan`` 5 weeks (44(2)(e) [S]).
+* CHANGE_SCHOOL (section I alone): ``amended_plan`` 2 weeks (44(2)(f) [S]).
 * CONTINUE_TO_MAINTAIN (an appeal against ceasing allowed): ``continue`` at once [S].
 
 Reg 44(3) (and reg 45, by reference) excuses a late duty when doing it in time was impractical because of

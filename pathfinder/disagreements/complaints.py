@@ -21,6 +21,7 @@ from pathfinder.core.errors import ServiceError, StaleEdit
 from pathfinder.core.workflow import Move, Workflow
 from pathfinder.disagreements.models_complaints import ComplaintStatus as S
 from pathfinder.disagreements.models_complaints import Finding, OmbudsmanComplaint, Remedy
+from pathfinder.people.models import Child
 
 
 def _record(*, acting_user, record: OmbudsmanComplaint, move: Move, what: str) -> None:
@@ -50,6 +51,14 @@ def complaint_record(*, acting_user, child, received_on: date, complaint: str, r
     if not complaint.strip():
         raise ServiceError("Enter what the complaint is about", field="complaint")
     with transaction.atomic():
+        # The child's row is the lock: a form sent twice (a double click) waits here and then finds the first.
+        Child.objects.select_for_update().filter(pk=child.pk).first()
+        same = OmbudsmanComplaint.objects.filter(child=child, received_on=received_on, complaint=complaint.strip())
+        if reference.strip():
+            same = same | OmbudsmanComplaint.objects.filter(child=child, reference__iexact=reference.strip())
+        if same.exists():
+            raise ServiceError("This complaint is already recorded for the child: open it from their "
+                               "disagreements page.", field="complaint")
         made = OmbudsmanComplaint.objects.create(child=child, received_on=received_on, complaint=complaint.strip(),
                                                  reference=reference.strip(), created_by=_user(acting_user))
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=child, obj=made,
@@ -84,6 +93,8 @@ def remedy_add(*, acting_user, complaint: OmbudsmanComplaint, description: str, 
             raise ServiceError("Remedies are added once the Ombudsman has decided, while the complaint is open.")
         if current.finding_on and due_on < current.finding_on:
             raise ServiceError("The date cannot be before the Ombudsman's decision", field="due_on")
+        if current.remedies.filter(description=description.strip(), due_on=due_on).exists():  # sent twice
+            raise ServiceError("This remedy is already recorded.", field="description")
         remedy = Remedy.objects.create(complaint=current, description=description.strip(), due_on=due_on)
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=current.child, obj=remedy,
                            what=f"Ombudsman remedy added, due {due_on:%d %B %Y}")

@@ -89,6 +89,8 @@ class MediationAgreementForm(MediationStepForm):
 
 
 class ComplaintForm(DisagreementForm):
+    error_names = {"complaint": "what the complaint is about"}
+
     reference = forms.CharField(label="Ombudsman's reference", max_length=30, required=False)
     received_on = GOVUKDateField(label="Date the council heard of the complaint")
     complaint = forms.CharField(label="What is the complaint about?", widget=forms.Textarea(attrs={"rows": 4}))

@@ -48,7 +48,7 @@ class AppealableDecision(models.Model):
         indexes = [models.Index(fields=["child", "decided_on"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.decided_on:%d %B %Y})"
+        return f"{self.get_kind_display()} ({self.decided_on:%-d %B %Y})"
 
 
 from pathfinder.disagreements.models_complaints import OmbudsmanComplaint, Remedy  # noqa: E402,F401

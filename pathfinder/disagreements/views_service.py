@@ -18,9 +18,12 @@ from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record, audit_read, audit_reads
 from pathfinder.core.access import for_roles
 from pathfinder.disagreements import mediation
-from pathfinder.disagreements.models_mediation import MediationCase
+from pathfinder.disagreements.models_mediation import MediationCase, MediationStatus
 from pathfinder.disagreements.selectors import decision_rights, mediations_for_service
 from pathfinder.disagreements.views import STEP_FORMS, step_form, step_save
+
+#: Where the service's part has ended: a certificate lets the family appeal; an agreement carried out.
+FINISHED = frozenset({MediationStatus.CERTIFICATE, MediationStatus.AGREEMENT_DONE})
 
 
 def _case(request: HttpRequest, case_id: int, what: str) -> MediationCase:
@@ -41,10 +44,13 @@ def case_url(case: MediationCase) -> str:
 @for_roles(Role.MEDIATOR)
 def service_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    cases = list(mediations_for_service(request.user, today).order_by("status", "-adviser_contacted", "-pk"))
+    cases = list(mediations_for_service(request.user, today).order_by("adviser_contacted", "pk"))
     audit_reads(request, [c.decision.child for c in cases], "mediations referred to the service")
+    # Open first, oldest contact first (the family's 30 days run from then); finished ones after, newest first.
+    finished = [c for c in reversed(cases) if c.status in FINISHED]
     return render(request, "disagreements/service_list.html", {
-        "cases": cases, "page_title": "Mediations", "today": today,
+        "cases": cases, "open_cases": [c for c in cases if c.status not in FINISHED], "finished_cases": finished,
+        "page_title": "Mediations", "today": today,
     })
 
 

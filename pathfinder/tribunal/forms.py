@@ -21,7 +21,8 @@ class VersionedForm(TribunalForm):
 
 
 class AppealForm(TribunalForm):
-    error_names = {"decision": "the decision appealed", "sections": "the sections in dispute"}
+    error_names = {"decision": "the decision appealed", "sections": "the sections in dispute",
+                   "reference": "the Tribunal's reference"}
 
     decision = forms.ChoiceField(label="Which decision is appealed?", widget=forms.RadioSelect)
     reference = forms.CharField(label="Tribunal reference", max_length=40,

@@ -19,7 +19,7 @@ import statutory
 from pathfinder.audit.models import AuditAction
 from pathfinder.audit.services import audit_event_record
 from pathfinder.core.errors import ServiceError, StaleEdit
-from pathfinder.tribunal.constants import AppealStatus, DutyBasis
+from pathfinder.tribunal.constants import AppealOutcome, AppealStatus, DutyBasis
 from pathfinder.tribunal.duties import duties_sync, order_facts, unopposed_kind
 from pathfinder.tribunal.models import Appeal, OrderDuty, OrderedProvision, OrderException, TribunalOrder
 from statutory.tribunal_orders import ORDER_ALLOWED_EXCEPTIONS
@@ -65,6 +65,14 @@ def _provision_add(order: TribunalOrder, provision: Iterable[str]) -> None:
     OrderedProvision.objects.bulk_create(OrderedProvision(order=order, description=p[:300]) for p in items)
 
 
+#: Reg 44(2)(a): a dismissed appeal leaves the council's decision standing, so the only duty it brings is to cease
+#: a plan when the appeal was against ceasing it; ceasing never follows an appeal the Tribunal allowed.
+_DISMISSED_ONLY_CEASES = ("The Tribunal dismissed this appeal, so the council's decision stands and there is no order "
+                          "to carry out (only a dismissed appeal against ceasing a plan means the plan now ends).")
+_CEASE_ONLY_IF_DISMISSED = ("Ceasing the plan follows only an appeal the Tribunal dismissed: this appeal was allowed, "
+                            "so check what the Tribunal ordered.")
+
+
 def tribunal_order_record(
     *, acting_user, appeal: Appeal, kind: str, made_on: date, details: str = "", provision: Iterable[str] = (),
 ) -> TribunalOrder:
@@ -73,8 +81,13 @@ def tribunal_order_record(
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
         if appeal.status != AppealStatus.DECIDED:
             raise ServiceError("Record the Tribunal's decision on the appeal before its orders.", field="kind")
+        if (appeal.outcome == AppealOutcome.DISMISSED) != (kind == statutory.OrderKind.CEASE):
+            raise ServiceError(_DISMISSED_ONLY_CEASES if appeal.outcome == AppealOutcome.DISMISSED
+                               else _CEASE_ONLY_IF_DISMISSED, field="kind")
         _refuse(statutory.order_problems(kind, made_on, appeal_registered_on=appeal.registered_on,
                                          decision=appeal.decision.kind, today=_today()))
+        if appeal.orders.filter(kind=kind, made_on=made_on).exists():  # the form sent twice (a double click)
+            raise ServiceError("This order is already recorded: open it from the appeal's page.", field="kind")
         order = TribunalOrder.objects.create(child_id=appeal.child_id, appeal=appeal, basis=DutyBasis.ORDER,
                                              kind=kind, made_on=made_on, details=details.strip(),
                                              created_by=acting_user)

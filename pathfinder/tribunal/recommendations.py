@@ -27,6 +27,9 @@ def recommendation_record(*, acting_user, appeal: Appeal, area: str, made_on: da
         raise ServiceError(f"A recommendation cannot be made before the appeal was registered "
                            f"({appeal.registered_on:%d %B %Y}).", field="made_on")
     with transaction.atomic():
+        locked = Appeal.objects.select_for_update().get(pk=appeal.pk)  # a form sent twice waits, then finds it
+        if locked.recommendations.filter(area=area, made_on=made_on, text=text.strip()).exists():
+            raise ServiceError("This recommendation is already recorded.", field="text")
         row = Recommendation.objects.create(appeal=appeal, area=area, made_on=made_on, text=text.strip(),
                                             response_due=statutory.recommendation_response_due(made_on))
         audit_event_record(acting_user=acting_user, action=AuditAction.CREATE, child=appeal.child, obj=row,

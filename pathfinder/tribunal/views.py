@@ -46,7 +46,8 @@ def appeal_new(request: HttpRequest, child) -> HttpResponse:
     form = forms.AppealForm(request.POST or None, decisions=decisions)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        decision = next(d for d in decisions if str(d.pk) == data.pop("decision"))
+        chosen = data.pop("decision")
+        decision = next(d for d in decisions if str(d.pk) == chosen)
         try:
             appeal = appeals.appeal_record(acting_user=request.user, decision=decision, **data)
         except ServiceError as error:

@@ -24,6 +24,11 @@ RECOMMENDATIONS = "SEND (First-tier Tribunal Recommendations Power) Regulations 
 RECOMMENDATIONS_URL = "https://www.legislation.gov.uk/uksi/2017/1306/regulation/6"
 
 
+def _lower_first(text: str) -> str:
+    """"Make and maintain an EHC plan" as "make and maintain an EHC plan": the initialism keeps its capitals."""
+    return text[:1].lower() + text[1:]
+
+
 def _appeal_url(appeal: Appeal) -> str:
     return reverse("tribunal:appeal", kwargs={"child_id": appeal.child_id, "appeal_id": appeal.pk})
 
@@ -42,7 +47,7 @@ def duty_items(orders, today: date) -> list[WorklistItem]:
                 continue
             status = deadlines.get(duty.step)
             items.append(WorklistItem(
-                child=order.child, title=f"{duty.label} ({order.get_kind_display().lower()})", due=duty.due_on,
+                child=order.child, title=f"{duty.label} ({_lower_first(order.get_kind_display())})", due=duty.due_on,
                 url=_order_url(order), reason=duty.citation, reason_url=REG_44_URL, today=today,
                 overdue=duty.due_on < today, excused=bool(status and status.exception_applies),
                 sort_key=(order.child.legal_last_name, duty.pk),

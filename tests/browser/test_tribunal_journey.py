@@ -1,5 +1,6 @@
 """A caseworker records an appeal the Tribunal sent, the Tribunal's decision and its order to make a plan, sees
-the order's dated duties (reg 44) and marks the draft plan done; the manager reads the report of appeals."""
+the order's dated duties (reg 44) on the order and on their worklist, and marks the draft plan done; the manager
+reads the report of appeals."""
 
 from datetime import timedelta
 
@@ -58,6 +59,14 @@ def test_caseworker_records_an_appeal_and_an_order_then_a_duty_done(page, live_s
     expect(page.locator("body")).to_contain_text(f"{draft_due.day} {draft_due:%B %Y}")
     expect(page.locator("body")).to_contain_text("20 hours of speech and language therapy a term")
     axe_check(page)
+
+    order_page = page.url
+    page.get_by_role("link", name="My cases").click()  # the order's duties are on the caseworker's worklist
+    worklist_row = page.get_by_role("row").filter(has_text="Issue a draft EHC plan (make and maintain an EHC plan)")
+    expect(worklist_row).to_contain_text(f"{draft_due.day} {draft_due:%b %Y}")
+    expect(worklist_row).to_contain_text(child.full_name)
+    axe_check(page)
+    page.goto(order_page)
 
     draft = page.get_by_role("row").filter(has_text="Issue a draft EHC plan")
     draft.get_by_role("link", name="Record as done").click()

@@ -42,6 +42,15 @@ def test_remedies_are_tracked_and_the_last_done_closes_the_complaint(decided):
     assert OmbudsmanComplaint.objects.get(pk=complaint.pk).status == "closed"
 
 
+def test_the_same_remedy_sent_twice_is_added_once(decided):
+    complaint, user = decided
+    complaints.remedy_add(acting_user=user, complaint=complaint, description="Apologise", due_on=date(2026, 5, 1))
+    with pytest.raises(ServiceError, match="already recorded"):
+        complaints.remedy_add(acting_user=user, complaint=complaint, description=" Apologise ",
+                              due_on=date(2026, 5, 1))
+    assert complaint.remedies.count() == 1
+
+
 def test_refusals_change_nothing(decided):
     complaint, user = decided
     with pytest.raises(ServiceError, match="before the Ombudsman's decision"):
@@ -67,6 +76,24 @@ def test_a_finding_before_the_complaint_is_refused():
         complaints.complaint_finding_record(acting_user=user, complaint=made, finding="not_upheld",
                                             finding_on=date(2026, 1, 4), expected_version=made.version)
     assert OmbudsmanComplaint.objects.get(pk=made.pk).finding == ""
+
+
+def test_the_same_complaint_sent_twice_is_recorded_once():
+    """A double click sends the form twice: the second finds the first (same day and words, or same reference)."""
+    child = ChildFactory()
+    user = CaseworkerFactory(team=child.team)
+    complaints.complaint_record(acting_user=user, child=child, received_on=date(2026, 1, 5),
+                                complaint="The plan was late.", reference="25 001 234")
+    with pytest.raises(ServiceError, match="already recorded") as refused:
+        complaints.complaint_record(acting_user=user, child=child, received_on=date(2026, 1, 5),
+                                    complaint=" The plan was late. ")
+    assert refused.value.field == "complaint"
+    with pytest.raises(ServiceError, match="already recorded"):
+        complaints.complaint_record(acting_user=user, child=child, received_on=date(2026, 2, 1),
+                                    complaint="Another matter", reference="25 001 234")
+    complaints.complaint_record(acting_user=user, child=ChildFactory(), received_on=date(2026, 1, 5),
+                                complaint="The plan was late.")  # another child's complaint in the same words
+    assert OmbudsmanComplaint.objects.filter(child=child).count() == 1
 
 
 def test_an_overdue_remedy_is_on_the_teams_worklist(decided):

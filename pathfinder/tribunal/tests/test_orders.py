@@ -65,6 +65,29 @@ def test_an_order_that_does_not_fit_the_decision_appealed_is_refused() -> None:
     assert refused.value.field == "kind"
 
 
+def test_the_same_order_sent_twice_is_recorded_once() -> None:
+    order = _make_plan_order()
+    with pytest.raises(ServiceError, match="already recorded"):
+        orders.tribunal_order_record(acting_user=None, appeal=order.appeal, kind="make_plan", made_on=ORDERED)
+    assert TribunalOrder.objects.count() == 1 and order.duties.count() == 2
+
+
+def test_a_dismissed_appeal_leads_to_no_order_but_ceasing_a_plan() -> None:
+    """Reg 44(2)(a): dismissing an appeal against ceasing means the plan ends at once; any other dismissed appeal
+    leaves the council's decision standing, and an allowed appeal never ends a plan."""
+    dismissed = decided_appeal(AppealOutcome.DISMISSED, decision__kind=AppealableKind.NOT_TO_ASSESS)
+    with pytest.raises(ServiceError, match="dismissed this appeal") as refused:
+        orders.tribunal_order_record(acting_user=None, appeal=dismissed, kind="assess", made_on=ORDERED)
+    assert refused.value.field == "kind"
+    allowed = decided_appeal(AppealOutcome.ALLOWED, decision__kind=AppealableKind.TO_CEASE)
+    with pytest.raises(ServiceError, match="only an appeal the Tribunal dismissed"):
+        orders.tribunal_order_record(acting_user=None, appeal=allowed, kind="cease", made_on=ORDERED)
+    assert not TribunalOrder.objects.exists()
+    ceased = decided_appeal(AppealOutcome.DISMISSED, decision__kind=AppealableKind.TO_CEASE)
+    order = orders.tribunal_order_record(acting_user=None, appeal=ceased, kind="cease", made_on=ORDERED)
+    assert [(d.step, d.due_on) for d in order.duties.all()] == [("cease", ORDERED)]
+
+
 def test_a_duty_done_is_recorded_and_the_version_guards_it() -> None:
     order = _make_plan_order()
     draft = order.duties.get(step="draft_plan")
@@ -199,6 +222,15 @@ def test_a_recommendation_gets_its_response_clock_and_a_refusal_needs_reasons() 
         acting_user=None, recommendation=rec, expected_version=1, responded_on=date(2026, 10, 1), will_follow=False,
         response="Physiotherapy is already provided by the school's therapist twice a week.")
     assert rec.responded_on == date(2026, 10, 1) and rec.will_follow is False
+
+
+def test_the_same_recommendation_sent_twice_is_recorded_once() -> None:
+    appeal = decided_appeal(outcome=AppealOutcome.ALLOWED)
+    values = {"area": "health", "made_on": date(2026, 9, 15), "text": "Weekly physiotherapy."}
+    recommendations.recommendation_record(acting_user=None, appeal=appeal, **values)
+    with pytest.raises(ServiceError, match="already recorded"):
+        recommendations.recommendation_record(acting_user=None, appeal=appeal, **values)
+    assert appeal.recommendations.count() == 1
 
 
 def test_a_recommendation_before_the_appeal_is_refused() -> None:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from pathfinder.accounts.tests.factories import CaseworkerFactory, ManagerFactory
 from pathfinder.accounts.tests.helpers import sign_in
 from pathfinder.disagreements.constants import AppealableKind
+from pathfinder.disagreements.tests.factories import AppealableDecisionFactory
 from pathfinder.people.child_pages import record_links
 from pathfinder.people.selectors import children_visible_to
 from pathfinder.tribunal import appeals, orders
@@ -65,6 +66,22 @@ def test_a_refused_appeal_is_explained_in_the_error_summary_and_not_saved(client
     body = response.content.decode()
     assert response.status_code == 200 and "govuk-error-summary" in body and "mediation certificate" in body
     assert not Appeal.objects.exists()
+
+
+def test_an_appeal_against_an_older_decision_is_recorded_against_that_decision(client) -> None:
+    """The form lists the newest decision first; choosing any other one once failed with a server error."""
+    older, caseworker = case(kind=AppealableKind.NOT_TO_ISSUE, decided_on=date(2026, 1, 5),
+                             notice_sent=date(2026, 1, 5))
+    newer = AppealableDecisionFactory(child=older.child, kind=AppealableKind.NOT_TO_ASSESS)
+    sign_in(client, caseworker)
+    new = reverse("tribunal:appeal-new", kwargs={"child_id": older.child.pk})
+    data = {"decision": str(older.pk), "reference": "EH881/26/00079", "grounds": "Needs are not met at school.",
+            **_date("registered_on", date(2026, 2, 20)), **_date("notified_on", date(2026, 2, 23)),
+            **_date("certificate_on", date(2026, 2, 10))}
+    response = client.post(new, data)
+    assert response.status_code == 302
+    appeal = Appeal.objects.get(reference="EH881/26/00079")
+    assert appeal.decision == older and newer.appeals.count() == 0
 
 
 def test_a_stale_duty_done_form_keeps_nothing(client) -> None:
