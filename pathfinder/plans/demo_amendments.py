@@ -94,7 +94,9 @@ def build_amendments(rng: random.Random, *, today: date) -> dict[str, int]:
                 meeting = notice - _days(rng, 7, 20)
                 _serve(_propose(plan, rng, meeting), notice)
             else:
-                meeting = plan.issued_on + _days(rng, 300, 330)
+                # Recently, not a year after the plan was first issued: the annual reviews (built before) run on
+                # to this year, so an amended plan dated years ago would sit before reviews of the plan it replaced.
+                meeting = today - _days(rng, 75, 120)
                 notice = meeting + _days(rng, 10, 25)
                 issued = amendment_earliest_final(notice) + _days(rng, 5, 30)
                 if issued > today:
