@@ -12,6 +12,7 @@ from datetime import date
 
 import statutory
 from pathfinder.assessments.letters import council_contacts
+from pathfinder.people.decisions import appealable_decision_lines
 from pathfinder.plans.models import PlanStatus
 from pathfinder.reviews.models import Review, ReviewDecision, ReviewStatus
 
@@ -45,7 +46,10 @@ def family_review(child, today: date) -> FamilyReview | None:
         if review.decision == ReviewDecision.MAINTAIN:
             lines.append(f"We decided to keep the plan as it is. {told}")
             dates, contacts = statutory.appeal_dates(review.decided_on), council_contacts()
-            rights = [
+            # The recorded decision's own words when there is one: they follow a mediation certificate, so this
+            # section and "Decisions you can appeal" give the same last day (people.decisions seam).
+            rights = appealable_decision_lines(source_type="reviews.review", source_id=review.pk,
+                                               kind="not_to_amend", today=today) or [
                 f"If you do not agree, you can talk to a mediator first. Contact {contacts.mediation.name} by "
                 f"{_day(dates.mediation_contact_by)}. Phone {contacts.mediation.phone}.",
                 f"You can appeal to the Tribunal until {_day(dates.appeal_by)}.",

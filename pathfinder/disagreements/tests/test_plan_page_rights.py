@@ -91,3 +91,45 @@ def test_a_review_that_keeps_the_plan_gives_the_same_rights_on_the_plan_page(cli
         plan_page = _page(client, "plans:document", child_id=plan.child_id, plan_id=plan.pk)
         assert "After the review of this plan: " + " ".join(lines) in plan_page, user
     assert "See the decision and any mediation" in plan_page  # the caseworker is taken to the decision
+
+
+def test_the_familys_review_section_follows_a_mediation_certificate_too(client) -> None:
+    """The review part of the family's page gave the appeal date from the decision alone, so after a mediation
+    certificate it named an earlier last day than "Decisions you can appeal" on the same page."""
+    today = timezone.localdate()
+    plan = reviewed_plan()
+    parent = ParentFactory()
+    FamilyMemberFactory(child=plan.child, user=parent)
+    staff = CaseworkerFactory(team=plan.child.team)
+    review = workflow.review_start(acting_user=staff, plan=plan, started_on=today - timedelta(days=100))
+    review = workflow.review_meeting_arrange(
+        acting_user=staff, review=review, meeting_on=today + timedelta(days=20), meeting_place="Oakfield School",
+        invitees=[{"role": InviteeRole.FAMILY, "name": "Parent", "invited_on": today}], expected_version=review.version)
+    Review.objects.filter(pk=review.pk).update(meeting_on=today - timedelta(days=75))
+    ReviewInvitee.objects.filter(review=review).update(invited_on=today - timedelta(days=95))
+    review.refresh_from_db()
+    review = workflow.review_meeting_record(
+        acting_user=staff, review=review, held_on=review.meeting_on, attended=[],
+        progress={o.pk: ("Doing well", True) for o in plan.outcomes.all()}, expected_version=review.version)
+    review = workflow.review_report_record(acting_user=staff, review=review, received_on=today - timedelta(days=70),
+                                           recommendations="Keep the plan", expected_version=review.version)
+    decided_on = today - timedelta(days=60)  # the certificate's month then runs past the 2 months
+    decisions.review_decide_maintain(acting_user=staff, review=review, decided_on=decided_on,
+                                     expected_version=review.version)
+    decision = AppealableDecision.objects.get(source_type="reviews.review", source_id=str(review.pk))
+    from statutory import appeal_dates
+
+    last_day = appeal_dates(decided_on).appeal_by
+    stale = f"You can appeal to the Tribunal until {last_day.day} {last_day:%B %Y}."
+    sign_in(client, staff)
+    case = mediation.mediation_start(acting_user=staff, decision=decision, adviser_contacted=today - timedelta(days=10))
+    mediation.mediation_step_record(acting_user=staff, case=case, action="adviser_certificate",
+                                    on=today,
+                                    expected_version=case.version)
+    decision.refresh_from_db()
+    sign_in(client, parent)
+    family_page = _page(client, "family:case", child_id=plan.child_id)
+    assert "We decided to keep the plan as it is." in family_page
+    for line in decision_lines(decision, today):
+        assert family_page.count(line) >= 2, line  # in the review section and in "Decisions you can appeal"
+    assert stale not in family_page
