@@ -176,17 +176,29 @@ def word_rarity(looked_for: list[str], *, prefixes: frozenset[int] = frozenset()
 
     Why: ts_rank scores how often and where words occur but not how rare they are, so "parent support group" was
     ranked by "group" in a name (660 of 1,463 demo services) over "parent" (184). One query."""
-    from django.db.models import Q
+    from django.core.cache import cache
+    from django.db.models import Count, Q, Subquery
 
-    from pathfinder.directory.models import SearchWord
+    from pathfinder.directory.models import SearchWord, Service
 
     tokens = [words_of(phrase) for phrase in looked_for]
     query = Q(word__in={w for words in tokens for w in words})
     for n in prefixes:
         if tokens[n]:
             query |= Q(word__startswith=tokens[n][-1])
-    used = dict(SearchWord.objects.filter(query).values_list("word", "services"))
-    total = published_services_count() if used else 0
+    total = cache.get(PUBLISHED_COUNT_KEY)
+    if total is None:  # counted in the same query as the words, then kept (PUBLISHED_COUNT_KEY)
+        published = (Service.objects.filter(is_published=True).order_by().values("is_published")
+                     .annotate(n=Count("pk")).values("n")[:1])
+        rows = list(SearchWord.objects.filter(query).annotate(total=Subquery(published)).values_list(
+            "word", "services", "total"))
+        used = {word: services for word, services, _ in rows}
+        total = rows[0][2] if rows else 0
+        if rows:
+            cache.set(PUBLISHED_COUNT_KEY, total or 0, PUBLISHED_COUNT_SECONDS)
+    else:
+        used = dict(SearchWord.objects.filter(query).values_list("word", "services"))
+    total = total or 0
     weights = []
     for n, words in enumerate(tokens):
         found = min((used.get(w, 0) for w in words), default=0)
@@ -197,18 +209,8 @@ def word_rarity(looked_for: list[str], *, prefixes: frozenset[int] = frozenset()
     return weights
 
 
+# How many services are published (BM25's N), kept in the shared cache for an hour: counting 100,000 services took
+# a quarter of a second on every search, for a figure that only scales how rare a word is and that the words' own
+# counts (search_words_rebuild) already trail by up to a day.
 PUBLISHED_COUNT_KEY = "directory:published-services"
 PUBLISHED_COUNT_SECONDS = 60 * 60
-
-
-def published_services_count() -> int:
-    """How many services are published (BM25's N), kept in the shared cache for an hour.
-
-    Why kept: counting 100,000 services took a quarter of a second, on every search, for a figure that only scales
-    how rare a word is and that the words' own counts (search_words_rebuild) already trail by up to a day."""
-    from django.core.cache import cache
-
-    from pathfinder.directory.models import Service
-
-    return cache.get_or_set(PUBLISHED_COUNT_KEY, lambda: Service.objects.filter(is_published=True).count(),
-                            PUBLISHED_COUNT_SECONDS)
