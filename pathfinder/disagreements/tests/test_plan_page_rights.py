@@ -63,27 +63,37 @@ def test_not_amending_reads_as_on_the_familys_page_and_moves_with_a_certificate(
         assert line in plan_page and line in family_page
 
 
-def test_a_review_that_keeps_the_plan_gives_the_same_rights_on_the_plan_page(client) -> None:
+def _plan_kept_at_review(*, days_ago: int):
+    """A final plan whose review kept it as it is, decided ``days_ago`` days back (the meeting 15 days before the
+    decision, the report 10): (plan, its parent, the caseworker, the review, the decision recorded)."""
     today = timezone.localdate()
+    decided_on = today - timedelta(days=days_ago)
     plan = reviewed_plan()
     parent = ParentFactory()
     FamilyMemberFactory(child=plan.child, user=parent)
     staff = CaseworkerFactory(team=plan.child.team)
-    review = workflow.review_start(acting_user=staff, plan=plan, started_on=today - timedelta(days=30))
+    review = workflow.review_start(acting_user=staff, plan=plan, started_on=decided_on - timedelta(days=40))
     review = workflow.review_meeting_arrange(
         acting_user=staff, review=review, meeting_on=today + timedelta(days=20), meeting_place="Oakfield School",
         invitees=[{"role": InviteeRole.FAMILY, "name": "Parent", "invited_on": today}], expected_version=review.version)
-    Review.objects.filter(pk=review.pk).update(meeting_on=today - timedelta(days=5))  # weeks later: the meeting held
-    ReviewInvitee.objects.filter(review=review).update(invited_on=today - timedelta(days=25))
+    # weeks later: the meeting held
+    Review.objects.filter(pk=review.pk).update(meeting_on=decided_on - timedelta(days=15))
+    ReviewInvitee.objects.filter(review=review).update(invited_on=decided_on - timedelta(days=35))
     review.refresh_from_db()
     review = workflow.review_meeting_record(
         acting_user=staff, review=review, held_on=review.meeting_on, attended=[],
         progress={o.pk: ("Doing well", True) for o in plan.outcomes.all()}, expected_version=review.version)
-    review = workflow.review_report_record(acting_user=staff, review=review, received_on=today,
+    review = workflow.review_report_record(acting_user=staff, review=review, received_on=decided_on - timedelta(days=10),
                                            recommendations="Keep the plan", expected_version=review.version)
-    decisions.review_decide_maintain(acting_user=staff, review=review, decided_on=today,
+    decisions.review_decide_maintain(acting_user=staff, review=review, decided_on=decided_on,
                                      expected_version=review.version)
     decision = AppealableDecision.objects.get(source_type="reviews.review", source_id=str(review.pk))
+    return plan, parent, staff, decision
+
+
+def test_a_review_that_keeps_the_plan_gives_the_same_rights_on_the_plan_page(client) -> None:
+    today = timezone.localdate()
+    plan, parent, staff, decision = _plan_kept_at_review(days_ago=0)
     lines = decision_lines(decision, today)
     assert any(line.startswith("You can appeal to the Tribunal until") for line in lines)
     for user in (parent, staff):
@@ -97,26 +107,8 @@ def test_the_familys_review_section_follows_a_mediation_certificate_too(client) 
     """The review part of the family's page gave the appeal date from the decision alone, so after a mediation
     certificate it named an earlier last day than "Decisions you can appeal" on the same page."""
     today = timezone.localdate()
-    plan = reviewed_plan()
-    parent = ParentFactory()
-    FamilyMemberFactory(child=plan.child, user=parent)
-    staff = CaseworkerFactory(team=plan.child.team)
-    review = workflow.review_start(acting_user=staff, plan=plan, started_on=today - timedelta(days=100))
-    review = workflow.review_meeting_arrange(
-        acting_user=staff, review=review, meeting_on=today + timedelta(days=20), meeting_place="Oakfield School",
-        invitees=[{"role": InviteeRole.FAMILY, "name": "Parent", "invited_on": today}], expected_version=review.version)
-    Review.objects.filter(pk=review.pk).update(meeting_on=today - timedelta(days=75))
-    ReviewInvitee.objects.filter(review=review).update(invited_on=today - timedelta(days=95))
-    review.refresh_from_db()
-    review = workflow.review_meeting_record(
-        acting_user=staff, review=review, held_on=review.meeting_on, attended=[],
-        progress={o.pk: ("Doing well", True) for o in plan.outcomes.all()}, expected_version=review.version)
-    review = workflow.review_report_record(acting_user=staff, review=review, received_on=today - timedelta(days=70),
-                                           recommendations="Keep the plan", expected_version=review.version)
     decided_on = today - timedelta(days=60)  # the certificate's month then runs past the 2 months
-    decisions.review_decide_maintain(acting_user=staff, review=review, decided_on=decided_on,
-                                     expected_version=review.version)
-    decision = AppealableDecision.objects.get(source_type="reviews.review", source_id=str(review.pk))
+    plan, parent, staff, decision = _plan_kept_at_review(days_ago=60)
     from statutory import appeal_dates
 
     last_day = appeal_dates(decided_on).appeal_by
